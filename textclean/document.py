@@ -1,0 +1,81 @@
+"""The document model: a `Document` flows through steps; a `Drop` says why one left.
+
+Every input field other than the text is kept in `Document.meta`, so a record
+comes out with everything it went in with. What textclean itself records
+(language, scores, edit counts, annotations) lives under one key,
+``meta["textclean"]`` (`META_KEY`), so it never collides with user fields.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any
+
+META_KEY = "textclean"
+
+
+@dataclass(slots=True)
+class Document:
+    """One text with its identity and every other field of its input record.
+
+    >>> doc = Document("a", "Hello", {"url": "https://example.com"})
+    >>> doc.annotate("lang", "en").meta
+    {'url': 'https://example.com', 'textclean': {'lang': 'en'}}
+    >>> doc.meta  # the original is untouched
+    {'url': 'https://example.com'}
+    """
+
+    id: str
+    text: str
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def with_text(self, text: str) -> Document:
+        """A copy with new text; metadata is copied so steps stay pure."""
+        return Document(self.id, text, _copy_meta(self.meta))
+
+    def annotate(self, key: str, value: Any) -> Document:
+        """A copy with ``meta["textclean"][key] = value``."""
+        meta = _copy_meta(self.meta)
+        meta.setdefault(META_KEY, {})[key] = value
+        return Document(self.id, self.text, meta)
+
+    def annotate_many(self, values: dict[str, Any]) -> Document:
+        """A copy with several ``meta["textclean"]`` keys set at once."""
+        meta = _copy_meta(self.meta)
+        meta.setdefault(META_KEY, {}).update(values)
+        return Document(self.id, self.text, meta)
+
+    @property
+    def record(self) -> dict[str, Any]:
+        """What textclean has recorded about this document (read-only view by convention)."""
+        return self.meta.get(META_KEY, {})
+
+
+def _copy_meta(meta: dict[str, Any]) -> dict[str, Any]:
+    out = dict(meta)
+    if META_KEY in out:
+        out[META_KEY] = copy.deepcopy(out[META_KEY])
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Drop:
+    """The outcome of a step that removes a document.
+
+    ``reason`` is a short snake_case code that the runner counts
+    (``dropped[reason]``); ``detail`` is free text for a human. The runner
+    fills ``step`` and ``doc`` so a rejects file can say who dropped what.
+
+    >>> Drop("too_short", "12 words < 50").reason
+    'too_short'
+    """
+
+    reason: str
+    detail: str = ""
+    step: str = ""
+    doc: Document | None = None
+
+    def attach(self, step: str, doc: Document) -> Drop:
+        """The same drop, stamped with the step that made it and its document."""
+        return Drop(self.reason, self.detail, self.step or step, self.doc or doc)

@@ -1,0 +1,78 @@
+"""The exception tree and the user-facing messages.
+
+::
+
+    TextcleanError
+    ├── ConfigError          a config file or option is wrong
+    │   └── UnknownStepError a step name is not registered
+    ├── StepError            a step failed or returned the wrong type
+    │   └── PatternTimeout   a regular expression ran past its time limit
+    ├── InputError           an input record cannot be read (names file and line)
+    └── MissingDependency    an optional extra is needed (says what to install)
+
+The CLI maps every `TextcleanError` to a one-line message and exit code 2;
+anything else is a bug and shows a traceback.
+"""
+
+from __future__ import annotations
+
+
+class TextcleanError(Exception):
+    """Base of every error textclean raises on purpose."""
+
+
+class ConfigError(TextcleanError):
+    """A config file, a step option or a pipeline definition is invalid."""
+
+
+class UnknownStepError(ConfigError):
+    """A step name that is not in the registry; the message lists the known ones."""
+
+    def __init__(self, name: str, known: list[str]):
+        self.name = name
+        self.known = known
+        super().__init__(
+            f"unknown step {name!r}; known steps: {', '.join(sorted(known))} "
+            "(run `textclean steps` for descriptions)"
+        )
+
+
+class StepError(TextcleanError):
+    """A step raised or returned something other than a Document or a Drop."""
+
+    def __init__(self, step: str, doc_id: str, message: str):
+        self.step = step
+        self.doc_id = doc_id
+        super().__init__(f"step {step!r} on document {doc_id!r}: {message}")
+
+
+class PatternTimeout(StepError):
+    """A regular expression ran past its timeout; names the step and pattern."""
+
+    def __init__(self, step: str, pattern: str, doc_id: str = "?"):
+        self.pattern = pattern
+        super().__init__(step, doc_id, f"pattern {pattern[:80]!r} timed out")
+
+
+class InputError(TextcleanError):
+    """A record that cannot be read. ``reason`` is a short code for the rejects file."""
+
+    def __init__(self, path: str, line: int | None, reason: str, message: str):
+        self.path = path
+        self.line = line
+        self.reason = reason
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {message} (use --on-error skip to send it to the rejects file)")
+
+    @property
+    def location(self) -> str:
+        return f"{self.path}:{self.line}" if self.line is not None else self.path
+
+
+class MissingDependency(TextcleanError):
+    """An optional dependency is not installed; the message gives the pip line."""
+
+    def __init__(self, feature: str, package: str, extra: str):
+        super().__init__(
+            f"{feature} needs the {package!r} package: pip install 'textclean[{extra}]'"
+        )

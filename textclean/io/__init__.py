@@ -1,0 +1,1 @@
+"""Readers and writers: JSONL (plain, gz, zst), text files, Parquet, rejects."""

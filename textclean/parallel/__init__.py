@@ -1,0 +1,1 @@
+"""Running steps in parallel: local worker processes, and Dask for a cluster."""

@@ -1,0 +1,120 @@
+"""Step names -> step classes, so a config file or a CLI flag can name a step.
+
+Steps register themselves with `register`; the registry imports the step
+packages on first lookup, so adding a step module needs no edit here. A step
+registered with ``default=N`` is part of `Pipeline.default()`, ordered by N.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+from dataclasses import MISSING, dataclass, fields, is_dataclass
+from typing import Any, TypeVar
+
+from .errors import ConfigError, UnknownStepError
+
+STEP_PACKAGES = ("repair", "boilerplate", "filters", "dedup")
+
+T = TypeVar("T", bound=type)
+
+
+@dataclass(frozen=True)
+class StepInfo:
+    """A registered step: its name, class, description and default position."""
+
+    name: str
+    cls: type
+    default: int | None
+
+    @property
+    def description(self) -> str:
+        doc = (self.cls.__doc__ or "").strip()
+        return doc.splitlines()[0] if doc else ""
+
+    @property
+    def kind(self) -> str:
+        return "stage" if hasattr(self.cls, "pipe") else "step"
+
+    def option_help(self) -> list[tuple[str, str, str]]:
+        """(name, default, help) for every option of the step."""
+        if not is_dataclass(self.cls):
+            return []
+        out = []
+        for f in fields(self.cls):
+            if not f.init or f.name.startswith("_"):
+                continue
+            if f.default is not MISSING:
+                default = repr(f.default)
+            elif f.default_factory is not MISSING:
+                default = repr(f.default_factory())
+            else:
+                default = "(required)"
+            out.append((f.name, default, f.metadata.get("help", "")))
+        return out
+
+
+_REGISTRY: dict[str, StepInfo] = {}
+_loaded = False
+
+
+def register(name: str, *, default: int | None = None) -> Callable[[T], T]:
+    """Class decorator: make a step available by ``name``.
+
+    ``default`` places the step in the default pipeline (lower runs first).
+    """
+
+    def decorate(cls: T) -> T:
+        existing = _REGISTRY.get(name)
+        if existing is not None and existing.cls.__qualname__ != cls.__qualname__:
+            raise ConfigError(f"step name {name!r} registered twice ({existing.cls} and {cls})")
+        cls.name = name  # type: ignore[attr-defined]
+        _REGISTRY[name] = StepInfo(name, cls, default)
+        return cls
+
+    return decorate
+
+
+def _load_all() -> None:
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    for package in STEP_PACKAGES:
+        pkg = importlib.import_module(f"textclean.{package}")
+        for module in pkgutil.walk_packages(pkg.__path__, prefix=f"{pkg.__name__}."):
+            importlib.import_module(module.name)
+
+
+def available() -> dict[str, StepInfo]:
+    """Every registered step, by name, sorted."""
+    _load_all()
+    return dict(sorted(_REGISTRY.items()))
+
+
+def get(name: str) -> StepInfo:
+    """The registered step called ``name``; an unknown name lists the known ones."""
+    steps = available()
+    if name not in steps:
+        raise UnknownStepError(name, list(steps))
+    return steps[name]
+
+
+def create(name: str, **options: Any) -> Any:
+    """Build the step ``name`` with ``options``; a wrong option names the step."""
+    info = get(name)
+    try:
+        return info.cls(**options)
+    except TypeError as exc:
+        known = ", ".join(o[0] for o in info.option_help()) or "none"
+        raise ConfigError(f"step {name!r}: {exc}; its options are: {known}") from None
+    except ValueError as exc:
+        raise ConfigError(f"step {name!r}: {exc}") from None
+
+
+def default_names() -> list[str]:
+    """Names of the steps in the default pipeline, in order."""
+    steps = available()
+    chosen = [(info.default, name) for name, info in steps.items() if info.default is not None]
+    return [name for _, name in sorted(chosen)]

@@ -1,0 +1,1 @@
+"""Hypothesis strategies that make dirty text with known ground truth."""
