@@ -1,0 +1,167 @@
+"""Sentence segmentation: offsets, hard cases of web text, and its laws."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from textclean.segment import (
+    LINE_BREAKS,
+    WHITESPACE,
+    split_lines,
+    split_lines_and_sentences,
+    split_sentences,
+)
+
+
+def texts(text: str) -> list[str]:
+    return [s.text for s in split_sentences(text)]
+
+
+CASES = [
+    # closing quotes after terminal punctuation
+    (
+        "He said “it must be stopped.” Then he left.",
+        ["He said “it must be stopped.”", "Then he left."],
+    ),
+    ("“Why?” she asked. Nobody knew.", ["“Why?” she asked.", "Nobody knew."]),
+    (
+        "“We stand ready to help.”. “Face it,” said Ozer.",
+        ["“We stand ready to help.”.", "“Face it,” said Ozer."],
+    ),
+    # a detached closing quote stays with its sentence
+    ("It must be stopped. ” Amazon said so.", ["It must be stopped. ”", "Amazon said so."]),
+    ("It must be stopped. ”, amazon says so.", ["It must be stopped. ”, amazon says so."]),
+    # abbreviations and titles
+    (
+        "Sen. Ron Wyden (D-Ore.), said no. Mr. Smith agreed.",
+        ["Sen. Ron Wyden (D-Ore.), said no.", "Mr. Smith agreed."],
+    ),
+    (
+        "Racial injustice in the U.S. and elsewhere grew.",
+        ["Racial injustice in the U.S. and elsewhere grew."],
+    ),
+    ("He moved to the U.S. The move was hard.", ["He moved to the U.S.", "The move was hard."]),
+    ("Acme Inc. The firm grew.", ["Acme Inc.", "The firm grew."]),
+    ("Acme Inc. Chief Executive Jo Doe spoke.", ["Acme Inc. Chief Executive Jo Doe spoke."]),
+    (
+        "Some fruit, e.g. apples, i.e. food. Dr. No left.",
+        ["Some fruit, e.g. apples, i.e. food.", "Dr. No left."],
+    ),
+    (
+        "It opened on Jan. 5 in town. J. Smith came.",
+        ["It opened on Jan. 5 in town.", "J. Smith came."],
+    ),
+    ("We met at 3 p.m. on Friday.", ["We met at 3 p.m. on Friday."]),
+    # decimals, numbers, money, times
+    (
+        "Error rates of just 0.8%, notably. Amazon spent $16.8m on it.",
+        ["Error rates of just 0.8%, notably.", "Amazon spent $16.8m on it."],
+    ),
+    (
+        "Last modified on Fri 12 Jun 2020 12.13 BST. Note that.",
+        ["Last modified on Fri 12 Jun 2020 12.13 BST.", "Note that."],
+    ),
+    ("It rose in 2019. 5 people quit.", ["It rose in 2019.", "5 people quit."]),
+    ("1. Introduction to the topic", ["1. Introduction to the topic"]),
+    # ellipses
+    (
+        "The murder of … “This threat will stay,” she said.",
+        ["The murder of …", "“This threat will stay,” she said."],
+    ),
+    ("Wait... what happened? Nothing...", ["Wait... what happened?", "Nothing..."]),
+    # URLs and e-mails
+    (
+        "Visit www.example.com/a.html?x=1 today. Mail me at jo.doe@example.org. Thanks.",
+        ["Visit www.example.com/a.html?x=1 today.", "Mail me at jo.doe@example.org.", "Thanks."],
+    ),
+    # European and CJK punctuation
+    (
+        "¿Dónde está? ¡Aquí! « C'est fini. » Oui.",
+        ["¿Dónde está?", "¡Aquí!", "« C'est fini. »", "Oui."],
+    ),
+    ("今天很好。你呢？我很好！", ["今天很好。", "你呢？", "我很好！"]),
+    # line breaks are hard boundaries
+    (
+        "Share on facebook\nShare on twitter\r\nDr.\nSmith",
+        ["Share on facebook", "Share on twitter", "Dr.", "Smith"],
+    ),
+    ("", []),
+    (" \n\t ", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_cases(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+def test_whitespace_constant_matches_str_isspace() -> None:
+    every = {chr(i) for i in range(sys.maxunicode + 1) if chr(i).isspace()}
+    assert set(WHITESPACE) == every
+    assert {c for c in every if len(("a" + c + "b").splitlines()) == 2} == set(LINE_BREAKS)
+
+
+def test_lines_and_sentences_agree() -> None:
+    text = "One. Two.\n\n  Three four.  \nFive"
+    grouped = split_lines_and_sentences(text)
+    assert [s for line in grouped for s in line] == split_sentences(text)
+    assert [[s.text for s in line] for line in grouped] == [
+        ["One.", "Two."],
+        ["Three four."],
+        ["Five"],
+    ]
+    assert [s.text for s in split_lines(text)] == ["One. Two.", "Three four.", "Five"]
+
+
+def test_run_on_seed_segments_with_exact_offsets(seeds: dict[str, str]) -> None:
+    run_on = next(text for key, text in seeds.items() if key.startswith("002"))
+    sentences = split_sentences(run_on)
+    assert len(sentences) > 80
+    assert all(run_on[s.start : s.end] == s.text for s in sentences)
+    assert "Amazon spent $16.8m on lobbying in 2019." in [s.text for s in sentences]
+    assert (
+        "“We hope this one-year moratorium might give Congress enough time to implement "
+        "appropriate rules, and we stand ready to help if requested.”."
+    ) in [s.text for s in sentences]
+
+
+def check_spans(text: str) -> None:
+    sentences = split_sentences(text)
+    pos = 0
+    covered = []
+    for s in sentences:
+        assert pos <= s.start < s.end <= len(text)
+        assert text[s.start : s.end] == s.text
+        assert not s.text[0].isspace() and not s.text[-1].isspace()
+        covered.append(s.text)
+        pos = s.end
+    assert "".join("".join(covered).split()) == "".join(text.split())
+
+
+@given(st.text())
+def test_offsets_valid_ordered_and_covering_on_any_unicode(text: str) -> None:
+    check_spans(text)
+
+
+@given(st.text(alphabet=st.sampled_from(list("aB1 .!?…”“\"'()\n。¿«»U.S.Mr"))))
+def test_offsets_valid_on_punctuation_heavy_text(text: str) -> None:
+    check_spans(text)
+
+
+WORD = st.from_regex(r"[a-z]{2,9}", fullmatch=True)
+SENTENCE = st.builds(
+    lambda first, rest, end: " ".join([first.capitalize(), *rest]) + end,
+    WORD,
+    st.lists(WORD, max_size=12),
+    st.sampled_from([".", "!", "?", ".”", "?”"]),
+)
+
+
+@given(st.lists(SENTENCE, min_size=1, max_size=8), st.sampled_from([" ", "  ", "\u00a0", " \t"]))
+def test_joining_prose_and_resplitting_is_stable(sentences: list[str], gap: str) -> None:
+    found = texts(gap.join(sentences))
+    assert texts(" ".join(found)) == found
