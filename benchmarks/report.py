@@ -33,6 +33,7 @@ def machine() -> str:
 
 def markdown_table(headers: list[str], rows: list[list[object]]) -> str:
     """A GitHub-flavoured Markdown table."""
+
     def cell(v: object) -> str:
         if isinstance(v, float):
             return f"{v:,.3g}" if abs(v) < 1000 else f"{v:,.0f}"
@@ -51,7 +52,9 @@ def write_section(name: str, title: str, body: str) -> None:
         f"<!-- begin {name} -->\n## {title}\n\n_{machine()}; "
         f"script: `benchmarks/{name}.py`_\n\n{body.strip()}\n<!-- end {name} -->"
     )
-    pattern = re.compile(rf"<!-- begin {re.escape(name)} -->.*?<!-- end {re.escape(name)} -->", re.S)
+    pattern = re.compile(
+        rf"<!-- begin {re.escape(name)} -->.*?<!-- end {re.escape(name)} -->", re.S
+    )
     if pattern.search(text):
         text = pattern.sub(lambda _: block, text)
     else:

@@ -36,7 +36,9 @@ EXAMPLES_DIR = ROOT / "examples"
 def seeds_dir() -> Path:
     """The five shared seed articles; skips where ../shared is absent (a user's clone)."""
     if not SEEDS_DIR.is_dir():
-        pytest.skip("../shared/corpus/seeds is absent: seed tests run only beside the shared folder")
+        pytest.skip(
+            "../shared/corpus/seeds is absent: seed tests run only beside the shared folder"
+        )
     return SEEDS_DIR
 
 

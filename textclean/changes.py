@@ -49,7 +49,7 @@ def apply_changes(text: str, changes: Iterable[Change]) -> str:
         if ch.start < pos or text[ch.start : ch.end] != ch.before:
             raise ChangeReplayError(
                 f"change {ch.kind!r} at {ch.start}:{ch.end} expects {ch.before!r}, "
-                f"text has {text[ch.start:ch.end]!r}"
+                f"text has {text[ch.start : ch.end]!r}"
             )
         out.append(text[pos : ch.start])
         out.append(ch.after)

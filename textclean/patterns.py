@@ -32,7 +32,9 @@ class Pattern:
 
     __slots__ = ("source", "flags", "step", "timeout", "_compiled")
 
-    def __init__(self, source: str, flags: int = 0, *, step: str = "", timeout: float = DEFAULT_TIMEOUT):
+    def __init__(
+        self, source: str, flags: int = 0, *, step: str = "", timeout: float = DEFAULT_TIMEOUT
+    ):
         self.source = source
         self.flags = flags
         self.step = step
@@ -56,7 +58,9 @@ class Pattern:
             raise PatternTimeout(self.step or "?", self.source) from None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
-        return self._guard(self._compiled.search, text, pos, endpos if endpos is not None else len(text))
+        return self._guard(
+            self._compiled.search, text, pos, endpos if endpos is not None else len(text)
+        )
 
     def match(self, text: str, pos: int = 0) -> regex.Match | None:
         return self._guard(self._compiled.match, text, pos)
@@ -69,12 +73,16 @@ class Pattern:
 
     def finditer(self, text: str) -> Iterator[regex.Match]:
         # Materialised so the timeout covers the whole scan, not each step of a generator.
-        return iter(self._guard(lambda t, timeout: list(self._compiled.finditer(t, timeout=timeout)), text))
+        return iter(
+            self._guard(lambda t, timeout: list(self._compiled.finditer(t, timeout=timeout)), text)
+        )
 
     def sub(self, repl: str | Callable[[regex.Match], str], text: str, count: int = 0) -> str:
         return self._guard(self._compiled.sub, repl, text, count)
 
-    def subn(self, repl: str | Callable[[regex.Match], str], text: str, count: int = 0) -> tuple[str, int]:
+    def subn(
+        self, repl: str | Callable[[regex.Match], str], text: str, count: int = 0
+    ) -> tuple[str, int]:
         return self._guard(self._compiled.subn, repl, text, count)
 
     def split(self, text: str, maxsplit: int = 0) -> list[str]:

@@ -1,0 +1,25 @@
+"""`textclean steps`: every registered step, its description and options."""
+
+from __future__ import annotations
+
+import click
+
+from .. import registry
+
+
+@click.command("steps")
+@click.option("--names", is_flag=True, help="Only the names, one per line.")
+def command(names: bool) -> None:
+    """List every step a config or --steps can name, with its options.
+
+    Steps marked * are in the default pipeline; stages see the whole corpus.
+    """
+    default = set(registry.default_names())
+    for name, info in registry.available().items():
+        if names:
+            click.echo(name)
+            continue
+        mark = "*" if name in default else " "
+        click.echo(f"{mark} {name} ({info.kind}): {info.description}")
+        for opt, value, help_text in info.option_help():
+            click.echo(f"      {opt} = {value}" + (f"  — {help_text}" if help_text else ""))

@@ -1,0 +1,88 @@
+"""What each step did to one document, for audits: `Pipeline.explain(doc)`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .changes import Change
+from .document import Document, Drop
+
+
+@dataclass(frozen=True)
+class StepReport:
+    """One step's effect on one document.
+
+    ``status`` is ``changed``, ``annotated`` (metadata only), ``unchanged``,
+    ``dropped`` or ``corpus`` (a stage, which needs the whole corpus).
+    """
+
+    step: str
+    status: str
+    changes: tuple[Change, ...] = ()
+    reason: str = ""
+    detail: str = ""
+    notes: tuple[str, ...] = ()
+    recorded: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "step": self.step,
+            "status": self.status,
+            "changes": [c.to_dict() for c in self.changes],
+            "reason": self.reason,
+            "detail": self.detail,
+            "notes": list(self.notes),
+            "recorded": self.recorded,
+        }
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Every step's report for one document, and where it ended."""
+
+    document: Document
+    steps: list[StepReport]
+    drop: Drop | None
+
+    @property
+    def kept(self) -> bool:
+        return self.drop is None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.document.id,
+            "kept": self.kept,
+            "drop": None
+            if self.drop is None
+            else {"reason": self.drop.reason, "step": self.drop.step, "detail": self.drop.detail},
+            "steps": [r.to_dict() for r in self.steps],
+            "text": None if self.drop is not None else self.document.text,
+        }
+
+    def __str__(self) -> str:
+        lines = [
+            f"document {self.document.id}: "
+            + ("kept" if self.kept else f"dropped by {self.drop.step}: {self.drop.reason}")
+        ]
+        for r in self.steps:
+            head = f"  {r.step}: {r.status}"
+            if r.status == "dropped":
+                head += f" ({r.reason}{': ' + r.detail if r.detail else ''})"
+            elif r.changes:
+                head += f" ({len(r.changes)} edit{'s' if len(r.changes) != 1 else ''})"
+            lines.append(head)
+            for c in r.changes:
+                why = f" — {c.reason}" if c.reason else ""
+                lines.append(
+                    f"    [{c.start}:{c.end}] {c.kind}: {_clip(c.before)!r} -> {_clip(c.after)!r}{why}"
+                )
+            for key, value in r.recorded.items():
+                lines.append(f"    {key} = {_clip(repr(value), 120)}")
+            for note in r.notes:
+                lines.append(f"    note: {note}")
+        return "\n".join(lines)
+
+
+def _clip(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

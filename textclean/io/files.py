@@ -1,0 +1,123 @@
+"""Opening files by suffix (plain, ``.gz``, ``.zst``) and writing them atomically.
+
+An output file appears under its final name only when it is complete: it is
+written to a temporary file beside it, flushed to disk, then renamed. A run
+that is interrupted leaves no file that looks finished.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+import sys
+from pathlib import Path
+from typing import IO, BinaryIO
+
+COMPRESSED_SUFFIXES = (".gz", ".zst", ".zstd")
+
+
+def compression_of(path: str | Path) -> str | None:
+    """``"gzip"``, ``"zstd"`` or None, from the file name."""
+    name = str(path).lower()
+    if name.endswith(".gz"):
+        return "gzip"
+    if name.endswith((".zst", ".zstd")):
+        return "zstd"
+    return None
+
+
+def strip_compression(name: str) -> str:
+    """``a.jsonl.gz`` -> ``a.jsonl``."""
+    lower = name.lower()
+    for suffix in COMPRESSED_SUFFIXES:
+        if lower.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def open_read(path: str | Path) -> BinaryIO:
+    """A buffered binary reader that decompresses by suffix; ``-`` is stdin."""
+    if str(path) == "-":
+        return sys.stdin.buffer
+    kind = compression_of(path)
+    if kind == "gzip":
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    if kind == "zstd":
+        import zstandard
+
+        raw = open(path, "rb")  # noqa: SIM115 - closed with the wrapper
+        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw, closefd=True))  # type: ignore[arg-type]
+    return open(path, "rb")
+
+
+class AtomicOutput:
+    """A binary output stream that becomes ``path`` only on `commit`.
+
+    Compression follows the suffix; gzip headers carry no timestamp so the
+    bytes are the same on every run. ``-`` writes to stdout (not atomic).
+    """
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        self._stdout = self.path == "-"
+        self._tmp: str | None = None
+        self._raw: BinaryIO
+        self._closers: list[IO[bytes]] = []
+        if self._stdout:
+            self._raw = sys.stdout.buffer
+            self.stream: IO[bytes] = self._raw
+            return
+        target = Path(self.path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        self._tmp = str(target.with_name(f".{target.name}.tmp-{os.getpid()}"))
+        self._raw = open(self._tmp, "wb")  # noqa: SIM115 - closed in commit/abort
+        kind = compression_of(self.path)
+        if kind == "gzip":
+            gz = gzip.GzipFile(filename="", mode="wb", fileobj=self._raw, mtime=0)
+            self.stream = gz
+            self._closers.append(gz)
+        elif kind == "zstd":
+            import zstandard
+
+            zw = zstandard.ZstdCompressor(level=3).stream_writer(self._raw, closefd=False)
+            self.stream = zw  # type: ignore[assignment]
+            self._closers.append(zw)  # type: ignore[arg-type]
+        else:
+            self.stream = self._raw
+
+    def write(self, data: bytes) -> None:
+        self.stream.write(data)
+
+    def commit(self) -> None:
+        """Finish the file and move it into place."""
+        for closer in reversed(self._closers):
+            closer.close()
+        if self._stdout:
+            self._raw.flush()
+            return
+        self._raw.flush()
+        os.fsync(self._raw.fileno())
+        self._raw.close()
+        os.replace(self._tmp, self.path)  # type: ignore[arg-type]
+        self._tmp = None
+
+    def abort(self) -> None:
+        """Throw the partial file away."""
+        if self._stdout or self._tmp is None:
+            return
+        try:
+            self._raw.close()
+        finally:
+            if os.path.exists(self._tmp):
+                os.unlink(self._tmp)
+            self._tmp = None
+
+    def __enter__(self) -> AtomicOutput:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.abort()

@@ -1,0 +1,98 @@
+"""Turning input records into Documents and back, keeping every field."""
+
+from __future__ import annotations
+
+import base64
+import json
+from typing import Any
+
+import orjson
+
+from ..document import META_KEY, Document, Drop
+from ..errors import InputError
+
+
+def record_to_document(
+    record: Any, text_field: str, id_field: str, where: str, path: str, line: int | None
+) -> Document:
+    """A Document from one parsed record; raises `InputError` for a bad record."""
+    if not isinstance(record, dict):
+        raise InputError(
+            path, line, "not_an_object", f"expected a JSON object, got {type(record).__name__}"
+        )
+    if text_field not in record:
+        raise InputError(path, line, "missing_text", f"no {text_field!r} field (set --text-field)")
+    text = record[text_field]
+    if not isinstance(text, str):
+        raise InputError(
+            path,
+            line,
+            "text_not_string",
+            f"field {text_field!r} is {type(text).__name__}, not a string",
+        )
+    doc_id = record.get(id_field)
+    meta = {k: v for k, v in record.items() if k != text_field}
+    return Document(where if doc_id is None else str(doc_id), text, meta)
+
+
+def document_to_record(doc: Document, text_field: str, id_field: str) -> dict[str, Any]:
+    """The output record: every input field, the id, the (cleaned) text."""
+    record: dict[str, Any] = {} if id_field in doc.meta else {id_field: doc.id}
+    record.update(doc.meta)
+    record[text_field] = doc.text
+    return record
+
+
+def input_error_drop(error: InputError, raw: bytes | None = None) -> Drop:
+    """A Drop standing for a record that could not be read, raw bytes kept."""
+    meta: dict[str, Any] = {}
+    if raw is not None:
+        try:
+            meta["raw"] = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            meta["raw_base64"] = base64.b64encode(raw).decode("ascii")
+    doc = Document(error.location, "", meta)
+    return Drop(error.reason, str(error), "read", doc)
+
+
+def dumps(record: dict[str, Any]) -> bytes:
+    """One JSON line. Fast path with orjson; exotic values fall back to json.
+
+    Output is deterministic: the same record always gives the same bytes.
+    """
+    try:
+        return orjson.dumps(record) + b"\n"
+    except (TypeError, orjson.JSONEncodeError):
+        try:
+            return (
+                json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+                + b"\n"
+            )
+        except UnicodeEncodeError:  # lone surrogates: keep them as \\u escapes
+            return (
+                json.dumps(record, ensure_ascii=True, separators=(",", ":")).encode("ascii") + b"\n"
+            )
+
+
+def loads(text: str) -> Any:
+    """Parse one JSON value; orjson first, the standard library for what it refuses
+    (integers beyond 64 bits, NaN, lone surrogate escapes)."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
+
+
+def rejected_record(drop: Drop, text_field: str, id_field: str) -> dict[str, Any]:
+    """What the rejects file holds for one drop: the record plus why it left."""
+    doc = drop.doc if drop.doc is not None else Document("?", "")
+    info = {"reason": drop.reason, "step": drop.step, "detail": drop.detail}
+    if drop.step == "read":
+        record: dict[str, Any] = {id_field: doc.id}
+        record.update(doc.meta)
+    else:
+        record = document_to_record(doc, text_field, id_field)
+    tc = dict(record.get(META_KEY, {})) if isinstance(record.get(META_KEY), dict) else {}
+    tc["rejected"] = info
+    record[META_KEY] = tc
+    return record

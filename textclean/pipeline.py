@@ -1,0 +1,243 @@
+"""`Pipeline`: named steps and stages, validated when built, run as a stream.
+
+Per-document steps run in consecutive runs (`DocRunner`) on chunks of
+documents, in this process or in worker processes; a corpus-level stage sits
+between runs and sees the whole stream. Memory stays flat for per-document
+steps; a stage holds what it needs (dedup holds signatures, not texts).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from .document import Document, Drop
+from .errors import ConfigError
+from .explain import Explanation, StepReport
+from .parallel.local import chunked, map_ordered
+from .runner import RECORD_MODES, DocRunner, apply_step
+from .stats import Stats
+from .steps import is_stage
+
+StepLike = Any  # a Step, a Stage, or any callable Document -> Document | Drop
+NamedStep = tuple[str, StepLike]
+
+CHUNK_SIZE = 256
+
+
+def _derive_name(step: StepLike) -> str:
+    name = getattr(step, "name", "") or getattr(step, "__name__", "") or type(step).__name__
+    return str(name).lower()
+
+
+def name_steps(steps: Sequence[StepLike | NamedStep]) -> list[NamedStep]:
+    """Give every step a name, making repeated names unique (``quality``, ``quality-2``)."""
+    named: list[NamedStep] = []
+    for i, item in enumerate(steps):
+        if isinstance(item, tuple):
+            if len(item) != 2 or not isinstance(item[0], str):
+                raise ConfigError(
+                    f"pipeline item {i}: a named step is a (name, step) pair, got {item!r}"
+                )
+            name, step = item
+        else:
+            name, step = _derive_name(item), item
+        if not (is_stage(step) or callable(step)):
+            raise ConfigError(
+                f"pipeline item {i} ({name!r}): {type(step).__name__} is neither a step "
+                "(callable Document -> Document | Drop) nor a stage (has pipe(docs))"
+            )
+        named.append((name, step))
+    counts: dict[str, int] = {}
+    unique: list[NamedStep] = []
+    for name, step in named:
+        counts[name] = counts.get(name, 0) + 1
+        unique.append((name if counts[name] == 1 else f"{name}-{counts[name]}", step))
+    return unique
+
+
+class Pipeline:
+    """Named steps and stages run in order over a stream of documents.
+
+    >>> from textclean.document import Document, Drop
+    >>> def shout(doc): return doc.with_text(doc.text.upper())
+    >>> def no_empty(doc): return doc if doc.text.strip() else Drop("empty")
+    >>> p = Pipeline([shout, no_empty])
+    >>> [d.text for d in p.run([Document("1", "hi"), Document("2", " ")])]
+    ['HI']
+    >>> p.stats.to_dict()
+    {'seen': 2, 'kept': 1, 'dropped': {'empty': 1}, 'changed': {'shout': 1}}
+    """
+
+    def __init__(self, steps: Sequence[StepLike | NamedStep], *, record: str = "summary"):
+        if record not in RECORD_MODES:
+            raise ConfigError(f"record must be one of {', '.join(RECORD_MODES)}, not {record!r}")
+        self.steps: list[NamedStep] = name_steps(steps)
+        self.record = record
+        self.stats = Stats()
+
+    def __repr__(self) -> str:
+        return f"Pipeline([{', '.join(name for name, _ in self.steps)}])"
+
+    @property
+    def names(self) -> list[str]:
+        return [name for name, _ in self.steps]
+
+    @classmethod
+    def default(cls, *, record: str = "summary") -> Pipeline:
+        """The default pipeline: every registered step with a default position."""
+        from . import registry
+
+        return cls(
+            [(name, registry.create(name)) for name in registry.default_names()], record=record
+        )
+
+    @classmethod
+    def from_config(cls, config: str | Path | Mapping[str, Any]) -> Pipeline:
+        """Build from a TOML/JSON file or an already-parsed mapping (see `textclean.config`)."""
+        from .config import pipeline_from_config
+
+        return pipeline_from_config(config)
+
+    # -- running -------------------------------------------------------------
+
+    def _segments(self) -> list[DocRunner | tuple[str, Any]]:
+        segments: list[DocRunner | tuple[str, Any]] = []
+        run: list[NamedStep] = []
+        for name, step in self.steps:
+            if is_stage(step):
+                if run:
+                    segments.append(DocRunner(tuple(run), self.record))
+                    run = []
+                segments.append((name, step))
+            else:
+                run.append((name, step))
+        if run or not segments:
+            segments.append(DocRunner(tuple(run), self.record))
+        return segments
+
+    def outcomes(
+        self, docs: Iterable[Document | Drop], *, workers: int = 1, chunk_size: int = CHUNK_SIZE
+    ) -> Iterator[Document | Drop]:
+        """Every outcome, in a deterministic order: kept documents and drops.
+
+        ``docs`` may hold `Drop` items (records a reader could not parse);
+        they pass through and are counted. `stats` is reset and filled.
+        """
+        self.stats = stats = Stats()
+        started = time.perf_counter()
+
+        def counted(items: Iterable[Document | Drop]) -> Iterator[Document | Drop]:
+            for item in items:
+                stats.seen += 1
+                yield item
+
+        stream: Iterator[Document | Drop] = counted(docs)
+        for segment in self._segments():
+            if isinstance(segment, DocRunner):
+                stream = self._run_docs(segment, stream, workers, chunk_size)
+            else:
+                stream = _run_stage(*segment, stream, stats)
+        for item in stream:
+            if isinstance(item, Drop):
+                stats.dropped[item.reason] += 1
+            else:
+                stats.kept += 1
+            stats.elapsed = time.perf_counter() - started
+            yield item
+        stats.elapsed = time.perf_counter() - started
+        stats.check()
+
+    def _run_docs(
+        self, runner: DocRunner, stream: Iterable[Document | Drop], workers: int, chunk_size: int
+    ) -> Iterator[Document | Drop]:
+        if not runner.steps:
+            yield from stream
+            return
+        for outcomes, chunk_stats in map_ordered(runner, chunked(stream, chunk_size), workers):
+            self.stats.merge(chunk_stats)
+            yield from outcomes
+
+    def run(self, docs: Iterable[Document], *, workers: int = 1) -> Iterator[Document]:
+        """The kept documents, in input order for per-document pipelines."""
+        for item in self.outcomes(docs, workers=workers):
+            if isinstance(item, Document):
+                yield item
+
+    def __call__(self, doc: Document) -> Document | Drop:
+        """Apply the per-document steps to one document (stages are skipped)."""
+        runner = DocRunner(tuple(s for s in self.steps if not is_stage(s[1])), self.record)
+        return runner.run_one(doc, Stats())
+
+    def clean(self, text: str) -> str:
+        """The text after the per-document steps; ``""`` if a step would drop it."""
+        out = self(Document("text", text))
+        return "" if isinstance(out, Drop) else out.text
+
+    def explain(self, doc: Document) -> Explanation:
+        """For each step: what it changed or removed in ``doc``, and why."""
+        reports: list[StepReport] = []
+        for name, step in self.steps:
+            if is_stage(step):
+                reports.append(
+                    StepReport(
+                        name, "corpus", notes=("corpus-level stage: runs on the whole corpus",)
+                    )
+                )
+                continue
+            before = doc
+            result = apply_step(name, step, doc)
+            out = result.output
+            if isinstance(out, Drop):
+                reports.append(
+                    StepReport(
+                        name, "dropped", result.changes, out.reason, out.detail, result.notes
+                    )
+                )
+                return Explanation(before, reports, out)
+            recorded = {k: v for k, v in out.record.items() if before.record.get(k) != v}
+            status = (
+                "changed" if out.text != before.text else ("annotated" if recorded else "unchanged")
+            )
+            reports.append(
+                StepReport(name, status, result.changes, notes=result.notes, recorded=recorded)
+            )
+            doc = out
+        return Explanation(doc, reports, None)
+
+
+def _run_stage(
+    name: str, stage: Any, stream: Iterable[Document | Drop], stats: Stats
+) -> Iterator[Document | Drop]:
+    """Feed a stage the kept documents; earlier drops pass around it."""
+    passed: deque[Drop] = deque()
+
+    def kept() -> Iterator[Document]:
+        for item in stream:
+            if isinstance(item, Drop):
+                passed.append(item)
+            else:
+                yield item
+
+    started = time.perf_counter()
+    for item in stage.pipe(kept()):
+        while passed:
+            yield passed.popleft()
+        if isinstance(item, Drop):
+            if item.doc is None:
+                raise ConfigError(f"stage {name!r} yielded a Drop without its document")
+            yield item.attach(name, item.doc)
+        elif isinstance(item, Document):
+            if name in item.record.get("edits", {}):
+                stats.changed[name] += 1
+            yield item
+        else:
+            raise ConfigError(
+                f"stage {name!r} yielded {type(item).__name__}; expected Document or Drop"
+            )
+    stats.seconds[name] += time.perf_counter() - started
+    while passed:
+        yield passed.popleft()
