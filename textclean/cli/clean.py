@@ -77,7 +77,7 @@ def command(
                 inp.get("max_doc_bytes", max_doc_bytes),
             )
         pipeline = pipeline_from_config(config)
-    elif steps:
+    elif steps is not None:
         pipeline = Pipeline([create(name.strip()) for name in steps.split(",") if name.strip()])
     else:
         pipeline = Pipeline.default()

@@ -49,7 +49,7 @@ def command(
     opts = read_options(text_field, id_field, input_format, on_error, max_doc_bytes)
     if config_path:
         pipeline = pipeline_from_config(config_path)
-    elif steps:
+    elif steps is not None:
         pipeline = Pipeline([create(n.strip()) for n in steps.split(",") if n.strip()])
     else:
         pipeline = Pipeline.default()

@@ -40,7 +40,9 @@ def iter_parquet_records(path: str) -> Iterator[tuple[int, dict[str, Any]]]:
     for batch in pf.iter_batches(batch_size=BATCH_ROWS):
         for record in batch.to_pylist():
             row += 1
-            if isinstance(record.get(META_KEY), str):
+            if record.get(META_KEY, "") is None:
+                del record[META_KEY]
+            elif isinstance(record.get(META_KEY), str):
                 try:
                     record[META_KEY] = orjson.loads(record[META_KEY])
                 except orjson.JSONDecodeError:

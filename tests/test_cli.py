@@ -1,0 +1,131 @@
+"""The CLI, run as a user runs it: in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from textclean import registry
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(
+    *args: str, cwd: Path | None = None, check: bool = True, env: dict | None = None
+) -> subprocess.CompletedProcess:
+    proc = subprocess.run(
+        [sys.executable, "-m", "textclean", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+    )
+    if check and proc.returncode != 0:
+        raise AssertionError(
+            f"textclean {' '.join(args)} failed ({proc.returncode}):\n{proc.stderr}"
+        )
+    return proc
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_clean_the_seeds_writes_five_records_and_a_summary(seeds_dir, tmp_path):
+    out = tmp_path / "out.jsonl"
+    proc = run("clean", str(seeds_dir), "-o", str(out))
+    records = read_jsonl(out)
+    assert [r["id"] for r in records] == sorted(p.stem for p in seeds_dir.glob("*.txt"))
+    assert "5 read = 5 written + 0 rejected" in proc.stderr
+
+
+def test_the_quickstart_runs_on_the_examples(tmp_path):
+    out = tmp_path / "out.jsonl"
+    proc = run("clean", str(ROOT / "examples" / "corpus.jsonl"), "-o", str(out))
+    lines = (ROOT / "examples" / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
+    rejects = tmp_path / "out.rejects.jsonl"
+    assert len(read_jsonl(out)) + len(read_jsonl(rejects)) == len(lines)
+    assert "read =" in proc.stderr
+
+
+def test_a_malformed_line_fails_naming_it_and_skip_sends_it_to_rejects(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        '{"id": "a", "text": "good one"}\n{"id": "b", "text": \n{"id": "c", "text": "good two"}\n'
+    )
+    out, rej = tmp_path / "out.jsonl", tmp_path / "rej.jsonl"
+    failed = run("clean", str(src), "-o", str(out), "--steps", "", check=False)
+    assert failed.returncode == 2
+    assert f"{src}:2" in failed.stderr and "malformed JSON" in failed.stderr
+    assert not out.exists()
+    proc = run(
+        "clean",
+        str(src),
+        "-o",
+        str(out),
+        "--rejects",
+        str(rej),
+        "--on-error",
+        "skip",
+        "--steps",
+        "",
+    )
+    assert [r["id"] for r in read_jsonl(out)] == ["a", "c"]
+    (bad,) = read_jsonl(rej)
+    assert bad["textclean"]["rejected"]["reason"] == "malformed_json"
+    assert bad["raw"] == '{"id": "b", "text": '
+    assert "3 read = 2 written + 1 rejected" in proc.stderr
+
+
+def test_an_unknown_step_lists_the_known_ones(tmp_path):
+    proc = run(
+        "clean",
+        str(ROOT / "examples"),
+        "-o",
+        str(tmp_path / "o.jsonl"),
+        "--steps",
+        "nope",
+        check=False,
+    )
+    assert proc.returncode == 2 and "unknown step 'nope'" in proc.stderr
+
+
+def test_steps_lists_every_registered_step():
+    listed = run("steps", "--names").stdout.split()
+    assert listed == list(registry.available())
+
+
+def test_explain_prints_a_report_per_document():
+    proc = run("explain", str(ROOT / "examples" / "corpus.jsonl"), "--id", "museum")
+    assert proc.stdout.startswith("document museum:")
+
+
+def make_corpus(path: Path, n: int) -> None:
+    words = "the council said on tuesday that a new lane would open near harbor street after years of debate".split()
+    with path.open("w", encoding="utf-8") as f:
+        for i in range(n):
+            body = " ".join(words[(i + k) % len(words)] for k in range(40 + i % 50))
+            text = (
+                f"Report {i} ,  {body} . ” It ’ s  done ."
+                if i % 3 == 0
+                else body.capitalize() + "."
+            )
+            f.write(json.dumps({"id": f"d{i}", "text": text}) + "\n")
+
+
+@pytest.mark.parametrize("workers", ["2"])
+def test_workers_output_is_byte_identical_on_ten_thousand_documents(tmp_path, workers):
+    src = tmp_path / "big.jsonl"
+    make_corpus(src, 10_000)
+    one, many = tmp_path / "one.jsonl", tmp_path / "many.jsonl"
+    run("clean", str(src), "-o", str(one), "-q")
+    run("clean", str(src), "-o", str(many), "-q", "--workers", workers)
+    assert one.read_bytes() == many.read_bytes()
+    assert (tmp_path / "one.rejects.jsonl").read_bytes() == (
+        tmp_path / "many.rejects.jsonl"
+    ).read_bytes()

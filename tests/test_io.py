@@ -1,0 +1,148 @@
+"""Readers and writers: every field kept, bad records named, files atomic."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from textclean import Document, Drop, InputError
+from textclean.io import DocumentWriter, RejectsWriter, read_documents
+from textclean.io.files import AtomicOutput
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**53), 2**53) | st.text(max_size=10),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+records = st.dictionaries(
+    st.text(max_size=8).filter(lambda k: k not in ("text", "id")), json_values, max_size=5
+)
+
+
+def write_lines(path, lines):
+    path.write_bytes(b"".join(line + b"\n" for line in lines))
+    return str(path)
+
+
+@given(records, st.text())
+def test_a_jsonl_round_trip_preserves_every_field(tmp_path_factory, fields, text):
+    d = tmp_path_factory.mktemp("rt")
+    src = d / "in.jsonl"
+    src.write_text(json.dumps({**fields, "text": text}) + "\n", encoding="utf-8")
+    (doc,) = read_documents([str(src)])
+    out = d / "out.jsonl"
+    with DocumentWriter(str(out)) as w:
+        w.write(doc)
+    back = json.loads(out.read_text(encoding="utf-8"))
+    assert back.pop("id") == f"{src}:1"
+    assert back == {**fields, "text": text}
+
+
+def test_ids_come_from_the_id_field_else_file_and_line(tmp_path):
+    p = write_lines(tmp_path / "a.jsonl", [b'{"id": 7, "text": "x"}', b"", b'{"text": "y"}'])
+    assert [d.id for d in read_documents([p])] == ["7", f"{p}:3"]
+    assert [d.id for d in read_documents([p], id_field="nope")] == [f"{p}:1", f"{p}:3"]
+
+
+def test_text_files_are_documents_named_by_file(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "001_abc.txt").write_text("body\r\nline", encoding="utf-8")
+    (tmp_path / "notes.bin").write_bytes(b"\x00")
+    (doc,) = read_documents([str(tmp_path)])
+    assert (doc.id, doc.text) == ("001_abc", "body\r\nline")
+
+
+def test_compressed_inputs_are_read(tmp_path):
+    p = tmp_path / "a.jsonl.gz"
+    with gzip.open(p, "wb") as f:
+        f.write(b'{"text": "zipped"}\n')
+    import zstandard
+
+    z = tmp_path / "b.jsonl.zst"
+    z.write_bytes(zstandard.ZstdCompressor().compress(b'{"text": "zstd"}\n'))
+    assert [d.text for d in read_documents([str(p), str(z)])] == ["zipped", "zstd"]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        (b'{"text": "ok"', "malformed_json"),
+        (b'{"text": "\xff"}', "invalid_utf8"),
+        (b'["text"]', "not_an_object"),
+        (b'{"body": "x"}', "missing_text"),
+        (b'{"text": 3}', "text_not_string"),
+    ],
+)
+def test_a_bad_record_fails_naming_file_and_line_or_is_kept_for_rejects(tmp_path, line, reason):
+    p = write_lines(tmp_path / "bad.jsonl", [b'{"text": "good"}', line, b'{"text": "also good"}'])
+    with pytest.raises(InputError) as info:
+        list(read_documents([p]))
+    assert (info.value.reason, info.value.line) == (reason, 2)
+    assert f"{p}:2" in str(info.value)
+    items = list(read_documents([p], on_error="skip"))
+    assert [type(i) for i in items] == [Document, Drop, Document]
+    drop = items[1]
+    assert drop.reason == reason and drop.doc.id == f"{p}:2"
+    assert drop.doc.meta.get("raw", "").encode() == line or drop.doc.meta.get("raw_base64")
+
+
+def test_invalid_utf8_in_a_text_file_names_the_line(tmp_path):
+    p = tmp_path / "t.txt"
+    p.write_bytes(b"one\ntwo\nthr\xe9e\n")
+    with pytest.raises(InputError, match=r"t.txt:3: invalid UTF-8"):
+        list(read_documents([str(p)]))
+
+
+def test_oversize_records_are_rejected_with_their_reason(tmp_path):
+    p = write_lines(tmp_path / "a.jsonl", [b'{"text": "' + b"x" * 100 + b'"}', b'{"text": "y"}'])
+    items = list(read_documents([p], on_error="skip", max_doc_bytes=50))
+    assert isinstance(items[0], Drop) and items[0].reason == "oversize"
+    assert items[1].text == "y"
+
+
+def test_an_aborted_output_leaves_no_file(tmp_path):
+    target = tmp_path / "out.jsonl"
+    with pytest.raises(RuntimeError):
+        with AtomicOutput(str(target)) as out:
+            out.write(b"partial")
+            raise RuntimeError("killed")
+    assert os.listdir(tmp_path) == []
+
+
+def test_gzip_output_is_byte_identical_across_runs(tmp_path):
+    def write(name):
+        with DocumentWriter(str(tmp_path / name)) as w:
+            w.write(Document("a", "text"))
+        return (tmp_path / name).read_bytes()
+
+    assert write("a.jsonl.gz") == write("a.jsonl.gz")
+
+
+def test_rejects_hold_the_record_and_the_reason(tmp_path):
+    doc = Document("a", "t", {"url": "u"})
+    with RejectsWriter(str(tmp_path / "r.jsonl")) as w:
+        w.write_drop(Drop("too_short", "1 < 3", "min_length", doc))
+    rec = json.loads((tmp_path / "r.jsonl").read_text())
+    assert rec["url"] == "u" and rec["text"] == "t"
+    assert rec["textclean"]["rejected"] == {
+        "reason": "too_short",
+        "step": "min_length",
+        "detail": "1 < 3",
+    }
+
+
+def test_parquet_round_trip(tmp_path):
+    out = tmp_path / "o.parquet"
+    with DocumentWriter(str(out)) as w:
+        w.write(Document("a", "one", {"url": "u"}).annotate("lang", "en"))
+        w.write(Document("b", "two", {"url": "v"}))
+    docs = list(read_documents([str(out)]))
+    assert [(d.id, d.text, d.meta["url"]) for d in docs] == [("a", "one", "u"), ("b", "two", "v")]
+    assert docs[0].record == {"lang": "en"} and docs[1].record == {}

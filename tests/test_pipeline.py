@@ -1,0 +1,154 @@
+"""The pipeline core: naming, validation, running, counting, explaining."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+from core_steps import (
+    DropOdd,
+    MinLength,
+    StripDigits,
+    collapse_spaces,
+    drop_empty,
+    returns_garbage,
+    upper,
+)
+from hypothesis import given
+from hypothesis import strategies as st
+
+from textclean import ConfigError, Document, Drop, Pipeline, StepError, apply_changes
+from textclean.config import pipeline_from_config
+
+texts = st.lists(st.text(max_size=40), max_size=30)
+
+
+def docs_of(values: list[str]) -> list[Document]:
+    return [Document(str(i), t, {"n": i}) for i, t in enumerate(values)]
+
+
+def test_names_are_derived_and_made_unique():
+    p = Pipeline([upper, upper, ("mine", drop_empty), MinLength()])
+    assert p.names == ["upper", "upper-2", "mine", "min_length"]
+
+
+def test_a_non_step_is_refused_when_built():
+    with pytest.raises(ConfigError, match="item 1"):
+        Pipeline([upper, 42])
+
+
+def test_a_step_returning_the_wrong_type_names_the_step_and_document():
+    p = Pipeline([returns_garbage])
+    with pytest.raises(StepError, match="returns_garbage.*'0'.*str"):
+        list(p.run([Document("0", "x")]))
+
+
+def test_drops_are_counted_by_reason_and_changes_by_step():
+    p = Pipeline([upper, drop_empty, MinLength(min_chars=3)])
+    kept = list(p.run(docs_of(["abc", "", "a", "hello"])))
+    assert [d.text for d in kept] == ["ABC", "HELLO"]
+    assert p.stats.to_dict() == {
+        "seen": 4,
+        "kept": 2,
+        "dropped": {"empty": 1, "too_short": 1},
+        "changed": {"upper": 3},
+    }
+
+
+def test_a_drop_carries_its_step_and_document():
+    p = Pipeline([MinLength(min_chars=5)])
+    (drop,) = list(p.outcomes([Document("x", "abc")]))
+    assert isinstance(drop, Drop)
+    assert (drop.step, drop.reason, drop.doc.id, drop.doc.record["chars"]) == (
+        "min_length",
+        "too_short",
+        "x",
+        3,
+    )
+
+
+def test_edit_records_are_written_as_asked():
+    doc = Document("d", "a1b2")
+    (summary,) = Pipeline([StripDigits()]).run([doc])
+    assert summary.record["edits"] == {"strip_digits": 2}
+    (full,) = Pipeline([StripDigits()], record="full").run([doc])
+    assert [c["before"] for c in full.record["changes"]] == ["1", "2"]
+    (none,) = Pipeline([StripDigits()], record="none").run([doc])
+    assert "edits" not in none.record and none.text == "ab"
+
+
+def test_explain_shows_edits_and_the_drop():
+    p = Pipeline([StripDigits(), MinLength(min_chars=4)])
+    explanation = p.explain(Document("d", "a1b2"))
+    assert not explanation.kept
+    first, second = explanation.steps
+    assert first.status == "changed" and apply_changes("a1b2", first.changes) == "ab"
+    assert second.status == "dropped" and second.reason == "too_short"
+    assert "digit" in str(explanation) and "too_short" in str(explanation)
+
+
+def test_stages_see_the_stream_and_earlier_drops_pass_around_them():
+    p = Pipeline([drop_empty, DropOdd(), upper])
+    outcomes = list(p.outcomes(docs_of(["a", "", "b", "c"])))
+    kept = [o.text for o in outcomes if isinstance(o, Document)]
+    assert kept == ["A", "C"]
+    assert p.stats.to_dict()["dropped"] == {"empty": 1, "odd": 1}
+
+
+def test_steps_pickle():
+    p = Pipeline([StripDigits(), MinLength(min_chars=2), upper])
+    clone = pickle.loads(pickle.dumps(p))
+    assert [d.text for d in clone.run(docs_of(["a1", "bb"]))] == ["BB"]
+
+
+def test_workers_give_the_same_outcomes_as_one_process():
+    docs = docs_of([f"doc {i} text" if i % 7 else "" for i in range(700)])
+    one = Pipeline([StripDigits(), drop_empty, upper])
+    two = Pipeline([StripDigits(), drop_empty, upper])
+    a = list(one.outcomes(docs))
+    b = list(two.outcomes(docs, workers=2, chunk_size=50))
+    assert a == b
+    assert one.stats.to_dict() == two.stats.to_dict()
+
+
+def test_config_builds_registered_steps_and_rejects_unknown_names():
+    with pytest.raises(ConfigError, match="unknown step 'no_such_step'"):
+        pipeline_from_config({"steps": [{"name": "no_such_step"}]})
+    assert pipeline_from_config({"steps": []}).names == []
+
+
+def test_config_rejects_unknown_keys():
+    with pytest.raises(ConfigError, match="unknown key"):
+        pipeline_from_config({"stepz": []})
+
+
+@given(texts)
+def test_every_document_is_accounted_for(values):
+    p = Pipeline([drop_empty, MinLength(min_chars=2), upper])
+    outcomes = list(p.outcomes(docs_of(values)))
+    assert len(outcomes) == len(values)
+    assert p.stats.kept + p.stats.dropped_total == p.stats.seen == len(values)
+
+
+@given(texts)
+def test_order_and_ids_are_preserved(values):
+    outcomes = list(Pipeline([upper, drop_empty]).outcomes(docs_of(values)))
+    ids = [o.id if isinstance(o, Document) else o.doc.id for o in outcomes]
+    assert ids == [str(i) for i in range(len(values))]
+
+
+@given(texts)
+def test_a_pipeline_of_idempotent_steps_is_idempotent(values):
+    p = Pipeline([collapse_spaces, StripDigits(), upper], record="none")
+    once = list(p.run(docs_of(values)))
+    twice = list(p.run(once))
+    assert [d.text for d in once] == [d.text for d in twice]
+
+
+@given(st.text())
+def test_default_clean_never_raises_on_any_unicode(text):
+    import textclean
+
+    out = textclean.clean(text)
+    assert isinstance(out, str)
+    out.encode("utf-8")

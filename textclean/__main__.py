@@ -1,0 +1,5 @@
+"""``python -m textclean`` runs the CLI."""
+
+from .cli import main
+
+main()
