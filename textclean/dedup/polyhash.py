@@ -1,0 +1,201 @@
+"""A shingle hash that NumPy computes for a whole batch at once.
+
+Hashing shingles one Python call at a time costs more than everything else in
+MinHash. This hash is a polynomial over Unicode code points modulo 2**64,
+finished with the MurmurHash3 64-bit mixer, so a batch is hashed with a few
+array operations: prefix sums give every word's polynomial, and a shingle's
+polynomial is folded from its words without building the shingle string.
+
+`HASHFUNC` (32 bits) and `HASHFUNC64` compute the same value for one shingle
+given as UTF-8 bytes, which is what `datasketch.MinHash(hashfunc=...)` calls.
+
+>>> HASHFUNC("the quick brown fox jumps".encode()) == int(
+...     shingle_hashes(["the quick brown fox jumps"])[0])
+True
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+import numpy as np
+
+from .shingles import WORD, check_ngram, ngrams_of, normalize
+
+_MASK64 = (1 << 64) - 1
+#: Base of the polynomial (odd, so it is invertible modulo 2**64).
+BASE = 0x9E3779B97F4A7C15
+#: Leading term, so that length and leading NUL characters count.
+LEAD = 0x27D4EB2F165667C5
+_BASE_INV = pow(BASE, -1, 1 << 64)
+_SPACE = 32
+
+
+def _fmix64(h: int) -> int:
+    h ^= h >> 33
+    h = (h * 0xFF51AFD7ED558CCD) & _MASK64
+    h ^= h >> 33
+    h = (h * 0xC4CEB9FE1A85EC53) & _MASK64
+    return h ^ (h >> 33)
+
+
+def _poly(text: str) -> int:
+    h = LEAD
+    for ch in text:
+        h = (h * BASE + ord(ch)) & _MASK64
+    return h
+
+
+def HASHFUNC64(data: bytes) -> int:  # noqa: N802 - a constant-like public name
+    """64-bit hash of one UTF-8 shingle; the reference the vectorised path matches."""
+    return _fmix64(_poly(data.decode("utf-8")))
+
+
+def HASHFUNC(data: bytes) -> int:  # noqa: N802
+    """32-bit hash of one UTF-8 shingle (the high half of `HASHFUNC64`).
+
+    >>> HASHFUNC(b"a") < 2**32
+    True
+    """
+    return HASHFUNC64(data) >> 32
+
+
+def codepoints(text: str) -> np.ndarray:
+    """The code points of ``text`` as a uint32 array (lone surrogates allowed)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+@functools.lru_cache(maxsize=1)
+def word_char_table() -> np.ndarray:
+    """A boolean per code point: does the shingle tokenizer's ``\\w`` match it?"""
+    everything = "".join(map(chr, range(0x110000)))
+    table = np.zeros(0x110000, dtype=bool)
+    for match in WORD.finditer(everything):
+        table[match.start() : match.end()] = True
+    return table
+
+
+class _Powers:
+    """BASE**k and BASE**-k modulo 2**64, grown on demand and shared."""
+
+    def __init__(self) -> None:
+        self.pow = np.ones(1, dtype=np.uint64)
+        self.inv = np.ones(1, dtype=np.uint64)
+
+    def ensure(self, n: int) -> None:
+        if len(self.pow) > n:
+            return
+        size = max(n + 1, 2 * len(self.pow), 1 << 16)
+        with np.errstate(over="ignore"):
+            self.pow = np.cumprod(np.full(size, BASE, dtype=np.uint64))
+            self.pow = np.concatenate([[np.uint64(1)], self.pow[:-1]])
+            self.inv = np.cumprod(np.full(size, _BASE_INV, dtype=np.uint64))
+            self.inv = np.concatenate([[np.uint64(1)], self.inv[:-1]])
+
+
+_POWERS = _Powers()
+
+
+def _finish(poly: np.ndarray, length: np.ndarray, bits: int) -> np.ndarray:
+    """Add the leading term and mix; ``bits`` is 32 or 64."""
+    h = poly + np.uint64(LEAD) * _POWERS.pow[length]
+    h ^= h >> np.uint64(33)
+    h *= np.uint64(0xFF51AFD7ED558CCD)
+    h ^= h >> np.uint64(33)
+    h *= np.uint64(0xC4CEB9FE1A85EC53)
+    h ^= h >> np.uint64(33)
+    return (h >> np.uint64(32)).astype(np.uint32) if bits == 32 else h
+
+
+def _span_polys(cps: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Polynomial of ``cps[start:end]`` for every span, from one prefix sum."""
+    _POWERS.ensure(len(cps) + 1)
+    prefix = np.zeros(len(cps) + 1, dtype=np.uint64)
+    np.cumsum(cps.astype(np.uint64) * _POWERS.inv[: len(cps)], out=prefix[1:])
+    last = np.maximum(ends, 1) - 1
+    return _POWERS.pow[last] * (prefix[ends] - prefix[starts])
+
+
+def shingle_hashes(items: Sequence[str], bits: int = 32) -> np.ndarray:
+    """``[HASHFUNC(s.encode()) for s in items]`` as one array, vectorised.
+
+    For any strings: word shingles, character shingles, passages, tokens.
+    """
+    if not items:
+        return np.zeros(0, dtype=np.uint32 if bits == 32 else np.uint64)
+    lengths = np.fromiter(map(len, items), dtype=np.int64, count=len(items))
+    ends = np.cumsum(lengths)
+    starts = ends - lengths
+    with np.errstate(over="ignore"):
+        polys = _span_polys(codepoints("".join(items)), starts, ends)
+        return _finish(polys, lengths, bits)
+
+
+def text_shingle_hashes(
+    texts: Sequence[str], ngram: int = 5, unit: str = "word", bits: int = 32
+) -> tuple[np.ndarray, np.ndarray]:
+    """Hashes of every document's shingles, flat, with the count per document.
+
+    Equal to ``shingle_hashes(shingles(text, ngram, unit))`` for each text,
+    concatenated, but word shingles are never built as strings.
+    """
+    check_ngram(ngram, unit)
+    if unit == "char" or not texts:
+        per_doc = [shingle_hashes(_char_shingles(t, ngram), bits) for t in texts]
+        return _flatten(per_doc, bits)
+    normalized = [normalize(t) for t in texts]
+    cps = codepoints("\n".join(normalized))  # "\n" is not a word character
+    is_word = word_char_table()[cps]
+    edges = np.flatnonzero(np.diff(is_word.astype(np.int8), prepend=0, append=0))
+    w_start, w_end = edges[0::2], edges[1::2]
+    doc_len = np.fromiter(map(len, normalized), dtype=np.int64, count=len(texts))
+    doc_end = np.cumsum(doc_len + 1)
+    word_doc = np.searchsorted(doc_end, w_start, side="right")
+    words_per_doc = np.bincount(word_doc, minlength=len(texts))
+    with np.errstate(over="ignore"):
+        word_poly = _span_polys(cps, w_start, w_end)
+        w_len = w_end - w_start
+        n_full = max(len(w_start) - ngram + 1, 0)
+        first = np.arange(n_full)
+        first = first[word_doc[first] == word_doc[first + ngram - 1]]
+        poly, length = word_poly[first], w_len[first]
+        for k in range(1, ngram):
+            nxt = first + k
+            shift = _POWERS.pow[w_len[nxt] + 1]
+            poly = (poly * shift) + np.uint64(_SPACE) * _POWERS.pow[w_len[nxt]] + word_poly[nxt]
+            length = length + w_len[nxt] + 1
+        hashes = _finish(poly, length, bits)
+    counts = np.bincount(word_doc[first], minlength=len(texts)).astype(np.int64)
+    short = np.flatnonzero((words_per_doc > 0) & (words_per_doc < ngram))
+    if len(short):
+        hashes, counts = _insert_short_docs(hashes, counts, short, normalized, bits)
+    return hashes, counts
+
+
+def _char_shingles(text: str, ngram: int) -> list[str]:
+    joined = " ".join(WORD.findall(normalize(text)))
+    if not joined:
+        return []
+    if len(joined) <= ngram:
+        return [joined]
+    return [joined[i : i + ngram] for i in range(len(joined) - ngram + 1)]
+
+
+def _insert_short_docs(
+    hashes: np.ndarray, counts: np.ndarray, short: np.ndarray, normalized: list[str], bits: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Documents with fewer words than ``ngram`` get one shingle of all their words."""
+    extra = shingle_hashes([ngrams_of(WORD.findall(normalized[i]), 10**9)[0] for i in short], bits)
+    offsets = np.cumsum(counts) - counts
+    hashes = np.insert(hashes, offsets[short], extra)
+    counts = counts.copy()
+    counts[short] = 1
+    return hashes, counts
+
+
+def _flatten(per_doc: list[np.ndarray], bits: int) -> tuple[np.ndarray, np.ndarray]:
+    counts = np.fromiter(map(len, per_doc), dtype=np.int64, count=len(per_doc))
+    dtype = np.uint32 if bits == 32 else np.uint64
+    flat = np.concatenate(per_doc).astype(dtype) if per_doc else np.zeros(0, dtype=dtype)
+    return flat, counts
