@@ -1,0 +1,137 @@
+"""Matching passage windows: LSH candidates, then verification by real similarity.
+
+MinHash LSH only proposes pairs; each pair is then checked on the exact
+shingle sets, and only the sentences of a window that are themselves found in
+the other window are linked. That last check keeps spans exact: a short
+sentence that rode along in a window ("Read more.") is not reported as
+repeated just because its long neighbour is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+
+from .minhash import signatures_from_hashes
+from .passage_windows import CorpusSentences
+
+__all__ = ["band_candidates", "candidate_pairs", "jaccard_sets", "sentence_links"]
+
+_MIX1 = np.uint64(0x9E3779B97F4A7C15)
+_MIX2 = np.uint64(0xBF58476D1CE4E5B9)
+
+
+def jaccard_sets(left: frozenset[int], right: frozenset[int]) -> float:
+    """Exact Jaccard similarity of two shingle sets (0.0 when both are empty).
+
+    >>> jaccard_sets(frozenset({1, 2, 3}), frozenset({2, 3, 4}))
+    0.5
+    """
+    if not left and not right:
+        return 0.0
+    inter = len(left & right)
+    return inter / (len(left) + len(right) - inter)
+
+
+def band_candidates(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """Pairs ``(i, j)``, ``i < j``, of rows equal in at least one band, sorted and unique.
+
+    A bucket of ``m`` rows yields ``2m`` pairs (each row to the bucket's first
+    and to its predecessor) instead of ``m²/2``: a sentence of site furniture
+    repeated on 10,000 pages stays linear, and the links still connect the
+    whole bucket.
+
+    >>> sig = np.array([[1, 2, 3, 4], [1, 2, 9, 9], [7, 7, 3, 4], [5, 5, 5, 5]], dtype=np.uint32)
+    >>> band_candidates(sig, bands=2, rows=2).tolist()
+    [[0, 1], [0, 2]]
+    """
+    n = len(signatures)
+    found: list[np.ndarray] = []
+    with np.errstate(over="ignore"):
+        for b in range(bands):
+            block = signatures[:, b * rows : (b + 1) * rows].astype(np.uint64)
+            key = np.zeros(n, dtype=np.uint64)
+            for col in range(block.shape[1]):
+                key = (key ^ block[:, col]) * _MIX1
+                key ^= key >> np.uint64(29)
+                key *= _MIX2
+            order = np.argsort(key, kind="stable")
+            ordered = key[order]
+            same = ordered[1:] == ordered[:-1]
+            if not same.any():
+                continue
+            # run starts: the first row of every bucket, broadcast along the bucket
+            run_start = np.maximum.accumulate(
+                np.where(np.concatenate([[True], ~same]), np.arange(n), 0)
+            )
+            follower = np.flatnonzero(same) + 1
+            for left in (order[run_start[follower]], order[follower - 1]):
+                right = order[follower]
+                found.append(np.stack([np.minimum(left, right), np.maximum(left, right)], axis=1))
+    if not found:
+        return np.zeros((0, 2), dtype=np.int64)
+    pairs = np.concatenate(found).astype(np.int64)
+    pairs = pairs[pairs[:, 0] != pairs[:, 1]]
+    return np.unique(pairs, axis=0)
+
+
+def candidate_pairs(
+    corpus: CorpusSentences, *, num_perm: int = 128, bands: int = 32, seed: int = 1
+) -> np.ndarray:
+    """Window pairs that share an LSH band, minus pairs of overlapping windows of one document."""
+    hashes, counts = corpus.window_hashes()
+    if len(counts) < 2:
+        return np.zeros((0, 2), dtype=np.int64)
+    sig = signatures_from_hashes(
+        (hashes >> np.uint64(32)).astype(np.uint32), counts, num_perm, seed
+    )
+    pairs = band_candidates(sig, bands, num_perm // bands)
+    i, j = pairs[:, 0], pairs[:, 1]
+    first, stop = corpus.win_first, corpus.win_stop
+    overlapping = (
+        (corpus.doc[first[i]] == corpus.doc[first[j]]) & (first[j] < stop[i]) & (first[i] < stop[j])
+    )
+    return pairs[~overlapping]
+
+
+def sentence_links(
+    corpus: CorpusSentences,
+    pairs: np.ndarray,
+    *,
+    threshold: float = 0.5,
+    coverage: float = 0.5,
+) -> Iterator[tuple[int, int]]:
+    """Sentence pairs ``(s, t)`` linked by verified window pairs.
+
+    A window pair is verified when its exact Jaccard similarity reaches
+    ``threshold``; then each sentence of one window whose shingles are at
+    least ``coverage`` contained in the other window is linked to each such
+    sentence of the other.
+    """
+    cache: dict[int, frozenset[int]] = {}
+
+    def sentence_set(s: int) -> frozenset[int]:
+        got = cache.get(s)
+        if got is None:
+            got = cache[s] = corpus.sentence_set(s)
+        return got
+
+    first, stop = corpus.win_first.tolist(), corpus.win_stop.tolist()
+    for a, b in pairs.tolist():
+        left = [sentence_set(s) for s in range(first[a], stop[a])]
+        right = [sentence_set(s) for s in range(first[b], stop[b])]
+        left_all, right_all = frozenset().union(*left), frozenset().union(*right)
+        if jaccard_sets(left_all, right_all) < threshold:
+            continue
+        left_kept = [first[a] + k for k, s in enumerate(left) if _contained(s, right_all, coverage)]
+        right_kept = [
+            first[b] + k for k, s in enumerate(right) if _contained(s, left_all, coverage)
+        ]
+        for s in left_kept:
+            for t in right_kept:
+                yield s, t
+
+
+def _contained(part: frozenset[int], whole: frozenset[int], coverage: float) -> bool:
+    return bool(part) and len(part & whole) >= coverage * len(part)
