@@ -1,0 +1,322 @@
+"""Classify lines and sentences as content or boilerplate, and cut the boilerplate.
+
+Every line is judged whole first; a line that is not furniture as a whole is
+split into sentences (`textclean.segment`) and each sentence is judged; a
+sentence a scraper glued together with commas ("..., Last modified on Fri 12
+Jun 2020 12.13 BST.") may lose a furniture clause at its head or tail. Then
+position: bare author names beside a byline, and runs of short link-like
+lines, are furniture too. Cuts fall only on line, sentence or clause
+boundaries, and a quoted statement is never cut.
+
+>>> strip_boilerplate("Share on Twitter\\nPolice said the road was closed.\\nAdvertisement")
+'Police said the road was closed.\\n'
+>>> [v.keep for v in classify_lines(["Log In", "“We will appeal,” she said.", ""])]
+[False, True, True]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ..patterns import Pattern
+from ..segment import Sentence, split_sentences
+from .features import has_words, is_quoted, is_separator, word_count
+from .layout import author_names, link_runs
+from .patterns_en import RULES as EN_RULES
+from .patterns_intl import RULES as INTL_RULES
+from .rules import STEP, RuleSet
+
+_CLAUSE_BREAK = Pattern(r",\s+(?=[\p{Lu}])", step=STEP)
+_PREFIX_STAMP = Pattern(
+    r"^\s*(?:date|dated|published|posted|updated|last updated|veröffentlicht|aktualisiert|"
+    r"publié le|mis à jour le|publicado|actualizado)\s*:?\s*"
+    r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s+"
+    r"(?=[\p{Lu}“\"«„])",
+    regex.IGNORECASE,
+    step=STEP,
+)
+_BIO_FOLLOW = ("he ", "she ", "his ", "her ", "they ", "their ", "prior to ", "before joining ")
+
+
+@dataclass(frozen=True, slots=True)
+class Cut:
+    """A span of the text to remove, with why: ``text[start:end]`` goes."""
+
+    start: int
+    end: int
+    category: str
+    reason: str
+    scope: str  # "line", "sentence" or "clause"
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The verdict on one line: kept or not, and for furniture, what kind and why.
+
+    A kept line may still lose furniture sentences; they are in ``cuts``.
+    """
+
+    keep: bool
+    category: str | None = None
+    reason: str | None = None
+    cuts: tuple[Cut, ...] = ()
+
+
+KEEP = Verdict(True)
+
+
+@lru_cache(maxsize=1)
+def builtin_rules() -> RuleSet:
+    """English, German, French and Spanish rules, compiled once per process."""
+    return RuleSet(EN_RULES + INTL_RULES)
+
+
+def judge(segment: str, rules: RuleSet) -> tuple[str, str] | None:
+    """``(category, reason)`` when ``segment`` is furniture; quotes are never furniture.
+
+    >>> judge("Read time 3min 50sec", builtin_rules())
+    ('timestamp', 'read_time')
+    >>> judge("Our privacy policy changed, the company said.", builtin_rules()) is None
+    True
+    """
+    if not has_words(segment):
+        return None
+    if is_quoted(segment):
+        return None
+    return rules.match(segment, word_count(segment))
+
+
+def classify_lines(lines: Sequence[str], rules: RuleSet | None = None) -> list[Verdict]:
+    """One verdict per line of one document, in order.
+
+    A line that holds both content and furniture sentences is kept, and its
+    verdict lists the sentence cuts (offsets within that line).
+    """
+    rules = builtin_rules() if rules is None else rules
+    verdicts = [_judge_line(line, rules) for line in lines]
+    texts = [_residual(line, v) for line, v in zip(lines, verdicts, strict=True)]
+    categories = [None if v.keep else v.category for v in verdicts]
+    for i in author_names(texts, categories):
+        verdicts[i] = Verdict(False, "byline", "author_name")
+    condemned = [not v.keep for v in verdicts]
+    for i in link_runs(texts, condemned):
+        verdicts[i] = Verdict(False, "navigation", "link_run")
+    return verdicts
+
+
+def find_cuts(text: str, rules: RuleSet | None = None) -> list[Cut]:
+    """The spans of ``text`` to remove, in order, non-overlapping.
+
+    A removed line takes its line break with it, and blank lines left
+    doubled (or leading, or trailing) by a removal go too.
+    """
+    bounds = _line_bounds(text)
+    lines = [text[a:b] for a, b, _ in bounds]
+    verdicts = classify_lines(lines, rules)
+    gone = [not v.keep for v in verdicts]
+    blank = [not line.strip() for line in lines]
+    drop_blank = _orphaned_blanks(gone, blank)
+    cuts: list[Cut] = []
+    for (a, _b, c), verdict, dropped in zip(bounds, verdicts, drop_blank, strict=True):
+        if not verdict.keep:
+            cuts.append(Cut(a, c, verdict.category or "other", verdict.reason or "", "line"))
+        elif dropped:
+            cuts.append(Cut(a, c, "separator", "blank_line", "line"))
+        else:
+            cuts.extend(
+                Cut(a + k.start, a + k.end, k.category, k.reason, k.scope) for k in verdict.cuts
+            )
+    return cuts
+
+
+def strip_boilerplate(text: str, rules: RuleSet | None = None) -> str:
+    """``text`` without its furniture lines, sentences and clauses.
+
+    >>> strip_boilerplate("Brendyn Lotz\\n\\nBrendyn Lotz writes news for Hypertext.\\n")
+    ''
+    """
+    out: list[str] = []
+    pos = 0
+    for cut in find_cuts(text, rules):
+        out.append(text[pos : cut.start])
+        pos = cut.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _judge_line(line: str, rules: RuleSet) -> Verdict:
+    stripped = line.strip()
+    if not stripped:
+        return KEEP
+    if is_separator(stripped):
+        return Verdict(False, "separator", "rule_line")
+    sentences = split_sentences(line)
+    judged = [_judge_sentence(s, rules) for s in sentences]
+    hits = [hit for hit, _ in judged]
+    _follow_bios(sentences, hits)
+    if all(h is not None for h in hits):
+        return Verdict(False, *hits[0])
+    cuts = _sentence_cuts(sentences, hits) if any(hits) else []
+    for hit, clauses in judged:
+        if hit is None:
+            cuts.extend(clauses)
+    if hits[0] is None:
+        stamp = _PREFIX_STAMP.match(line)
+        if stamp is not None and stamp.end() < sentences[0].end:
+            cuts.append(Cut(0, stamp.end(), "timestamp", "date_prefix", "clause"))
+    return Verdict(True, cuts=tuple(_merge(cuts))) if cuts else KEEP
+
+
+def _judge_sentence(sentence: Sentence, rules: RuleSet) -> tuple[tuple[str, str] | None, list[Cut]]:
+    """A verdict on a whole sentence, or the furniture clauses to cut from it.
+
+    A run-on sentence whose furniture is only a head or tail clause loses that
+    clause, not the reporting glued to it.
+    """
+    hit = judge(sentence.text, rules)
+    clauses = _clause_cuts(sentence, rules)
+    if hit is None or not clauses:
+        return hit, clauses
+    rest = _residual(sentence.text, Verdict(True, cuts=tuple(_shift(clauses, -sentence.start))))
+    if word_count(rest) >= 4 and judge(rest, rules) is None:
+        return None, clauses
+    return hit, []
+
+
+def _shift(cuts: list[Cut], offset: int) -> list[Cut]:
+    return [Cut(k.start + offset, k.end + offset, k.category, k.reason, k.scope) for k in cuts]
+
+
+def _follow_bios(sentences: list[Sentence], hits: list[tuple[str, str] | None]) -> None:
+    """Sentences right after an author bio that go on about "he"/"her" are the bio."""
+    for i in range(1, len(sentences)):
+        prev = hits[i - 1]
+        if hits[i] is None and prev is not None and prev[1] == "author_bio":
+            if sentences[i].text.lower().startswith(_BIO_FOLLOW) and not is_quoted(
+                sentences[i].text
+            ):
+                hits[i] = prev
+
+
+def _sentence_cuts(sentences: list[Sentence], hits: list[tuple[str, str] | None]) -> list[Cut]:
+    """Cuts for furniture sentences: each takes the space after it, or before it at line end."""
+    cuts = []
+    for i, (s, hit) in enumerate(zip(sentences, hits, strict=True)):
+        if hit is None:
+            continue
+        later = [t for t, h in zip(sentences[i + 1 :], hits[i + 1 :], strict=True) if h is None]
+        if later:
+            end = sentences[i + 1].start
+            cuts.append(Cut(s.start, end, hit[0], hit[1], "sentence"))
+        else:
+            start = sentences[i - 1].end if i else s.start
+            cuts.append(Cut(start, s.end, hit[0], hit[1], "sentence"))
+    return _merge(cuts)
+
+
+def _clause_cuts(sentence: Sentence, rules: RuleSet) -> list[Cut]:
+    """Furniture clauses glued to the head or tail of a sentence with ", "."""
+    breaks = list(_CLAUSE_BREAK.finditer(sentence.text))
+    if not breaks:
+        return []
+    base = sentence.start
+    edges = [0] + [m.end() for m in breaks] + [len(sentence.text)]
+    commas = [m.start() for m in breaks]
+    clauses = [
+        sentence.text[edges[i] : (commas[i] if i < len(commas) else edges[-1])]
+        for i in range(len(edges) - 1)
+    ]
+    cuts: list[Cut] = []
+    head = 0
+    while head < len(clauses) - 1:
+        hit = None if is_quoted(clauses[head]) else rules.match_fragment(clauses[head])
+        if hit is None:
+            break
+        cuts.append(Cut(base + edges[head], base + edges[head + 1], hit[0], hit[1], "clause"))
+        head += 1
+    tail = len(clauses) - 1
+    while tail > head:
+        clause = clauses[tail].rstrip(".!?…")
+        hit = None if is_quoted(clause) else rules.match_fragment(clause)
+        if hit is None:
+            break
+        end = base + edges[tail] + len(clause)
+        cuts.append(Cut(base + commas[tail - 1], end, hit[0], hit[1], "clause"))
+        tail -= 1
+    return _merge(cuts)
+
+
+def _merge(cuts: list[Cut]) -> list[Cut]:
+    """Join touching cuts into one, keeping the first one's category and reason."""
+    out: list[Cut] = []
+    for cut in sorted(cuts, key=lambda k: k.start):
+        if out and cut.start <= out[-1].end:
+            last = out[-1]
+            out[-1] = Cut(
+                last.start, max(last.end, cut.end), last.category, last.reason, last.scope
+            )
+        else:
+            out.append(cut)
+    return out
+
+
+def _residual(line: str, verdict: Verdict) -> str:
+    """What is left of a kept line after its sentence cuts."""
+    if not verdict.cuts:
+        return line
+    out, pos = [], 0
+    for cut in verdict.cuts:
+        out.append(line[pos : cut.start])
+        pos = cut.end
+    out.append(line[pos:])
+    return "".join(out)
+
+
+def _line_bounds(text: str) -> list[tuple[int, int, int]]:
+    """``(start, end_of_content, end_with_break)`` for every line, blank ones included."""
+    out = []
+    pos = 0
+    for piece in text.splitlines(keepends=True):
+        content = piece.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        out.append((pos, pos + len(content), pos + len(piece)))
+        pos += len(piece)
+    return out
+
+
+def _orphaned_blanks(gone: list[bool], blank: list[bool]) -> list[bool]:
+    """Blank lines that a removal would leave leading, trailing or doubled."""
+    n = len(gone)
+    drop = [False] * n
+
+    def next_to_removal(i: int) -> bool:
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < n and blank[j] and not gone[j]:
+                j += step
+            if 0 <= j < n and gone[j]:
+                return True
+        return False
+
+    last_kept_blank: bool | None = None  # None: nothing output yet
+    for i in range(n):
+        if gone[i]:
+            continue
+        if blank[i]:
+            if next_to_removal(i) and last_kept_blank in (None, True):
+                drop[i] = True
+                continue
+            last_kept_blank = True
+        else:
+            last_kept_blank = False
+    for i in range(n - 1, -1, -1):  # trailing blanks left by a removal at the end
+        if gone[i] or drop[i]:
+            continue
+        if blank[i] and next_to_removal(i):
+            drop[i] = True
+            continue
+        break
+    return drop

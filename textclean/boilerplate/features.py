@@ -1,0 +1,95 @@
+"""Cheap facts about one line or sentence: is it quoted, a separator, a name, a link?
+
+These are the wording-free signals the classifier combines with the rules:
+a quoted statement is protected whatever it says, a row of underscores is a
+separator in any language, and a short unpunctuated line is only navigation
+when it stands in a run of others like it.
+"""
+
+from __future__ import annotations
+
+from ..patterns import Pattern
+
+STEP = "boilerplate"
+
+_OPEN_QUOTES = '“„«"‹「『'
+#: A quotation of at least three words, in any common quote style.
+_QUOTATION = Pattern(
+    r"“[^”“]*?\S+\s+\S+\s+\S+[^”“]*”|„[^“”„]*?\S+\s+\S+\s+\S+[^“”„]*[“”]"
+    r"|«[^»«]*?\S+\s+\S+\s+\S+[^»«]*»|\"[^\"]*?\S+\s+\S+\s+\S+[^\"]*\"",
+    step=STEP,
+)
+_SEPARATOR = Pattern(r"[\s\p{P}\p{S}]{3,}", step=STEP)
+_HAS_WORD = Pattern(r"[\p{L}\p{N}]", step=STEP)
+_NAME_LINE = Pattern(
+    r"(?:\p{Lu}[\p{L}'’.-]+)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|la|van|von|da|del|der)){1,3}", step=STEP
+)
+_TERMINAL = '.!?…:;。！？"”’»)'
+_SENTENCE_END = ".!?…。！？"
+_CLOSERS = "\"'”’»)]"
+
+
+def is_quoted(text: str) -> bool:
+    """True for a quoted statement: it opens with a quote mark or holds a quotation.
+
+    >>> is_quoted('“We stand ready to help,” the firm added.')
+    True
+    >>> is_quoted("Share on Twitter")
+    False
+    """
+    stripped = text.lstrip()
+    if stripped[:1] in _OPEN_QUOTES and len(stripped.split()) >= 3:
+        return True
+    return _QUOTATION.search(text) is not None
+
+
+def is_separator(text: str) -> bool:
+    """True for a line made only of punctuation and symbols (``____``, ``* * *``).
+
+    >>> is_separator("____"), is_separator("* * *"), is_separator("...yes")
+    (True, True, False)
+    """
+    stripped = text.strip()
+    return bool(stripped) and _SEPARATOR.fullmatch(stripped) is not None
+
+
+def has_words(text: str) -> bool:
+    """True when the text holds at least one letter or digit."""
+    return _HAS_WORD.search(text) is not None
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends like a sentence (terminal punctuation, maybe quoted).
+
+    >>> ends_sentence("It works.”"), ends_sentence("Most Popular")
+    (True, False)
+    """
+    stripped = text.rstrip().rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _SENTENCE_END
+
+
+def is_short_label(text: str, max_words: int = 12) -> bool:
+    """A short line without closing punctuation: a link, a heading or a label.
+
+    >>> is_short_label("Most Popular"), is_short_label("It rained all day in Paris.")
+    (True, False)
+    """
+    stripped = text.strip()
+    if not stripped or len(stripped.split()) > max_words:
+        return False
+    return stripped[-1] not in _TERMINAL
+
+
+def is_name(text: str) -> bool:
+    """Two to four capitalised words and nothing else: how an author's name appears.
+
+    >>> is_name("Brendyn Lotz"), is_name("Long missing the mark?")
+    (True, False)
+    """
+    stripped = text.strip()
+    return len(stripped) <= 40 and _NAME_LINE.fullmatch(stripped) is not None
+
+
+def word_count(text: str) -> int:
+    """Whitespace-separated tokens, the unit of every length cap."""
+    return len(text.split())

@@ -1,0 +1,434 @@
+"""Built-in English boilerplate rules, one block per category.
+
+Rules are conservative on purpose: a phrase either must be the whole segment
+(`whole`), must open it (`starts`) with a furniture-only wording, or is so
+specific to page chrome ("all rights reserved", "AP Photo/") that it cannot
+be reporting. Each carries a length cap (see `textclean.boilerplate.rules`).
+"""
+
+from __future__ import annotations
+
+from .rules import Rule, starts, whole
+
+#: A capitalised word, case-sensitive even inside case-insensitive patterns.
+NAME = r"(?-i:\p{Lu}[\p{L}'’.-]*)"
+#: Two to four name words ("Brendyn Lotz", "Mary de la Cruz").
+NAMES = rf"{NAME}(?:\s+(?:{NAME}|de|la|van|von|da|del|der|bin|al)){{1,3}}"
+SOCIAL = (
+    r"facebook|twitter|x|linkedin|pinterest|reddit|whatsapp|tumblr|flipboard|pocket|"
+    r"messenger|telegram|instagram|youtube|tiktok|snapchat|mix|buffer|vk|odnoklassniki|"
+    r"e-?mail|email|sms|print|copy link|google\+?"
+)
+MONTH = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+WEEKDAY = r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
+#: One token of a date or time stamp.
+STAMP_TOKEN = (
+    rf"(?:{MONTH}|{WEEKDAY})\.?|\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?|"
+    r"\d{4}-\d{2}-\d{2}(?:t[\d:.]+z?)?|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{2,4}|"
+    r"[ap]\.?m\.?|at|on|of|(?:[a-z]{1,4})?[ecmp][sd]?t|gmt|utc|bst|cet|cest|ist|z"
+)
+#: A whole date/time stamp: stamp tokens only, with at least one digit.
+STAMP = rf"(?=[^\d]*\d)(?:(?:{STAMP_TOKEN})[\s,.|/·•-]*)+"
+STAMP_VERB = r"published|updated|posted|last (?:modified|updated)|modified|first published|created|date|dated"
+
+SHARE = (
+    Rule(
+        "share", "share_button", whole(rf"(?:share|tweet|pin it|like|send|save)?\s*(?:{SOCIAL})"), 3
+    ),
+    Rule(
+        "share",
+        "share_button",
+        whole(
+            rf"(?:share|tweet|post|send)(?: this(?: \w+)?)?(?: (?:on|via|to|with) (?:{SOCIAL}))?"
+        ),
+        6,
+    ),
+    Rule(
+        "share", "share_button", starts(r"share (?:on|via|to|with|this|all sharing options)\b"), 14
+    ),
+    Rule("share", "share_list", whole(rf"(?:(?:{SOCIAL})[\s,|·•/]*){{2,}}"), 14),
+    Rule(
+        "share",
+        "share_prompt",
+        whole(
+            r"sharing is caring|share (?:your thoughts|this story|this article)(?: with \w+)?|click to (?:share|tweet|email|print)\b.*|\d+\s*shares?"
+        ),
+        8,
+    ),
+    Rule(
+        "share",
+        "follow_prompt",
+        starts(rf"follow (?:us|the author|@\w+|{NAMES})\b.{{0,80}}(?:{SOCIAL}|social media|$)"),
+        22,
+    ),
+    Rule("share", "follow_prompt", whole(r"follow(?: us)?(?: on)?(?: social media)?"), 5),
+)
+
+NEWSLETTER = (
+    Rule(
+        "newsletter",
+        "newsletter_signup",
+        starts(
+            r"(?:sign up|subscribe|register) (?:now |today |here )?(?:for|to) (?:our|the|my|a)\b.{0,60}(?:newsletter|e-?mails?|alerts|updates|briefing|digest|podcast|channel)"
+        ),
+        30,
+        True,
+    ),
+    Rule(
+        "newsletter",
+        "newsletter_signup",
+        whole(
+            r"(?:get |join |sign up for |subscribe to )?(?:our |the )?(?:free |daily |weekly )?(?:e-?mail )?newsletters?(?: sign-?up)?|subscribe(?: now| today| here)?|sign up(?: now| here| today)?|email me|get alerts"
+        ),
+        7,
+    ),
+    Rule(
+        "newsletter",
+        "newsletter_pitch",
+        r"\b(?:curated|hand-?picked|selected) by (?:\w+\s){0,3}?(?:editors|newsroom|our team)\b",
+        30,
+        True,
+    ),
+    Rule(
+        "newsletter",
+        "newsletter_pitch",
+        r"\bdelivered (?:straight |directly |right )?(?:to your inbox|to your e-?mail)\b|\bin your inbox\b|\bno spam\b|\bunsubscribe at any time\b",
+        30,
+        True,
+    ),
+    Rule(
+        "newsletter",
+        "newsletter_pitch",
+        starts(
+            r"(?:get|want|receive|never miss)\b.{0,50}\b(?:newsletter|inbox|subscription|headlines|stories) (?:every|each|daily|weekly|delivered)"
+        ),
+        30,
+    ),
+    Rule(
+        "newsletter",
+        "newsletter_pitch",
+        r"\b(?:click|tap) (?:here )?to subscribe\b|\bget a subscription\b|\bthanks? (?:you )?for (?:signing up|subscribing)\b",
+        30,
+    ),
+    Rule(
+        "newsletter",
+        "email_field",
+        whole(
+            r"(?:enter |your )?(?:your )?e-?mail(?: address)?(?: here)?|invalid e-?mail(?: address)?"
+        ),
+        5,
+    ),
+)
+
+ACCOUNT = (
+    Rule(
+        "account",
+        "login_prompt",
+        whole(
+            r"(?:log ?in|log ?out|sign ?in|sign ?out|register|subscribe\s*sign ?in|create (?:an |your )?(?:free )?account|my account|my profile|account|profile)"
+        ),
+        4,
+    ),
+    Rule(
+        "account",
+        "login_prompt",
+        whole(
+            rf"(?:log ?in|sign ?in|sign ?up|continue|register)(?: with| using| via)(?: (?:{SOCIAL}|google|apple|your \w+))?"
+        ),
+        5,
+    ),
+    Rule(
+        "account",
+        "login_prompt",
+        whole(
+            r"forgot (?:your )?(?:password|username)\??|(?:remember me|you are (?:now )?signed in as.*|not a member\?.*|already (?:a subscriber|a member|have an account|registered)\?.*|welcome back.*)"
+        ),
+        10,
+    ),
+    Rule(
+        "account",
+        "paywall",
+        r"\b(?:subscribe|register|sign in|log in|become a member) (?:now )?(?:to|for) (?:continue reading|read (?:more|the full|this|the rest)|keep reading|unlock|unlimited|full access)\b",
+        30,
+        True,
+    ),
+    Rule(
+        "account",
+        "paywall",
+        r"\b(?:this (?:article|content|story) is (?:for|only available to|exclusive to|reserved for) (?:our )?(?:subscribers|members|premium)|you(?:'|’)ve (?:reached|used) (?:your|all)\b.{0,20}\b(?:free|limit|articles))",
+        30,
+        True,
+    ),
+)
+
+LEGAL = (
+    Rule(
+        "legal",
+        "copyright",
+        r"\ball rights reserved\b|^[\s\p{P}]*(?:copyright\s*)?(?:©|\(c\)|ⓒ|copyright\s+\d{4})",
+        25,
+        True,
+    ),
+    Rule(
+        "legal",
+        "consent_terms",
+        r"\bby (?:signing up|subscribing|clicking|registering|submitting|entering|continuing|using this (?:site|website|service)|creating an account)\b.{0,80}\byou (?:agree|accept|consent|acknowledge)\b",
+        45,
+        True,
+    ),
+    Rule(
+        "legal",
+        "consent_terms",
+        r"\byou (?:agree|consent) to (?:our|the) (?:terms|privacy|use of cookies|cookie)",
+        35,
+        True,
+    ),
+    Rule(
+        "legal",
+        "cookie_notice",
+        r"\b(?:this (?:web)?site|we|our (?:web)?site|this website) (?:uses?|places?|stores?) cookies\b|\baccept (?:all )?cookies\b|\bmanage (?:cookies|cookie settings|consent|preferences)\b|\bcookie (?:settings|preferences|consent)\b",
+        40,
+        True,
+    ),
+    Rule(
+        "legal",
+        "policy_link",
+        whole(
+            r"(?:(?:privacy(?: policy| notice| statement| settings| centre| center)?|terms(?: of (?:use|service|sale))?|terms (?:and|&) conditions|cookie(?:s)?(?: policy| notice)?|disclaimer|imprint|accessibility(?: statement)?|sitemap|site map|legal(?: notice)?|copyright|ad ?choices|do not sell my (?:personal )?info(?:rmation)?|your (?:privacy|california privacy) (?:rights|choices)|community (?:rules|guidelines|standards))(?:[\s|·•,/&-]+(?:and\s+)?)?){1,8}"
+        ),
+        24,
+    ),
+    Rule(
+        "legal",
+        "policy_link",
+        r"\b(?:read|see|view|review|visit) our (?:privacy|cookie|terms)|\bcommunity (?:rules|guidelines|standards) apply\b",
+        30,
+        True,
+    ),
+    Rule(
+        "legal",
+        "disclaimer",
+        r"\bopinions expressed (?:by|in|here)\b.{0,60}\b(?:are (?:their|his|her|the author'?s?|those of)|do not (?:necessarily )?reflect)|\bthe views expressed\b.{0,60}\bdo not (?:necessarily )?reflect\b",
+        40,
+    ),
+)
+
+BYLINE = (
+    Rule(
+        "byline",
+        "byline",
+        starts(rf"by\s+{NAMES}(?:\s*$|\s*(?:,|\||/|•|·|–|—|-|and\b|&|\bfor\b|\bin\b))"),
+        14,
+    ),
+    Rule(
+        "byline",
+        "byline",
+        whole(
+            rf"(?:by|written by|words by|author)\s*:?\s*{NAME}(?:\s+{NAME}){{0,3}}|by\s+\w+ staff"
+        ),
+        6,
+    ),
+    Rule("byline", "byline", whole(rf"{NAMES}\s*[,|•·]?\s*@\w+(?:\s*[,|•·]?\s*@\w+)?"), 8),
+    Rule(
+        "byline",
+        "reported_from",
+        starts(
+            rf"{NAMES}(?:\s+and\s+{NAMES})?\s+(?:reported|contributed(?: reporting)?|wrote this (?:story|report|article))\s+(?:from|to|in)\b"
+        ),
+        25,
+    ),
+    Rule(
+        "byline",
+        "reporting_credit",
+        starts(
+            r"(?:associated press |ap |staff )?(?:writers?|reporters?|correspondents?)\b.{0,80}\bcontributed(?: reporting)? to this (?:report|story|article)"
+        ),
+        40,
+    ),
+    Rule(
+        "byline",
+        "reporting_credit",
+        starts(
+            r"(?:\(|\[)?(?:reporting|additional reporting|writing|editing|compiled|reported) by\s+(?-i:\p{Lu})"
+        ),
+        60,
+    ),
+    Rule(
+        "byline",
+        "author_bio",
+        starts(
+            rf"{NAMES}\s+(?:is|was)\s+an?\s+(?:[\w-]+\s+){{0,5}}(?:reporter|writer|journalist|editor|correspondent|columnist|contributor|freelancer|blogger|author|intern|producer)\b"
+        ),
+        45,
+    ),
+    Rule(
+        "byline",
+        "author_bio",
+        starts(
+            rf"{NAMES}\s+(?:writes (?:news|about|for|on|regularly)|covers\b|has (?:been )?(?:written|writing|reported|covered) (?:for|about|on)\b)"
+        ),
+        45,
+    ),
+    Rule(
+        "byline",
+        "author_bio",
+        starts(
+            r"(?:staff )?(?:reporter|writer|journalist|correspondent|editor)s?\s+(?:focused on|covering|who covers|based in|for)\b"
+        ),
+        20,
+        True,
+    ),
+    Rule(
+        "byline",
+        "author_link",
+        whole(
+            r"about the authors?|(?:view|see|read) (?:all|more) (?:posts|articles|stories) (?:by|from)\b.*|more (?:articles |stories )?(?:by|from) this (?:author|writer)|follow the author(?: of this article)?|author profile"
+        ),
+        10,
+    ),
+)
+
+CAPTION = (
+    Rule(
+        "caption",
+        "image_credit",
+        starts(
+            r"(?:photo|image|picture|illustration|graphic|file photo|photograph|video|source|credit)s?(?: credit| courtesy| by| via)?\s*(?::|\||/|—|–)"
+        ),
+        25,
+    ),
+    Rule(
+        "caption",
+        "image_credit",
+        r"\((?:[\w&.]+\s){0,3}?(?:photo|image|picture|photograph)s?\s*(?:/|:|by\b)|\b(?:photo|image|picture) (?:credit|courtesy)\b|\bcredits?\s*(?::|\.\.\.|…)",
+        80,
+    ),
+    Rule(
+        "caption",
+        "image_credit",
+        whole(r"[\[(](?:image|photo|picture|pic|source|credit|via|img)\b[^\])]*[\])]"),
+        20,
+    ),
+    Rule(
+        "caption",
+        "image_credit",
+        r"(?:/|\||—|–|-|:)\s*(?:getty images|shutterstock|istock(?:photo)?|alamy|unsplash|ap|afp|reuters|epa|dpa)\s*\)?\s*$",
+        25,
+    ),
+    Rule(
+        "caption",
+        "caption_label",
+        starts(r"(?:above|below|top|left|right|pictured|inset|main image|header image)\s*:"),
+        45,
+    ),
+    Rule(
+        "caption",
+        "gallery",
+        whole(
+            r"caption|hide caption|toggle caption|enlarge this image|image \d+ of \d*\s*/?\s*\d*|\d+\s*(?:/|of)\s*\d+|back to gallery|view (?:the )?gallery|(?:open|view) (?:image|photo)s?|expand|fullscreen|zoom"
+        ),
+        6,
+    ),
+)
+
+TIMESTAMP = (
+    Rule(
+        "timestamp",
+        "read_time",
+        r"\b\d+\s*(?:min(?:ute)?s?|m)\.?(?:\s*\d+\s*sec(?:ond)?s?)?\s*(?:read|reading)\b|\bread(?:ing)? time\s*:?\s*\d+",
+        8,
+        True,
+    ),
+    Rule(
+        "timestamp", "date_stamp", whole(rf"(?:(?:{STAMP_VERB})(?: on| at)?\s*:?\s*)?{STAMP}"), 16
+    ),
+    Rule(
+        "timestamp",
+        "date_stamp",
+        starts(rf"(?:{STAMP_VERB})(?: on| at)?\s*:?\s*{STAMP}(?:[|·•/-].{{0,80}})?$"),
+        20,
+        True,
+    ),
+    Rule("timestamp", "date_stamp", starts(rf"{STAMP}\s*(?:by\s+{NAMES}|\|.*)$"), 16),
+)
+
+NAVIGATION = (
+    Rule(
+        "navigation",
+        "nav_link",
+        whole(
+            r"home(?: ?page)?|menu|main menu|search(?: form| in \w+| for)?|close|next|previous|prev|back|more|top|back to top|skip to (?:main )?content|skip navigation|sections|topics|tags|jump to|go to home page|site index|site map|loading|show more|load more|see more|view more|see all|view all|contact(?: us)?|about(?: us)?|careers|jobs|advertise(?: with us)?|help|faq|rss(?: feeds?)?|(?:\d+\s*)?(?:[/|·•-]\s*)?\d+"
+        ),
+        4,
+    ),
+    Rule(
+        "navigation",
+        "related_links",
+        whole(
+            r"related(?: articles| stories| posts| content| coverage| news| links| topics| videos)?|read (?:more|next|also)|more (?:stories|news|articles|videos|on this story|from [\w\s]{1,30})|most (?:popular|read|viewed|shared|commented|emailed)|trending(?: now| stories)?|popular(?: stories| posts)?|latest(?: news| stories| posts| videos)?|recommended(?: for you| stories)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|see also|also read|don'?t miss|editor'?s picks?|top stories|breaking news|what'?s (?:new|hot|trending)|more in .{1,30}"
+        ),
+        7,
+    ),
+    Rule(
+        "navigation",
+        "related_links",
+        starts(
+            r"(?:previous|next|prev) (?:post|article|story|page)\s*:?|(?:tags?|filed under|categories|topics|keywords|related topics)\s*[:|]|(?:read more|related|see also|also read|read also|more)\s*:"
+        ),
+        40,
+    ),
+    Rule("navigation", "related_links", r"read more\s*[»›>]+\s*$", 40),
+    Rule(
+        "navigation",
+        "comments",
+        whole(
+            r"comments?|\d+\s*comments?|view comments|show comments|leave a (?:comment|reply)|post a comment|add a comment|join the (?:conversation|discussion)|reply|(?:\d+\s*)?repl(?:y|ies)|comments? \(\d+\)"
+        ),
+        5,
+    ),
+    Rule("navigation", "call_to_action", r"\bclick here\b|\bby clicking here\b|\btap here\b", 15),
+    Rule(
+        "navigation",
+        "player_notice",
+        r"\bmedia playback is (?:unsupported|not supported)\b|\byour browser does not support\b|\bplease enable javascript\b|\bjavascript is (?:disabled|required)\b",
+        25,
+    ),
+    Rule(
+        "navigation",
+        "continue_link",
+        whole(
+            r"continue reading(?: the main story| below)?|(?:story|article) continues (?:below|after (?:this )?(?:ad|advertisement))"
+        ),
+        8,
+    ),
+)
+
+ADVERTISING = (
+    Rule(
+        "advertising",
+        "ad_label",
+        whole(
+            r"advertisement|advertising|advert|ads?|sponsored(?: content| links| stories| posts?| by .{1,30})?|promoted(?: content| stories| links)?|paid (?:content|post|partnership)|partner content|ad choices|adchoices|ad networks|scroll to continue(?: with content)?|skip ad"
+        ),
+        6,
+    ),
+    Rule(
+        "advertising",
+        "affiliate_notice",
+        r"\b(?:may|might|will|could) (?:earn|receive|get) (?:a |an )?(?:small )?(?:share of sales|(?:affiliate )?commission)\b|\baffiliate links?\b",
+        45,
+    ),
+    Rule(
+        "advertising",
+        "sponsored_notice",
+        r"\bthis (?:post|article|content|story) (?:is|was|contains) (?:sponsored|paid|produced in partnership)\b",
+        30,
+    ),
+)
+
+RULES = (
+    SHARE + NEWSLETTER + ACCOUNT + LEGAL + BYLINE + CAPTION + TIMESTAMP + NAVIGATION + ADVERTISING
+)
