@@ -12,6 +12,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import orjson
+
 from ..document import Document, Drop
 from ..errors import ConfigError, InputError
 from .files import open_read, strip_compression
@@ -144,20 +146,29 @@ def _parse_line(line: bytes, path: str, lineno: int, opts: ReadOptions) -> Docum
             f"record of {len(line):,} bytes exceeds --max-doc-bytes {opts.max_doc_bytes:,}",
         )
     try:
+        record = orjson.loads(line)  # validates UTF-8 and JSON in one pass
+    except orjson.JSONDecodeError:
+        record = _parse_slow(line, path, lineno)
+    return record_to_document(
+        record, opts.text_field, opts.id_field, f"{path}:{lineno}", path, lineno
+    )
+
+
+def _parse_slow(line: bytes, path: str, lineno: int) -> object:
+    """Tell invalid UTF-8 from malformed JSON, and accept what only the
+    standard library parses (integers beyond 64 bits, NaN, lone surrogates)."""
+    try:
         text = line.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(
             path, lineno, "invalid_utf8", f"invalid UTF-8 at byte {exc.start}"
         ) from None
     try:
-        record = loads(text)
+        return loads(text)
     except ValueError as exc:
         raise InputError(path, lineno, "malformed_json", f"malformed JSON: {exc}") from None
     except RecursionError:
         raise InputError(path, lineno, "malformed_json", "JSON nested too deeply") from None
-    return record_to_document(
-        record, opts.text_field, opts.id_field, f"{path}:{lineno}", path, lineno
-    )
 
 
 def read_text(path: str, opts: ReadOptions) -> Iterator[Document]:

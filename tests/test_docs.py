@@ -1,0 +1,47 @@
+"""Everything a user can name is documented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from textclean import registry
+from textclean.cli import main
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+def all_docs() -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(DOCS.glob("*.md")))
+
+
+@pytest.mark.parametrize("name", sorted(registry.available()))
+def test_every_step_is_documented(name):
+    info = registry.get(name)
+    assert info.description, f"step {name!r} has no docstring"
+    assert f"`{name}`" in all_docs(), f"step {name!r} is not mentioned in docs/"
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_every_command_is_documented(command):
+    assert f"textclean {command}" in all_docs(), f"command {command!r} is not documented in docs/"
+
+
+def test_every_step_option_has_help():
+    missing = [
+        f"{n}.{opt}"
+        for n, info in registry.available().items()
+        for opt, _, text in info.option_help()
+        if not text
+    ]
+    assert not missing, f"options without help: {missing}"
+
+
+def test_the_pipeline_guide_examples_run():
+    import doctest
+
+    result = doctest.testfile(
+        str(DOCS / "pipeline.md"), module_relative=False, optionflags=doctest.ELLIPSIS
+    )
+    assert result.attempted > 0 and result.failed == 0
