@@ -1,0 +1,210 @@
+"""Repeated passages: the same stretch of text across (and within) documents.
+
+News pages quote the same statements, sites repeat the same furniture,
+aggregators paste the same snippets. `find_passages` segments every document
+into sentences, groups them into overlapping windows
+(`textclean.dedup.passage_windows`), proposes candidate pairs with MinHash
+LSH on word 3-gram shingles, verifies each pair on the exact shingle sets
+(`textclean.dedup.passage_match`) and merges the matches into sentence-aligned
+spans and clusters (`textclean.dedup.passage_spans`).
+
+Word 3-grams are small on purpose: a re-spelled word ("organisations",
+"Centre") changes only the three shingles that contain it, so a British copy
+of an American quote stays well above the threshold, while 3 words are
+already specific enough that unrelated sentences rarely share many.
+
+The `passages` stage applies a policy per run: ``annotate`` (spans in
+``meta["textclean"]["passages"]``, text untouched), ``remove_repeats``
+(cut every occurrence after the first in corpus order) or ``remove_common``
+(cut passages found in at least ``min_docs`` documents: templates, furniture).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..document import Document, Drop
+from ..errors import ConfigError
+from ..registry import register
+from ..steps import Stage
+from .passage_match import candidate_pairs, sentence_links
+from .passage_removal import remove_spans
+from .passage_spans import Cluster, Occurrence, build_clusters
+from .passage_windows import corpus_sentences
+
+__all__ = [
+    "POLICIES",
+    "Cluster",
+    "Occurrence",
+    "RepeatedPassages",
+    "cluster_records",
+    "find_passages",
+]
+
+POLICIES = ("annotate", "remove_repeats", "remove_common")
+
+
+def find_passages(
+    texts: Sequence[str],
+    *,
+    min_words: int = 10,
+    max_sentences: int = 4,
+    ngram: int = 3,
+    unit: str = "word",
+    threshold: float = 0.5,
+    coverage: float = 0.5,
+    num_perm: int = 128,
+    bands: int = 32,
+    seed: int = 1,
+) -> list[Cluster]:
+    """Clusters of passages repeated in ``texts`` (document indexes and character offsets).
+
+    >>> quote = "We hope this one-year moratorium might give Congress enough time to act."
+    >>> texts = ["Intro line here. " + quote, "Other words first. " + quote + " Then more."]
+    >>> [(o.doc, texts[o.doc][o.start : o.end] == quote) for o in find_passages(texts)[0].occurrences]
+    [(0, True), (1, True)]
+    """
+    corpus = corpus_sentences(
+        texts, min_words=min_words, max_sentences=max_sentences, ngram=ngram, unit=unit
+    )
+    pairs = candidate_pairs(corpus, num_perm=num_perm, bands=bands, seed=seed)
+    links = sentence_links(corpus, pairs, threshold=threshold, coverage=coverage)
+    return build_clusters(corpus, list(texts), links, min_words=min_words)
+
+
+def cluster_records(
+    clusters: Iterable[Cluster], ids: Sequence[str], texts: Sequence[str]
+) -> Iterator[dict[str, Any]]:
+    """One ``clusters.jsonl`` record per cluster; ``text == document[start:end]``.
+
+    >>> c = Cluster(0, (Occurrence(0, 0, 2, 0, 1), Occurrence(1, 3, 5, 1, 2, 0.5)))
+    >>> next(cluster_records([c], ["a", "b"], ["Hi there", "Oh Hi"]))["occurrences"][1]
+    {'doc': 'b', 'start': 3, 'end': 5, 'text': 'Hi', 'similarity': 0.5}
+    """
+    for cluster in clusters:
+        yield {
+            "cluster": cluster.id,
+            "occurrences": [
+                {
+                    "doc": ids[o.doc],
+                    "start": o.start,
+                    "end": o.end,
+                    "text": texts[o.doc][o.start : o.end],
+                    "similarity": o.similarity,
+                }
+                for o in cluster.occurrences
+            ],
+        }
+
+
+@register("passages")
+@dataclass(frozen=True)
+class RepeatedPassages(Stage):
+    """Find passages repeated across and within documents; annotate or remove them."""
+
+    policy: str = field(
+        default="annotate",
+        metadata={
+            "help": "annotate (spans in metadata), remove_repeats (keep the first in corpus order) or remove_common (cut passages in >= min_docs documents)"
+        },
+    )
+    min_docs: int = field(
+        default=3,
+        metadata={"help": "remove_common: cut passages found in at least this many documents"},
+    )
+    min_words: int = field(
+        default=10, metadata={"help": "words a window (and a reported passage) needs at least"}
+    )
+    max_sentences: int = field(
+        default=4, metadata={"help": "most sentences a window groups to reach min_words"}
+    )
+    ngram: int = field(
+        default=3, metadata={"help": "shingle size: word 3-grams survive re-spelled words"}
+    )
+    unit: str = field(
+        default="word", metadata={"help": "shingle unit: word, or char for scripts without spaces"}
+    )
+    threshold: float = field(
+        default=0.5, metadata={"help": "exact Jaccard similarity two windows need to match"}
+    )
+    coverage: float = field(
+        default=0.5,
+        metadata={
+            "help": "share of a sentence's shingles found in the matched window to include it"
+        },
+    )
+    num_perm: int = field(default=128, metadata={"help": "MinHash permutations"})
+    bands: int = field(default=32, metadata={"help": "LSH bands (num_perm must divide evenly)"})
+    seed: int = field(default=1, metadata={"help": "MinHash seed"})
+
+    def __post_init__(self) -> None:
+        if self.policy not in POLICIES:
+            raise ConfigError(
+                f"passages: policy must be one of {', '.join(POLICIES)}, got {self.policy!r}"
+            )
+        if self.num_perm % self.bands:
+            raise ConfigError(
+                f"passages: bands ({self.bands}) must divide num_perm ({self.num_perm})"
+            )
+        if not 0.0 < self.threshold <= 1.0 or not 0.0 < self.coverage <= 1.0:
+            raise ConfigError("passages: threshold and coverage must be in (0, 1]")
+        if self.min_docs < 1 or self.min_words < 1 or self.max_sentences < 1:
+            raise ConfigError("passages: min_docs, min_words and max_sentences must be at least 1")
+
+    def find(self, texts: Sequence[str]) -> list[Cluster]:
+        """`find_passages` with this stage's options."""
+        options = self.options()
+        del options["policy"], options["min_docs"]
+        return find_passages(texts, **options)
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document | Drop]:
+        documents = list(docs)
+        clusters = self.find([d.text for d in documents])
+        found: dict[int, list[dict[str, Any]]] = {}
+        for cluster in clusters:
+            n_docs = len(cluster.documents)
+            for k, o in enumerate(cluster.occurrences):
+                found.setdefault(o.doc, []).append(
+                    {
+                        "cluster": cluster.id,
+                        "start": o.start,
+                        "end": o.end,
+                        "similarity": o.similarity,
+                        "occurrence": k,
+                        "documents": n_docs,
+                        "removed": self._removes(k, n_docs),
+                    }
+                )
+        for index, doc in enumerate(documents):
+            yield self._apply(
+                doc, sorted(found.get(index, []), key=lambda p: (p["start"], p["cluster"]))
+            )
+
+    def _removes(self, occurrence: int, n_docs: int) -> bool:
+        if self.policy == "remove_repeats":
+            return occurrence > 0
+        if self.policy == "remove_common":
+            return n_docs >= self.min_docs
+        return False
+
+    def _apply(self, doc: Document, passages: list[dict[str, Any]]) -> Document | Drop:
+        if not passages:
+            return doc
+        cut = [(p["start"], p["end"]) for p in passages if p["removed"]]
+        annotated = doc.annotate("passages", passages)
+        if not cut:
+            return annotated
+        text, changes = remove_spans(doc.text, cut, reason=f"repeated passage ({self.policy})")
+        result = annotated.with_text(text).annotate(
+            "passages_removed_chars", len(doc.text) - len(text)
+        )
+        if not any(c.isalnum() for c in text):
+            return Drop(
+                "repeated_passages",
+                f"{len(cut)} repeated passage(s) were the whole text",
+                self.name,
+                result,
+            )
+        return result
