@@ -107,11 +107,11 @@ def pasted_corpus(draw):
     words = iter(make_words(rng, sum(sizes) + sum(map(sum, filler_sizes))))
     passage = " ".join(sentence([next(words) for _ in range(k)], ".") for k in sizes)
     texts, spans = [], []
-    for (before, after), fills in zip(plan, filler_sizes):
+    for (before, after), fills in zip(plan, filler_sizes, strict=True):
         fillers = [sentence([next(words) for _ in range(k)], rng.choice(".!?")) for k in fills]
         seps = [rng.choice([" ", "\n", "\n\n", "  "]) for _ in range(before + after + 1)]
-        head = "".join(f + s for f, s in zip(fillers[:before], seps))
-        tail = "".join(s + f for s, f in zip(seps[before:], fillers[before:]))
+        head = "".join(f + s for f, s in zip(fillers[:before], seps, strict=False))
+        tail = "".join(s + f for s, f in zip(seps[before:], fillers[before:], strict=False))
         texts.append(head + passage + tail)
         spans.append((len(head), len(head) + len(passage)))
     return texts, spans
@@ -144,7 +144,7 @@ def test_remove_repeats_keeps_the_first_occurrence_and_every_other_sentence(corp
     kept = [o.text for o in out if isinstance(o, Document)]
     assert passage in out[0].text
     assert all(passage not in text for text in kept[1:])
-    for original, result in zip(texts, out):
+    for original, result in zip(texts, out, strict=True):
         if isinstance(result, Document):
             for word in original.split():
                 if word not in passage.split():
