@@ -1,0 +1,282 @@
+"""Repair encoding damage without touching correct text.
+
+`fix_mojibake` decodes mojibake (UTF-8 read as Windows-1252, Latin-1 and the
+other single-byte encodings ftfy knows), HTML entities, control characters,
+lone surrogates, invisible characters, odd line breaks and no-break spaces
+between words. Unlike ``ftfy.fix_text`` it leaves correct typography alone:
+curly quotes, dashes, ellipses and the text's normal form are not damage, so
+uncurling, ligatures, width and NFC/NFKC are options, off by default.
+
+Most text holds no damage at all, so a fast path returns it untouched after
+one scan: mojibake always shows a UTF-8 lead byte's character followed by a
+continuation byte's character (``Ã©``, ``â€™``), and text without such a pair,
+without control or invisible characters and without ``&`` never reaches ftfy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Literal
+
+from ..changes import Change, diff_changes
+from ..errors import ConfigError
+from ..patterns import Pattern
+from ..registry import register
+from ..steps import TextStep
+from . import normalize as norm
+from . import unicode_controls as uc
+from .edits import EditTrail
+
+#: Passes repeat until nothing changes (``&amp;eacute;`` needs two), at most this often.
+MAX_ROUNDS = 4
+
+_ASCII_DAMAGE = Pattern(r"[&\x00-\x08\x0b-\x1f\x7f]", step="fix_mojibake")
+_UNICODE_DAMAGE = Pattern(
+    r"[&\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u00ad\u180e\u2000-\u200d\u2028\u2029\u202f"
+    r"\u205f-\u206f\ufeff\ufff9-\ufffc\ud800-\udfff]",
+    step="fix_mojibake",
+)
+
+
+@register("fix_mojibake", default=10)
+@dataclass(frozen=True)
+class FixMojibake(TextStep):
+    """Repair mojibake, HTML entities, control and invisible characters; keep correct text."""
+
+    unescape_html: bool | Literal["auto"] = field(
+        default="auto",
+        metadata={"help": "decode &amp; &#8217; ...; 'auto' skips text that holds HTML tags"},
+    )
+    fix_encoding: bool = field(
+        default=True, metadata={"help": "decode mojibake (UTF-8 read in a single-byte encoding)"}
+    )
+    remove_controls: bool = field(
+        default=True,
+        metadata={
+            "help": "remove C0/C1 controls and terminal escapes (C1 become cp1252 characters)"
+        },
+    )
+    fix_line_breaks: bool = field(
+        default=True, metadata={"help": "\\r\\n, \\r, U+2028 and U+2029 become \\n"}
+    )
+    remove_zero_width: bool = field(
+        default=True,
+        metadata={"help": "remove stray zero-width characters, BOMs and soft hyphens"},
+    )
+    fix_nbsp: bool = field(
+        default=True,
+        metadata={"help": "no-break and odd spaces that only separate words become spaces"},
+    )
+    uncurl_quotes: bool = field(
+        default=False, metadata={"help": "normalization: curly quotes become ASCII quotes"}
+    )
+    fix_ligatures: bool = field(
+        default=False, metadata={"help": "normalization: Latin ligatures (ﬁ) become letters"}
+    )
+    fix_width: bool = field(
+        default=False, metadata={"help": "normalization: full-width ASCII becomes ASCII"}
+    )
+    normalization: str | None = field(
+        default=None, metadata={"help": "normalization: Unicode form NFC or NFKC (None: keep)"}
+    )
+
+    def __post_init__(self) -> None:
+        if self.normalization is not None and self.normalization not in norm.NORMAL_FORMS:
+            raise ConfigError(
+                f"fix_mojibake: normalization must be one of {', '.join(norm.NORMAL_FORMS)} "
+                f"or None, not {self.normalization!r}"
+            )
+        if self.unescape_html not in (True, False, "auto"):
+            raise ConfigError(
+                f"fix_mojibake: unescape_html must be true, false or 'auto', not {self.unescape_html!r}"
+            )
+
+    def edit(self, text: str) -> tuple[str, list[Change]]:
+        return explain_mojibake(text, self)
+
+
+DEFAULT = FixMojibake()
+
+
+def fix_mojibake(text: str, **options: Any) -> str:
+    """Repair encoding damage; correct text comes back unchanged.
+
+    Options are the fields of `FixMojibake` (all normalizations off by default).
+
+    >>> fix_mojibake("The Mona Lisa doesnâ€™t have eyebrows.")
+    'The Mona Lisa doesn’t have eyebrows.'
+    >>> fix_mojibake("“Curly” quotes — and … stay")
+    '“Curly” quotes — and … stay'
+    >>> fix_mojibake("AT&amp;T\\r\\ncaf\\u00c3\\u00a9\\x00")
+    'AT&T\\ncafé'
+    >>> fix_mojibake("“Quoted”", uncurl_quotes=True)
+    '"Quoted"'
+    """
+    return explain_mojibake(text, FixMojibake(**options) if options else DEFAULT)[0]
+
+
+def explain_mojibake(text: str, options: FixMojibake = DEFAULT) -> tuple[str, list[Change]]:
+    """The repaired text and replayable `Change` records against ``text``.
+
+    >>> explain_mojibake("cafÃ©")[1]
+    [Change(kind='mojibake', start=3, end=5, before='Ã©', after='é', reason='')]
+    """
+    passes = _passes(text, options)
+    if not passes:
+        return text, []
+    trail = EditTrail(text)
+    for _ in range(MAX_ROUNDS):
+        start = trail.text
+        for find in passes:
+            current = trail.text
+            trail.apply(find(current))
+        if trail.text == start:
+            break
+    return trail.text, trail.changes()
+
+
+def may_need_repair(text: str) -> bool:
+    """False when no default repair can apply: the fast path's one scan.
+
+    >>> may_need_repair("Plain “news” text — fine…"), may_need_repair("doesnâ€™t")
+    (False, True)
+    """
+    if text.isascii():
+        return _ASCII_DAMAGE.search(text) is not None
+    return _UNICODE_DAMAGE.search(text) is not None or could_be_mojibake(text)
+
+
+def could_be_mojibake(text: str) -> bool:
+    """True when the text holds a lead-byte/continuation-byte character pair.
+
+    Without one, no single-byte decoding of UTF-8 can be present, and
+    ``ftfy.fix_encoding`` would return the text unchanged.
+
+    >>> could_be_mojibake("naïve café"), could_be_mojibake("naÃ¯ve")
+    (False, True)
+    """
+    return _mojibake_pattern().search(text) is not None
+
+
+def _passes(text: str, o: FixMojibake) -> list[Any]:
+    normalizing = o.uncurl_quotes or o.fix_ligatures or o.fix_width or o.normalization
+    if not normalizing and not may_need_repair(text):
+        return []
+    passes: list[Any] = []
+    if o.unescape_html is True or (o.unescape_html == "auto" and not uc.looks_like_markup(text)):
+        passes.append(uc.html_entity_changes)
+    if o.remove_controls:
+        passes.append(uc.terminal_escape_changes)
+    if o.fix_encoding:
+        passes.append(encoding_changes)
+    passes.append(uc.surrogate_changes)  # always: output must be valid UTF-8
+    if o.fix_line_breaks:
+        passes.append(uc.line_break_changes)
+    if o.remove_controls:
+        passes.append(uc.control_char_changes)
+    if o.remove_zero_width:
+        passes.append(uc.zero_width_changes)
+    if o.fix_nbsp:
+        passes.append(uc.odd_space_changes)
+    if o.uncurl_quotes:
+        passes.append(norm.uncurl_quote_changes)
+    if o.fix_ligatures:
+        passes.append(norm.ligature_changes)
+    if o.fix_width:
+        passes.append(norm.width_changes)
+    if o.normalization:
+        form = o.normalization
+        passes.append(lambda t: norm.normalization_changes(t, form))
+    return passes
+
+
+def encoding_changes(text: str) -> list[Change]:
+    """Decode mojibake line by line with ``ftfy.fix_encoding``, only where it can be.
+
+    >>> [(c.before, c.after) for c in encoding_changes("ok\\nâ€œhiâ€\\x9d")]
+    [('â€œ', '“'), ('â€\\x9d', '”')]
+    """
+    pattern = _mojibake_pattern()
+    if pattern.search(text) is None:
+        return []
+    ftfy, config = _ftfy()
+    changes: list[Change] = []
+    offset = 0
+    for line in text.split("\n"):
+        if pattern.search(line) is not None:
+            fixed = ftfy.fix_encoding(line, config)
+            if fixed != line:
+                changes += _merge_nearby(
+                    [_shift(c, offset) for c in diff_changes(line, fixed, "mojibake")], text
+                )
+        offset += len(line) + 1
+    return changes
+
+
+def _merge_nearby(changes: list[Change], text: str) -> list[Change]:
+    """Join diff pieces that touch, so ``â€œ -> “`` is one record, not three."""
+    out: list[Change] = []
+    for ch in changes:
+        if out and ch.start == out[-1].end:
+            prev = out.pop()
+            ch = Change(
+                ch.kind, prev.start, ch.end, text[prev.start : ch.end], prev.after + ch.after
+            )
+        out.append(ch)
+    return out
+
+
+def _shift(change: Change, by: int) -> Change:
+    return Change(change.kind, change.start + by, change.end + by, change.before, change.after)
+
+
+@lru_cache(maxsize=1)
+def _ftfy() -> tuple[Any, Any]:
+    """ftfy and the config that runs only its encoding repairs."""
+    import ftfy
+
+    config = ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=False,
+        remove_control_chars=False,
+        normalization=None,
+    )
+    return ftfy, config
+
+
+@lru_cache(maxsize=1)
+def _mojibake_pattern() -> Pattern:
+    """Lead-byte character then continuation-byte character, per ftfy encoding.
+
+    Also matches the damaged forms ftfy repairs: a continuation byte replaced
+    by a space (``Ã `` for ``à``), by ``?`` or by U+FFFD, and C1 controls.
+    """
+    import regex
+    from ftfy import chardata
+
+    def chars(encoding: str, codes: range | list[int]) -> str:
+        out = []
+        for code in codes:
+            try:
+                out.append(bytes([code]).decode(encoding))
+            except UnicodeDecodeError:
+                continue
+        return "".join(regex.escape(c) for c in out)
+
+    alternatives = [r"[\x80-\x9f]"]
+    for enc in chardata.CHARMAP_ENCODINGS:
+        lead = chars(enc, range(0xC2, 0xF5))
+        cont = chars(enc, range(0x80, 0xC0))
+        a0_lead = chars(enc, [0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD9])
+        space_lead = chars(enc, [0xE2, 0xE3, 0xF0])
+        alternatives.append(f"[{lead}][{cont}?\ufffd]")
+        if enc != "macroman":  # ftfy restores a lost 0xA0 in every encoding but MacRoman
+            alternatives.append(f"[{a0_lead}] ")
+            alternatives.append(f"[{space_lead}] [{cont}]")
+    return Pattern("|".join(alternatives), step="fix_mojibake")

@@ -1,0 +1,204 @@
+"""Undo tokenizer damage: text split into tokens and joined back with spaces.
+
+``It ’ s here , “ he said ” ( twice )`` becomes ``It’s here, “he said” (twice)``.
+Every repair removes spaces, so each is guarded: protected spans (URLs,
+e-mail, ``25 000``, times, emoticons, code) are never edited; quotes and
+brackets are joined by pairing (`spacing_quotes`); the space before
+``: ; ! ?`` is removed only in a text that shows other tokenizer damage and
+does not follow French typography, where that space is correct.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ..changes import Change
+from ..errors import ConfigError
+from ..patterns import Pattern
+from ..registry import register
+from ..steps import TextStep
+from .edits import EditTrail
+from .spacing_context import STEP, Guard, looks_tokenized, uses_french_spacing
+from .spacing_quotes import bracket_changes, quote_changes
+
+MAX_ROUNDS = 3
+
+#: Anything the repairs could act on; text without a match is returned at once.
+CANDIDATE = Pattern(r" [,.;:!?)\]}'’”\"]|[(\[{“‘„\"'] | n['’]t|['’] \p{L}|  ", step=STEP)
+CONTRACTION = Pattern(
+    r"(?<=\p{L})(?: +(?=n['’]t(?![\p{L}'’]))"  # do n't
+    r"| +(?=['’](?:s|re|ve|ll|d|m)(?![\p{L}\p{N}'’-]))"  # Sheriff 's
+    r"| +['’] +(?=(?:s|t|re|ve|ll|d|m)(?![\p{L}\p{N}'’-]))"  # It ’ s
+    r"|['’] +(?=(?:s|t|re|ve|ll|d|m)(?![\p{L}\p{N}'’-])))",  # It’ s
+    step=STEP,
+)
+FRENCH_ELISION = Pattern(
+    r"(?i)(?<=\b(?:[lcdjmnst]|qu|jusqu|lorsqu|puisqu)['’]) +(?=\p{L})", step=STEP
+)
+SPACE_BEFORE_PUNCT = Pattern(
+    r"(?<=\S) +(?=(?:[,;:!?]|\.(?!\.))[,.;:!?]*(?:\s|$|[\"'”’)\]}»]))", step=STEP
+)
+DOUBLE_SPACE = Pattern(r"(?<=\S)  +(?=\S)", step=STEP)
+#: Two lines with inner runs of spaces: an aligned table, keep its columns.
+ALIGNED = Pattern(r"(?m)^[^\n]*\S  +\S[^\n]*\n[^\n]*\S  +\S[^\n]*$", step=STEP)
+
+
+@register("fix_spacing", default=20)
+@dataclass(frozen=True)
+class FixSpacing(TextStep):
+    """Undo tokenizer spacing (``It ’ s``, ``do n't``, ``word ,``, ``“ quote ”``, ``( x )``)."""
+
+    contractions: bool = field(
+        default=True, metadata={"help": "join split contractions: do n't, It ’ s, Sheriff 's"}
+    )
+    quotes: bool = field(
+        default=True, metadata={"help": "join detached quotes to the words they enclose"}
+    )
+    brackets: bool = field(
+        default=True, metadata={"help": "remove spaces just inside matched brackets"}
+    )
+    punctuation: bool = field(
+        default=True,
+        metadata={"help": "remove spaces before , . (and ; : ! ? outside French text)"},
+    )
+    double_spaces: bool = field(
+        default=True,
+        metadata={"help": "collapse runs of spaces between words (not in tables or code)"},
+    )
+    french: bool | Literal["auto"] = field(
+        default="auto",
+        metadata={"help": "keep French spaces before : ; ! ?; 'auto' detects French typography"},
+    )
+
+    def __post_init__(self) -> None:
+        if self.french not in (True, False, "auto"):
+            raise ConfigError(
+                f"fix_spacing: french must be true, false or 'auto', not {self.french!r}"
+            )
+
+    def edit(self, text: str) -> tuple[str, list[Change]]:
+        return explain_spacing(text, self)
+
+
+DEFAULT = FixSpacing()
+
+
+def fix_spacing(text: str, **options: Any) -> str:
+    """Undo tokenizer spacing damage; correctly spaced text comes back unchanged.
+
+    Options are the fields of `FixSpacing`.
+
+    >>> fix_spacing("It ’ s here , they do n't know ( yet ) .")
+    "It’s here, they don't know (yet)."
+    >>> fix_spacing("Visit https://x.org/a , at 10 : 30 :) Il dit : « oui » !")
+    'Visit https://x.org/a, at 10 : 30 :) Il dit : « oui » !'
+    """
+    return explain_spacing(text, FixSpacing(**options) if options else DEFAULT)[0]
+
+
+def explain_spacing(text: str, options: FixSpacing = DEFAULT) -> tuple[str, list[Change]]:
+    """The repaired text and replayable `Change` records against ``text``.
+
+    >>> explain_spacing("Jon Fingas , @jonfingas")[1]
+    [Change(kind='space_before_punct', start=10, end=11, before=' ', after='', reason='')]
+    """
+    if CANDIDATE.search(text) is None:
+        return text, []
+    french = uses_french_spacing(text) if options.french == "auto" else bool(options.french)
+    passes = _passes(options, french=french, tokenized=looks_tokenized(text))
+    trail = EditTrail(text)
+    for _ in range(MAX_ROUNDS):
+        start = trail.text
+        for find in passes:
+            current = trail.text
+            trail.apply(find(current, Guard(current)))
+        if trail.text == start:
+            break
+    return trail.text, trail.changes()
+
+
+Finder = Callable[[str, Guard], list[Change]]
+
+
+def _passes(o: FixSpacing, *, french: bool, tokenized: bool) -> list[Finder]:
+    passes: list[Finder] = []
+    if o.contractions:
+        passes.append(contraction_changes)
+        if french:
+            passes.append(elision_changes)
+    if o.quotes:
+        passes.append(quote_changes)
+    if o.brackets:
+        passes.append(bracket_changes)
+    if o.punctuation:
+        high = tokenized and not french
+        passes.append(lambda t, g: punctuation_changes(t, g, high_punctuation=high))
+    if o.double_spaces:
+        passes.append(double_space_changes)
+    return passes
+
+
+def _removals(pattern: Pattern, text: str, guard: Guard, kind: str) -> list[Change]:
+    """Delete each match that stays clear of protected spans, keeping non-space parts."""
+    out = []
+    for m in pattern.finditer(text):
+        start, end = m.start(), m.end()
+        if guard.touches(start, end + 1):
+            continue
+        kept = m.group().strip(" ")
+        out.append(Change(kind, start, end, m.group(), kept))
+    return out
+
+
+def contraction_changes(text: str, guard: Guard | None = None) -> list[Change]:
+    """Join contractions a tokenizer split off: ``do n't``, ``It ’ s``, ``Sheriff 's``.
+
+    >>> [c.before for c in contraction_changes("It ’ s, do n't, Sheriff 's, rock 'n' roll")]
+    [' ’ ', ' ', ' ']
+    """
+    return _removals(CONTRACTION, text, guard or Guard(text), "contraction")
+
+
+def elision_changes(text: str, guard: Guard | None = None) -> list[Change]:
+    """Join French elisions a tokenizer split: ``l' homme``, ``qu' il``.
+
+    >>> [c.start for c in elision_changes("l' homme qu' il")]
+    [2, 12]
+    """
+    return _removals(FRENCH_ELISION, text, guard or Guard(text), "elision")
+
+
+def punctuation_changes(
+    text: str, guard: Guard | None = None, *, high_punctuation: bool = True
+) -> list[Change]:
+    """Remove spaces before ``, .`` and, when ``high_punctuation``, ``; : ! ?``.
+
+    >>> [c.start for c in punctuation_changes("Fingas , me . Wait ... ok ?")]
+    [6, 11, 25]
+    >>> [c.start for c in punctuation_changes("ok ? fine , yes", high_punctuation=False)]
+    [9]
+    """
+    guard = guard or Guard(text)
+    out = []
+    for change in _removals(SPACE_BEFORE_PUNCT, text, guard, "space_before_punct"):
+        if high_punctuation or text[change.end] in ",.":
+            out.append(change)
+    return out
+
+
+def double_space_changes(text: str, guard: Guard | None = None) -> list[Change]:
+    """Collapse runs of spaces between words, except in aligned tables and code.
+
+    >>> [c.before for c in double_space_changes("a  b\\nName   Age\\nBob    42")]
+    ['  ']
+    """
+    guard = guard or Guard(text)
+    tables = [(m.start(), m.end()) for m in ALIGNED.finditer(text)]
+    out = []
+    for m in DOUBLE_SPACE.finditer(text):
+        if guard.touches(m.start(), m.end()) or any(s <= m.start() < e for s, e in tables):
+            continue
+        out.append(Change("double_space", m.start(), m.end(), m.group(), " "))
+    return out

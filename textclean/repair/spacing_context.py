@@ -1,0 +1,107 @@
+"""What the spacing repair must not touch, and what it learns from the whole text.
+
+Tokenizer damage is repaired by removing spaces, so the danger is removing
+a space that belongs there. `protected_spans` marks URLs, e-mail addresses,
+numbers with space separators, times and ratios, emoticons, spaced ellipses
+and code; `Guard` answers "does this edit touch one?". Two document-level
+signals decide the rest: `uses_french_spacing` (French puts a space before
+``: ; ! ?``) and `looks_tokenized` (a space before ``;`` is only damage in a
+text that shows other tokenizer damage).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ..patterns import Pattern
+
+STEP = "fix_spacing"
+
+PROTECTED = Pattern(
+    "|".join(
+        [
+            r"\b(?:https?|ftp)://[^\s<>\"]*[^\s<>\"'.,;:!?)\]}”’]",  # URL, without trailing punctuation
+            r"\bwww\.[^\s<>\"]*[^\s<>\"'.,;:!?)\]}”’]",
+            r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",  # e-mail
+            r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+\b",  # 25 000
+            r"\d+ ?[:.,/] ?\d+",  # times, ratios, decimals: 10:30, 3 : 1
+            r"(?<!\S)(?:[:;=][-'^o]?[()\[\]DPpOo3/\\|*@{}]+|[()\[\]{}][-'^o]?[:;=]|<3|\^_*\^|-_-|[xX]D)(?!\w)",
+            r"\.(?: \.){2,}",  # spaced ellipsis ". . ."
+            r"`[^`\n]+`",  # inline code
+            r"(?ms)^```.*?^```",  # fenced code
+        ]
+    ),
+    step=STEP,
+)
+
+#: A line that reads as code or markup: its spacing is meaningful.
+CODE_LINE = Pattern(
+    r"(?m)^(?:[ ]{4}|\t).*$"
+    r"|^.*(?:==|!=|=>|->|&&|\|\||::|\+=|</|/>|#include|\bdef \w|\bfunction\b|\bvar \w|\bconst \w"
+    r"|\breturn\b[^\n]*;|\w\([^()\n]*\)\s*[;{]|[{};]\s*$|^\s*[{}]).*$",
+    step=STEP,
+)
+
+FRENCH_MARKS = Pattern(r"[«»]|[\u00a0\u202f\u2009][;:!?]", step=STEP)
+FRENCH_WORDS = Pattern(
+    r"(?i)\b(?:le|la|les|des|du|est|et|une|dans|pour|que|qui|pas|sur|au|avec|ce|il|elle|nous|vous|sont)\b",
+    step=STEP,
+)
+ENGLISH_WORDS = Pattern(
+    r"(?i)\b(?:the|and|of|to|is|in|that|for|it|with|was|on|are|this|be|by|as|at)\b", step=STEP
+)
+TOKENIZED = Pattern(
+    r"[^\s.] [,.](?:\s|$)|\p{L} n['’]t\b|\p{L} ['’] ?(?:s|re|ve|ll|d|m)\b(?![\p{L}'’])", step=STEP
+)
+
+
+class Guard:
+    """Sorted protected spans of one text; `touches` is a binary search.
+
+    >>> g = Guard("see https://x.org/a , mail me@x.org :)")
+    >>> g.touches(4, 5), g.touches(19, 20)
+    (True, False)
+    """
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, text: str):
+        spans = [(m.start(), m.end()) for m in PROTECTED.finditer(text)]
+        spans += [(m.start(), m.end()) for m in CODE_LINE.finditer(text)]
+        spans.sort()
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+        # Running maximum of ends, so overlapping spans are still found.
+        for i in range(1, len(self.ends)):
+            self.ends[i] = max(self.ends[i], self.ends[i - 1])
+
+    def touches(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` overlaps a protected span (an empty span: lies inside)."""
+        i = bisect_right(self.starts, max(start, end - 1)) - 1
+        if i < 0:
+            return False
+        return self.ends[i] > start
+
+
+def uses_french_spacing(text: str) -> bool:
+    """True for text that follows French typography (spaces before ``: ; ! ?``).
+
+    >>> uses_french_spacing("Il a dit : « non » et elle est partie !")
+    True
+    >>> uses_french_spacing("He said: no. And then he left !")
+    False
+    """
+    sample = text[:5000]
+    if FRENCH_MARKS.search(sample):
+        return True
+    french = len(FRENCH_WORDS.findall(sample))
+    return french >= 3 and french > len(ENGLISH_WORDS.findall(sample))
+
+
+def looks_tokenized(text: str) -> bool:
+    """True when the text shows tokenizer damage: ``word , word`` or ``do n't``.
+
+    >>> looks_tokenized("It 's here , now"), looks_tokenized("It's here, now !")
+    (True, False)
+    """
+    return TOKENIZED.search(text) is not None

@@ -1,0 +1,192 @@
+"""Spaces inside quotes and brackets, decided by pairing rather than by glyph alone.
+
+A tokenizer leaves a quote with spaces on *both* sides (``“ it was ”``);
+correct text attaches every quote to a word on one side. So only detached
+quotes are edited, and which side they join is decided by what the quote is:
+the glyph where it has a direction (``“ ‘ „`` open, ``” ’`` close, ``“``
+closes after a German ``„``), and for ASCII ``"`` and ``'`` the pairing state
+of the line plus a look-ahead for the partner. Brackets are matched with a
+stack and only matched, non-empty pairs lose their inner spaces.
+"""
+
+from __future__ import annotations
+
+from ..changes import Change
+from ..patterns import Pattern
+from .spacing_context import STEP, Guard
+
+QUOTE = Pattern(r"[\"“”„‟'‘’‚‛]", step=STEP)
+BRACKET = Pattern(r"[()\[\]{}]", step=STEP)
+DOUBLE = set('"“”„‟')
+OPENING = set("“„‘‚‟‛")
+CLOSING = set("”’")
+#: After a closing quote these still leave its right side free: ``”,`` ``”.``
+TRAILING_PUNCT = set(",.;:!?)]}…")
+PAIRS = {")": "(", "]": "[", "}": "{"}
+
+
+def quote_changes(text: str, guard: Guard | None = None) -> list[Change]:
+    """Join detached quotes to the words they enclose.
+
+    >>> from textclean.changes import apply_changes
+    >>> t = 'He said “ it works ” and " this too " , \\'Black Lives Matter \\'.'
+    >>> apply_changes(t, quote_changes(t))
+    'He said “it works” and "this too" , \\'Black Lives Matter\\'.'
+    """
+    guard = guard or Guard(text)
+    marks = [m.start() for m in QUOTE.finditer(text) if not guard.touches(m.start(), m.end())]
+    changes: list[Change] = []
+    for family in (True, False):
+        roles = _roles(text, [i for i in marks if (text[i] in DOUBLE) == family])
+        for k, (i, role, detached) in enumerate(roles):
+            if not detached:
+                continue
+            if role == "open" and text[i] in "\"'" and not _partner_follows(roles, k):
+                role = _role_from_document(text, i)  # unpaired: how does the text use it?
+                if role is None:
+                    continue
+            change = _attach(text, i, role)
+            if change is not None:
+                changes.append(change)
+    return sorted(changes, key=lambda c: c.start)
+
+
+def _roles(text: str, positions: list[int]) -> list[tuple[int, str, bool]]:
+    """(position, "open"/"close", detached) for each quote of one family, line by line."""
+    out = []
+    inside, opener, line_start = False, "", 0
+    for i in positions:
+        line = text.rfind("\n", 0, i) + 1
+        if line != line_start:
+            inside, opener, line_start = False, "", line
+        q = text[i]
+        before = text[i - 1] if i > 0 else "\n"
+        after = text[i + 1] if i + 1 < len(text) else "\n"
+        if before.isalnum() and after.isalnum():
+            continue  # an apostrophe inside a word
+        left = not before.isspace()
+        right = not after.isspace() and after not in TRAILING_PUNCT
+        if left and not right:
+            role = "close"
+        elif right and not left:
+            role = "open"
+        else:
+            role = _glyph_role(text, i, q, inside, opener)
+        out.append((i, role, not left and not right))
+        inside, opener = (True, q) if role == "open" else (False, "")
+    return out
+
+
+def _glyph_role(text: str, i: int, q: str, inside: bool, opener: str) -> str:
+    if q == "“":
+        return "close" if inside and opener in "„‚" else "open"
+    if q in OPENING:
+        return "open"
+    if q in CLOSING:
+        return "close"
+    if q == "'" and not inside and _previous_word(text, i)[-1:] in ("s", "S", "z"):
+        return "close"  # a plural possessive: "the students ' books"
+    return "close" if inside else "open"
+
+
+def _previous_word(text: str, i: int) -> str:
+    j = i
+    while j > 0 and text[j - 1].isspace() and text[j - 1] != "\n":
+        j -= 1
+    k = j
+    while k > 0 and text[k - 1].isalnum():
+        k -= 1
+    return text[k:j]
+
+
+def _partner_follows(roles: list[tuple[int, str, bool]], k: int) -> bool:
+    """An ASCII opener is only trusted when a closer follows on its line."""
+    return k + 1 < len(roles) and roles[k + 1][1] == "close"
+
+
+def _role_from_document(text: str, i: int) -> str | None:
+    """Side an unpaired quote joins elsewhere in the text: ``Matter'`` or ``'every``.
+
+    Scraped snippets cut quotations apart, so a closing quote can lose its
+    opener; where the same word carries this quote attached elsewhere, follow it.
+    """
+    q = text[i]
+    before, after = _previous_word(text, i), _next_word(text, i)
+    closes = _count_attached(text, before + q) if before else 0
+    opens = _count_attached(text, q + after) if after else 0
+    if closes > opens:
+        return "close"
+    if opens > closes:
+        return "open"
+    return None
+
+
+def _next_word(text: str, i: int) -> str:
+    j = i + 1
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    k = j
+    while k < len(text) and text[k].isalnum():
+        k += 1
+    return text[j:k]
+
+
+def _count_attached(text: str, needle: str) -> int:
+    """Occurrences of ``needle`` as a whole token (no letter or digit on either side)."""
+    count, start = 0, text.find(needle)
+    while start != -1:
+        end = start + len(needle)
+        left_ok = start == 0 or not text[start - 1].isalnum()
+        count += left_ok and (end == len(text) or not text[end].isalnum())
+        start = text.find(needle, start + 1)
+    return count
+
+
+def _attach(text: str, i: int, role: str) -> Change | None:
+    """Remove the spaces between a quote/bracket and the word it belongs to."""
+    if role == "open":
+        j = i + 1
+        while j < len(text) and text[j] in " \t":
+            j += 1
+        if j == i + 1 or j >= len(text) or text[j].isspace():
+            return None
+        return Change("quote_space", i + 1, j, text[i + 1 : j], "")
+    j = i
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j == i or j == 0 or text[j - 1].isspace():
+        return None
+    return Change("quote_space", j, i, text[j:i], "")
+
+
+def bracket_changes(text: str, guard: Guard | None = None) -> list[Change]:
+    """Remove spaces just inside matched, non-empty bracket pairs.
+
+    >>> from textclean.changes import apply_changes
+    >>> t = "Sen. Wyden ( D-Ore. ) said [ identifies ] but not [ ] or 1 )"
+    >>> apply_changes(t, bracket_changes(t))
+    'Sen. Wyden (D-Ore.) said [identifies] but not [ ] or 1 )'
+    """
+    guard = guard or Guard(text)
+    changes: list[Change] = []
+    stack: list[int] = []
+    for m in BRACKET.finditer(text):
+        i = m.start()
+        if guard.touches(i, i + 1):
+            continue
+        b = text[i]
+        if b in "([{":
+            stack.append(i)
+            continue
+        while stack and text[stack[-1]] != PAIRS[b]:
+            stack.pop()  # an unmatched opener inside: drop it
+        if not stack:
+            continue
+        o = stack.pop()
+        inner = text[o + 1 : i]
+        if not inner.strip() or "\n" in inner:
+            continue
+        for change in (_attach(text, o, "open"), _attach(text, i, "close")):
+            if change is not None:
+                changes.append(Change("bracket_space", change.start, change.end, change.before, ""))
+    return sorted(changes, key=lambda c: c.start)

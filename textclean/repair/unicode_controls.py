@@ -1,0 +1,158 @@
+"""Character-level repairs: entities, controls, line breaks, invisible and odd spaces.
+
+Each function returns the `Change` records that repair one kind of damage,
+with spans in the text it is given; none of them touches correct text. The
+rules decide by context where a character can be either damage or correct
+typography: a zero-width joiner inside an emoji sequence or a Devanagari
+word stays, a stray one goes; a no-break space between two words becomes a
+plain space, one before a French ``:`` or inside ``25 000`` stays.
+"""
+
+from __future__ import annotations
+
+import html
+
+from ..changes import Change
+from ..patterns import Pattern
+from .edits import pattern_changes
+
+STEP = "fix_mojibake"
+
+#: Entities need their semicolon: ``?a=1&not=2`` in a URL is not an entity.
+ENTITY = Pattern(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});", step=STEP)
+#: An HTML or XML tag: entities in markup are markup, not damage.
+MARKUP_TAG = Pattern(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>", step=STEP)
+TERMINAL_ESCAPE = Pattern(
+    r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?", step=STEP
+)
+SURROGATE = Pattern(r"[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]", step=STEP)
+LINE_BREAK = Pattern(r"\r\n?|[\u2028\u2029]", step=STEP)
+CONTROL = Pattern(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u206a-\u206f\ufff9-\ufffc]", step=STEP)
+
+_NO_SPACE_SCRIPTS = (
+    r"\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}"
+    r"\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Javanese}\p{Script=Balinese}"
+)
+_JOINABLE = r"\p{L}\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\u20e3"
+ZERO_WIDTH = Pattern(
+    # ZWSP is a word separator in scripts written without spaces: keep it there.
+    rf"(?<![{_NO_SPACE_SCRIPTS}])\u200b|\u200b(?![{_NO_SPACE_SCRIPTS}])"
+    # ZWNJ/ZWJ shape Persian, Indic and emoji sequences: keep them between such characters.
+    rf"|(?<![\p{{L}}\p{{M}}])\u200c|\u200c(?![\p{{L}}\p{{M}}])"
+    rf"|(?<![{_JOINABLE}])\u200d|\u200d(?![{_JOINABLE}])"
+    r"|[\u00ad\u180e\u2060\ufeff]",
+    step=STEP,
+)
+_ODD_SPACES = "\u00a0\u2000-\u200a\u202f\u205f"
+#: Odd spaces between words; the left side may be closing punctuation ("said,\xa0and").
+ODD_SPACE = Pattern(
+    rf"(?<=[\p{{L}}\p{{M}},.;)\]\u201d\u2019\"'\u2013\u2014-]) *[{_ODD_SPACES}][ {_ODD_SPACES}]*(?=\p{{L}})",
+    step=STEP,
+)
+
+# C1 controls are almost always Windows-1252 bytes decoded as Latin-1.
+_C1_UNDEFINED_IN_CP1252 = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+
+
+def looks_like_markup(text: str) -> bool:
+    """True when the text holds HTML/XML tags, so its entities are markup.
+
+    >>> looks_like_markup("<p>caf&eacute;</p>"), looks_like_markup("x < 5 &amp; y > 2")
+    (True, False)
+    """
+    return "<" in text and MARKUP_TAG.search(text) is not None
+
+
+def html_entity_changes(text: str) -> list[Change]:
+    """Decode HTML character references (``&amp;``, ``&#8217;``, ``&eacute;``).
+
+    >>> [(c.before, c.after) for c in html_entity_changes("AT&amp;T&#8217;s &bogus;")]
+    [('&amp;', '&'), ('&#8217;', '’')]
+    """
+    if "&" not in text:
+        return []
+    return pattern_changes(ENTITY, text, "html_entity", lambda m: html.unescape(m.group()))
+
+
+def terminal_escape_changes(text: str) -> list[Change]:
+    """Remove ANSI terminal escape sequences (colours, cursor moves).
+
+    >>> [c.before for c in terminal_escape_changes("\\x1b[31mred\\x1b[0m")]
+    ['\\x1b[31m', '\\x1b[0m']
+    """
+    if "\x1b" not in text:
+        return []
+    return pattern_changes(TERMINAL_ESCAPE, text, "terminal_escape", lambda m: "")
+
+
+def surrogate_changes(text: str) -> list[Change]:
+    """Join surrogate pairs into their character; a lone surrogate becomes U+FFFD.
+
+    >>> [c.after for c in surrogate_changes("\\ud83d\\ude00 and \\udc80")]
+    ['😀', '�']
+    """
+    return pattern_changes(SURROGATE, text, "surrogate", _join_surrogates)
+
+
+def _join_surrogates(m: object) -> str:
+    s = m.group()  # type: ignore[attr-defined]
+    if len(s) == 2:
+        return chr(0x10000 + ((ord(s[0]) - 0xD800) << 10) + (ord(s[1]) - 0xDC00))
+    return "\ufffd"
+
+
+def line_break_changes(text: str) -> list[Change]:
+    """``\\r\\n``, ``\\r``, U+2028 and U+2029 become ``\\n``.
+
+    >>> [(c.before, c.after) for c in line_break_changes("a\\r\\nb\\u2028c")]
+    [('\\r\\n', '\\n'), ('\\u2028', '\\n')]
+    """
+    return pattern_changes(LINE_BREAK, text, "line_break", lambda m: "\n")
+
+
+def control_char_changes(text: str) -> list[Change]:
+    """Remove control characters; C1 controls become their Windows-1252 character.
+
+    Vertical tab and form feed separate lines or pages, so they become ``\\n``.
+
+    >>> [(c.before, c.after) for c in control_char_changes("a\\x00b\\x93c\\x0cd")]
+    [('\\x00', ''), ('\\x93', '“'), ('\\x0c', '\\n')]
+    """
+    return pattern_changes(CONTROL, text, "control_char", _control_replacement)
+
+
+def _control_replacement(m: object) -> str:
+    code = ord(m.group())  # type: ignore[attr-defined]
+    if code in (0x0B, 0x0C):
+        return "\n"
+    if 0x80 <= code <= 0x9F and code not in _C1_UNDEFINED_IN_CP1252:
+        return bytes([code]).decode("cp1252")
+    return ""
+
+
+def zero_width_changes(text: str) -> list[Change]:
+    """Remove invisible characters that only break words apart for search and dedup.
+
+    Kept where they carry meaning: ZWSP between Thai/CJK letters, ZWNJ/ZWJ
+    between letters and inside emoji sequences.
+
+    >>> [c.before for c in zero_width_changes("pass\\u200bword 👨\\u200d👩 \\ufeffx")]
+    ['\\u200b', '\\ufeff']
+    """
+    return pattern_changes(ZERO_WIDTH, text, "zero_width", lambda m: "")
+
+
+def odd_space_changes(text: str) -> list[Change]:
+    """No-break and other odd spaces that only separate two words become plain spaces.
+
+    Left alone: spaces in numbers (``25\\u202f000``, ``10\\xa0km``) and the
+    French spaces before ``: ; ! ? »`` and after ``«``.
+
+    >>> [c.after for c in odd_space_changes("a\\xa0word, 25\\xa0000, «\\xa0oui\\xa0»")]
+    [' ']
+    """
+    return pattern_changes(ODD_SPACE, text, "nbsp", _plain_spaces)
+
+
+def _plain_spaces(m: object) -> str:
+    return "".join(" " if ch != " " else ch for ch in m.group())  # type: ignore[attr-defined]
