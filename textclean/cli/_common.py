@@ -16,14 +16,7 @@ import click
 
 from ..document import Document, Drop
 from ..errors import TextcleanError
-from ..io import (
-    DocumentWriter,
-    ReadOptions,
-    RejectsWriter,
-    default_rejects_path,
-    expand_inputs,
-    read_documents,
-)
+from ..io import ReadOptions, default_rejects_path, expand_inputs, read_documents
 from ..stats import Stats
 
 
@@ -168,19 +161,9 @@ def write_outcomes(
 
     Both files appear only if the whole run succeeds. Returns (written, rejected).
     """
-    rejects_path = rejects or default_rejects_path(output)
-    with (
-        DocumentWriter(
-            output, text_field=opts.text_field, id_field=opts.id_field, format=output_format
-        ) as out,
-        RejectsWriter(rejects_path, text_field=opts.text_field, id_field=opts.id_field) as rej,
-    ):
-        for item in outcomes:
-            if isinstance(item, Drop):
-                rej.write_drop(item)
-            else:
-                out.write(item)
-    return out.count, rej.count
+    from ..jobs import write_outcomes as write
+
+    return write(outcomes, output, rejects or default_rejects_path(output), opts, output_format)
 
 
 def finish(stats: Stats, inputs: Iterable[str], opts: ReadOptions, quiet: bool, title: str) -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import click
 
 from ..config import load_config, pipeline_from_config
+from ..jobs import clean_files
 from ..pipeline import Pipeline
 from ..registry import create
 from ._common import (
-    documents,
     domain_errors,
     finish,
     input_options,
@@ -16,7 +16,6 @@ from ._common import (
     progress,
     read_options,
     show_progress,
-    write_outcomes,
 )
 
 
@@ -34,6 +33,11 @@ from ._common import (
     "--steps",
     default=None,
     help="Comma-separated step names instead of a config, e.g. fix_mojibake,fix_spacing.",
+)
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Reuse the input files a killed run finished (per-file checkpoints) and do the rest.",
 )
 @click.option(
     "--record",
@@ -55,6 +59,7 @@ def command(
     quiet,
     config_path,
     steps,
+    resume,
     record,
 ):
     """Clean IN... (files or directories of .jsonl[.gz|.zst], .txt, .parquet) into OUT.
@@ -83,8 +88,14 @@ def command(
         pipeline = Pipeline.default()
     if record:
         pipeline.record = record
-    outcomes = pipeline.outcomes(
-        progress(documents(inputs, opts), show_progress(quiet), "clean"), workers=workers
+    stats = clean_files(
+        pipeline,
+        inputs,
+        output,
+        rejects=rejects,
+        options=opts,
+        workers=workers,
+        resume=resume,
+        progress=lambda items: progress(items, show_progress(quiet), "clean"),
     )
-    write_outcomes(outcomes, output, rejects, opts)
-    finish(pipeline.stats, inputs, opts, quiet, "textclean clean")
+    finish(stats, inputs, opts, quiet, "textclean clean")

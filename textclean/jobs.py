@@ -1,0 +1,224 @@
+"""Running a pipeline over files, with per-shard checkpoints and resume.
+
+Each input file is a shard. Its kept and rejected records are written to a
+work directory beside the output (``.OUT.parts/``) and a marker records that
+the shard finished, with its counts and a fingerprint of the input file and
+the settings. When every shard is done, the parts are joined in input order
+into the output and the rejects file, each written atomically, and the work
+directory is removed. A run killed at any moment leaves either no output or a
+complete one; ``resume=True`` reuses the finished shards and redoes the rest,
+so the final bytes are the same as an uninterrupted run.
+
+Pipelines with corpus-level stages need the whole corpus at once and run in
+one pass without checkpoints.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from .document import Document, Drop
+from .errors import ConfigError
+from .io import (
+    DocumentWriter,
+    ReadOptions,
+    RejectsWriter,
+    default_rejects_path,
+    expand_inputs,
+    read_documents,
+)
+from .io.files import AtomicOutput
+from .io.writers import output_format
+from .pipeline import Pipeline
+from .stats import Stats
+from .steps import is_stage
+
+COPY_BUFFER = 1 << 20
+
+
+def work_dir_for(output: str) -> Path:
+    """The checkpoint directory of an output file."""
+    out = Path(output)
+    return out.with_name(f".{out.name}.parts")
+
+
+def settings_fingerprint(pipeline: Pipeline, opts: ReadOptions) -> str:
+    """A hash of everything that decides a shard's output."""
+    spec = [
+        (name, type(step).__qualname__, repr(getattr(step, "options", lambda: {})()))
+        for name, step in pipeline.steps
+    ]
+    blob = repr((spec, pipeline.record, opts)).encode("utf-8", "surrogatepass")
+    return hashlib.sha256(blob).hexdigest()[:16]
+
+
+def shard_fingerprint(path: str) -> dict[str, Any]:
+    st = os.stat(path)
+    return {"path": path, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
+
+
+def clean_files(
+    pipeline: Pipeline,
+    inputs: Iterable[str],
+    output: str,
+    *,
+    rejects: str | None = None,
+    options: ReadOptions | None = None,
+    workers: int = 1,
+    resume: bool = False,
+    output_format_name: str = "auto",
+    progress: Any = None,
+) -> Stats:
+    """Run ``pipeline`` over ``inputs``; write kept records to ``output`` and
+    drops to ``rejects``. Returns the run's `Stats` (read = written + rejected).
+
+    ``progress``, if given, wraps the stream of input records (a progress bar).
+    """
+    opts = options or ReadOptions()
+    inputs = list(inputs)
+    rejects = rejects or default_rejects_path(output)
+    wrap = progress or (lambda items: items)
+    has_stage = any(is_stage(step) for _, step in pipeline.steps)
+    checkpointed = output != "-" and not has_stage and "-" not in inputs
+    if resume and not checkpointed:
+        raise ConfigError(
+            "--resume needs file input and output and a per-document pipeline "
+            "(corpus-level stages such as dedup see the whole corpus and rerun)"
+        )
+    if not checkpointed:
+        outcomes = pipeline.outcomes(wrap(read_documents(inputs, opts)), workers=workers)
+        write_outcomes(outcomes, output, rejects, opts, output_format_name)
+        return pipeline.stats
+    return _checkpointed(
+        pipeline,
+        expand_inputs(inputs, opts.format),
+        output,
+        rejects,
+        opts,
+        workers,
+        resume,
+        output_format_name,
+        wrap,
+    )
+
+
+def write_outcomes(
+    outcomes: Iterable[Document | Drop],
+    output: str,
+    rejects: str,
+    opts: ReadOptions,
+    fmt: str = "auto",
+) -> tuple[int, int]:
+    """Kept documents to ``output``, drops to ``rejects``; both atomic. Returns (written, rejected)."""
+    with (
+        DocumentWriter(
+            output, text_field=opts.text_field, id_field=opts.id_field, format=fmt
+        ) as out,
+        RejectsWriter(rejects, text_field=opts.text_field, id_field=opts.id_field) as rej,
+    ):
+        for item in outcomes:
+            if isinstance(item, Drop):
+                rej.write_drop(item)
+            else:
+                out.write(item)
+    return out.count, rej.count
+
+
+def _checkpointed(
+    pipeline: Pipeline,
+    shards: list[str],
+    output: str,
+    rejects: str,
+    opts: ReadOptions,
+    workers: int,
+    resume: bool,
+    fmt: str,
+    wrap: Any,
+) -> Stats:
+    work = work_dir_for(output)
+    if work.exists() and not resume:
+        shutil.rmtree(work)
+    work.mkdir(parents=True, exist_ok=True)
+    settings = settings_fingerprint(pipeline, opts)
+    started = time.perf_counter()
+    total = Stats()
+    for index, shard in enumerate(shards):
+        marker = work / f"{index:06d}.done.json"
+        expected = {"settings": settings, "shard": shard_fingerprint(shard)}
+        done = _read_marker(marker)
+        if done is not None and done.get("expected") == expected:
+            total.merge(_stats_from(done["stats"]))
+            continue
+        part_out, part_rej = work / f"{index:06d}.out.jsonl", work / f"{index:06d}.rejects.jsonl"
+        outcomes = pipeline.outcomes(wrap(read_documents([shard], opts)), workers=workers)
+        write_outcomes(outcomes, str(part_out), str(part_rej), opts, "jsonl")
+        stats = pipeline.stats
+        with AtomicOutput(str(marker)) as m:
+            m.write(orjson.dumps({"expected": expected, "stats": _stats_dict(stats)}))
+        total.merge(stats)
+    _join(work, len(shards), "out", output, opts, fmt)
+    _join(work, len(shards), "rejects", rejects, opts, "jsonl")
+    shutil.rmtree(work)
+    total.elapsed = time.perf_counter() - started
+    total.check()
+    return total
+
+
+def _join(work: Path, count: int, kind: str, target: str, opts: ReadOptions, fmt: str) -> None:
+    parts = [work / f"{i:06d}.{kind}.jsonl" for i in range(count)]
+    if output_format(target, fmt) == "jsonl":
+        with AtomicOutput(target) as out:
+            for part in parts:
+                with open(part, "rb") as fh:
+                    while block := fh.read(COPY_BUFFER):
+                        out.write(block)
+        return
+    with DocumentWriter(
+        target, text_field=opts.text_field, id_field=opts.id_field, format=fmt
+    ) as writer:
+        for record in _records(parts):
+            writer.write_record(record)
+
+
+def _records(parts: list[Path]) -> Iterator[dict[str, Any]]:
+    for part in parts:
+        with open(part, "rb") as fh:
+            for line in fh:
+                yield orjson.loads(line)
+
+
+def _read_marker(path: Path) -> dict[str, Any] | None:
+    try:
+        return orjson.loads(path.read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return None
+
+
+def _stats_dict(stats: Stats) -> dict[str, Any]:
+    return {
+        "seen": stats.seen,
+        "kept": stats.kept,
+        "dropped": dict(stats.dropped),
+        "changed": dict(stats.changed),
+        "seconds": dict(stats.seconds),
+        "elapsed": stats.elapsed,
+    }
+
+
+def _stats_from(data: dict[str, Any]) -> Stats:
+    return Stats(
+        seen=data["seen"],
+        kept=data["kept"],
+        dropped=Counter(data["dropped"]),
+        changed=Counter(data["changed"]),
+        seconds=Counter(data["seconds"]),
+    )
