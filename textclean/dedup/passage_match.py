@@ -16,7 +16,13 @@ import numpy as np
 from .minhash import signatures_from_hashes
 from .passage_windows import CorpusSentences
 
-__all__ = ["band_candidates", "candidate_pairs", "jaccard_sets", "sentence_links"]
+__all__ = [
+    "band_candidates",
+    "candidate_pairs",
+    "jaccard_sets",
+    "sentence_links",
+    "window_signatures",
+]
 
 _MIX1 = np.uint64(0x9E3779B97F4A7C15)
 _MIX2 = np.uint64(0xBF58476D1CE4E5B9)
@@ -66,33 +72,48 @@ def band_candidates(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray
                 np.where(np.concatenate([[True], ~same]), np.arange(n), 0)
             )
             follower = np.flatnonzero(same) + 1
+            right = order[follower].astype(np.int64)
             for left in (order[run_start[follower]], order[follower - 1]):
-                right = order[follower]
-                found.append(np.stack([np.minimum(left, right), np.maximum(left, right)], axis=1))
+                left = left.astype(np.int64)
+                found.append(np.minimum(left, right) * n + np.maximum(left, right))
     if not found:
         return np.zeros((0, 2), dtype=np.int64)
-    pairs = np.concatenate(found).astype(np.int64)
-    pairs = pairs[pairs[:, 0] != pairs[:, 1]]
-    return np.unique(pairs, axis=0)
+    codes = np.concatenate(found)
+    codes = np.unique(codes[codes // n != codes % n])
+    return np.stack([codes // n, codes % n], axis=1)
 
 
 def candidate_pairs(
     corpus: CorpusSentences, *, num_perm: int = 128, bands: int = 32, seed: int = 1
 ) -> np.ndarray:
     """Window pairs that share an LSH band, minus pairs of overlapping windows of one document."""
-    hashes, counts = corpus.window_hashes()
-    if len(counts) < 2:
+    if len(corpus.win_first) < 2:
         return np.zeros((0, 2), dtype=np.int64)
-    sig = signatures_from_hashes(
-        (hashes >> np.uint64(32)).astype(np.uint32), counts, num_perm, seed
-    )
-    pairs = band_candidates(sig, bands, num_perm // bands)
+    pairs = band_candidates(window_signatures(corpus, num_perm, seed), bands, num_perm // bands)
     i, j = pairs[:, 0], pairs[:, 1]
     first, stop = corpus.win_first, corpus.win_stop
     overlapping = (
         (corpus.doc[first[i]] == corpus.doc[first[j]]) & (first[j] < stop[i]) & (first[i] < stop[j])
     )
     return pairs[~overlapping]
+
+
+def window_signatures(corpus: CorpusSentences, num_perm: int = 128, seed: int = 1) -> np.ndarray:
+    """MinHash signatures of the windows, from those of their sentences.
+
+    A window's shingle set is the union of its sentences' sets, and the
+    MinHash of a union is the element-wise minimum of the MinHashes, so each
+    sentence is hashed once however many windows hold it. Rows equal
+    ``signatures_from_hashes`` of the windows' own shingles.
+    """
+    high = (corpus.hashes >> np.uint64(32)).astype(np.uint32)  # HASHFUNC's 32-bit value
+    sentence_sig = signatures_from_hashes(high, corpus.count, num_perm, seed)
+    first, size = corpus.win_first, corpus.win_stop - corpus.win_first
+    sig = sentence_sig[first]
+    for k in range(1, int(size.max(initial=1))):
+        rows = np.flatnonzero(size > k)
+        sig[rows] = np.minimum(sig[rows], sentence_sig[first[rows] + k])
+    return sig
 
 
 def sentence_links(
