@@ -11,8 +11,9 @@ does not depend on directory order) and runs the same naive-Bayes trials:
 * character 1-3-grams per word, from a per-word cache (words repeat, so each
   distinct word is analysed once per process);
 * seven trials that update language log-probabilities with randomly drawn
-  n-grams and stop when one language passes 0.99999, all trials advanced
-  together with numpy from a generator seeded on every call.
+  n-grams and stop when one language passes 0.99999, drawn from a
+  ``random.Random(seed)`` made for the call, consumed exactly as langdetect
+  consumes it, with the updates done by numpy in blocks.
 
 No global random state is read or written, so two calls, two processes or two
 workers give the same answer for the same text and seed.
@@ -20,6 +21,7 @@ workers give the same answer for the same text and seed.
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -37,7 +39,7 @@ CONVERGED = 0.99999
 REPORT_THRESHOLD = 0.1
 #: langdetect reads at most this many characters of a text.
 MAX_TEXT_CHARS = 10_000
-_BLOCK = 40  # draws per trial per numpy step: a multiple of the 5-draw check interval
+_BLOCK = 64  # random words drawn per numpy step of a trial
 
 _URL = Pattern(r"https?://[-_.?&~;+=/#0-9A-Za-z]{1,2076}", step="language")
 _MAIL = Pattern(r"[-_.0-9A-Za-z]{1,64}@[-_0-9A-Za-z]{1,255}[-_.0-9A-Za-z]{1,255}", step="language")
@@ -147,34 +149,60 @@ def ngram_rows(prepared: str) -> list[int]:
     return rows
 
 
-def trials(rows: list[int], seed: int = 0) -> np.ndarray:
-    """Average language probabilities over langdetect's seven random trials."""
-    model = _model()
-    rng = np.random.Generator(np.random.PCG64(seed))
-    n_langs = len(model.langs)
-    gram_rows = np.asarray(rows, dtype=np.intp)
-    weights = (ALPHA + rng.standard_normal(N_TRIALS) * ALPHA_WIDTH) / BASE_FREQ
-    log_prob = np.full((N_TRIALS, n_langs), -np.log(n_langs))
-    final = np.zeros((N_TRIALS, n_langs))
-    active = np.arange(N_TRIALS)
+def _draw_block(rng: random.Random, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The next `_BLOCK` raw words of ``rng``: the choices they make among ``n`` and where.
+
+    ``random.Random.choice`` draws ``getrandbits(n.bit_length())`` (the top
+    bits of one 32-bit word) until the value is below ``n``; a block of words
+    replays that rejection sampling at once.
+    """
+    words = np.frombuffer(rng.getrandbits(32 * _BLOCK).to_bytes(4 * _BLOCK, "little"), "<u4")
+    values = words >> np.uint32(32 - n.bit_length())
+    accepted = np.flatnonzero(values < n)
+    return values[accepted].astype(np.intp), accepted
+
+
+def _trial(rng: random.Random, rows: np.ndarray, model: _Model) -> np.ndarray:
+    """One trial: update from uniform with random n-grams until a language passes 0.99999."""
+    weight = (ALPHA + rng.gauss(0.0, 1.0) * ALPHA_WIDTH) / BASE_FREQ
+    log_prob = np.full(len(model.langs), -np.log(len(model.langs)))
     drawn = 0
-    while active.size:
-        picks = gram_rows[rng.integers(0, gram_rows.size, size=(active.size, _BLOCK))]
-        steps = np.log(weights[active, None, None] + model.probs[picks])
-        running = log_prob[active, None, :] + np.cumsum(steps, axis=1)
-        checks = running[:, 4::5, :]  # after every fifth draw, as langdetect checks
-        checks = np.exp(checks - checks.max(axis=2, keepdims=True))
-        checks /= checks.sum(axis=2, keepdims=True)
-        done = checks.max(axis=2) > CONVERGED
-        if drawn + _BLOCK >= ITERATION_LIMIT:
-            done[:, -1] = True
-        first = np.where(done.any(axis=1), done.argmax(axis=1), -1)
-        finished = first >= 0
-        final[active[finished]] = checks[finished, first[finished]]
-        log_prob[active] = running[:, -1, :]
-        active = active[~finished]
-        drawn += _BLOCK
-    return final.mean(axis=0)
+    while True:
+        state = rng.getstate()
+        picks, positions = _draw_block(rng, rows.size)
+        if not picks.size:
+            continue
+        running = log_prob + np.cumsum(np.log(weight + model.probs[rows[picks]]), axis=0)
+        # langdetect checks after draw i for i = 0, 5, 10, ... and gives up at 1000
+        first = (-drawn) % 5
+        checks = np.arange(first, picks.size, 5)
+        if checks.size:
+            at = running[checks]
+            at = np.exp(at - at.max(axis=1, keepdims=True))
+            at /= at.sum(axis=1, keepdims=True)
+            done = (at.max(axis=1) > CONVERGED) | (drawn + checks >= ITERATION_LIMIT)
+            if done.any():
+                k = int(done.argmax())
+                rng.setstate(state)  # consume only the words this trial used
+                rng.getrandbits(32 * (int(positions[checks[k]]) + 1))
+                return at[k]
+        log_prob = running[-1]
+        drawn += picks.size
+
+
+def trials(rows: list[int], seed: int = 0) -> np.ndarray:
+    """Average language probabilities over langdetect's seven random trials.
+
+    The random stream is Python's ``random.Random(seed)`` used exactly as
+    langdetect uses it, so a text gets langdetect's own answer for that seed.
+    """
+    model = _model()
+    rng = random.Random(seed)
+    gram_rows = np.asarray(rows, dtype=np.intp)
+    total = np.zeros(len(model.langs))
+    for _ in range(N_TRIALS):
+        total += _trial(rng, gram_rows, model)
+    return total / N_TRIALS
 
 
 def detect_probabilities(prepared: str, seed: int = 0) -> list[tuple[str, float]]:
