@@ -41,8 +41,9 @@ __all__ = [
 Scheme = Literal["affine32", "affine64", "legacy"]
 _MERSENNE = np.uint64((1 << 61) - 1)
 _MAX32 = np.uint64((1 << 32) - 1)
-#: Shingles per block: the block of permuted values stays in the CPU cache.
-BLOCK = 4096
+#: Shingles and permutations per tile: one tile of permuted values stays in cache.
+BLOCK = 16384
+ROWS = 16
 #: Documents hashed together: bounds the temporary arrays of one batch.
 TEXT_BATCH = 256
 
@@ -100,15 +101,15 @@ def _premix(hashes: np.ndarray, scheme: str) -> np.ndarray:
     return h ^ (h >> s1)
 
 
-def _permute(block: np.ndarray, params: np.ndarray, scheme: str) -> np.ndarray:
-    """All permutations of a block of premixed hashes: shape ``(num_perm, len(block))``."""
-    a, b = params
-    out = np.multiply.outer(a, block)
-    out += b[:, None]
+def _permute_into(
+    buf: np.ndarray, a: np.ndarray, b: np.ndarray, block: np.ndarray, scheme: str
+) -> None:
+    """Write ``a * block + b`` (one permutation per row) into ``buf``."""
+    np.multiply(a[:, None], block, out=buf)
+    buf += b[:, None]
     if scheme == "legacy":
-        out %= _MERSENNE
-        out &= _MAX32
-    return out
+        buf %= _MERSENNE
+        buf &= _MAX32
 
 
 def signatures_from_hashes(
@@ -122,8 +123,10 @@ def signatures_from_hashes(
 
     ``hashes`` holds document 0's hashes, then document 1's, and so on. A
     document with no shingle gets datasketch's empty signature (all maximal).
+    Work goes in tiles of `ROWS` permutations by `BLOCK` shingles, reusing one
+    buffer, so temporaries stay in the CPU cache.
     """
-    params = permutations(num_perm, seed, scheme)
+    a_all, b_all = permutations(num_perm, seed, scheme)
     counts = np.asarray(counts, dtype=np.int64)
     out = np.full((len(counts), num_perm), _empty_value(scheme), dtype=_dtype(scheme))
     if len(hashes) == 0:
@@ -132,15 +135,22 @@ def signatures_from_hashes(
         mixed = _premix(np.asarray(hashes), scheme)
         starts = np.cumsum(counts) - counts
         docs = np.flatnonzero(counts > 0)
+        doc_starts, doc_ends = starts[docs], starts[docs] + counts[docs]
+        buf = np.empty((min(ROWS, num_perm), min(BLOCK, len(mixed))), dtype=out.dtype)
         for lo in range(0, len(mixed), BLOCK):
             hi = min(lo + BLOCK, len(mixed))
             # documents with a shingle in [lo, hi): each starts a segment here
-            first = np.searchsorted(starts[docs] + counts[docs], lo, side="right")
-            last = np.searchsorted(starts[docs], hi, side="left")
-            rows = docs[first:last]
+            rows = docs[
+                np.searchsorted(doc_ends, lo, side="right") : np.searchsorted(doc_starts, hi)
+            ]
             seg = np.maximum(starts[rows], lo) - lo
-            mins = np.minimum.reduceat(_permute(mixed[lo:hi], params, scheme), seg, axis=1)
-            out[rows] = np.minimum(out[rows], mins.T)
+            for p in range(0, num_perm, ROWS):
+                q = min(p + ROWS, num_perm)
+                tile = buf[: q - p, : hi - lo]
+                _permute_into(tile, a_all[p:q], b_all[p:q], mixed[lo:hi], scheme)
+                mins = np.minimum.reduceat(tile, seg, axis=1).T
+                np.minimum(out[rows, p:q], mins, out=mins)
+                out[rows, p:q] = mins
     return out
 
 

@@ -146,8 +146,9 @@ def text_shingle_hashes(
         return _flatten(per_doc, bits)
     normalized = [normalize(t) for t in texts]
     cps = codepoints("\n".join(normalized))  # "\n" is not a word character
-    is_word = word_char_table()[cps]
-    edges = np.flatnonzero(np.diff(is_word.astype(np.int8), prepend=0, append=0))
+    is_word = np.zeros(len(cps) + 2, dtype=bool)
+    np.take(word_char_table(), cps, out=is_word[1:-1])
+    edges = np.flatnonzero(is_word[1:] != is_word[:-1])
     w_start, w_end = edges[0::2], edges[1::2]
     doc_len = np.fromiter(map(len, normalized), dtype=np.int64, count=len(texts))
     doc_end = np.cumsum(doc_len + 1)

@@ -1,0 +1,91 @@
+"""Which copy of a duplicate cluster to keep.
+
+Policies: ``first`` (earliest in the input, the only one that follows input
+order on purpose, e.g. so an earlier crawl wins), ``longest``, ``newest`` and
+``oldest`` (by a metadata field), ``quality`` (highest score) and ``none``
+(drop every copy). Ties go to the lowest canonical rank (sorted ids), so the
+choice does not depend on how the input was shuffled.
+
+>>> from textclean.document import Document
+>>> docs = [Document("a", "short"), Document("b", "a longer text")]
+>>> choose(docs, [0, 1], "longest", rank=[0, 1])
+1
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..document import META_KEY, Document
+from ..errors import ConfigError
+
+POLICIES = ("first", "longest", "newest", "oldest", "quality", "none")
+
+
+def check_policy(policy: str) -> None:
+    if policy not in POLICIES:
+        raise ConfigError(f"keep policy must be one of {', '.join(POLICIES)}; got {policy!r}")
+
+
+def field_value(doc: Document, name: str) -> Any:
+    """``name`` from textclean's own record first, then from the input fields."""
+    record = doc.meta.get(META_KEY) or {}
+    if name in record:
+        return record[name]
+    return doc.meta.get(name)
+
+
+def _comparable(value: Any) -> tuple[int, Any]:
+    """Numbers before strings, so mixed fields still sort; missing values sort first."""
+    if value is None:
+        return (0, 0)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return (1, float(value))
+    return (2, str(value))
+
+
+def choose(
+    docs: Sequence[Document],
+    members: Sequence[int],
+    policy: str,
+    rank: Sequence[int],
+    *,
+    date_field: str = "date",
+    score_field: str = "quality",
+) -> int | None:
+    """The index (among ``members``) of the document to keep; ``None`` drops all."""
+    check_policy(policy)
+    if policy == "none":
+        return None
+    if policy == "first":
+        return min(members)
+
+    def key(i: int) -> tuple[Any, ...]:
+        doc = docs[i]
+        if policy == "longest":
+            return (-len(doc.text), rank[i])
+        if policy == "quality":
+            present, value = _comparable(field_value(doc, score_field))
+            return (-present, -value if present == 1 else 0, rank[i])
+        present, value = _comparable(field_value(doc, date_field))
+        if policy == "oldest":
+            return (present == 0, present, value, rank[i])
+        return (-present, _Reversed(value), rank[i])
+
+    return min(members, key=key)
+
+
+class _Reversed:
+    """Sorts in the opposite order of the wrapped value (for 'newest')."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any):
+        self.value = value
+
+    def __lt__(self, other: _Reversed) -> bool:
+        return other.value < self.value
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Reversed) and other.value == self.value

@@ -1,0 +1,85 @@
+"""The options of near-duplicate detection, checked once, shared by the stage and the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import ConfigError
+from .keep import check_policy
+from .lsh import check_bands, choose_bands
+from .minhash import permutations
+from .shingles import check_ngram
+
+
+def _opt(default: Any, help: str) -> Any:
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class DedupSettings:
+    """Thresholds, signature shape, LSH bands and the keep policy.
+
+    >>> DedupSettings(threshold=0.8).lsh_shape
+    (16, 8)
+    """
+
+    threshold: float = _opt(
+        0.8, "Jaccard similarity at or above which two documents are duplicates."
+    )
+    num_perm: int = _opt(128, "MinHash permutations per signature.")
+    ngram: int = _opt(5, "Shingle size: words per word n-gram (characters with unit='char').")
+    unit: str = _opt(
+        "word", "Shingle unit: 'word' n-grams, or 'char' n-grams for unspaced scripts."
+    )
+    seed: int = _opt(1, "Seed of the MinHash permutations (datasketch's meaning).")
+    scheme: str = _opt("affine32", "datasketch permutation scheme: affine32, affine64 or legacy.")
+    bands: int | None = _opt(None, "LSH bands; default: chosen for ~99% recall at the threshold.")
+    rows: int | None = _opt(None, "Signature values per band; default: chosen with bands.")
+    verify: str = _opt(
+        "signature", "Check candidates by 'signature' estimate or 'exact' shingle Jaccard."
+    )
+    keep: str = _opt("first", "Copy to keep: first, longest, newest, oldest, quality or none.")
+    date_field: str = _opt("date", "Metadata field compared by the newest/oldest policies.")
+    score_field: str = _opt(
+        "quality", "Score compared by the quality policy (meta['textclean'] first)."
+    )
+    max_bucket: int = _opt(
+        64,
+        "Above this many documents in one LSH bucket, link each to the first and its neighbour only.",
+    )
+
+    def __post_init__(self) -> None:
+        if not 0.0 < float(self.threshold) <= 1.0:
+            raise ConfigError(f"threshold must be in (0, 1], got {self.threshold!r}")
+        check_ngram(self.ngram, self.unit)
+        permutations(self.num_perm, self.seed, self.scheme)  # validates num_perm and scheme
+        if (self.bands is None) != (self.rows is None):
+            raise ConfigError("give both bands and rows, or neither")
+        if self.bands is not None:
+            check_bands(self.num_perm, self.bands, self.rows)
+        if self.verify not in ("signature", "exact"):
+            raise ConfigError(f"verify must be 'signature' or 'exact', got {self.verify!r}")
+        check_policy(self.keep)
+        if self.max_bucket < 2:
+            raise ConfigError(f"max_bucket must be at least 2, got {self.max_bucket!r}")
+
+    @property
+    def lsh_shape(self) -> tuple[int, int]:
+        """(bands, rows), as given or chosen for recall."""
+        if self.bands is not None and self.rows is not None:
+            return self.bands, self.rows
+        return choose_bands(float(self.threshold), self.num_perm)
+
+    def index_settings(self) -> dict[str, Any]:
+        """What an index must share with this run for signatures to compare."""
+        bands, rows = self.lsh_shape
+        return {
+            "num_perm": self.num_perm,
+            "seed": self.seed,
+            "bands": bands,
+            "rows": rows,
+            "ngram": self.ngram,
+            "unit": self.unit,
+            "scheme": self.scheme,
+        }

@@ -1,0 +1,90 @@
+"""The ``near_dedup`` stage and `dedup_documents`, the library call behind ``textclean dedup``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import orjson
+
+from ..document import Document, Drop
+from ..registry import register
+from ..steps import Stage
+from .index import open_index
+from .near_duplicates import DedupResult, find_duplicates
+from .settings import DedupSettings
+
+
+def dedup_documents(
+    docs: Iterable[Document],
+    settings: DedupSettings | None = None,
+    *,
+    index: str | None = None,
+    redis_url: str | None = None,
+    clusters: str | None = None,
+) -> Iterator[Document | Drop]:
+    """Every document, in input order: kept ones annotated, duplicates as `Drop`s.
+
+    Each document's ``meta["textclean"]`` gets ``cluster`` (id of the
+    cluster's kept or first document), ``duplicate_of`` and ``similarity``.
+    ``index`` (a directory) or ``redis_url`` matches against earlier runs and
+    adds this run's kept documents; ``clusters`` writes one JSON line per
+    cluster with its members and verified pairwise similarities.
+    """
+    settings = settings or DedupSettings()
+    batch = list(docs)
+    store = open_index(index, redis_url)
+    try:
+        if store is not None:
+            store.check_settings(settings.index_settings())
+        result = find_duplicates(batch, settings, store)
+        if clusters:
+            write_clusters(result, clusters)
+        if store is not None:
+            store.add(*result.new_entries)
+    finally:
+        if store is not None:
+            store.close()
+    for doc, member in zip(batch, result.members, strict=True):
+        annotated = doc.annotate_many(member.record())
+        if member.kept:
+            yield annotated
+            continue
+        reason = "exact_duplicate" if member.exact else "near_duplicate"
+        if member.duplicate_of is None:
+            detail = "keep=none drops every copy"
+        else:
+            detail = f"similarity {member.similarity:.3f} to {member.duplicate_of}"
+        yield Drop(reason, detail, doc=annotated)
+
+
+def write_clusters(result: DedupResult, path: str) -> None:
+    """One JSON line per cluster of two or more documents, sorted by cluster id."""
+    target = Path(path)
+    tmp = target.with_name(target.name + ".tmp")
+    with open(tmp, "wb") as out:
+        for cluster in result.clusters:
+            out.write(orjson.dumps(cluster.to_dict()) + b"\n")
+    tmp.replace(target)
+
+
+def _opt(default: object, help: str) -> object:
+    return field(default=default, metadata={"help": help})
+
+
+@register("near_dedup")
+@dataclass(frozen=True)
+class NearDedup(DedupSettings, Stage):
+    """Drop near-duplicate documents (MinHash LSH, verified pairs, a keep policy)."""
+
+    index: str | None = _opt(None, "Directory of a persistent index (SQLite) shared across runs.")
+    redis_url: str | None = _opt(None, "Redis URL of a shared index (datasketch's Redis storage).")
+    clusters: str | None = _opt(
+        None, "Write clusters with members and pairwise similarities here (JSONL)."
+    )
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document | Drop]:
+        return dedup_documents(
+            docs, self, index=self.index, redis_url=self.redis_url, clusters=self.clusters
+        )
