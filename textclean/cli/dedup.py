@@ -1,0 +1,151 @@
+"""`textclean dedup`: drop near-duplicate documents, optionally against a persistent index."""
+
+from __future__ import annotations
+
+import click
+
+from ..dedup.keep import POLICIES
+from ..dedup.stage import NearDedup
+from ..jobs import clean_files
+from ..pipeline import Pipeline
+from ._common import (
+    domain_errors,
+    finish,
+    input_options,
+    output_options,
+    progress,
+    read_options,
+    show_progress,
+)
+
+
+@click.command("dedup")
+@input_options
+@output_options
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0.0, 1.0, min_open=True),
+    default=0.8,
+    show_default=True,
+    help="Jaccard similarity of 5-gram shingle sets at or above which documents are duplicates.",
+)
+@click.option(
+    "--keep",
+    type=click.Choice(POLICIES),
+    default="first",
+    show_default=True,
+    help="Which copy stays: first in input, longest, newest/oldest (--date-field), "
+    "quality (--score-field) or none.",
+)
+@click.option(
+    "--clusters", default=None, help="Write each cluster (members, similarities) as JSONL here."
+)
+@click.option(
+    "--index",
+    "index_dir",
+    default=None,
+    help="Persistent index directory: match earlier runs, then add this run's kept documents.",
+)
+@click.option(
+    "--redis",
+    "redis_url",
+    default=None,
+    help="Shared index in Redis, e.g. redis://localhost:6379/0.",
+)
+@click.option(
+    "--num-perm",
+    type=click.IntRange(min=1),
+    default=128,
+    show_default=True,
+    help="MinHash permutations.",
+)
+@click.option(
+    "--ngram", type=click.IntRange(min=1), default=5, show_default=True, help="Shingle size."
+)
+@click.option(
+    "--unit",
+    type=click.Choice(["word", "char"]),
+    default="word",
+    show_default=True,
+    help="Shingle unit; char n-grams suit scripts written without spaces.",
+)
+@click.option(
+    "--bands",
+    type=click.IntRange(min=1),
+    default=None,
+    help="LSH bands (with --rows); default: chosen for recall.",
+)
+@click.option(
+    "--rows", type=click.IntRange(min=1), default=None, help="Values per LSH band (with --bands)."
+)
+@click.option(
+    "--verify",
+    type=click.Choice(["signature", "exact"]),
+    default="signature",
+    show_default=True,
+    help="Verify candidate pairs by signature estimate or exact shingle Jaccard.",
+)
+@click.option(
+    "--date-field", default="date", show_default=True, help="Field for --keep newest/oldest."
+)
+@click.option(
+    "--score-field", default="quality", show_default=True, help="Field for --keep quality."
+)
+@domain_errors
+def command(
+    inputs,
+    text_field,
+    id_field,
+    input_format,
+    on_error,
+    max_doc_bytes,
+    output,
+    rejects,
+    workers,
+    quiet,
+    threshold,
+    keep,
+    clusters,
+    index_dir,
+    redis_url,
+    num_perm,
+    ngram,
+    unit,
+    bands,
+    rows,
+    verify,
+    date_field,
+    score_field,
+):
+    """Drop near-duplicates from IN... and write the kept documents to OUT.
+
+    Duplicates go to the rejects file with reason exact_duplicate or
+    near_duplicate; every document's meta.textclean gets cluster,
+    duplicate_of and similarity.
+    """
+    opts = read_options(text_field, id_field, input_format, on_error, max_doc_bytes)
+    stage = NearDedup(
+        threshold=threshold,
+        num_perm=num_perm,
+        ngram=ngram,
+        unit=unit,
+        bands=bands,
+        rows=rows,
+        verify=verify,
+        keep=keep,
+        date_field=date_field,
+        score_field=score_field,
+        index=index_dir,
+        redis_url=redis_url,
+        clusters=clusters,
+    )
+    stats = clean_files(
+        Pipeline([stage]),
+        inputs,
+        output,
+        rejects=rejects,
+        options=opts,
+        workers=workers,
+        progress=lambda items: progress(items, show_progress(quiet), "dedup"),
+    )
+    finish(stats, inputs, opts, quiet, "textclean dedup")
