@@ -30,7 +30,7 @@ class DedupIndex(Protocol):
 
     def check_settings(self, settings: Mapping[str, Any]) -> None: ...
     def lookup_exact(self, keys: Sequence[bytes]) -> dict[bytes, str]: ...
-    def candidates(self, band_keys: np.ndarray) -> np.ndarray: ...
+    def candidates(self, band_keys: np.ndarray, signatures: np.ndarray) -> np.ndarray: ...
     def fetch(self, refs: np.ndarray, dtype: Any) -> tuple[list[str], np.ndarray]: ...
     def add(
         self, ids: Sequence[str], exact: Sequence[bytes], sigs: np.ndarray, band_keys: np.ndarray
@@ -90,7 +90,7 @@ class SqliteIndex:
         )
         return {bytes(k): i for k, i in rows}
 
-    def candidates(self, band_keys: np.ndarray) -> np.ndarray:
+    def candidates(self, band_keys: np.ndarray, signatures: np.ndarray | None = None) -> np.ndarray:
         """``(query_row, ref)`` for every indexed document sharing a band with a query row."""
         rows = np.repeat(np.arange(len(band_keys)), band_keys.shape[1])
         self._load_temp(

@@ -164,7 +164,7 @@ def _match_index(
     graph: _Graph, index: DedupIndex, bkeys: np.ndarray, settings: DedupSettings
 ) -> None:
     """Add verified links from representatives to documents already in the index."""
-    hits = index.candidates(bkeys)
+    hits = index.candidates(bkeys, graph.sig)
     refs = np.unique(hits[:, 1])
     if not len(refs):
         return
