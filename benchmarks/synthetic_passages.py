@@ -74,7 +74,9 @@ def generate(
     vocabulary = sorted({w for s in pool[:2000] for w in s.split() if w.isalpha()})
     quotes = [" ".join(next(fresh) for _ in range(rng.randint(1, 3))) for _ in range(n_quotes)]
     furniture = [
-        "\n".join(f"Share this story on {site}" for site in ("Facebook", "Twitter", "LinkedIn", "Email")),
+        "\n".join(
+            f"Share this story on {site}" for site in ("Facebook", "Twitter", "LinkedIn", "Email")
+        ),
         "Sign up for our newsletter to get the most important stories of the day delivered to you.",
         "By signing up you agree to our Terms of Use and Privacy Policy and to receive occasional offers.",
         "All rights reserved. This material may not be published, broadcast, rewritten or redistributed.",
@@ -90,13 +92,22 @@ def generate(
             pastes[d].append((n_quotes + f, lines))
     corpus = PassageCorpus()
     for d in range(n_docs):
-        parts: list[tuple[int | None, str]] = [(None, next(fresh, pool[rng.randrange(len(pool))])) for _ in range(sentences_per_doc)]
+        parts: list[tuple[int | None, str]] = [
+            (None, next(fresh, pool[rng.randrange(len(pool))])) for _ in range(sentences_per_doc)
+        ]
         for pid, text in pastes[d]:
             parts.insert(rng.randint(0, len(parts)), (pid, text))
         text, planted = "", []
-        for pid, part in parts:
+        for k, (pid, part) in enumerate(parts):
             if text:
-                text += rng.choice([" ", " ", "\n", "\n\n"])
+                # furniture has no final stop: a line break ends it
+                furniture = (
+                    pid is not None
+                    and pid >= n_quotes
+                    or parts[k - 1][0] is not None
+                    and parts[k - 1][0] >= n_quotes
+                )
+                text += "\n" if furniture else rng.choice([" ", " ", "\n", "\n\n"])
             if pid is not None:
                 planted.append((pid, len(text), len(text) + len(part)))
             text += part

@@ -127,8 +127,9 @@ def sentence_links(
 
     A window pair is verified when its exact Jaccard similarity reaches
     ``threshold``; then each sentence of one window whose shingles are at
-    least ``coverage`` contained in the other window is linked to each such
-    sentence of the other.
+    least ``coverage`` contained in the other window is linked to the
+    sentence of the other window it shares most shingles with (see
+    `_partner` for edited short sentences).
     """
     cache: dict[int, frozenset[int]] = {}
 
@@ -145,13 +146,43 @@ def sentence_links(
         left_all, right_all = frozenset().union(*left), frozenset().union(*right)
         if jaccard_sets(left_all, right_all) < threshold:
             continue
-        left_kept = [first[a] + k for k, s in enumerate(left) if _contained(s, right_all, coverage)]
-        right_kept = [
-            first[b] + k for k, s in enumerate(right) if _contained(s, left_all, coverage)
-        ]
-        for s in left_kept:
-            for t in right_kept:
-                yield s, t
+        aligned = len(left) == len(right)
+        for k, s in enumerate(left):
+            t = _partner(s, k, right, right_all, coverage, aligned)
+            if t is not None:
+                yield first[a] + k, first[b] + t
+        for k, t_set in enumerate(right):
+            s = _partner(t_set, k, left, left_all, coverage, aligned)
+            if s is not None:
+                yield first[a] + s, first[b] + k
+
+
+def _partner(
+    part: frozenset[int],
+    position: int,
+    others: list[frozenset[int]],
+    union: frozenset[int],
+    coverage: float,
+    aligned: bool,
+) -> int | None:
+    """The sentence of the other window that ``part`` repeats, if any.
+
+    Either ``part`` is ``coverage`` contained in the other window (then its
+    best match), or the windows have as many sentences and ``part`` shares a
+    shingle with the sentence in the same position: an edited copy of a short
+    sentence inside a verified window still belongs to the passage.
+    """
+    if _contained(part, union, coverage):
+        return _best(part, others)
+    if aligned and part & others[position]:
+        return position
+    return None
+
+
+def _best(part: frozenset[int], candidates: list[frozenset[int]]) -> int:
+    """Index of the candidate sentence sharing most shingles with ``part`` (first on ties)."""
+    shared = [len(part & c) for c in candidates]
+    return shared.index(max(shared))
 
 
 def _contained(part: frozenset[int], whole: frozenset[int], coverage: float) -> bool:

@@ -2,8 +2,8 @@
 
 A passage is a maximal run of consecutive linked sentences of one document
 that are all shared with the *same set of documents* and that continue each
-other somewhere else too (sentence ``s + 1`` is linked to the sentence after,
-or the same as, one that ``s`` is linked to). Overlapping windows of one
+other somewhere else too (the sentence after a copy of ``s`` is a copy of
+``s + 1``). Overlapping windows of one
 repeated stretch therefore merge into one span, while two different passages
 that happen to sit side by side stay apart: a quote that travels widely next
 to one that two pages share (their sets differ), or two fragments glued
@@ -47,10 +47,32 @@ class Cluster:
         return sorted({o.doc for o in self.occurrences})
 
 
+def _components(linked: dict[int, set[int]]) -> dict[int, int]:
+    """Connected component (smallest member) of every linked sentence."""
+    parent = {s: s for s in linked}
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for s in sorted(linked):
+        for t in linked[s]:
+            a, b = root(s), root(t)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    return {s: root(s) for s in linked}
+
+
 def sentence_runs(doc: list[int], linked: dict[int, set[int]]) -> list[tuple[int, int]]:
     """``(first, stop)`` runs of consecutive linked sentences that form one passage.
 
     ``linked[s]`` holds the sentences that sentence ``s`` was matched with.
+    Sentences linked directly or through others form a group; neighbours
+    ``s``, ``s + 1`` join one run when their groups span the same documents
+    and the next sentence after a partner of ``s`` is in the group of
+    ``s + 1`` (the pair is repeated together somewhere else).
     Here sentences 10-11 and 20-21 repeat 2-3; 4 repeats 30 and 5 repeats 40:
 
     >>> links = {2: {10, 20}, 3: {11, 21}, 4: {30}, 5: {40}}
@@ -59,16 +81,25 @@ def sentence_runs(doc: list[int], linked: dict[int, set[int]]) -> list[tuple[int
     >>> sentence_runs(doc, links)
     [(2, 4), (4, 5), (5, 6), (10, 12), (20, 22), (30, 31), (40, 41)]
     """
-    partners = {s: frozenset(doc[t] for t in ts) for s, ts in linked.items()}
+    group = _components(linked)
+    members: dict[int, set[int]] = {}
+    for s, g in group.items():
+        members.setdefault(g, set()).add(doc[s])
+    docs = {g: frozenset(d) for g, d in members.items()}
+
+    def continues(s: int) -> bool:
+        prev, g = s - 1, group[s]
+        if doc[s] != doc[prev] or docs[group[prev]] != docs[g] or s in linked[prev]:
+            return False
+        if group[prev] == g:
+            return True
+        return any(
+            group.get(t + 1) == g and doc[t + 1] == doc[t] for t in linked[prev] if t + 1 < len(doc)
+        )
+
     runs: list[tuple[int, int]] = []
     for s in sorted(linked):
-        if (
-            runs
-            and runs[-1][1] == s
-            and doc[s] == doc[s - 1]
-            and partners[s] == partners[s - 1]
-            and any(t in linked[s] or t + 1 in linked[s] for t in linked[s - 1])
-        ):
+        if runs and runs[-1][1] == s and continues(s):
             runs[-1] = (runs[-1][0], s + 1)
         else:
             runs.append((s, s + 1))

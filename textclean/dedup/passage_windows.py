@@ -3,7 +3,7 @@
 A repeated passage is found by comparing *windows*: runs of consecutive
 sentences. Every sentence starts one window, which takes the following
 sentences until it holds ``min_words`` words (or ``max_sentences``
-sentences). So a long sentence is a window by itself, while short lines such
+sentences), and ends another, grown backwards the same way. So a long sentence is a window by itself, while short lines such
 as a share bar ("Share on facebook", "Share on twitter", ...) are compared as
 one stretch, and a quote split into several sentences is still found when
 another page keeps only one of them. Windows overlap; matches of overlapping
@@ -39,24 +39,33 @@ def word_count(text: str) -> int:
 def sentence_windows(
     words: Sequence[int], min_words: int, max_sentences: int
 ) -> list[tuple[int, int]]:
-    """``(first, stop)`` sentence ranges: one per sentence that can reach ``min_words``.
+    """``(first, stop)`` sentence ranges holding at least ``min_words`` words.
+
+    Every sentence starts a window that grows forward and ends one that grows
+    backward, so a short sentence at either end of a passage ("Otherwise.")
+    is in some window made only of the passage.
 
     >>> sentence_windows([20, 3, 3, 3, 15], min_words=8, max_sentences=4)
-    [(0, 1), (1, 4), (2, 5), (3, 5), (4, 5)]
+    [(0, 1), (0, 2), (0, 3), (1, 4), (2, 5), (3, 5), (4, 5)]
     >>> sentence_windows([2, 2], min_words=8, max_sentences=4)
     []
     """
-    out = []
     n = len(words)
-    for first in range(n):
-        total = 0
-        stop = first
-        while stop < n and stop - first < max_sentences and total < min_words:
+    found = set()
+    for i in range(n):
+        total, stop = 0, i
+        while stop < n and stop - i < max_sentences and total < min_words:
             total += words[stop]
             stop += 1
         if total >= min_words:
-            out.append((first, stop))
-    return out
+            found.add((i, stop))
+        total, first = 0, i + 1
+        while first > 0 and i + 1 - first < max_sentences and total < min_words:
+            first -= 1
+            total += words[first]
+        if total >= min_words:
+            found.add((first, i + 1))
+    return sorted(found)
 
 
 @dataclass
