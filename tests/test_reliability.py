@@ -1,0 +1,116 @@
+"""Runs that are killed, resumed, or run under other hash seeds give the same bytes."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from test_cli import run
+
+ROOT = Path(__file__).resolve().parent.parent
+STEPS = ["--steps", "fix_mojibake", "--max-doc-bytes", "900", "--on-error", "skip"]
+
+
+def make_shards(directory: Path, shards: int = 6, per_shard: int = 200) -> None:
+    rng = random.Random(7)
+    words = (
+        "storm power homes utility said crews council vote lane street library opens monday".split()
+    )
+    directory.mkdir()
+    for s in range(shards):
+        lines = []
+        for i in range(per_shard):
+            if i % 97 == 13:
+                lines.append('{"id": "broken", "text": ')
+                continue
+            n = rng.randint(5, 160)
+            text = " ".join(rng.choice(words) for _ in range(n)) + " , it ’ s done ."
+            lines.append(json.dumps({"id": f"s{s}-{i}", "text": text}, ensure_ascii=False))
+        (directory / f"shard-{s:02d}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_a_killed_run_leaves_no_finished_looking_file_and_resume_completes_it(tmp_path):
+    make_shards(tmp_path / "in")
+    ref, ref_rej = tmp_path / "ref.jsonl", tmp_path / "ref.rej.jsonl"
+    started = time.perf_counter()
+    run("clean", str(tmp_path / "in"), "-o", str(ref), "--rejects", str(ref_rej), "-q", *STEPS)
+    full_run = time.perf_counter() - started
+    assert ref_rej.read_bytes(), "the corpus is meant to produce rejects"
+    rng = random.Random(11)
+    for attempt in range(3):
+        out, rej = tmp_path / f"out{attempt}.jsonl", tmp_path / f"rej{attempt}.jsonl"
+        args = [
+            sys.executable,
+            "-m",
+            "textclean",
+            "clean",
+            str(tmp_path / "in"),
+            "-o",
+            str(out),
+            "--rejects",
+            str(rej),
+            "-q",
+            *STEPS,
+        ]
+        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.2, 0.9) * full_run)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        if out.exists():  # finished before the kill: then it must be complete
+            assert out.read_bytes() == ref.read_bytes()
+        run(
+            "clean",
+            str(tmp_path / "in"),
+            "-o",
+            str(out),
+            "--rejects",
+            str(rej),
+            "-q",
+            "--resume",
+            *STEPS,
+        )
+        assert out.read_bytes() == ref.read_bytes()
+        assert rej.read_bytes() == ref_rej.read_bytes()
+        leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+        assert leftovers == [], f"work files left behind: {leftovers}"
+
+
+def test_output_bytes_do_not_depend_on_the_hash_seed(tmp_path):
+    outputs = []
+    for seed in ("0", "1", "12345"):
+        out = tmp_path / f"out-{seed}.jsonl"
+        run(
+            "clean",
+            str(ROOT / "examples" / "corpus.jsonl"),
+            "-o",
+            str(out),
+            "-q",
+            env={"PYTHONHASHSEED": seed},
+        )
+        outputs.append((out.read_bytes(), (tmp_path / f"out-{seed}.rejects.jsonl").read_bytes()))
+    assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_resume_refuses_settings_it_cannot_checkpoint(tmp_path):
+    proc = run("clean", str(ROOT / "examples"), "-o", "-", "--resume", check=False)
+    assert proc.returncode == 2 and "--resume needs file input and output" in proc.stderr
+
+
+def test_resume_after_a_changed_setting_redoes_the_work(tmp_path):
+    src = tmp_path / "in"
+    make_shards(src, shards=2, per_shard=50)
+    out = tmp_path / "o.jsonl"
+    work = tmp_path / ".o.jsonl.parts"
+    work.mkdir()
+    (work / "000000.done.json").write_text('{"expected": {"settings": "stale"}, "stats": {}}')
+    run("clean", str(src), "-o", str(out), "-q", "--resume", *STEPS)
+    ref = tmp_path / "ref.jsonl"
+    run("clean", str(src), "-o", str(ref), "-q", *STEPS)
+    assert out.read_bytes() == ref.read_bytes()
+    assert not work.exists() and not os.path.exists(tmp_path / ".ref.jsonl.parts")
