@@ -25,7 +25,7 @@ import regex
 from ..patterns import Pattern
 from ..segment import Sentence, split_sentences
 from .features import has_words, is_quoted, is_separator, word_count
-from .layout import author_names, link_runs
+from .layout import author_names, link_lines
 from .patterns_en import RULES as EN_RULES
 from .patterns_intl import RULES as INTL_RULES
 from .rules import STEP, RuleSet
@@ -102,9 +102,9 @@ def classify_lines(lines: Sequence[str], rules: RuleSet | None = None) -> list[V
     categories = [None if v.keep else v.category for v in verdicts]
     for i in author_names(texts, categories):
         verdicts[i] = Verdict(False, "byline", "author_name")
-    condemned = [not v.keep for v in verdicts]
-    for i in link_runs(texts, condemned):
-        verdicts[i] = Verdict(False, "navigation", "link_run")
+        categories[i] = "byline"
+    for i, reason in link_lines(texts, categories).items():
+        verdicts[i] = Verdict(False, "navigation", reason)
     return verdicts
 
 

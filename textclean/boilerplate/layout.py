@@ -11,43 +11,112 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .features import is_name, is_quoted, is_short_label
+from .features import ends_sentence, is_name, is_quoted, is_short_label
 
 #: Short unpunctuated lines in a row needed before they count as navigation.
-MIN_RUN = 3
+MIN_RUN = 2
+#: What a short line costs when measuring where the article body is.
+SHORT_PENALTY = 1
 
 
-def link_runs(texts: Sequence[str], condemned: Sequence[bool], min_run: int = MIN_RUN) -> list[int]:
-    """Indices of lines in runs of at least ``min_run`` short label-like lines.
+def link_lines(
+    texts: Sequence[str], categories: Sequence[str | None], min_run: int = MIN_RUN
+) -> dict[int, str]:
+    """Short label-like lines that are navigation, by index, with a reason code.
 
-    ``texts`` are the lines (blank ones included), ``condemned`` marks lines
-    already found to be boilerplate. A run that follows a line ending in a
-    colon is a list the article introduced, and is kept.
+    ``texts`` are the lines (blank ones included); ``categories`` holds the
+    category of lines already found to be furniture, None for the others.
 
-    >>> link_runs(["Intro.", "Home", "", "World", "Sport", "Body text here."], [False] * 6)
-    [1, 3, 4]
-    >>> link_runs(["Here are the picks:", "Red", "Green", "Blue"], [False] * 4)
-    []
+    * Outside the article body (see `body_span`) every short label is a menu
+      item or a related link (``outside_body``), except the headline: the
+      last short line of three words or more before the body.
+    * Inside the body, short lines are subheadings, list items or product
+      names; a run of ``min_run`` of them is navigation (``link_run``) only
+      when a navigation heading ("Related", "Most read") introduces it.
+
+    >>> link_lines(["Home", "Police close the bridge", "A long first paragraph of the story, told in full here, with every detail."], [None] * 3)
+    {0: 'outside_body'}
     """
-    found: list[int] = []
+    first, last = body_span(texts, categories)
+    if first > last:
+        return {}
+    title = title_line(texts, categories, first)
+    found: dict[int, str] = {}
     run: list[int] = []
-    intro = False  # the run follows "...:"
-    previous = ""
+    opener_category: str | None = None
+    previous_category: str | None = None
+
+    def close() -> None:
+        outside = run and (run[-1] < first or run[0] > last)
+        if len(run) >= min_run and (opener_category == "navigation" or outside):
+            found.update((i, "link_run") for i in run)
+
     for i, text in enumerate(texts):
-        if condemned[i] or not text.strip():
+        if not text.strip():
             continue
-        if is_short_label(text) and not is_quoted(text):
+        if categories[i] is not None:
+            previous_category = categories[i]
+            continue
+        label = is_short_label(text) and not is_quoted(text) and i != title
+        if label and (i < first or i > last):
+            found[i] = "outside_body"
+        elif label:
             if not run:
-                intro = previous.rstrip().endswith(":")
+                opener_category = previous_category
             run.append(i)
-        else:
-            if len(run) >= min_run and not intro:
-                found.extend(run)
-            run = []
-        previous = text
-    if len(run) >= min_run and not intro:
-        found.extend(run)
-    return found
+            previous_category = None
+            continue
+        close()
+        run = []
+        previous_category = None
+    close()
+    return dict(sorted(found.items()))
+
+
+def title_line(texts: Sequence[str], categories: Sequence[str | None], first: int) -> int | None:
+    """The headline: the nearest short kept line of three words or more before the body."""
+    for i in range(first - 1, -1, -1):
+        text = texts[i]
+        if categories[i] is not None or not text.strip():
+            continue
+        if is_short_label(text, max_words=30) and len(text.split()) >= 3:
+            return i
+        if not is_short_label(text, max_words=30):
+            return None
+    return None
+
+
+def body_span(
+    texts: Sequence[str], categories: Sequence[str | None], penalty: int = SHORT_PENALTY
+) -> tuple[int, int]:
+    """First and last line of the article body: the densest stretch of prose.
+
+    Each long sentence-like line scores its word count, every other kept line
+    costs ``penalty``; the body is the stretch with the best total (furniture
+    and blank lines are free). Without any prose, the span is empty.
+
+    >>> body_span(["Home", "A long paragraph of the story that goes on and on here.", "Home"], [None] * 3)
+    (1, 1)
+    """
+    best, best_span = 0, (len(texts), -1)
+    total, start = 0, 0
+    for i, text in enumerate(texts):
+        if categories[i] is not None or not text.strip():
+            continue
+        gain = len(text.split()) if is_anchor(text) else -penalty
+        if total <= 0:
+            total, start = 0, i
+        total += gain
+        if gain > 0 and total > best:
+            best, best_span = total, (start, i)
+    return best_span
+
+
+def is_anchor(text: str) -> bool:
+    """A line that is surely article prose: long, and ending like a sentence."""
+    stripped = text.strip()
+    long = len(stripped.split()) >= 12 or (len(stripped) >= 60 and " " not in stripped[:40])
+    return long and ends_sentence(stripped)
 
 
 def author_names(

@@ -42,7 +42,7 @@ SHARE = (
         "share",
         "share_button",
         whole(
-            rf"(?:share|tweet|post|send)(?: this(?: \w+)?)?(?: (?:on|via|to|with) (?:{SOCIAL}))?"
+            rf"(?:share|tweet|post|send)(?: this(?: \w+)?)?(?: (?:on|via|to|with|by) (?:{SOCIAL}|mail))?|(?:show )?(?:more )?sharing options|social media"
         ),
         6,
     ),
@@ -61,13 +61,37 @@ SHARE = (
     Rule(
         "share",
         "follow_prompt",
-        starts(rf"follow (?:us|the author|@\w+|{NAMES})\b.{{0,80}}(?:{SOCIAL}|social media|$)"),
+        starts(rf"follow (?:us|me|the author|@\w+|{NAMES})\b.{{0,80}}(?:{SOCIAL}|social media|$)"),
         22,
     ),
     Rule("share", "follow_prompt", whole(r"follow(?: us)?(?: on)?(?: social media)?"), 5),
 )
 
 NEWSLETTER = (
+    Rule(
+        "newsletter",
+        "newsletter_signup",
+        starts(
+            r"(?:get|receive|sign up for) (?:our |the )?(?:free )?(?:breaking |latest |daily )?(?:news )?(?:alerts|newsletters?|updates)\b"
+        ),
+        14,
+    ),
+    Rule(
+        "newsletter",
+        "newsletter_signup",
+        starts(
+            r"subscribe to\b.{0,60}\b(?:on youtube|newsletter|channel|podcast|for (?:more|the latest))"
+        ),
+        20,
+    ),
+    Rule(
+        "newsletter",
+        "newsletter_pitch",
+        r"\b(?:news|stories|headlines|newsletter|briefing|picks)\b.{0,80}\bdelivered\b.{0,30}\b(?:mornings?|evenings?|weekdays?|daily|weekly|inbox)\b",
+        30,
+        True,
+        hint=("delivered",),
+    ),
     Rule(
         "newsletter",
         "newsletter_signup",
@@ -91,6 +115,7 @@ NEWSLETTER = (
         r"\b(?:curated|hand-?picked|selected) by (?:\w+\s){0,3}?(?:editors|newsroom|our team)\b",
         30,
         True,
+        hint=("curated", "picked", "selected"),
     ),
     Rule(
         "newsletter",
@@ -98,6 +123,7 @@ NEWSLETTER = (
         r"\bdelivered (?:straight |directly |right )?(?:to your inbox|to your e-?mail)\b|\bin your inbox\b|\bno spam\b|\bunsubscribe at any time\b",
         30,
         True,
+        hint=("inbox", "spam", "unsubscribe", "e-mail", "email"),
     ),
     Rule(
         "newsletter",
@@ -112,6 +138,7 @@ NEWSLETTER = (
         "newsletter_pitch",
         r"\b(?:click|tap) (?:here )?to subscribe\b|\bget a subscription\b|\bthanks? (?:you )?for (?:signing up|subscribing)\b",
         30,
+        hint=("subscri",),
     ),
     Rule(
         "newsletter",
@@ -154,6 +181,16 @@ ACCOUNT = (
         r"\b(?:subscribe|register|sign in|log in|become a member) (?:now )?(?:to|for) (?:continue reading|read (?:more|the full|this|the rest)|keep reading|unlock|unlimited|full access)\b",
         30,
         True,
+        hint=(
+            "continue reading",
+            "read more",
+            "read the",
+            "read this",
+            "keep reading",
+            "unlock",
+            "unlimited",
+            "full access",
+        ),
     ),
     Rule(
         "account",
@@ -161,6 +198,7 @@ ACCOUNT = (
         r"\b(?:this (?:article|content|story) is (?:for|only available to|exclusive to|reserved for) (?:our )?(?:subscribers|members|premium)|you(?:'|’)ve (?:reached|used) (?:your|all)\b.{0,20}\b(?:free|limit|articles))",
         30,
         True,
+        hint=("subscribers", "members", "premium", "you've", "you’ve"),
     ),
 )
 
@@ -171,6 +209,7 @@ LEGAL = (
         r"\ball rights reserved\b|^[\s\p{P}]*(?:copyright\s*)?(?:©|\(c\)|ⓒ|copyright\s+\d{4})",
         25,
         True,
+        hint=("rights reserved", "©", "(c)", "ⓒ", "copyright"),
     ),
     Rule(
         "legal",
@@ -178,6 +217,7 @@ LEGAL = (
         r"\bby (?:signing up|subscribing|clicking|registering|submitting|entering|continuing|using this (?:site|website|service)|creating an account)\b.{0,80}\byou (?:agree|accept|consent|acknowledge)\b",
         45,
         True,
+        hint=("agree", "accept", "consent", "acknowledge"),
     ),
     Rule(
         "legal",
@@ -185,6 +225,7 @@ LEGAL = (
         r"\byou (?:agree|consent) to (?:our|the) (?:terms|privacy|use of cookies|cookie)",
         35,
         True,
+        hint=("agree", "consent"),
     ),
     Rule(
         "legal",
@@ -192,6 +233,7 @@ LEGAL = (
         r"\b(?:this (?:web)?site|we|our (?:web)?site|this website) (?:uses?|places?|stores?) cookies\b|\baccept (?:all )?cookies\b|\bmanage (?:cookies|cookie settings|consent|preferences)\b|\bcookie (?:settings|preferences|consent)\b",
         40,
         True,
+        hint=("cookie", "preferences", "consent"),
     ),
     Rule(
         "legal",
@@ -207,16 +249,32 @@ LEGAL = (
         r"\b(?:read|see|view|review|visit) our (?:privacy|cookie|terms)|\bcommunity (?:rules|guidelines|standards) apply\b",
         30,
         True,
+        hint=(" our ", "community"),
     ),
     Rule(
         "legal",
         "disclaimer",
         r"\bopinions expressed (?:by|in|here)\b.{0,60}\b(?:are (?:their|his|her|the author'?s?|those of)|do not (?:necessarily )?reflect)|\bthe views expressed\b.{0,60}\bdo not (?:necessarily )?reflect\b",
         40,
+        hint=("expressed",),
     ),
 )
 
 BYLINE = (
+    Rule(
+        "byline",
+        "byline",
+        whole(r"by|author|authors|written by|posted by|comment\s*\(required\)"),
+        3,
+    ),
+    Rule(
+        "byline",
+        "author_bio",
+        starts(
+            r"(?:i(?:'|’)?m|i am) an? (?:[\w-]+,?\s+){0,4}(?:writer|journalist|reporter|editor|blogger|columnist)\b"
+        ),
+        45,
+    ),
     Rule(
         "byline",
         "byline",
@@ -260,7 +318,7 @@ BYLINE = (
         "byline",
         "author_bio",
         starts(
-            rf"{NAMES}\s+(?:is|was)\s+an?\s+(?:[\w-]+\s+){{0,5}}(?:reporter|writer|journalist|editor|correspondent|columnist|contributor|freelancer|blogger|author|intern|producer)\b"
+            rf"{NAMES}\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,5}}(?:reporter|writer|journalist|editor|correspondent|columnist|contributor|freelancer|blogger|author|intern|producer)\b"
         ),
         45,
     ),
@@ -303,8 +361,9 @@ CAPTION = (
     Rule(
         "caption",
         "image_credit",
-        r"\((?:[\w&.]+\s){0,3}?(?:photo|image|picture|photograph)s?\s*(?:/|:|by\b)|\b(?:photo|image|picture) (?:credit|courtesy)\b|\bcredits?\s*(?::|\.\.\.|…)",
+        r"\((?:[\w&.]+\s){0,3}?(?:photo|image|picture|photograph)s?\s*(?:/|:|by\b)|\b(?:photo|image|picture) (?:credit|courtesy)\b|\bcredits?\s*(?::|\.\.\.|…)|(?<=\p{Ll})(?-i:Credit)\s*(?::|\.\.\.|…)",
         80,
+        hint=("photo", "image", "picture", "credit"),
     ),
     Rule(
         "caption",
@@ -317,6 +376,18 @@ CAPTION = (
         "image_credit",
         r"(?:/|\||—|–|-|:)\s*(?:getty images|shutterstock|istock(?:photo)?|alamy|unsplash|ap|afp|reuters|epa|dpa)\s*\)?\s*$",
         25,
+        hint=(
+            "getty",
+            "shutterstock",
+            "istock",
+            "alamy",
+            "unsplash",
+            "ap",
+            "afp",
+            "reuters",
+            "epa",
+            "dpa",
+        ),
     ),
     Rule(
         "caption",
@@ -337,10 +408,19 @@ CAPTION = (
 TIMESTAMP = (
     Rule(
         "timestamp",
+        "relative_time",
+        whole(
+            r"(?:updated |posted |published )?(?:an?|\d+)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?)\s+ago"
+        ),
+        6,
+    ),
+    Rule(
+        "timestamp",
         "read_time",
         r"\b\d+\s*(?:min(?:ute)?s?|m)\.?(?:\s*\d+\s*sec(?:ond)?s?)?\s*(?:read|reading)\b|\bread(?:ing)? time\s*:?\s*\d+",
         8,
         True,
+        hint=("read",),
     ),
     Rule(
         "timestamp", "date_stamp", whole(rf"(?:(?:{STAMP_VERB})(?: on| at)?\s*:?\s*)?{STAMP}"), 16
@@ -356,6 +436,17 @@ TIMESTAMP = (
 )
 
 NAVIGATION = (
+    Rule(
+        "navigation",
+        "nav_link",
+        whole(
+            r"(?:give |send )?feedback|watch live|live|message|print(?: this)?(?: article| page)?|permalink|embed|link|copy|x"
+        ),
+        3,
+    ),
+    Rule(
+        "navigation", "related_links", starts(r"posted in\b.{0,60}(?:\||comments?|permalink)"), 20
+    ),
     Rule(
         "navigation",
         "nav_link",
@@ -380,7 +471,7 @@ NAVIGATION = (
         ),
         40,
     ),
-    Rule("navigation", "related_links", r"read more\s*[»›>]+\s*$", 40),
+    Rule("navigation", "related_links", r"read more\s*[»›>]+\s*$", 40, hint=("read more",)),
     Rule(
         "navigation",
         "comments",
@@ -389,12 +480,19 @@ NAVIGATION = (
         ),
         5,
     ),
-    Rule("navigation", "call_to_action", r"\bclick here\b|\bby clicking here\b|\btap here\b", 15),
+    Rule(
+        "navigation",
+        "call_to_action",
+        r"\bclick here\b|\bby clicking here\b|\btap here\b",
+        15,
+        hint=("click here", "tap here"),
+    ),
     Rule(
         "navigation",
         "player_notice",
         r"\bmedia playback is (?:unsupported|not supported)\b|\byour browser does not support\b|\bplease enable javascript\b|\bjavascript is (?:disabled|required)\b",
         25,
+        hint=("playback", "browser", "javascript"),
     ),
     Rule(
         "navigation",
@@ -420,12 +518,14 @@ ADVERTISING = (
         "affiliate_notice",
         r"\b(?:may|might|will|could) (?:earn|receive|get) (?:a |an )?(?:small )?(?:share of sales|(?:affiliate )?commission)\b|\baffiliate links?\b",
         45,
+        hint=("commission", "affiliate", "share of sales"),
     ),
     Rule(
         "advertising",
         "sponsored_notice",
         r"\bthis (?:post|article|content|story) (?:is|was|contains) (?:sponsored|paid|produced in partnership)\b",
         30,
+        hint=("sponsored", "paid", "partnership"),
     ),
 )
 

@@ -57,6 +57,7 @@ NEWSLETTER = (
         r"\b(?:newsletter (?:abonnieren|bestellen)|jetzt (?:abonnieren|anmelden)|abonnez-vous|inscrivez-vous à (?:notre|la) (?:newsletter|lettre)|recevez (?:notre|la) newsletter|suscríbete|suscribirse|suscríbase|recibe (?:nuestro|el) (?:boletín|newsletter))\b",
         25,
         True,
+        hint=("abonn", "anmelden", "inscrivez", "newsletter", "suscr", "boletín"),
     ),
     Rule(
         "newsletter",
@@ -64,6 +65,7 @@ NEWSLETTER = (
         r"\b(?:direkt in ihr(?:en)? (?:postfach|posteingang)|dans votre boîte (?:mail|de réception|aux lettres)|en tu (?:bandeja de entrada|correo))\b",
         30,
         True,
+        hint=("postfach", "posteingang", "boîte", "bandeja", "correo"),
     ),
 )
 
@@ -82,6 +84,15 @@ ACCOUNT = (
         r"\b(?:dieser (?:artikel|inhalt) ist (?:nur )?für (?:abonnenten|abonnentinnen|plus)|weiterlesen mit|cet article est réservé aux abonnés|il vous reste \d+% de cet article|la suite est réservée|este (?:artículo|contenido) es (?:exclusivo|solo) para (?:suscriptores|socios))",
         30,
         True,
+        hint=(
+            "abonnent",
+            "weiterlesen",
+            "abonnés",
+            "il vous reste",
+            "réservée",
+            "suscriptores",
+            "socios",
+        ),
     ),
 )
 
@@ -92,6 +103,7 @@ LEGAL = (
         r"\balle rechte vorbehalten\b|\btous droits réservés\b|\btodos los derechos reservados\b|\breproduction interdite\b",
         25,
         True,
+        hint=("vorbehalten", "réservés", "reservados", "interdite"),
     ),
     Rule(
         "legal",
@@ -99,6 +111,7 @@ LEGAL = (
         r"\b(?:diese (?:web)?seite|wir) (?:verwendet|verwenden|nutzt|nutzen) cookies\b|\b(?:ce site|nous) (?:utilise|utilisons) (?:des )?cookies\b|\b(?:este (?:sitio|sitio web|portal)|utilizamos|usamos) (?:utiliza |usa )?cookies\b|\bcookies (?:akzeptieren|accepter|aceptar)\b",
         40,
         True,
+        hint=("cookie",),
     ),
     Rule(
         "legal",
@@ -114,6 +127,7 @@ LEGAL = (
         r"\b(?:mit (?:der|ihrer) anmeldung|en vous inscrivant|al (?:registrarte|suscribirte|hacer clic))\b.{0,80}\b(?:akzeptieren|stimmen|acceptez|aceptas|acepta)\b",
         45,
         True,
+        hint=("anmeldung", "inscrivant", "registrarte", "suscribirte", "hacer clic"),
     ),
 )
 
@@ -146,6 +160,17 @@ CAPTION = (
         "image_credit",
         r"(?:/|\||—|–|-|:|©)\s*(?:dpa|afp|epa|reuters|getty images|picture alliance|imago|efe|europa press)\s*\)?\s*$",
         25,
+        hint=(
+            "dpa",
+            "afp",
+            "epa",
+            "reuters",
+            "getty",
+            "picture alliance",
+            "imago",
+            "efe",
+            "europa press",
+        ),
     ),
 )
 
@@ -156,6 +181,7 @@ TIMESTAMP = (
         r"\b(?:lesezeit|lesedauer|temps de lecture|durée de lecture|tiempo de lectura|lectura)\s*:?\s*(?:ca\.\s*)?\d+|\b\d+\s*(?:min(?:uten)?\.?|minutes?|minutos?)\s*(?:lesezeit|de lecture|de lectura)\b",
         8,
         True,
+        hint=("lese", "lecture", "lectura"),
     ),
     Rule("timestamp", "date_stamp", whole(rf"(?:(?:{STAMP_VERB_INTL})\s*:?\s*)?{STAMP_INTL}"), 16),
     Rule(

@@ -69,7 +69,8 @@ class Rule:
     ``max_words`` caps the length of the segment the rule may condemn;
     ``fragment`` lets the rule cut a clause at the head or tail of a run-on
     sentence (joined with ", " by a scraper), which only strong, specific
-    phrases should do.
+    phrases should do. ``hint`` (lowercase literals) lets a rule that can match
+    anywhere skip segments holding none of them, which is most of them.
     """
 
     category: str
@@ -77,22 +78,38 @@ class Rule:
     pattern: str
     max_words: int = 12
     fragment: bool = False
+    hint: tuple[str, ...] = ()
+
+    @property
+    def anchored(self) -> bool:
+        return self.pattern.startswith("^")
 
 
 def keyword_rule(category: str, phrase: str, max_words: int = 12) -> Rule:
-    """A rule from a plain phrase (case-insensitive, on word boundaries)."""
-    words = [regex.escape(w) for w in phrase.split()]
+    """A rule from a plain phrase (case-insensitive, on word boundaries).
+
+    >>> keyword_rule("promo", "Download our app").reason
+    'keyword_download_our_app'
+    """
+    words = phrase.split()
     if not words:
         raise ConfigError(f"boilerplate keyword for {category!r} is empty")
-    reason = "keyword_" + "_".join(regex.sub(r"\W+", "", w.lower()) for w in phrase.split())[:40]
-    return Rule(category, reason, r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", max_words)
+    reason = "keyword_" + "_".join(regex.sub(r"\W+", "", w.lower()) for w in words)[:40]
+    source = r"(?<!\w)" + r"\s+".join(regex.escape(w) for w in words) + r"(?!\w)"
+    return Rule(category, reason, source, max_words, hint=(words[0].lower(),))
+
+
+#: Length tiers for the combined patterns of anchored rules.
+_TIERS = (0, 5, 9, 15, 21, 31, 46)
 
 
 class RuleSet:
-    """Rules compiled into one alternation per length cap.
+    """Rules compiled for speed, matched in order.
 
-    A segment of ``n`` words is tested only against the rules whose cap is at
-    least ``n``; the leftmost match wins, ties going to the earlier rule.
+    Anchored rules (whole segment, or its start) run as one alternation per
+    length tier with ``match``; floating rules run one by one, each only on
+    segments that contain one of its hints. The earliest rule in the list
+    that matches wins, and only rules whose cap admits the segment count.
     """
 
     def __init__(self, rules: Iterable[Rule]):
@@ -106,18 +123,28 @@ class RuleSet:
                 ) from None
 
     @cached_property
-    def _caps(self) -> list[int]:
-        return sorted({r.max_words for r in self.rules})
-
-    @cached_property
-    def _compiled(self) -> list[Pattern | None]:
+    def _anchored(self) -> list[Pattern | None]:
         out: list[Pattern | None] = []
-        for cap in self._caps:
+        for tier in _TIERS:
             parts = [
-                f"(?P<r{i}>{r.pattern})" for i, r in enumerate(self.rules) if r.max_words >= cap
+                f"(?P<r{i}>{r.pattern})"
+                for i, r in enumerate(self.rules)
+                if r.anchored and r.max_words >= tier
             ]
             out.append(Pattern("|".join(parts), regex.I | regex.V0, step=STEP) if parts else None)
         return out
+
+    @cached_property
+    def _single(self) -> list[Pattern]:
+        return [Pattern(r.pattern, regex.I | regex.V0, step=STEP) for r in self.rules]
+
+    @cached_property
+    def _floating(self) -> list[int]:
+        return [i for i, r in enumerate(self.rules) if not r.anchored]
+
+    @cached_property
+    def _hints(self) -> frozenset[str]:
+        return frozenset(h for i in self._floating for h in self.rules[i].hint)
 
     @cached_property
     def _fragment(self) -> RuleSet:
@@ -125,18 +152,37 @@ class RuleSet:
 
     def match(self, segment: str, words: int | None = None) -> tuple[str, str] | None:
         """``(category, reason)`` of the first rule that condemns ``segment``."""
-        if not self.rules:
-            return None
         n = len(segment.split()) if words is None else words
-        slot = bisect.bisect_left(self._caps, n)
-        if slot == len(self._caps):
+        best = self._match_anchored(segment, n)
+        low = segment.lower()
+        present = {h for h in self._hints if h in low}
+        for i in self._floating:
+            if best is not None and i > best:
+                break
+            rule = self.rules[i]
+            if rule.max_words < n or (rule.hint and present.isdisjoint(rule.hint)):
+                continue
+            if self._single[i].search(segment) is not None:
+                best = i
+                break
+        if best is None:
             return None
-        pattern = self._compiled[slot]
-        found = pattern.search(segment) if pattern is not None else None
+        return self.rules[best].category, self.rules[best].reason
+
+    def _match_anchored(self, segment: str, n: int) -> int | None:
+        tier = bisect.bisect_right(_TIERS, n) - 1
+        pattern = self._anchored[tier]
+        found = pattern.match(segment) if pattern is not None else None
         if found is None:
             return None
-        rule = self.rules[int(found.lastgroup[1:])]
-        return rule.category, rule.reason
+        i = int(found.lastgroup[1:])
+        if self.rules[i].max_words >= n:
+            return i
+        # The tier admits a rule too short for this segment: check the others one by one.
+        for j, rule in enumerate(self.rules):
+            if rule.anchored and rule.max_words >= n and self._single[j].match(segment):
+                return j
+        return None
 
     def match_fragment(self, fragment: str) -> tuple[str, str] | None:
         """Like `match`, with only the rules allowed to cut a run-on clause."""
