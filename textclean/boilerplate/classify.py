@@ -90,14 +90,41 @@ def judge(segment: str, rules: RuleSet) -> tuple[str, str] | None:
     return rules.match(segment, word_count(segment))
 
 
-def classify_lines(lines: Sequence[str], rules: RuleSet | None = None) -> list[Verdict]:
+def classify_lines(
+    lines: Sequence[str],
+    rules: RuleSet | None = None,
+    *,
+    layout: bool = True,
+    keep_categories: frozenset[str] = frozenset(),
+) -> list[Verdict]:
     """One verdict per line of one document, in order.
 
     A line that holds both content and furniture sentences is kept, and its
-    verdict lists the sentence cuts (offsets within that line).
+    verdict lists the sentence cuts (offsets within that line). ``layout``
+    adds the position signals (author names beside bylines, link runs);
+    ``keep_categories`` are never removed.
     """
     rules = builtin_rules() if rules is None else rules
     verdicts = [_judge_line(line, rules) for line in lines]
+    if layout:
+        _add_layout(lines, verdicts)
+    if keep_categories:
+        verdicts = [_spare(v, keep_categories) for v in verdicts]
+    return verdicts
+
+
+def _spare(verdict: Verdict, keep: frozenset[str]) -> Verdict:
+    """The verdict with the categories a user keeps taken back out."""
+    if not verdict.keep and verdict.category in keep:
+        return KEEP
+    if verdict.cuts and any(k.category in keep for k in verdict.cuts):
+        cuts = tuple(k for k in verdict.cuts if k.category not in keep)
+        return Verdict(True, cuts=cuts) if cuts else KEEP
+    return verdict
+
+
+def _add_layout(lines: Sequence[str], verdicts: list[Verdict]) -> None:
+    """Position signals, on what the wording rules left: names by bylines, link runs."""
     texts = [_residual(line, v) for line, v in zip(lines, verdicts, strict=True)]
     categories = [None if v.keep else v.category for v in verdicts]
     for i in author_names(texts, categories):
@@ -105,10 +132,15 @@ def classify_lines(lines: Sequence[str], rules: RuleSet | None = None) -> list[V
         categories[i] = "byline"
     for i, reason in link_lines(texts, categories).items():
         verdicts[i] = Verdict(False, "navigation", reason)
-    return verdicts
 
 
-def find_cuts(text: str, rules: RuleSet | None = None) -> list[Cut]:
+def find_cuts(
+    text: str,
+    rules: RuleSet | None = None,
+    *,
+    layout: bool = True,
+    keep_categories: frozenset[str] = frozenset(),
+) -> list[Cut]:
     """The spans of ``text`` to remove, in order, non-overlapping.
 
     A removed line takes its line break with it, and blank lines left
@@ -116,7 +148,7 @@ def find_cuts(text: str, rules: RuleSet | None = None) -> list[Cut]:
     """
     bounds = _line_bounds(text)
     lines = [text[a:b] for a, b, _ in bounds]
-    verdicts = classify_lines(lines, rules)
+    verdicts = classify_lines(lines, rules, layout=layout, keep_categories=keep_categories)
     gone = [not v.keep for v in verdicts]
     blank = [not line.strip() for line in lines]
     drop_blank = _orphaned_blanks(gone, blank)
@@ -130,7 +162,32 @@ def find_cuts(text: str, rules: RuleSet | None = None) -> list[Cut]:
             cuts.extend(
                 Cut(a + k.start, a + k.end, k.category, k.reason, k.scope) for k in verdict.cuts
             )
-    return cuts
+    return _absorb_blanks(cuts)
+
+
+def _absorb_blanks(cuts: list[Cut]) -> list[Cut]:
+    """Blank lines removed beside a furniture line join its cut (before or after it)."""
+    out: list[Cut] = []
+    pending: list[Cut] = []  # contiguous blank cuts waiting for the next furniture line
+    for cut in cuts:
+        if cut.reason == "blank_line":
+            last = out[-1] if out else None
+            if not pending and last is not None and last.end == cut.start and last.scope == "line":
+                out[-1] = Cut(last.start, cut.end, last.category, last.reason, last.scope)
+            elif pending and pending[-1].end != cut.start:
+                out.extend(pending)
+                pending = [cut]
+            else:
+                pending.append(cut)
+            continue
+        if pending and pending[-1].end == cut.start and cut.scope == "line":
+            cut = Cut(pending[0].start, cut.end, cut.category, cut.reason, cut.scope)
+        else:
+            out.extend(pending)
+        pending = []
+        out.append(cut)
+    out.extend(pending)
+    return out
 
 
 def strip_boilerplate(text: str, rules: RuleSet | None = None) -> str:
