@@ -146,9 +146,17 @@ def find_cuts(
     A removed line takes its line break with it, and blank lines left
     doubled (or leading, or trailing) by a removal go too.
     """
-    bounds = _line_bounds(text)
+    bounds = line_bounds(text)
     lines = [text[a:b] for a, b, _ in bounds]
     verdicts = classify_lines(lines, rules, layout=layout, keep_categories=keep_categories)
+    return cuts_from_verdicts(bounds, lines, verdicts)
+
+
+def cuts_from_verdicts(
+    bounds: list[tuple[int, int, int]], lines: Sequence[str], verdicts: Sequence[Verdict]
+) -> list[Cut]:
+    """Turn line verdicts into text cuts: whole lines with their breaks, sentence cuts,
+    and the blank lines a removal leaves doubled, leading or trailing."""
     gone = [not v.keep for v in verdicts]
     blank = [not line.strip() for line in lines]
     drop_blank = _orphaned_blanks(gone, blank)
@@ -217,7 +225,7 @@ def _judge_line(line: str, rules: RuleSet) -> Verdict:
     _follow_bios(sentences, hits)
     if all(h is not None for h in hits):
         return Verdict(False, *hits[0])
-    cuts = _sentence_cuts(sentences, hits) if any(hits) else []
+    cuts = sentence_cuts(sentences, hits) if any(hits) else []
     for hit, clauses in judged:
         if hit is None:
             cuts.extend(clauses)
@@ -259,7 +267,7 @@ def _follow_bios(sentences: list[Sentence], hits: list[tuple[str, str] | None]) 
                 hits[i] = prev
 
 
-def _sentence_cuts(sentences: list[Sentence], hits: list[tuple[str, str] | None]) -> list[Cut]:
+def sentence_cuts(sentences: list[Sentence], hits: list[tuple[str, str] | None]) -> list[Cut]:
     """Cuts for furniture sentences: each takes the space after it, or before it at line end."""
     cuts = []
     for i, (s, hit) in enumerate(zip(sentences, hits, strict=True)):
@@ -333,7 +341,7 @@ def _residual(line: str, verdict: Verdict) -> str:
     return "".join(out)
 
 
-def _line_bounds(text: str) -> list[tuple[int, int, int]]:
+def line_bounds(text: str) -> list[tuple[int, int, int]]:
     """``(start, end_of_content, end_with_break)`` for every line, blank ones included."""
     out = []
     pos = 0
