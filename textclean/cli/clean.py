@@ -35,6 +35,14 @@ from ._common import (
     help="Comma-separated step names instead of a config, e.g. fix_mojibake,fix_spacing.",
 )
 @click.option(
+    "--dask",
+    "--scheduler",
+    "dask_address",
+    default=None,
+    metavar="ADDRESS",
+    help="Run on Dask: tcp://HOST:PORT of a running scheduler, or local:N for a local cluster of N workers.",
+)
+@click.option(
     "--resume",
     is_flag=True,
     help="Reuse the input files a killed run finished (per-file checkpoints) and do the rest.",
@@ -59,6 +67,7 @@ def command(
     quiet,
     config_path,
     steps,
+    dask_address,
     resume,
     record,
 ):
@@ -88,6 +97,17 @@ def command(
         pipeline = Pipeline.default()
     if record:
         pipeline.record = record
+    if dask_address is not None:
+        from ..parallel.dask import clean_files_dask, dask_client
+
+        if resume:
+            raise click.UsageError("--resume runs locally; drop it with --dask")
+        with dask_client(dask_address) as client:
+            stats = clean_files_dask(
+                pipeline, inputs, output, client=client, rejects=rejects, options=opts
+            )
+        finish(stats, inputs, opts, quiet, "textclean clean (dask)")
+        return
     stats = clean_files(
         pipeline,
         inputs,
