@@ -204,3 +204,16 @@ def test_remove_repeats_keeps_first_in_corpus_order() -> None:
 def test_bad_options_name_the_step(options) -> None:
     with pytest.raises(ConfigError, match="passages"):
         create("passages", **options)
+
+
+def test_window_signatures_equal_signatures_of_the_windows_own_shingles(seeds) -> None:
+    import numpy as np
+
+    from textclean.dedup.minhash import signatures_from_hashes
+    from textclean.dedup.passage_match import window_signatures
+    from textclean.dedup.passage_windows import corpus_sentences
+
+    corpus = corpus_sentences([seeds[k] for k in sorted(seeds)])
+    hashes, counts = corpus.window_hashes()
+    direct = signatures_from_hashes((hashes >> np.uint64(32)).astype(np.uint32), counts)
+    assert np.array_equal(window_signatures(corpus), direct)
