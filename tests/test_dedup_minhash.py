@@ -124,3 +124,11 @@ def test_bad_options_raise_config_errors():
         shingles("x", ngram=0)
     with pytest.raises(ConfigError):
         minhash_signatures(["x"], scheme="md5")  # type: ignore[arg-type]
+
+
+@given(doc_lists)
+def test_batch_exact_keys_equal_the_reference_key(docs):
+    from textclean.dedup.exact import exact_key
+    from textclean.dedup.tokens import WordBatch
+
+    assert WordBatch.of(docs).exact_keys() == [exact_key(d) for d in docs]

@@ -1,12 +1,15 @@
 """Exact duplicates: one 128-bit key per document, cheap enough to run first.
 
-The key hashes the case-folded, NFKC-normalised text with whitespace runs
-collapsed, so re-spaced or re-cased copies are exact duplicates, while
-copies that differ in punctuation or words are left to MinHash.
+The key hashes the document's normalised words (NFKC, case-folded,
+punctuation and spacing dropped: the words its shingles are made of), so
+copies that differ only in case, Unicode form, spacing or punctuation are
+exact duplicates; copies that differ in words are left to MinHash.
+`textclean.dedup.tokens.WordBatch.exact_keys` computes the same keys for a
+whole batch.
 
->>> exact_key("Hello   World") == exact_key("hello world\\n")
+>>> exact_key("Hello,   World!") == exact_key("hello world\\n")
 True
->>> exact_key("Hello, world") == exact_key("hello world")
+>>> exact_key("Hello world") == exact_key("Hello old world")
 False
 """
 
@@ -14,14 +17,13 @@ from __future__ import annotations
 
 import xxhash
 
-from .shingles import normalize
+from .shingles import words
 
 
 def exact_key(text: str) -> bytes:
-    """A 16-byte digest of ``text`` after normalisation and whitespace collapsing."""
-    return xxhash.xxh3_128_digest(
-        " ".join(normalize(text).split()).encode("utf-8", "surrogatepass")
-    )
+    """A 16-byte digest of the normalised words of ``text``, each followed by a space."""
+    joined = "".join(w + " " for w in words(text))
+    return xxhash.xxh3_128_digest(joined.encode("utf-32-le", "surrogatepass"))
 
 
 def canonical_rank(ids: list[str], keys: list[bytes]) -> list[int]:

@@ -23,8 +23,15 @@ from typing import Literal
 import numpy as np
 
 from ..errors import ConfigError
-from .polyhash import HASHFUNC, HASHFUNC64, shingle_hashes, text_shingle_hashes
-from .shingles import Unit
+from .polyhash import (
+    HASHFUNC,
+    HASHFUNC64,
+    batch_shingle_hashes,
+    shingle_hashes,
+    text_shingle_hashes,
+)
+from .shingles import Unit, check_ngram
+from .tokens import WordBatch
 
 __all__ = [
     "HASHFUNC",
@@ -35,6 +42,7 @@ __all__ = [
     "permutations",
     "signatures_from_hashes",
     "signatures_from_shingles",
+    "signatures_with_keys",
     "to_lean_minhashes",
 ]
 
@@ -194,14 +202,38 @@ def minhash_signatures(
     updated with ``shingles(texts[i], ngram, unit)`` encoded as UTF-8 (use
     ``HASHFUNC64`` with ``scheme="affine64"``).
     """
+    return signatures_with_keys(texts, num_perm, seed, ngram, unit=unit, scheme=scheme, keys=False)[
+        0
+    ]
+
+
+def signatures_with_keys(
+    texts: Sequence[str],
+    num_perm: int = 128,
+    seed: int = 1,
+    ngram: int = 5,
+    *,
+    unit: Unit = "word",
+    scheme: Scheme = "affine32",
+    keys: bool = True,
+) -> tuple[np.ndarray, list[bytes]]:
+    """`minhash_signatures` and, from the same tokenisation, every text's `exact_key`."""
+    check_ngram(ngram, unit)
     permutations(num_perm, seed, scheme)  # validate before any work
     bits = 64 if scheme == "affine64" else 32
     out = np.empty((len(texts), num_perm), dtype=_dtype(scheme))
+    exact: list[bytes] = []
     for lo in range(0, len(texts), TEXT_BATCH):
         batch = texts[lo : lo + TEXT_BATCH]
-        hashes, counts = text_shingle_hashes(batch, ngram, unit, bits)
+        words = WordBatch.of(batch) if unit == "word" or keys else None
+        if keys:
+            exact += words.exact_keys()
+        if unit == "word":
+            hashes, counts = batch_shingle_hashes(words, ngram, bits)
+        else:
+            hashes, counts = text_shingle_hashes(batch, ngram, unit, bits)
         out[lo : lo + len(batch)] = signatures_from_hashes(hashes, counts, num_perm, seed, scheme)
-    return out
+    return out, exact
 
 
 def jaccard(left: np.ndarray, right: np.ndarray) -> np.ndarray:

@@ -26,11 +26,11 @@ import numpy as np
 
 from ..document import Document
 from .cluster import clusters
-from .exact import canonical_rank, exact_key
+from .exact import canonical_rank
 from .index import DedupIndex
 from .keep import choose
 from .lsh import band_keys, candidate_pairs, pair_similarity
-from .minhash import _dtype, minhash_signatures
+from .minhash import _dtype, signatures_with_keys
 from .polyhash import text_shingle_hashes
 from .settings import DedupSettings
 
@@ -118,7 +118,14 @@ def find_duplicates(
     docs: Sequence[Document], settings: DedupSettings, index: DedupIndex | None = None
 ) -> DedupResult:
     """Cluster ``docs`` (and match them against ``index``); decide what to keep."""
-    keys = [exact_key(d.text) for d in docs]
+    all_sig, keys = signatures_with_keys(
+        [d.text for d in docs],
+        settings.num_perm,
+        settings.seed,
+        settings.ngram,
+        unit=settings.unit,  # type: ignore[arg-type]
+        scheme=settings.scheme,  # type: ignore[arg-type]
+    )
     rank = canonical_rank([d.id for d in docs], keys)
     indexed = index.lookup_exact(sorted(set(keys))) if index is not None else {}
     groups: dict[bytes, list[int]] = defaultdict(list)
@@ -127,14 +134,8 @@ def find_duplicates(
     reps = [
         g[0] for k, g in sorted(groups.items(), key=lambda kv: rank[kv[1][0]]) if k not in indexed
     ]
-    sig = minhash_signatures(
-        [docs[i].text for i in reps],
-        settings.num_perm,
-        settings.seed,
-        settings.ngram,
-        unit=settings.unit,
-        scheme=settings.scheme,  # type: ignore[arg-type]
-    )
+    sig = all_sig[reps]
+    del all_sig
     bkeys = band_keys(sig, *settings.lsh_shape)
     graph = _Graph(docs, reps, sig)
     pairs = candidate_pairs(bkeys, None, settings.max_bucket)

@@ -16,12 +16,12 @@ True
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 
 import numpy as np
 
 from .shingles import WORD, check_ngram, ngrams_of, normalize
+from .tokens import WordBatch, codepoints
 
 _MASK64 = (1 << 64) - 1
 #: Base of the polynomial (odd, so it is invertible modulo 2**64).
@@ -59,21 +59,6 @@ def HASHFUNC(data: bytes) -> int:  # noqa: N802
     True
     """
     return HASHFUNC64(data) >> 32
-
-
-def codepoints(text: str) -> np.ndarray:
-    """The code points of ``text`` as a uint32 array (lone surrogates allowed)."""
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-
-
-@functools.lru_cache(maxsize=1)
-def word_char_table() -> np.ndarray:
-    """A boolean per code point: does the shingle tokenizer's ``\\w`` match it?"""
-    everything = "".join(map(chr, range(0x110000)))
-    table = np.zeros(0x110000, dtype=bool)
-    for match in WORD.finditer(everything):
-        table[match.start() : match.end()] = True
-    return table
 
 
 class _Powers:
@@ -141,36 +126,40 @@ def text_shingle_hashes(
     concatenated, but word shingles are never built as strings.
     """
     check_ngram(ngram, unit)
-    if unit == "char" or not texts:
+    if unit == "char":
         per_doc = [shingle_hashes(_char_shingles(t, ngram), bits) for t in texts]
         return _flatten(per_doc, bits)
-    normalized = [normalize(t) for t in texts]
-    cps = codepoints("\n".join(normalized))  # "\n" is not a word character
-    is_word = np.zeros(len(cps) + 2, dtype=bool)
-    np.take(word_char_table(), cps, out=is_word[1:-1])
-    edges = np.flatnonzero(is_word[1:] != is_word[:-1])
-    w_start, w_end = edges[0::2], edges[1::2]
-    doc_len = np.fromiter(map(len, normalized), dtype=np.int64, count=len(texts))
-    doc_end = np.cumsum(doc_len + 1)
-    word_doc = np.searchsorted(doc_end, w_start, side="right")
-    words_per_doc = np.bincount(word_doc, minlength=len(texts))
+    return batch_shingle_hashes(WordBatch.of(texts), ngram, bits)
+
+
+def batch_shingle_hashes(
+    batch: WordBatch, ngram: int = 5, bits: int = 32
+) -> tuple[np.ndarray, np.ndarray]:
+    """`text_shingle_hashes` for word shingles of an already tokenised batch."""
+    n_docs = len(batch.normalized)
+    n_words = len(batch.start)
+    n_windows = max(n_words - ngram + 1, 0)
     with np.errstate(over="ignore"):
-        word_poly = _span_polys(cps, w_start, w_end)
-        w_len = w_end - w_start
-        n_full = max(len(w_start) - ngram + 1, 0)
-        first = np.arange(n_full)
-        first = first[word_doc[first] == word_doc[first + ngram - 1]]
-        poly, length = word_poly[first], w_len[first]
+        word_poly = _span_polys(batch.cps, batch.start, batch.end)
+        w_len = batch.end - batch.start
+        # fold words into every window with contiguous slices; drop windows crossing documents after
+        shift = _POWERS.pow[w_len + 1]
+        tail = np.uint64(_SPACE) * _POWERS.pow[w_len] + word_poly
+        poly = word_poly[:n_windows].copy()
         for k in range(1, ngram):
-            nxt = first + k
-            shift = _POWERS.pow[w_len[nxt] + 1]
-            poly = (poly * shift) + np.uint64(_SPACE) * _POWERS.pow[w_len[nxt]] + word_poly[nxt]
-            length = length + w_len[nxt] + 1
-        hashes = _finish(poly, length, bits)
-    counts = np.bincount(word_doc[first], minlength=len(texts)).astype(np.int64)
-    short = np.flatnonzero((words_per_doc > 0) & (words_per_doc < ngram))
+            poly *= shift[k : k + n_windows]
+            poly += tail[k : k + n_windows]
+        cum_len = np.concatenate([[0], np.cumsum(w_len)])
+        length = cum_len[ngram : ngram + n_windows] - cum_len[:n_windows] + (ngram - 1)
+        first = np.flatnonzero(
+            batch.doc[:n_windows] == batch.doc[ngram - 1 : ngram - 1 + n_windows]
+        )
+        hashes = _finish(poly[first], length[first], bits)
+    counts = np.bincount(batch.doc[first], minlength=n_docs).astype(np.int64)
+    per_doc = batch.words_per_doc
+    short = np.flatnonzero((per_doc > 0) & (per_doc < ngram))
     if len(short):
-        hashes, counts = _insert_short_docs(hashes, counts, short, normalized, bits)
+        hashes, counts = _insert_short_docs(hashes, counts, short, batch.normalized, bits)
     return hashes, counts
 
 
