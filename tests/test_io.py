@@ -146,3 +146,39 @@ def test_parquet_round_trip(tmp_path):
     docs = list(read_documents([str(out)]))
     assert [(d.id, d.text, d.meta["url"]) for d in docs] == [("a", "one", "u"), ("b", "two", "v")]
     assert docs[0].record == {"lang": "en"} and docs[1].record == {}
+
+
+def test_an_oversize_line_is_rejected_without_holding_it(tmp_path):
+    import resource
+
+    big = tmp_path / "big.jsonl"
+    with big.open("wb") as f:
+        f.write(b'{"id": "a", "text": "small"}\n')
+        f.write(b'{"id": "huge", "text": "')
+        block = b"x" * (1 << 20)
+        for _ in range(200):  # a 200 MB line
+            f.write(block)
+        f.write(b'"}\n{"id": "c", "text": "after"}\n')
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    items = list(read_documents([str(big)], on_error="skip", max_doc_bytes=1 << 20))
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert [type(i).__name__ for i in items] == ["Document", "Drop", "Document"]
+    drop = items[1]
+    assert drop.reason == "oversize" and drop.doc.id == f"{big}:2"
+    assert drop.doc.meta["raw_bytes"] > 200 * (1 << 20) and drop.doc.meta["raw_truncated"]
+    assert grown_mb < 50, f"reading grew memory by {grown_mb:.0f} MB"
+    with pytest.raises(InputError, match=r"big.jsonl:2: record of"):
+        list(read_documents([str(big)], max_doc_bytes=1 << 20))
+
+
+def test_an_oversize_text_file_is_rejected_before_it_is_read(tmp_path):
+    p = tmp_path / "long.txt"
+    p.write_bytes(b"word " * 1000)
+    (drop,) = list(read_documents([str(p)], on_error="skip", max_doc_bytes=100))
+    assert drop.reason == "oversize" and "5,000 bytes" in drop.detail
+
+
+def test_deeply_nested_json_is_a_malformed_record_not_a_crash(tmp_path):
+    p = write_lines(tmp_path / "deep.jsonl", [b'{"text": "x", "n": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"])
+    (drop,) = list(read_documents([p], on_error="skip"))
+    assert drop.reason == "malformed_json"

@@ -16,12 +16,14 @@ import orjson
 
 from ..document import Document, Drop
 from ..errors import ConfigError, InputError
-from .files import open_read, strip_compression
+from .files import compression_of, open_read, strip_compression
 from .records import input_error_drop, loads, record_to_document
 
 FORMATS = ("auto", "jsonl", "text", "parquet")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 TEXT_SUFFIXES = (".txt", ".text", ".md")
+#: How much of an oversize record the rejects file keeps.
+OVERSIZE_PREFIX = 4096
 
 
 @dataclass(frozen=True)
@@ -114,11 +116,14 @@ def read_jsonl(path: str, opts: ReadOptions) -> Iterator[Document | Drop]:
         fh = open_read(path)
     except OSError as exc:
         raise _unreadable(path, exc) from None
+    limit = -1 if opts.max_doc_bytes is None else opts.max_doc_bytes + 2
     with fh:
         lineno = 0
         while True:
             try:
-                raw = fh.readline()
+                raw = fh.readline(limit)
+                oversize = limit > 0 and len(raw) >= limit and not raw.endswith(b"\n")
+                skipped = _drain_line(fh) if oversize else 0
             except (OSError, EOFError) as exc:
                 raise InputError(
                     path, lineno + 1, "unreadable_file", f"read failed: {exc}"
@@ -126,6 +131,18 @@ def read_jsonl(path: str, opts: ReadOptions) -> Iterator[Document | Drop]:
             if not raw:
                 break
             lineno += 1
+            if oversize:
+                size = len(raw) + skipped
+                error = InputError(
+                    display,
+                    lineno,
+                    "oversize",
+                    f"record of {size:,} bytes exceeds --max-doc-bytes {opts.max_doc_bytes:,}",
+                )
+                if opts.on_error == "fail":
+                    raise error
+                yield input_error_drop(error, raw[:OVERSIZE_PREFIX], truncated_from=size)
+                continue
             line = raw.rstrip(b"\r\n")
             if not line.strip():
                 continue
@@ -135,6 +152,16 @@ def read_jsonl(path: str, opts: ReadOptions) -> Iterator[Document | Drop]:
                 if opts.on_error == "fail":
                     raise
                 yield input_error_drop(exc, line)
+
+
+def _drain_line(fh) -> int:
+    """Skip the rest of an oversize line without holding it; return its byte count."""
+    skipped = 0
+    while True:
+        piece = fh.readline(1 << 20)
+        skipped += len(piece)
+        if not piece or piece.endswith(b"\n"):
+            return skipped
 
 
 def _parse_line(line: bytes, path: str, lineno: int, opts: ReadOptions) -> Document:
@@ -173,6 +200,18 @@ def _parse_slow(line: bytes, path: str, lineno: int) -> object:
 
 def read_text(path: str, opts: ReadOptions) -> Iterator[Document]:
     """A whole text file as one Document, id = file name without directory or extension."""
+    if opts.max_doc_bytes is not None and compression_of(path) is None:
+        try:
+            size = os.path.getsize(path)
+        except OSError as exc:
+            raise _unreadable(path, exc) from None
+        if size > opts.max_doc_bytes:
+            raise InputError(
+                path,
+                None,
+                "oversize",
+                f"file of {size:,} bytes exceeds --max-doc-bytes {opts.max_doc_bytes:,}",
+            )
     try:
         with open_read(path) as fh:
             raw = fh.read()

@@ -43,16 +43,27 @@ def document_to_record(doc: Document, text_field: str, id_field: str) -> dict[st
     return record
 
 
-def input_error_drop(error: InputError, raw: bytes | None = None) -> Drop:
-    """A Drop standing for a record that could not be read, raw bytes kept."""
+def input_error_drop(
+    error: InputError, raw: bytes | None = None, truncated_from: int | None = None
+) -> Drop:
+    """A Drop standing for a record that could not be read, raw bytes kept.
+
+    For an oversize record only a prefix is kept (``truncated_from`` is its
+    full size), so memory stays bounded whatever the input holds.
+    """
     meta: dict[str, Any] = {}
+    if truncated_from is not None:
+        meta["raw_bytes"] = truncated_from
+        meta["raw_truncated"] = True
     if raw is not None:
         try:
             meta["raw"] = raw.decode("utf-8")
         except UnicodeDecodeError:
-            meta["raw_base64"] = base64.b64encode(raw).decode("ascii")
-    doc = Document(error.location, "", meta)
-    return Drop(error.reason, str(error), "read", doc)
+            if truncated_from is not None:  # the cut may split a character
+                meta["raw"] = raw.decode("utf-8", "ignore")
+            else:
+                meta["raw_base64"] = base64.b64encode(raw).decode("ascii")
+    return Drop(error.reason, str(error), "read", Document(error.location, "", meta))
 
 
 def dumps(record: dict[str, Any]) -> bytes:
