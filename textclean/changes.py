@@ -62,7 +62,7 @@ def diff_changes(before: str, after: str, kind: str, reason: str = "") -> list[C
     """Derive change records from two texts, for steps that do not record their own.
 
     >>> diff_changes("a  b", "a b", "spacing")
-    [Change(kind='spacing', start=1, end=2, before=' ', after='', reason='')]
+    [Change(kind='spacing', start=2, end=3, before=' ', after='', reason='')]
     """
     if before == after:
         return []
