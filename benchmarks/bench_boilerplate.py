@@ -96,6 +96,27 @@ def load_eval() -> list[dict]:
     return pages
 
 
+def eval_predictions(page: dict) -> list[bool]:
+    """Kept or not, per labelled item: items sharing a line are its sentences."""
+    lines: list[str] = []
+    spans: list[tuple[int, int, int]] = []  # (line, start, end) per item
+    for item in page["items"]:
+        if item["line"] == len(lines) - 1:
+            start = len(lines[-1]) + 1
+            lines[-1] += " " + item["text"]
+        else:
+            start = 0
+            lines.append(item["text"])
+        spans.append((item["line"], start, start + len(item["text"])))
+    verdicts = classify_lines(lines)
+    kept = []
+    for line, start, end in spans:
+        verdict = verdicts[line]
+        cut = sum(max(0, min(end, c.end) - max(start, c.start)) for c in verdict.cuts)
+        kept.append(verdict.keep and cut * 2 < end - start)
+    return kept
+
+
 def eval_scores(pages: list[dict]) -> tuple[dict[str, list], Counter, Counter, Counter]:
     """Content pairs per system; furniture per category: total, caught by us, caught by C4."""
     pairs: dict[str, list] = {"textclean": [], "c4": []}
@@ -103,11 +124,12 @@ def eval_scores(pages: list[dict]) -> tuple[dict[str, list], Counter, Counter, C
     ours_hit: Counter = Counter()
     c4_hit: Counter = Counter()
     for page in pages:
-        lines = [item["text"] for item in page["lines"]]
-        ours = ours_keep(lines)
-        for item, keep in zip(page["lines"], ours, strict=True):
+        lines: dict[int, str] = {}
+        for item in page["items"]:
+            lines[item["line"]] = (lines.get(item["line"], "") + " " + item["text"]).strip()
+        for item, keep in zip(page["items"], eval_predictions(page), strict=True):
             gold = item["label"] == "content"
-            c4 = c4_keep(item["text"])
+            c4 = c4_keep(lines[item["line"]])  # C4 keeps or drops whole lines
             pairs["textclean"].append((gold, keep))
             pairs["c4"].append((gold, c4))
             if not gold:

@@ -39,6 +39,8 @@ _PREFIX_STAMP = Pattern(
     regex.IGNORECASE,
     step=STEP,
 )
+#: Lines up to this many words are judged whole before being split into sentences.
+SHORT_LINE = 12
 _BIO_FOLLOW = ("he ", "she ", "his ", "her ", "they ", "their ", "prior to ", "before joining ")
 
 
@@ -220,6 +222,10 @@ def _judge_line(line: str, rules: RuleSet) -> Verdict:
     if is_separator(stripped):
         return Verdict(False, "separator", "rule_line")
     sentences = split_sentences(line)
+    if len(sentences) > 1 and word_count(stripped) <= SHORT_LINE:
+        hit = judge(stripped, rules)  # a short label, whatever its inner full stops
+        if hit is not None:
+            return Verdict(False, *hit)
     judged = [_judge_sentence(s, rules) for s in sentences]
     hits = [hit for hit, _ in judged]
     _follow_bios(sentences, hits)

@@ -73,17 +73,29 @@ def link_lines(
     return dict(sorted(found.items()))
 
 
-def title_line(texts: Sequence[str], categories: Sequence[str | None], first: int) -> int | None:
-    """The headline: the nearest short kept line of three words or more before the body."""
+def title_line(
+    texts: Sequence[str], categories: Sequence[str | None], first: int, reach: int = 12
+) -> int | None:
+    """The headline: the longest short kept line (three words or more) just before the body.
+
+    Menus and share bars are one or two words a line; a headline is longer.
+    Only the ``reach`` non-blank lines before the body are considered.
+    """
+    best, best_words = None, 2
+    seen = 0
     for i in range(first - 1, -1, -1):
         text = texts[i]
-        if categories[i] is not None or not text.strip():
+        if not text.strip():
             continue
-        if is_short_label(text, max_words=30) and len(text.split()) >= 3:
-            return i
-        if not is_short_label(text, max_words=30):
-            return None
-    return None
+        seen += 1
+        if seen > reach:
+            break
+        if categories[i] is not None or not is_short_label(text, max_words=30):
+            continue
+        words = len(text.split())
+        if words > best_words:
+            best, best_words = i, words
+    return best
 
 
 def body_span(

@@ -498,7 +498,7 @@ NAVIGATION = (
         "navigation",
         "continue_link",
         whole(
-            r"continue reading(?: the main story| below)?|(?:story|article) continues (?:below|after (?:this )?(?:ad|advertisement))"
+            r"continue reading(?: the main story| below)?|(?:story|article) continues (?:below|after)(?: (?:this |the )?(?:ad|advertisement))?"
         ),
         8,
     ),

@@ -36,7 +36,7 @@ SHARE = (
         "share",
         "share_button",
         whole(
-            rf"(?:teilen|partager|compartir|twittern|tweeter|merken)(?: (?:auf|sur|en|per|par|por|via) (?:{SOCIAL}))?|(?:auf|sur|en) (?:{SOCIAL}) (?:teilen|partager|compartir)|artikel teilen|partager (?:cet|l') ?article|compartir (?:este )?artículo"
+            rf"(?:teilen|partager|compartir|twittern|tweeter|merken)(?: (?:auf|sur|en|per|par|por|via) (?:{SOCIAL}))?|(?:auf|sur|en) (?:{SOCIAL}) (?:teilen|partager|compartir)|artikel teilen|link kopieren|copier le lien|copiar enlace|drucken|imprimer|imprimir|correo|courriel|partager (?:cet|l') ?article|compartir (?:este )?artículo"
         ),
         6,
     ),
@@ -108,7 +108,7 @@ LEGAL = (
     Rule(
         "legal",
         "cookie_notice",
-        r"\b(?:diese (?:web)?seite|wir) (?:verwendet|verwenden|nutzt|nutzen) cookies\b|\b(?:ce site|nous) (?:utilise|utilisons) (?:des )?cookies\b|\b(?:este (?:sitio|sitio web|portal)|utilizamos|usamos) (?:utiliza |usa )?cookies\b|\bcookies (?:akzeptieren|accepter|aceptar)\b",
+        r"\b(?:diese (?:web)?(?:seite|site)|diese website|wir) (?:verwendet|verwenden|nutzt|nutzen) cookies\b|\b(?:ce site|nous) (?:utilise|utilisons) (?:des )?cookies\b|\b(?:este (?:sitio|sitio web|portal)|utilizamos|usamos) (?:utiliza |usa )?cookies\b|\bcookies (?:akzeptieren|accepter|aceptar)\b",
         40,
         True,
         hint=("cookie",),
@@ -132,6 +132,17 @@ LEGAL = (
 )
 
 BYLINE = (
+    Rule(
+        "byline", "byline", whole(rf"(?:autor(?:in|a)?|auteur(?:e)?|texto|text)\s*:\s*{NAMES}"), 6
+    ),
+    Rule(
+        "byline",
+        "author_bio",
+        starts(
+            rf"{NAMES}\s+(?:ist|war|est|était|es|era)\s+(?:[\w-]+\s+){{0,3}}(?:redakteur(?:in)?|journalist(?:in)?|reporter(?:in)?|korrespondent(?:in)?|autor(?:in)?|journaliste|rédact(?:eur|rice)|correspondante?|periodista|redactora?|corresponsal|reporter[oa])\b"
+        ),
+        40,
+    ),
     Rule(
         "byline",
         "byline",
@@ -178,7 +189,7 @@ TIMESTAMP = (
     Rule(
         "timestamp",
         "read_time",
-        r"\b(?:lesezeit|lesedauer|temps de lecture|durée de lecture|tiempo de lectura|lectura)\s*:?\s*(?:ca\.\s*)?\d+|\b\d+\s*(?:min(?:uten)?\.?|minutes?|minutos?)\s*(?:lesezeit|de lecture|de lectura)\b",
+        r"\b(?:lesezeit|lesedauer|temps de lecture|durée de lecture|lecture|tiempo de lectura|lectura)\s*:?\s*(?:ca\.\s*)?\d+|\b\d+\s*(?:min(?:uten)?\.?|minutes?|minutos?)\s*(?:lesezeit|de lecture|de lectura)\b",
         8,
         True,
         hint=("lese", "lecture", "lectura"),
@@ -214,7 +225,7 @@ NAVIGATION = (
         "navigation",
         "related_links",
         starts(
-            r"(?:lesen sie auch|mehr zum thema|lire aussi|à lire aussi|a lire aussi|voir aussi|lee también|leer también|te puede interesar)\s*[:|]"
+            r"(?:lesen sie auch|mehr zum thema|mehr dazu|auch interessant|lire aussi|à lire aussi|a lire aussi|voir aussi|lee también|lea también|leer también|leer más|te puede interesar)\s*[:|]"
         ),
         30,
     ),
