@@ -93,19 +93,18 @@ class Corpus:
 
 
 def edit_words(text: str, rate: float, vocabulary: list[str], rng: random.Random) -> str:
-    """Substitute, delete or insert about ``rate`` of the words of ``text``."""
+    """Substitute, delete or insert at about ``rate`` of the word positions of ``text``."""
     words = text.split()
-    out: list[str] = []
-    for word in words:
-        if rng.random() >= rate:
-            out.append(word)
-            continue
+    edits = min(len(words), int(rate * len(words) + rng.random()))
+    for pos in sorted(rng.sample(range(len(words)), edits), reverse=True):
         op = rng.randrange(3)
         if op == 0:
-            out.append(rng.choice(vocabulary))
-        elif op == 2:
-            out.extend((word, rng.choice(vocabulary)))
-    return " ".join(out)
+            words[pos] = rng.choice(vocabulary)
+        elif op == 1:
+            del words[pos]
+        else:
+            words.insert(pos + 1, rng.choice(vocabulary))
+    return " ".join(words)
 
 
 def generate(
@@ -116,7 +115,7 @@ def generate(
     max_copies: int = 6,
     edit_range: tuple[float, float] = (0.01, 0.30),
     exact_share: float = 0.1,
-    sentences_per_doc: int = 20,
+    sentences_per_doc: int = 25,
     pool_size: int = 50_000,
 ) -> Corpus:
     """``n_docs`` documents (about 3 KB each); ``duplicate_share`` of them are copies."""

@@ -81,9 +81,10 @@ from ._common import (
 @click.option(
     "--verify",
     type=click.Choice(["signature", "exact"]),
-    default="signature",
+    default="exact",
     show_default=True,
-    help="Verify candidate pairs by signature estimate or exact shingle Jaccard.",
+    help="Verify candidate pairs by signature estimate, or by exact shingle Jaccard "
+    "where the estimate is near the threshold.",
 )
 @click.option(
     "--date-field", default="date", show_default=True, help="Field for --keep newest/oldest."

@@ -81,6 +81,15 @@ class DedupResult:
     new_entries: tuple[list[str], list[bytes], np.ndarray, np.ndarray]
 
 
+def uncertainty(threshold: float, num_perm: int, sigmas: float = 4.0) -> float:
+    """How far a signature estimate can stray from the true Jaccard: ``sigmas`` standard errors.
+
+    >>> round(uncertainty(0.8, 128), 3)
+    0.149
+    """
+    return sigmas * float(np.sqrt(threshold * (1 - threshold) / num_perm)) + 1.0 / num_perm
+
+
 def exact_jaccard(texts: Sequence[str], pairs: np.ndarray, settings: DedupSettings) -> np.ndarray:
     """True Jaccard similarity of the shingle sets of each pair of ``texts``."""
     out = np.ones(len(pairs))
@@ -139,10 +148,12 @@ def find_duplicates(
     bkeys = band_keys(sig, *settings.lsh_shape)
     graph = _Graph(docs, reps, sig)
     pairs = candidate_pairs(bkeys, None, settings.max_bucket)
+    sims = pair_similarity(sig, pairs)
     if settings.verify == "exact":
-        sims = exact_jaccard([docs[i].text for i in reps], pairs, settings)
-    else:
-        sims = pair_similarity(sig, pairs)
+        near = np.abs(sims - settings.threshold) <= uncertainty(
+            settings.threshold, settings.num_perm
+        )
+        sims[near] = exact_jaccard([docs[i].text for i in reps], pairs[near], settings)
     ok = sims >= settings.threshold
     graph.pairs, graph.sims = pairs[ok], sims[ok]
     if index is not None and len(reps):

@@ -37,7 +37,9 @@ class DedupSettings:
     bands: int | None = _opt(None, "LSH bands; default: chosen for ~99% recall at the threshold.")
     rows: int | None = _opt(None, "Signature values per band; default: chosen with bands.")
     verify: str = _opt(
-        "signature", "Check candidates by 'signature' estimate or 'exact' shingle Jaccard."
+        "exact",
+        "Check candidates by 'signature' estimate, or 'exact' shingle Jaccard where the "
+        "estimate is within 4 standard errors of the threshold.",
     )
     keep: str = _opt("first", "Copy to keep: first, longest, newest, oldest, quality or none.")
     date_field: str = _opt("date", "Metadata field compared by the newest/oldest policies.")
