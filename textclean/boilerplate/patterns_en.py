@@ -294,9 +294,9 @@ BYLINE = (
         "byline",
         "reported_from",
         starts(
-            rf"{NAMES}(?:\s+and\s+{NAMES})?\s+(?:reported|contributed(?: reporting)?|wrote this (?:story|report|article))\s+(?:from|to|in)\b"
+            rf"{NAME}(?:\s+{NAME}){{0,3}}(?:\s+and\s+{NAMES})?\s+(?:(?:reported|wrote|contributed(?: reporting)?) (?:from|in) {NAME}[\p{{L}}\s,.'’-]*$|contributed(?: reporting)? to this (?:story|report|article))"
         ),
-        25,
+        16,
     ),
     Rule(
         "byline",

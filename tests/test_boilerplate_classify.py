@@ -1,0 +1,143 @@
+"""Line and sentence classification: categories, protection of content, layout signals."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from textclean.boilerplate import Verdict, classify_lines, strip_boilerplate
+from textclean.boilerplate.classify import builtin_rules, judge
+
+EVAL = (
+    Path(__file__).resolve().parent.parent
+    / "benchmarks"
+    / "data"
+    / "boilerplate-eval"
+    / "pages.jsonl"
+)
+
+FURNITURE = [
+    ("Share on Twitter", "share"),
+    ("Sharing is caring!", "share"),
+    ("Follow us on Instagram", "share"),
+    ("Sign up for our newsletter", "newsletter"),
+    ("No spam, we promise. You can unsubscribe at any time.", "newsletter"),
+    ("Log In", "account"),
+    ("Subscribe to continue reading this story.", "account"),
+    ("© 2020 Example Media Group. All rights reserved.", "legal"),
+    ("We use cookies to improve your experience on our site.", "legal"),
+    ("Terms of Service | Privacy Policy", "legal"),
+    ("By Jamelle Bouie", "byline"),
+    ("Reporting by Greg Smith; Editing by Tom Brown", "byline"),
+    ("Photo: Damian Dovarganes, AP", "caption"),
+    ("(AP Photo/David Zalubowski)", "caption"),
+    ("Updated 1:39 am EST, Wednesday, November 20, 2019", "timestamp"),
+    ("5 min read", "timestamp"),
+    ("Most Popular", "navigation"),
+    ("Continue reading the main story", "navigation"),
+    ("Advertisement", "advertising"),
+    ("Auf Facebook teilen", "share"),
+    ("Alle Rechte vorbehalten.", "legal"),
+    ("Veröffentlicht am 12.03.2020, 14:05 Uhr", "timestamp"),
+    ("Partager sur Twitter", "share"),
+    ("Temps de lecture : 4 min", "timestamp"),
+    ("Politique de confidentialité", "legal"),
+    ("Compartir en Facebook", "share"),
+    ("Suscríbete a nuestro boletín", "newsletter"),
+    ("Publicidad", "advertising"),
+]
+
+CONTENT = [
+    "“We use cookies sparingly and we told the regulator so,” the company said.",
+    "The company changed its privacy policy last year after regulators questioned it.",
+    "Long missing the mark?",
+    "By Monday, officials had counted 300 votes.",
+    "Smith reported from the scene that three people had been hurt.",
+    "Nearly 40 percent of the false matches were people of color, the group said.",
+    "Die Stadt will die Datenschutzerklärung der App prüfen lassen.",
+]
+
+
+@pytest.mark.parametrize("line, category", FURNITURE)
+def test_furniture_is_recognised_with_its_category(line, category):
+    hit = judge(line, builtin_rules())
+    assert hit is not None and hit[0] == category
+
+
+@pytest.mark.parametrize("line", CONTENT)
+def test_content_is_not_furniture(line):
+    assert judge(line, builtin_rules()) is None
+
+
+def test_one_verdict_per_line_with_reason():
+    verdicts = classify_lines(["Share on Facebook", "", "The council met on Tuesday."])
+    assert len(verdicts) == 3
+    assert verdicts[0] == Verdict(False, "share", "share_button")
+    assert verdicts[1].keep and verdicts[2].keep and verdicts[2].category is None
+
+
+def test_a_line_with_content_and_furniture_sentences_is_kept_and_cut_inside():
+    line = "The council met on Tuesday. Sign up for our newsletter to get the latest news. It voted 7 to 2."
+    (verdict,) = classify_lines([line])
+    assert verdict.keep
+    assert [c.category for c in verdict.cuts] == ["newsletter"]
+    assert strip_boilerplate(line) == "The council met on Tuesday. It voted 7 to 2."
+
+
+def test_furniture_clause_glued_with_a_comma_is_cut_at_the_clause():
+    text = "The plan faced a backlash over its cost, Last modified on Fri 12 Jun 2020 12.13 BST."
+    assert strip_boilerplate(text) == "The plan faced a backlash over its cost."
+
+
+def test_author_name_lines_beside_a_bio_go_with_it():
+    lines = ["Maria Keller", "", "Maria Keller is a senior reporter covering city hall."]
+    assert [v.keep for v in classify_lines(lines)] == [False, True, False]
+
+
+def test_menu_runs_outside_the_article_go_subheadings_inside_stay():
+    body = (
+        "The council voted on Tuesday to extend the bus network into the northern suburbs by 2026."
+    )
+    lines = [
+        "Home",
+        "World",
+        "Sport",
+        "Council backs bus plan",
+        body,
+        "What happens next",
+        body,
+        "Related",
+        "Bus fares rise",
+        "Trains cut",
+    ]
+    kept = [line for line, v in zip(lines, classify_lines(lines), strict=True) if v.keep]
+    assert kept == ["Council backs bus plan", body, "What happens next", body]
+
+
+def test_separator_lines_go():
+    assert strip_boilerplate("Body text here.\n____\n* * *\n") == "Body text here.\n"
+
+
+def test_eval_set_content_precision_and_recall():
+    """Guard for the benchmark's done-criterion: content precision >= 0.98 on our set."""
+    tp = fp = fn = 0
+    for raw in EVAL.open(encoding="utf-8"):
+        page = json.loads(raw)
+        lines: dict[int, str] = {}
+        for item in page["items"]:
+            lines[item["line"]] = (lines.get(item["line"], "") + " " + item["text"]).strip()
+        order = sorted(lines)
+        verdicts = dict(zip(order, classify_lines([lines[i] for i in order]), strict=True))
+        for item in page["items"]:
+            verdict = verdicts[item["line"]]
+            kept = verdict.keep and not any(
+                item["text"] == lines[item["line"]][c.start : c.end].strip() for c in verdict.cuts
+            )
+            gold = item["label"] == "content"
+            tp += gold and kept
+            fp += kept and not gold
+            fn += gold and not kept
+    assert tp / (tp + fp) >= 0.98
+    assert tp / (tp + fn) >= 0.98
