@@ -175,16 +175,20 @@ def signatures_from_shingles(
     hashed by that function instead, which is slower but matches any datasketch
     configuration, including its out-of-the-box SHA-1 signatures.
     """
-    counts = np.fromiter(map(len, shingle_lists), dtype=np.int64, count=len(shingle_lists))
-    flat = [s for shingles in shingle_lists for s in shingles]
-    if hashfunc is None:
-        hashes = shingle_hashes(flat, bits=64 if scheme == "affine64" else 32)
-    else:
-        dtype = _dtype(scheme)
-        hashes = np.fromiter(
-            (hashfunc(s.encode("utf-8")) for s in flat), dtype=dtype, count=len(flat)
-        )
-    return signatures_from_hashes(hashes, counts, num_perm, seed, scheme)
+    permutations(num_perm, seed, scheme)
+    out = np.empty((len(shingle_lists), num_perm), dtype=_dtype(scheme))
+    for lo in range(0, len(shingle_lists), TEXT_BATCH):
+        batch = shingle_lists[lo : lo + TEXT_BATCH]
+        counts = np.fromiter(map(len, batch), dtype=np.int64, count=len(batch))
+        flat = [s for shingles in batch for s in shingles]
+        if hashfunc is None:
+            hashes = shingle_hashes(flat, bits=64 if scheme == "affine64" else 32)
+        else:
+            hashes = np.fromiter(
+                (hashfunc(s.encode("utf-8")) for s in flat), dtype=_dtype(scheme), count=len(flat)
+            )
+        out[lo : lo + len(batch)] = signatures_from_hashes(hashes, counts, num_perm, seed, scheme)
+    return out
 
 
 def minhash_signatures(

@@ -61,6 +61,20 @@ def HASHFUNC(data: bytes) -> int:  # noqa: N802
     return HASHFUNC64(data) >> 32
 
 
+def _powers(base: int, size: int) -> np.ndarray:
+    """``base**k mod 2**64`` for ``k < size``, by doubling: ``log2(size)`` vector products."""
+    out = np.empty(size, dtype=np.uint64)
+    out[0] = 1
+    filled, step = 1, base
+    with np.errstate(over="ignore"):
+        while filled < size:
+            take = min(filled, size - filled)
+            np.multiply(out[:take], np.uint64(step), out=out[filled : filled + take])
+            filled += take
+            step = step * step % (1 << 64)
+    return out
+
+
 class _Powers:
     """BASE**k and BASE**-k modulo 2**64, grown on demand and shared."""
 
@@ -71,12 +85,9 @@ class _Powers:
     def ensure(self, n: int) -> None:
         if len(self.pow) > n:
             return
-        size = max(n + 1, 2 * len(self.pow), 1 << 16)
-        with np.errstate(over="ignore"):
-            self.pow = np.cumprod(np.full(size, BASE, dtype=np.uint64))
-            self.pow = np.concatenate([[np.uint64(1)], self.pow[:-1]])
-            self.inv = np.cumprod(np.full(size, _BASE_INV, dtype=np.uint64))
-            self.inv = np.concatenate([[np.uint64(1)], self.inv[:-1]])
+        size = 1 << max(16, n.bit_length())
+        self.pow = _powers(BASE, size)
+        self.inv = _powers(_BASE_INV, size)
 
 
 _POWERS = _Powers()
