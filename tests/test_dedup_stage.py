@@ -185,3 +185,24 @@ def test_seed_articles_are_distinct_and_their_light_copies_are_found(seeds):
     for k in seeds:
         assert isinstance(got[k], Document) and record(got[k])["cluster"] == k
         assert record(got[k + "-copy"])["duplicate_of"] == k
+
+
+def test_stage_pickles_with_its_options():
+    import pickle
+
+    stage = NearDedup(threshold=0.7, keep="longest", clusters="c.jsonl")
+    assert pickle.loads(pickle.dumps(stage)) == stage
+
+
+@given(corpora, st.randoms(use_true_random=False))
+def test_first_policy_groups_the_same_documents_whatever_the_order(docs, shuffler):
+    shuffled = list(docs)
+    shuffler.shuffle(shuffled)
+
+    def groups(outs):
+        by_cluster: dict[str, set[str]] = {}
+        for k, o in outs.items():
+            by_cluster.setdefault(record(o)["cluster"], set()).add(k)
+        return sorted(sorted(g) for g in by_cluster.values())
+
+    assert groups(outcomes(docs)) == groups(outcomes(shuffled))
