@@ -122,8 +122,8 @@ def read_jsonl(path: str, opts: ReadOptions) -> Iterator[Document | Drop]:
         while True:
             try:
                 raw = fh.readline(limit)
-                oversize = limit > 0 and len(raw) >= limit and not raw.endswith(b"\n")
-                skipped = _drain_line(fh) if oversize else 0
+                truncated = limit > 0 and len(raw) >= limit and not raw.endswith(b"\n")
+                rest = _drain_line(fh) if truncated else 0
             except (OSError, EOFError) as exc:
                 raise InputError(
                     path, lineno + 1, "unreadable_file", f"read failed: {exc}"
@@ -131,47 +131,51 @@ def read_jsonl(path: str, opts: ReadOptions) -> Iterator[Document | Drop]:
             if not raw:
                 break
             lineno += 1
-            if oversize:
-                size = len(raw) + skipped
-                error = InputError(
-                    display,
-                    lineno,
-                    "oversize",
-                    f"record of {size:,} bytes exceeds --max-doc-bytes {opts.max_doc_bytes:,}",
-                )
-                if opts.on_error == "fail":
-                    raise error
-                yield input_error_drop(error, raw[:OVERSIZE_PREFIX], truncated_from=size)
-                continue
-            line = raw.rstrip(b"\r\n")
-            if not line.strip():
-                continue
-            try:
-                yield _parse_line(line, display, lineno, opts)
-            except InputError as exc:
-                if opts.on_error == "fail":
-                    raise
-                yield input_error_drop(exc, line)
+            content = raw[:-1] if raw.endswith(b"\n") else raw
+            yield from _line_outcome(content, len(content) + rest, display, lineno, opts)
 
 
-def _drain_line(fh) -> int:
-    """Skip the rest of an oversize line without holding it; return its byte count."""
-    skipped = 0
-    while True:
-        piece = fh.readline(1 << 20)
-        skipped += len(piece)
-        if not piece or piece.endswith(b"\n"):
-            return skipped
-
-
-def _parse_line(line: bytes, path: str, lineno: int, opts: ReadOptions) -> Document:
-    if opts.max_doc_bytes is not None and len(line) > opts.max_doc_bytes:
-        raise InputError(
+def _line_outcome(
+    content: bytes, size: int, path: str, lineno: int, opts: ReadOptions
+) -> Iterator[Document | Drop]:
+    """The outcome of one line (without its newline) of ``size`` bytes, of which
+    ``content`` holds at least the first ``max_doc_bytes + 1``."""
+    if opts.max_doc_bytes is not None and size > opts.max_doc_bytes:
+        error = InputError(
             path,
             lineno,
             "oversize",
-            f"record of {len(line):,} bytes exceeds --max-doc-bytes {opts.max_doc_bytes:,}",
+            f"record of {size:,} bytes exceeds --max-doc-bytes {opts.max_doc_bytes:,}",
         )
+        if opts.on_error == "fail":
+            raise error
+        yield input_error_drop(error, content[: min(OVERSIZE_PREFIX, opts.max_doc_bytes)], truncated_from=size)
+        return
+    line = content.rstrip(b"\r")
+    if not line.strip():
+        return
+    try:
+        yield _parse_line(line, path, lineno, opts)
+    except InputError as exc:
+        if opts.on_error == "fail":
+            raise
+        yield input_error_drop(exc, line)
+
+
+def _drain_line(fh) -> int:
+    """Skip the rest of an oversize line without holding it; return its byte count
+    (without the newline)."""
+    skipped = 0
+    while True:
+        piece = fh.readline(1 << 20)
+        if not piece:
+            return skipped
+        if piece.endswith(b"\n"):
+            return skipped + len(piece) - 1
+        skipped += len(piece)
+
+
+def _parse_line(line: bytes, path: str, lineno: int, opts: ReadOptions) -> Document:
     try:
         record = orjson.loads(line)  # validates UTF-8 and JSON in one pass
     except orjson.JSONDecodeError:

@@ -13,11 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Document, Drop
-from ..errors import InputError
 from ..io import ReadOptions, expand_inputs, read_documents
 from ..io.files import compression_of
-from ..io.readers import _parse_line, format_of
-from ..io.records import input_error_drop
+from ..io.readers import _line_outcome, format_of
 
 
 @dataclass(frozen=True)
@@ -92,14 +90,8 @@ def read_block(block: Block, opts: ReadOptions) -> Iterator[Document | Drop]:
     with open(block.path, "rb") as fh:
         fh.seek(block.start)
         data = fh.read(block.end - block.start)
-    for offset, raw in enumerate(data.split(b"\n")):
-        line = raw.rstrip(b"\r")
-        if not line.strip():
-            continue
-        lineno = block.first_line + offset
-        try:
-            yield _parse_line(line, block.path, lineno, opts)
-        except InputError as exc:
-            if opts.on_error == "fail":
-                raise
-            yield input_error_drop(exc, line)
+    pieces = data.split(b"\n")
+    if pieces and pieces[-1] == b"":
+        pieces.pop()  # the block ends with a newline
+    for offset, content in enumerate(pieces):
+        yield from _line_outcome(content, len(content), block.path, block.first_line + offset, opts)
