@@ -20,29 +20,34 @@ from ..patterns import Pattern
 from ..registry import register
 from ..steps import TextStep
 from .edits import EditTrail
-from .spacing_context import STEP, Guard, looks_tokenized, uses_french_spacing
+from .spacing_context import STEP, Guard, looks_english, looks_tokenized, uses_french_spacing
 from .spacing_quotes import bracket_changes, quote_changes
 
 MAX_ROUNDS = 3
 
 #: Anything the repairs could act on; text without a match is returned at once.
 CANDIDATE = Pattern(r" [,.;:!?)\]}'’”\"]|[(\[{“‘„\"'] | n['’]t|['’] \p{L}|  ", step=STEP)
+SPLIT_NOT = Pattern(r"(?<=\p{L}) +(?=n['’]t(?![\p{L}'’]))", step=STEP)  # do n't
 CONTRACTION = Pattern(
-    r"(?<=\p{L})(?: +(?=n['’]t(?![\p{L}'’]))"  # do n't
-    r"| +(?=['’](?:s|re|ve|ll|d|m)(?![\p{L}\p{N}'’-]))"  # Sheriff 's
+    r"(?<=\p{L})(?: +(?=['’](?:s|re|ve|ll|d|m)(?![\p{L}\p{N}'’-]))"  # Sheriff 's
     r"| +['’] +(?=(?:s|t|re|ve|ll|d|m)(?![\p{L}\p{N}'’-]))"  # It ’ s
     r"|['’] +(?=(?:s|t|re|ve|ll|d|m)(?![\p{L}\p{N}'’-])))",  # It’ s
     step=STEP,
 )
 FRENCH_ELISION = Pattern(
-    r"(?i)(?<=\b(?:[lcdjmnst]|qu|jusqu|lorsqu|puisqu)['’]) +(?=\p{L})", step=STEP
+    r"(?i)(?<=(?:^|[\s(«“\"])(?:[lcdjmnst]|qu|jusqu|lorsqu|puisqu)['’]) +(?=\p{L})", step=STEP
 )
+#: A space before punctuation that ends a word: followed by a space, the end or a closer.
 SPACE_BEFORE_PUNCT = Pattern(
-    r"(?<=\S) +(?=(?:[,;:!?]|\.(?!\.))[,.;:!?]*(?:\s|$|[\"'”’)\]}»]))", step=STEP
+    r"(?<=[\p{L}\p{N}\p{M})\]}”’\"'%»]) +(?=(?:[,;:!?]|\.(?!\.))[,.;:!?]*(?:\s|$|[\"'”’)\]}»]))",
+    step=STEP,
 )
-DOUBLE_SPACE = Pattern(r"(?<=\S)  +(?=\S)", step=STEP)
-#: Two lines with inner runs of spaces: an aligned table, keep its columns.
-ALIGNED = Pattern(r"(?m)^[^\n]*\S  +\S[^\n]*\n[^\n]*\S  +\S[^\n]*$", step=STEP)
+#: Exactly two spaces inside a sentence; more is layout, and two after a full stop is a convention.
+DOUBLE_SPACE = Pattern(r"(?<=[^\s.!?:;])  (?=[^\s])", step=STEP)
+#: A line laid out with spaces: indented, or holding a run of three or more.
+LAYOUT_LINE = Pattern(r"(?m)^(?:  .*|.*\S   +\S.*)$", step=STEP)
+#: A run of two or more spaces inside a line (its end column marks a table column).
+INNER_RUN = Pattern(r"(?<=\S)  +(?=\S)", step=STEP)
 
 
 @register("fix_spacing", default=20)
@@ -107,7 +112,9 @@ def explain_spacing(text: str, options: FixSpacing = DEFAULT) -> tuple[str, list
     if CANDIDATE.search(text) is None:
         return text, []
     french = uses_french_spacing(text) if options.french == "auto" else bool(options.french)
-    passes = _passes(options, french=french, tokenized=looks_tokenized(text))
+    passes = _passes(
+        options, french=french, tokenized=looks_tokenized(text), english=looks_english(text)
+    )
     trail = EditTrail(text)
     for _ in range(MAX_ROUNDS):
         start = trail.text
@@ -122,19 +129,25 @@ def explain_spacing(text: str, options: FixSpacing = DEFAULT) -> tuple[str, list
 Finder = Callable[[str, Guard], list[Change]]
 
 
-def _passes(o: FixSpacing, *, french: bool, tokenized: bool) -> list[Finder]:
+def _passes(o: FixSpacing, *, french: bool, tokenized: bool, english: bool) -> list[Finder]:
+    """The repairs this text allows: the riskier ones need evidence of tokenization."""
     passes: list[Finder] = []
     if o.contractions:
-        passes.append(contraction_changes)
-        if french:
+        passes.append(split_not_changes)
+        if english:
+            passes.append(contraction_changes)
+        if french and tokenized:
             passes.append(elision_changes)
     if o.quotes:
         passes.append(quote_changes)
-    if o.brackets:
+    if o.brackets and tokenized:
         passes.append(bracket_changes)
     if o.punctuation:
-        high = tokenized and not french
-        passes.append(lambda t, g: punctuation_changes(t, g, high_punctuation=high))
+        passes.append(
+            lambda t, g: punctuation_changes(
+                t, g, full_stops=tokenized, high_punctuation=tokenized and not french
+            )
+        )
     if o.double_spaces:
         passes.append(double_space_changes)
     return passes
@@ -152,11 +165,21 @@ def _removals(pattern: Pattern, text: str, guard: Guard, kind: str) -> list[Chan
     return out
 
 
-def contraction_changes(text: str, guard: Guard | None = None) -> list[Change]:
-    """Join contractions a tokenizer split off: ``do n't``, ``It ’ s``, ``Sheriff 's``.
+def split_not_changes(text: str, guard: Guard | None = None) -> list[Change]:
+    """Join a split negation: ``do n't`` has no other reading in any language.
 
-    >>> [c.before for c in contraction_changes("It ’ s, do n't, Sheriff 's, rock 'n' roll")]
-    [' ’ ', ' ', ' ']
+    >>> [c.start for c in split_not_changes("They do n't know, ca n’t say")]
+    [7, 20]
+    """
+    return _removals(SPLIT_NOT, text, guard or Guard(text), "contraction")
+
+
+def contraction_changes(text: str, guard: Guard | None = None) -> list[Change]:
+    """Join English contractions a tokenizer split off: ``It ’ s``, ``Sheriff 's``, ``I' ve``.
+
+    >>> t = "It ’ s the Sheriff 's car, I' ve said, rock 'n' roll"
+    >>> [t[c.start : c.end] for c in contraction_changes(t)]
+    [' ’ ', ' ', "' "]
     """
     return _removals(CONTRACTION, text, guard or Guard(text), "contraction")
 
@@ -171,34 +194,64 @@ def elision_changes(text: str, guard: Guard | None = None) -> list[Change]:
 
 
 def punctuation_changes(
-    text: str, guard: Guard | None = None, *, high_punctuation: bool = True
+    text: str,
+    guard: Guard | None = None,
+    *,
+    full_stops: bool = True,
+    high_punctuation: bool = True,
 ) -> list[Change]:
-    """Remove spaces before ``, .`` and, when ``high_punctuation``, ``; : ! ?``.
+    """Remove spaces before ``,``; before ``.`` and ``; : ! ?`` only when allowed.
+
+    A lone ``.`` is also a word (``the entries . and ..``), and French puts a
+    space before ``; : ! ?``, so the caller allows those from context.
 
     >>> [c.start for c in punctuation_changes("Fingas , me . Wait ... ok ?")]
     [6, 11, 25]
-    >>> [c.start for c in punctuation_changes("ok ? fine , yes", high_punctuation=False)]
+    >>> [c.start for c in punctuation_changes("ok ? fine , yes .", full_stops=False, high_punctuation=False)]
     [9]
     """
     guard = guard or Guard(text)
     out = []
     for change in _removals(SPACE_BEFORE_PUNCT, text, guard, "space_before_punct"):
-        if high_punctuation or text[change.end] in ",.":
+        mark = text[change.end]
+        if mark == "," or (mark == "." and full_stops) or (mark in ";:!?" and high_punctuation):
             out.append(change)
     return out
 
 
 def double_space_changes(text: str, guard: Guard | None = None) -> list[Change]:
-    """Collapse runs of spaces between words, except in aligned tables and code.
+    """Collapse two spaces inside a sentence; keep layout, tables, code and ``end.  Next``.
 
-    >>> [c.before for c in double_space_changes("a  b\\nName   Age\\nBob    42")]
-    ['  ']
+    >>> [c.start for c in double_space_changes("one  two.  Three\\nName   Age\\n  indented  text")]
+    [3]
+    >>> double_space_changes("Name  Age\\nBob   42")  # columns line up: a table
+    []
     """
+    if "  " not in text:
+        return []
     guard = guard or Guard(text)
-    tables = [(m.start(), m.end()) for m in ALIGNED.finditer(text)]
+    layout = [(m.start(), m.end()) for m in LAYOUT_LINE.finditer(text)] + aligned_lines(text)
     out = []
     for m in DOUBLE_SPACE.finditer(text):
-        if guard.touches(m.start(), m.end()) or any(s <= m.start() < e for s, e in tables):
+        if guard.touches(m.start(), m.end()) or any(s <= m.start() < e for s, e in layout):
             continue
         out.append(Change("double_space", m.start(), m.end(), m.group(), " "))
     return out
+
+
+def aligned_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of adjacent lines whose space runs end in the same column: a table.
+
+    >>> aligned_lines("x\\nName  Age\\nBob   42\\nplain  text")
+    [(2, 11), (12, 20)]
+    """
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        ends = {m.end() for m in INNER_RUN.finditer(line)} if "  " in line else set()
+        lines.append((pos, pos + len(line), ends))
+        pos += len(line) + 1
+    spans = set()
+    for (s1, e1, c1), (s2, e2, c2) in zip(lines, lines[1:], strict=False):
+        if c1 & c2:
+            spans.update({(s1, e1), (s2, e2)})
+    return sorted(spans)

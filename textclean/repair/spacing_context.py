@@ -50,8 +50,15 @@ FRENCH_WORDS = Pattern(
 ENGLISH_WORDS = Pattern(
     r"(?i)\b(?:the|and|of|to|is|in|that|for|it|with|was|on|are|this|be|by|as|at)\b", step=STEP
 )
-TOKENIZED = Pattern(
-    r"[^\s.] [,.](?:\s|$)|\p{L} n['’]t\b|\p{L} ['’] ?(?:s|re|ve|ll|d|m)\b(?![\p{L}'’])", step=STEP
+WORD = Pattern(r"\p{L}+", step=STEP)
+#: Signs of tokenizer damage; a split "n't" counts twice, it has no other reading.
+SPLIT_NOT = Pattern(r"\p{L} n['’]t\b", step=STEP)
+TOKEN_SIGNS = Pattern(
+    r"\p{L} ['’] ?(?:s|re|ve|ll|d|m)\b(?![\p{L}'’])"  # It 's, It ’ s
+    r"|[\p{L}\p{N}] ,(?=\s)"  # word , word
+    r"|[\p{L}\p{N}] [.?!](?=\s+\p{Lu}|\s*$)"  # word . Next
+    r"|[“‘] \p{L}|\p{L} [”’](?=[\s,.;:!?]|$)",  # “ word ”
+    step=STEP,
 )
 
 
@@ -98,10 +105,41 @@ def uses_french_spacing(text: str) -> bool:
     return french >= 3 and french > len(ENGLISH_WORDS.findall(sample))
 
 
-def looks_tokenized(text: str) -> bool:
-    """True when the text shows tokenizer damage: ``word , word`` or ``do n't``.
+def tokenization_evidence(text: str, enough: int = 2) -> int:
+    """How many signs of tokenizer damage the text shows, up to ``enough``.
 
-    >>> looks_tokenized("It 's here , now"), looks_tokenized("It's here, now !")
+    >>> tokenization_evidence("It 's here , now"), tokenization_evidence("It's here, now !")
+    (2, 0)
+    """
+    sample = text[:100_000]
+    found = 2 * len(SPLIT_NOT.findall(sample))
+    if found < enough:
+        found += len(TOKEN_SIGNS.findall(sample))
+    return min(found, enough)
+
+
+def looks_tokenized(text: str) -> bool:
+    """True when the text shows at least two signs of tokenizer damage.
+
+    One ``word ,`` is a typo; two signs (``It 's here , now``) make a tokenized text.
+
+    >>> looks_tokenized("It 's here , now"), looks_tokenized("a typo , once")
     (True, False)
     """
-    return TOKENIZED.search(text) is not None
+    return tokenization_evidence(text) >= 2
+
+
+def looks_english(text: str) -> bool:
+    """True when English function words are frequent enough to read the text as English.
+
+    Contractions are joined only in English: Turkish ``'%s' ve`` and Gaelic
+    ``a chionn ’s gu`` hold the same shapes as ``I' ve`` and ``Sheriff ’s``.
+
+    >>> looks_english("It is the end of it"), looks_english("'%s' ve '%s' seçenekleri")
+    (True, False)
+    """
+    sample = text[:5000]
+    if SPLIT_NOT.search(sample):
+        return True
+    english = len(ENGLISH_WORDS.findall(sample))
+    return english >= 1 and english * 8 >= len(WORD.findall(sample))

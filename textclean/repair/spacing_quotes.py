@@ -65,7 +65,7 @@ def _roles(text: str, positions: list[int]) -> list[tuple[int, str, bool]]:
         if before.isalnum() and after.isalnum():
             continue  # an apostrophe inside a word
         left = not before.isspace()
-        right = not after.isspace() and after not in TRAILING_PUNCT
+        right = not after.isspace() and not _trailing_punct(text, i + 1)
         if left and not right:
             role = "close"
         elif right and not left:
@@ -75,6 +75,15 @@ def _roles(text: str, positions: list[int]) -> list[tuple[int, str, bool]]:
         out.append((i, role, not left and not right))
         inside, opener = (True, q) if role == "open" else (False, "")
     return out
+
+
+def _trailing_punct(text: str, j: int) -> bool:
+    """True for punctuation that ends a phrase here (``”,`` then a space), not ``”.eval``."""
+    while j < len(text) and text[j] in TRAILING_PUNCT:
+        j += 1
+        if j == len(text) or text[j].isspace():
+            return True
+    return False
 
 
 def _glyph_role(text: str, i: int, q: str, inside: bool, opener: str) -> str:
@@ -148,15 +157,20 @@ def _attach(text: str, i: int, role: str) -> Change | None:
         j = i + 1
         while j < len(text) and text[j] in " \t":
             j += 1
-        if j == i + 1 or j >= len(text) or text[j].isspace():
+        if j == i + 1 or j >= len(text) or not _word_edge(text[j]):
             return None
         return Change("quote_space", i + 1, j, text[i + 1 : j], "")
     j = i
     while j > 0 and text[j - 1] in " \t":
         j -= 1
-    if j == i or j == 0 or text[j - 1].isspace():
+    if j == i or j == 0 or not (_word_edge(text[j - 1]) or text[j - 1] in TRAILING_PUNCT):
         return None
     return Change("quote_space", j, i, text[j:i], "")
+
+
+def _word_edge(ch: str) -> bool:
+    """A quote joins a word, a number or a bracket, not a lone symbol (``„ _ “``)."""
+    return ch.isalnum() or ch in "([{)]}"
 
 
 def bracket_changes(text: str, guard: Guard | None = None) -> list[Change]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import html
 
+import regex
+
 from ..changes import Change
 from ..patterns import Pattern
 from .edits import pattern_changes
@@ -34,21 +36,27 @@ _NO_SPACE_SCRIPTS = (
     r"\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Javanese}\p{Script=Balinese}"
 )
 _JOINABLE = r"\p{L}\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\u20e3"
+_SIMPLE_SCRIPT_LETTER = r"[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}&&\p{L}]"
 ZERO_WIDTH = Pattern(
-    # ZWSP is a word separator in scripts written without spaces: keep it there.
-    rf"(?<![{_NO_SPACE_SCRIPTS}])\u200b|\u200b(?![{_NO_SPACE_SCRIPTS}])"
-    # ZWNJ/ZWJ shape Persian, Indic and emoji sequences: keep them between such characters.
-    rf"|(?<![\p{{L}}\p{{M}}])\u200c|\u200c(?![\p{{L}}\p{{M}}])"
-    rf"|(?<![{_JOINABLE}])\u200d|\u200d(?![{_JOINABLE}])"
+    # ZWSP separates words in scripts written without spaces: keep it next to them.
+    rf"(?<![{_NO_SPACE_SCRIPTS}\u200b])\u200b+(?![{_NO_SPACE_SCRIPTS}\u200b])"
+    # ZWNJ/ZWJ shape Arabic, Indic and emoji sequences (also word-finally, after a
+    # virama): a joiner goes only after a non-letter, or after a Latin, Greek or
+    # Cyrillic letter when no letter follows.
+    rf"|(?<![{_JOINABLE}])[\u200c\u200d]"
+    rf"|(?<={_SIMPLE_SCRIPT_LETTER})[\u200c\u200d](?![{_JOINABLE}])"
     r"|[\u00ad\u180e\u2060\ufeff]",
+    flags=regex.V1,
     step=STEP,
 )
 _ODD_SPACES = "\u00a0\u2000-\u200a\u202f\u205f"
 #: Odd spaces between words; the left side may be closing punctuation ("said,\xa0and").
 ODD_SPACE = Pattern(
-    rf"(?<=[\p{{L}}\p{{M}},.;)\]\u201d\u2019\"'\u2013\u2014-]) *[{_ODD_SPACES}][ {_ODD_SPACES}]*(?=\p{{L}})",
+    rf"(?<=[\p{{L}}\p{{M}},;)\]\u201d\"\u2013\u2014-]) *[{_ODD_SPACES}][ {_ODD_SPACES}]*(?=\p{{L}})",
     step=STEP,
 )
+#: A one-letter word and the space after it: tied (Polish "w\xa0domu") or not.
+LETTER_TIE = Pattern(rf"(?<![\p{{L}}\p{{N}}])\p{{L}}([ {_ODD_SPACES}])(?=\p{{L}})", step=STEP)
 
 # C1 controls are almost always Windows-1252 bytes decoded as Latin-1.
 _C1_UNDEFINED_IN_CP1252 = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
@@ -145,14 +153,58 @@ def zero_width_changes(text: str) -> list[Change]:
 def odd_space_changes(text: str) -> list[Change]:
     """No-break and other odd spaces that only separate two words become plain spaces.
 
-    Left alone: spaces in numbers (``25\\u202f000``, ``10\\xa0km``) and the
-    French spaces before ``: ; ! ? »`` and after ``«``.
+    Typographic ties stay: in numbers and units (``25\\u202f000``, ``10\\xa0km``,
+    ``%d\\xa0octets``), after abbreviations (``z.\\xa0B.``), before a one-letter
+    word, the French spaces before ``: ; ! ? »`` and after ``«``, and after
+    one-letter words where the text ties them all (Czech and Polish typography).
 
-    >>> [c.after for c in odd_space_changes("a\\xa0word, 25\\xa0000, «\\xa0oui\\xa0»")]
-    [' ']
+    >>> t = "the\\xa0word, 25\\xa0000, «\\xa0oui\\xa0», z.\\xa0B."
+    >>> [(c.start, c.after) for c in odd_space_changes(t)]
+    [(3, ' ')]
+    >>> odd_space_changes("w\\xa0domu i\\xa0w\\xa0pracy")
+    []
     """
-    return pattern_changes(ODD_SPACE, text, "nbsp", _plain_spaces)
+    if not any(ch in text for ch in "\u00a0\u202f\u205f") and not _has_typographic_space(text):
+        return []
+    ties = _ties_one_letter_words(text)
+    out = []
+    for m in ODD_SPACE.finditer(text):
+        if _is_tie(text, m.start(), m.end(), ties):
+            continue
+        out.append(Change("nbsp", m.start(), m.end(), m.group(), _plain_spaces(m)))
+    return out
+
+
+def _has_typographic_space(text: str) -> bool:
+    return any("\u2000" <= ch <= "\u200a" for ch in text)
+
+
+def _ties_one_letter_words(text: str) -> bool:
+    """True when most one-letter words are followed by a no-break space."""
+    tied = plain = 0
+    for m in LETTER_TIE.finditer(text):
+        if m.group(1) == " ":
+            plain += 1
+        else:
+            tied += 1
+    return tied > plain
+
+
+def _is_tie(text: str, start: int, end: int, ties_letters: bool) -> bool:
+    left = start
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    before = text[left:start]
+    right = end
+    while right < len(text) and not text[right].isspace():
+        right += 1
+    after = text[end:right]
+    if any(ch.isdigit() for ch in before) or before.startswith("%") or "." in before:
+        return True
+    if len(after) == 1:
+        return True
+    return ties_letters and len(before) == 1
 
 
 def _plain_spaces(m: object) -> str:
-    return "".join(" " if ch != " " else ch for ch in m.group())  # type: ignore[attr-defined]
+    return " " * len(m.group())  # type: ignore[attr-defined]
