@@ -10,6 +10,9 @@ _EXPORTS = {
     "HASHFUNC": "textclean.dedup.minhash",
     "minhash_signatures": "textclean.dedup.minhash",
     "shingles": "textclean.dedup.shingles",
+    "find_passages": "textclean.dedup.passages",
+    "cluster_records": "textclean.dedup.passages",
+    "RepeatedPassages": "textclean.dedup.passages",
 }
 
 __all__ = sorted(_EXPORTS)
