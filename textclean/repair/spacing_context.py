@@ -108,7 +108,7 @@ def uses_french_spacing(text: str) -> bool:
 def tokenization_evidence(text: str, enough: int = 2) -> int:
     """How many signs of tokenizer damage the text shows, up to ``enough``.
 
-    >>> tokenization_evidence("It 's here , now"), tokenization_evidence("It's here, now !")
+    >>> tokenization_evidence("It 's here , now"), tokenization_evidence("It's here, now!")
     (2, 0)
     """
     sample = text[:100_000]
