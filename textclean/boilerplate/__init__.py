@@ -9,6 +9,10 @@ _EXPORTS = {
     "Verdict": "textclean.boilerplate.classify",
     "classify_lines": "textclean.boilerplate.classify",
     "strip_boilerplate": "textclean.boilerplate.classify",
+    "Cut": "textclean.boilerplate.classify",
+    "find_cuts": "textclean.boilerplate.classify",
+    "Boilerplate": "textclean.boilerplate.step",
+    "BoilerplateTemplates": "textclean.boilerplate.templates",
 }
 
 __all__ = sorted(_EXPORTS)
