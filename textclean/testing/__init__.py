@@ -1,1 +1,59 @@
-"""Hypothesis strategies that make dirty text with known ground truth."""
+"""Hypothesis strategies that make dirty text with known ground truth.
+
+For textclean's own property tests and for users testing their pipelines::
+
+    from hypothesis import given
+    from textclean.testing import articles, mojibake
+
+    @given(mojibake(articles()))
+    def test_my_pipeline_repairs_mojibake(dirty):
+        assert my_pipeline(dirty.text) == dirty.clean
+
+Each strategy draws a `Dirty` (the damaged ``text``, the ``clean``
+original, labelled ``spans`` and ``facts``), except `pasted_passages`, which
+draws a `Pasted` corpus. Needs ``hypothesis`` (``pip install 'textclean[test]'``).
+See docs/testing.md.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "Dirty": "textclean.testing.truth",
+    "Span": "textclean.testing.truth",
+    "Pasted": "textclean.testing.truth",
+    "Occurrence": "textclean.testing.truth",
+    "articles": "textclean.testing.articles",
+    "sentences": "textclean.testing.articles",
+    "mojibake": "textclean.testing.encoding",
+    "mojibake_of": "textclean.testing.encoding",
+    "tokenized": "textclean.testing.tokenize",
+    "ptb_tokenize": "textclean.testing.tokenize",
+    "spun": "textclean.testing.spin",
+    "with_boilerplate": "textclean.testing.furniture",
+    "near_duplicates": "textclean.testing.duplicates",
+    "pasted_passages": "textclean.testing.duplicates",
+    "jaccard": "textclean.testing.duplicates",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        try:
+            module = importlib.import_module(_EXPORTS[name])
+        except ModuleNotFoundError as exc:
+            if exc.name != "hypothesis":
+                raise
+            from ..errors import MissingDependency
+
+            raise MissingDependency("textclean.testing", "hypothesis", "test") from None
+        return getattr(module, name)
+    raise AttributeError(f"module 'textclean.testing' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -1,0 +1,127 @@
+"""A bank of clean news sentences, grouped by story, written for textclean's tests.
+
+The sentences are plain reported prose with the features scraped news has
+and cleaning steps must leave alone: curly and straight quotes,
+contractions, brackets, dashes, accented names, currency and numbers. Some
+name things an article spinner rewrites ("law enforcement", "social media",
+"artificial intelligence"), so `textclean.testing.spun` finds material in
+them. No sentence ends with an abbreviation, so sentence boundaries are
+unambiguous.
+"""
+
+from __future__ import annotations
+
+STORIES: dict[str, tuple[str, ...]] = {
+    "storm": (
+        "A line of thunderstorms knocked out power to about 40,000 homes across the valley on Tuesday night.",
+        "Crews from the regional utility worked through the night to restore service, a spokeswoman said.",
+        "“We’ve never seen this many trees down in one evening,” said Marta Jiménez, who runs a hardware store on Front Street.",
+        "The national weather service had issued a warning two hours before the first gusts arrived.",
+        "Wind speeds reached 110 km/h at the airport, the highest reading there since 2011.",
+        "Schools in three districts stayed closed on Wednesday while roads were cleared.",
+        "Residents who lost refrigerated medicine can ask the county for replacement vouchers.",
+        "Forecasters expect calmer weather by the weekend, with temperatures near 18 °C.",
+        "Insurers said it was too early to estimate the cost of the damage.",
+        "Some scientists link the rising number of summer storms to global warming, though they caution that one season proves little.",
+        "The mayor said the city’s drainage plan (approved last year) had prevented wider flooding.",
+        "Volunteers handed out water and blankets at the community centre until midnight.",
+    ),
+    "council": (
+        "The city council voted 7–2 on Monday to turn a vacant rail yard into a public park.",
+        "Opponents argued that the land should have been used for affordable housing instead.",
+        "“This is the most important green space the city has gained in fifty years,” said council member Ahmed Karimi.",
+        "The project is expected to cost €12.5 million, most of it from a regional grant.",
+        "Construction won’t begin until an environmental survey of the site is finished.",
+        "Neighbours packed the meeting hall, and dozens signed up to speak during public comment.",
+        "A local bakery owner said she hoped the park would bring more customers to the street.",
+        "The council also approved new bicycle lanes on two of the busiest roads in the centre.",
+        "Critics say the city hasn’t explained how it will pay for upkeep once the grant runs out.",
+        "The first section of the park could open to visitors in the spring of next year.",
+        "Officials in Montréal and Düsseldorf have turned similar rail yards into parks over the past decade.",
+    ),
+    "technology": (
+        "The company said it would stop selling its face recognition software to police departments.",
+        "Civil rights groups have long argued that law enforcement agencies misuse such tools.",
+        "Researchers found that some systems misidentified women and older people far more often than others.",
+        "The firm’s chief executive said the pause would last at least a year.",
+        "Lawmakers in the United States have proposed rules that would require warrants for most searches.",
+        "Several cities, such as Boston and San Francisco, have already banned the technology outright.",
+        "The announcement came a day after a rival said it was leaving the business entirely.",
+        "Advocates said the decision didn’t go far enough and called for a permanent ban.",
+        "Experts warn that artificial intelligence can repeat the biases found in the data it learns from.",
+        "The company’s shares rose slightly after the news, then closed the day almost unchanged.",
+        "Privacy campaigners in the United Kingdom welcomed the move but asked what it meant for existing contracts.",
+        "Much of the software runs on cloud computing services rented by the hour.",
+        "Engineers say machine learning models need far more careful testing before they’re deployed.",
+        "Posts about the decision spread quickly on social media, where many users praised it.",
+    ),
+    "health": (
+        "A new study suggests that people who walk for thirty minutes a day have a lower risk of heart attack.",
+        "The researchers followed more than 20,000 adults in five countries for over a decade.",
+        "“It’s not about running marathons; it’s about moving every day,” said Dr. Nadia Okafor, the study’s lead author.",
+        "Participants who walked regularly also reported sleeping better and feeling less anxious.",
+        "The findings were published this week in a peer-reviewed journal.",
+        "Doctors cautioned that the study shows a link, not proof that walking prevents disease.",
+        "Regular exercise is known to strengthen the immune system and improve mood.",
+        "The hospital opened a new clinic for cancer screening in the north of the city.",
+        "Waiting times for routine appointments have fallen by a third since January.",
+        "Health officials urged older residents to get their seasonal flu vaccine before December.",
+        "Nurses said staff shortages remain the biggest problem in the region’s hospitals.",
+        "A pharmacist in Kraków said demand for vitamin supplements had doubled this winter.",
+    ),
+    "economy": (
+        "The central bank raised its main interest rate by a quarter of a percentage point on Thursday.",
+        "Policymakers said inflation was still well above their target of 2 percent.",
+        "Economists had widely expected the increase, and markets barely moved.",
+        "Mortgage holders will see higher monthly payments when their fixed terms end.",
+        "Retailers reported weaker sales in the three months to September.",
+        "“Households are being squeezed from every side,” said José García, an economist at a Madrid bank.",
+        "Manufacturers said problems in the supply chain had eased since the spring.",
+        "Exports of machinery rose for the fourth month in a row, customs data showed.",
+        "The government plans to publish its budget in late November.",
+        "Unemployment stayed at 4.1 percent, close to its lowest level in two decades.",
+        "Investment in renewable energy reached a record last year, led by solar energy projects in the south.",
+        "Small firms say they can’t find enough skilled workers to fill open jobs.",
+    ),
+    "sport": (
+        "The home side scored twice in the last ten minutes to win 3–1 on Saturday.",
+        "Their captain, who missed most of last season with a knee injury, set up both goals.",
+        "“We didn’t panic, and we kept passing the ball,” the coach told reporters after the match.",
+        "The win lifts the club to fourth place, two points behind the leaders.",
+        "More than 30,000 fans filled the stadium despite the heavy rain.",
+        "The visitors had taken the lead early in the first half with a header from a corner.",
+        "A young striker from São Paulo came off the bench and changed the game.",
+        "The league has fined both clubs for crowd trouble after the final whistle.",
+        "Tickets for next month’s cup final sold out in under an hour.",
+        "The team’s new training ground will open in August, a year later than planned.",
+    ),
+    "science": (
+        "Astronomers have found a planet about the size of Neptune orbiting a nearby red dwarf.",
+        "The planet completes one orbit every nine days, far too close to its star for liquid water.",
+        "The discovery was made with a telescope in the Chilean desert and confirmed by a space observatory.",
+        "“Every new planet tells us something about how our own solar system formed,” said François Lefèvre, an astronomer in Lyon.",
+        "Researchers in Ålesund are studying how warmer water is changing where fish spawn.",
+        "The team tagged hundreds of cod and tracked them for three years.",
+        "Their results suggest that spawning grounds have moved north by about 100 kilometres.",
+        "Fishing crews say the change has made their trips longer and more expensive.",
+        "A museum in Zürich has put a newly restored dinosaur skeleton on display.",
+        "The skeleton, found by a farmer in 2009, took more than a decade to clean and assemble.",
+        "Scientists hope sensors linked through the Internet of Things will warn farmers of frost earlier.",
+        "Analysing big data from weather stations has made local forecasts more accurate.",
+    ),
+    "transport": (
+        "The regional railway will add twelve trains a day between the two cities from December.",
+        "Passengers have complained for years about crowded carriages at rush hour.",
+        "The operator said the new timetable was made possible by trains it bought last year.",
+        "Fares will rise by an average of 3.5 percent in January, the operator confirmed.",
+        "A bridge on the main road north will close for repairs for six weeks in the summer.",
+        "Drivers are advised to use the ring road, which could add twenty minutes to their journeys.",
+        "“People don’t mind a delay if they know about it in advance,” said a spokesman for the transport authority.",
+        "The city’s electric buses have now covered more than a million kilometres without a breakdown.",
+        "Airport officials said passenger numbers were back to where they were before the pandemic.",
+        "A new cycle route along the river is expected to open before the end of the year.",
+    ),
+}
+
+#: Every sentence of the bank, in a fixed order.
+SENTENCES: tuple[str, ...] = tuple(s for story in STORIES.values() for s in story)
