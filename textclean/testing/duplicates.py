@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from ..patterns import Pattern
-from .articles import articles, join_paragraphs
 from .bank import SENTENCES
+from .prose import articles, join_paragraphs
 from .truth import Dirty, Occurrence, Pasted
 
 __all__ = ["edit_words", "jaccard", "near_duplicates", "pasted_passages"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from .articles import articles
+from .prose import articles
 from .truth import Dirty
 
 __all__ = ["ENCODINGS", "mojibake", "mojibake_of"]

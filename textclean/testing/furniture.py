@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from .articles import articles
+from .prose import articles
 from .truth import Dirty, Span
 
 __all__ = ["CATEGORIES", "LINES", "SENTENCES", "with_boilerplate"]

@@ -14,7 +14,7 @@ from functools import lru_cache
 from hypothesis import strategies as st
 
 from ..patterns import Pattern
-from .articles import articles
+from .prose import articles
 from .truth import Dirty, Span
 
 __all__ = ["restore_case", "spin_sites", "spun"]
