@@ -11,9 +11,9 @@ does not depend on directory order) and runs the same naive-Bayes trials:
 * character 1-3-grams per word, from a per-word cache (words repeat, so each
   distinct word is analysed once per process);
 * seven trials that update language log-probabilities with randomly drawn
-  n-grams and stop when one language passes 0.99999, drawn from a
-  ``random.Random(seed)`` made for the call, consumed exactly as langdetect
-  consumes it, with the updates done by numpy in blocks.
+  n-grams and stop when one language passes 0.99999; the draws replay a
+  ``random.Random(seed)`` made for the call exactly as langdetect makes them
+  (`RandomReplay`), and numpy applies them in blocks.
 
 No global random state is read or written, so two calls, two processes or two
 workers give the same answer for the same text and seed.
@@ -21,7 +21,6 @@ workers give the same answer for the same text and seed.
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from ..patterns import Pattern
+from .random_replay import RandomReplay
 
 N_TRIALS = 7
 ALPHA = 0.5
@@ -39,7 +39,8 @@ CONVERGED = 0.99999
 REPORT_THRESHOLD = 0.1
 #: langdetect reads at most this many characters of a text.
 MAX_TEXT_CHARS = 10_000
-_BLOCK = 64  # random words drawn per numpy step of a trial
+_FIRST_BLOCK = 1 + 5 * 12  # draws a trial makes first: ends on a check (draw 0, 5, 10 ...)
+_LATER_BLOCKS = (140, ITERATION_LIMIT + 1 - _FIRST_BLOCK - 140)  # then these, up to the limit
 
 _URL = Pattern(r"https?://[-_.?&~;+=/#0-9A-Za-z]{1,2076}", step="language")
 _MAIL = Pattern(r"[-_.0-9A-Za-z]{1,64}@[-_0-9A-Za-z]{1,255}[-_.0-9A-Za-z]{1,255}", step="language")
@@ -74,15 +75,16 @@ def languages() -> tuple[str, ...]:
 
 
 _NORMALISED: dict[int, str] = {}
+_SEEN: set[str] = set()
 
 
 def _normalise(text: str) -> str:
     """Map every character as langdetect's ``NGram.normalize`` does (cached per character)."""
     from langdetect.utils.ngram import NGram
 
-    missing = {c for c in text if ord(c) not in _NORMALISED}
-    for c in missing:
+    for c in set(text).difference(_SEEN):
         _NORMALISED[ord(c)] = NGram.normalize(c)
+        _SEEN.add(c)
     return text.translate(_NORMALISED)
 
 
@@ -110,32 +112,25 @@ def prepare(text: str, limit: int = MAX_TEXT_CHARS) -> str:
 
 @lru_cache(maxsize=1 << 17)
 def _word_grams(word: str, closed: bool) -> tuple[int, ...]:
-    """Model rows of the 1-3-grams langdetect emits for one normalised word.
+    """Model rows of the 1-3-grams langdetect emits for one normalised word, in its order.
 
-    ``closed`` adds the grams ending in the space after the word. Upper-case
-    runs (acronyms) emit nothing, as in langdetect.
+    At each character langdetect emits the 1-, 2- and 3-gram ending there
+    (the word is preceded by a space, and ``closed`` adds the space after
+    it), except inside an upper-case run: a character that is upper case
+    after an upper-case one emits nothing (acronyms say little about language).
     """
-    index = _model().index
-    out: list[int] = []
-    grams, capital = " ", False
-    for ch in word + (" " if closed else ""):
-        last = grams[-1]
-        grams = (" " if last == " " else grams[-2:]) + ch
-        if last == " ":
-            capital = False
-        if ch.isupper():
-            capital = capital or last.isupper()
-        else:
-            capital = False
-        if capital:
-            continue
-        for n in (1, 2, 3):
-            if len(grams) < n:
-                break
-            row = index.get(grams[-n:])
-            if row is not None and grams[-n:] != " ":
-                out.append(row)
-    return tuple(out)
+    padded = " " + word + " " if closed else " " + word
+    grams = [padded[1], padded[:2]]
+    if word.islower() or not any(map(str.isupper, word[1:])):
+        for j in range(2, len(padded)):
+            grams += (padded[j], padded[j - 1 : j + 1], padded[j - 2 : j + 1])
+    else:
+        for j in range(2, len(padded)):
+            if not (padded[j].isupper() and padded[j - 1].isupper()):
+                grams += (padded[j], padded[j - 1 : j + 1], padded[j - 2 : j + 1])
+    if closed:
+        grams.remove(" ")  # the space after the word is no 1-gram
+    return tuple(row for row in map(_model().index.get, grams) if row is not None)
 
 
 def ngram_rows(prepared: str) -> list[int]:
@@ -149,63 +144,105 @@ def ngram_rows(prepared: str) -> list[int]:
     return rows
 
 
-def _draw_block(rng: random.Random, n: int) -> tuple[np.ndarray, np.ndarray]:
-    """The next `_BLOCK` raw words of ``rng``: the choices they make among ``n`` and where.
+@lru_cache(maxsize=4)
+def _first_checks(size: int) -> np.ndarray:
+    """Rows sum the first block's steps up to each check (draw 0, 5, 10, ...)."""
+    checks = np.arange(0, size, 5)
+    return (np.arange(size)[None, :] <= checks[:, None]).astype(np.float64)
 
-    ``random.Random.choice`` draws ``getrandbits(n.bit_length())`` (the top
-    bits of one 32-bit word) until the value is below ``n``; a block of words
-    replays that rejection sampling at once.
+
+def _first_converged(running: np.ndarray) -> tuple[int, np.ndarray | None]:
+    """The first row whose top normalised probability passes 0.99999, and that row normalised.
+
+    With ``e = exp(row - max(row))`` the top probability is ``1 / sum(e)``.
     """
-    words = np.frombuffer(rng.getrandbits(32 * _BLOCK).to_bytes(4 * _BLOCK, "little"), "<u4")
-    values = words >> np.uint32(32 - n.bit_length())
-    accepted = np.flatnonzero(values < n)
-    return values[accepted].astype(np.intp), accepted
+    e = np.exp(running - running.max(axis=1, keepdims=True))
+    total = e.sum(axis=1)
+    done = np.flatnonzero(total < 1.0 / CONVERGED)
+    if not done.size:
+        return -1, None
+    k = int(done[0])
+    return k, e[k] / total[k]
 
 
-def _trial(rng: random.Random, rows: np.ndarray, model: _Model) -> np.ndarray:
-    """One trial: update from uniform with random n-grams until a language passes 0.99999."""
-    weight = (ALPHA + rng.gauss(0.0, 1.0) * ALPHA_WIDTH) / BASE_FREQ
-    log_prob = np.full(len(model.langs), -np.log(len(model.langs)))
-    drawn = 0
-    while True:
-        state = rng.getstate()
-        picks, positions = _draw_block(rng, rows.size)
-        if not picks.size:
-            continue
-        running = log_prob + np.cumsum(np.log(weight + model.probs[rows[picks]]), axis=0)
-        # langdetect checks after draw i for i = 0, 5, 10, ... and gives up at 1000
-        first = (-drawn) % 5
-        checks = np.arange(first, picks.size, 5)
-        if checks.size:
-            at = running[checks]
-            at = np.exp(at - at.max(axis=1, keepdims=True))
-            at /= at.sum(axis=1, keepdims=True)
-            done = (at.max(axis=1) > CONVERGED) | (drawn + checks >= ITERATION_LIMIT)
-            if done.any():
-                k = int(done.argmax())
-                rng.setstate(state)  # consume only the words this trial used
-                rng.getrandbits(32 * (int(positions[checks[k]]) + 1))
-                return at[k]
+def _steps(
+    table: np.ndarray, rows: np.ndarray, logs: np.ndarray | None, weight: float
+) -> np.ndarray:
+    """log(weight + P(n-gram | language)) for each drawn n-gram."""
+    if logs is not None:
+        return logs[rows]
+    steps = table[rows]
+    steps += weight
+    return np.log(steps, out=steps)
+
+
+def _trial(stream: RandomReplay, table: np.ndarray) -> np.ndarray:
+    """One trial: update from uniform with random n-grams until a language passes 0.99999.
+
+    langdetect checks after draw i for i = 0, 5, 10, ... and gives up at
+    i = 1000. Draws come in blocks that end on a check, sized so that most
+    trials stop in the first (one matrix product gives its running sums).
+    """
+    weight = (ALPHA + stream.gauss() * ALPHA_WIDTH) / BASE_FREQ
+    rows, ends = stream.peek_choices(_FIRST_BLOCK)
+    steps = _steps(table, rows, None, weight)
+    k, probs = _first_converged(_first_checks(_FIRST_BLOCK) @ steps)
+    if probs is not None:
+        stream.seek(int(ends[5 * k]))
+        return probs
+    log_prob = steps.sum(axis=0)
+    drawn = _FIRST_BLOCK
+    logs = None
+    for size in _LATER_BLOCKS:
+        if logs is None and table.shape[0] < size:  # fewer n-grams than draws: log each once
+            logs = np.log(table + weight)
+        stream.seek(int(ends[-1]))
+        rows, ends = stream.peek_choices(size)
+        steps = _steps(table, rows, logs, weight)
+        running = np.cumsum(steps.reshape(-1, 5, steps.shape[1]).sum(axis=1), axis=0)
+        running += log_prob - log_prob.max()
+        k, probs = _first_converged(running)
+        drawn += size
+        if probs is None and drawn > ITERATION_LIMIT:  # gave up: the last check stands
+            k, last = len(running) - 1, np.exp(running[-1] - running[-1].max())
+            probs = last / last.sum()
+        if probs is not None:
+            stream.seek(int(ends[5 * k + 4]))
+            return probs
         log_prob = running[-1]
-        drawn += picks.size
+    raise AssertionError("the last block ends at the iteration limit")
 
 
-def trials(rows: list[int], seed: int = 0) -> np.ndarray:
+def trials(rows: list[int], seed: int = 0, agree_after: int = N_TRIALS) -> np.ndarray:
     """Average language probabilities over langdetect's seven random trials.
 
-    The random stream is Python's ``random.Random(seed)`` used exactly as
-    langdetect uses it, so a text gets langdetect's own answer for that seed.
+    The draws replay Python's ``random.Random(seed)`` exactly as langdetect
+    makes them, so a text gets langdetect's own answer for that seed. With
+    ``agree_after=k`` (k < 7) the trials stop once the first k all converged
+    on the same language: the remaining ones could not change the answer
+    unless every one of them converged elsewhere.
     """
-    model = _model()
-    rng = random.Random(seed)
-    gram_rows = np.asarray(rows, dtype=np.intp)
-    total = np.zeros(len(model.langs))
-    for _ in range(N_TRIALS):
-        total += _trial(rng, gram_rows, model)
-    return total / N_TRIALS
+    # the text's own rows of the model, so draws read a small table that stays in cache
+    used, local_rows = np.unique(np.asarray(rows, dtype=np.intp), return_inverse=True)
+    table = _model().probs[used]
+    stream = RandomReplay(seed, local_rows)
+    results = []
+    for t in range(N_TRIALS):
+        results.append(_trial(stream, table))
+        if t + 1 == agree_after and _unanimous(results):
+            break
+    return np.mean(results, axis=0)
 
 
-def detect_probabilities(prepared: str, seed: int = 0) -> list[tuple[str, float]]:
+def _unanimous(results: list[np.ndarray]) -> bool:
+    """Every trial converged, and on the same language."""
+    top = {int(r.argmax()) for r in results}
+    return len(top) == 1 and all(r.max() > CONVERGED for r in results)
+
+
+def detect_probabilities(
+    prepared: str, seed: int = 0, agree_after: int = N_TRIALS
+) -> list[tuple[str, float]]:
     """Languages above 0.1, most likely first; empty when the text has no n-grams.
 
     >>> detect_probabilities(prepare("Das ist ein kleiner Satz auf Deutsch."))[0][0]
@@ -215,6 +252,6 @@ def detect_probabilities(prepared: str, seed: int = 0) -> list[tuple[str, float]
     if not rows:
         return []
     langs = _model().langs
-    probs = trials(rows, seed)
-    ranked = [(langs[i], float(probs[i])) for i in np.argsort(-probs, kind="stable")]
-    return [(lang, p) for lang, p in ranked if p > REPORT_THRESHOLD]
+    probs = trials(rows, seed, agree_after)
+    shown = [(float(probs[i]), langs[i]) for i in np.flatnonzero(probs > REPORT_THRESHOLD)]
+    return [(lang, p) for p, lang in sorted(shown, reverse=True)]

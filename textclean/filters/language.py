@@ -34,6 +34,8 @@ SAMPLE_BUDGETS = (400, 1600, 0)
 SAMPLE_SLICES = 3
 #: A top probability at or above this ends sampling early, per backend.
 CLEAR = {"langdetect": 0.999, "langid": 0.9}
+#: langdetect stops after this many of its seven trials if they agree and converged.
+AGREE_AFTER = 3
 #: Backend labels that are not ISO 639-1 codes.
 _ISO = {"zh-cn": "zh", "zh-tw": "zh", "nb": "no"}
 
@@ -78,11 +80,12 @@ def sample_text(text: str, budget: int, slices: int = SAMPLE_SLICES) -> str:
     return "\n".join(p for p in pieces if p)
 
 
-def _ranked(text: str, backend: str, seed: int) -> list[tuple[str, float]]:
+def _ranked(text: str, backend: str, seed: int, agree_after: int) -> list[tuple[str, float]]:
     if backend == "langdetect":
         from . import langdetect_backend
 
-        return langdetect_backend.detect_probabilities(langdetect_backend.prepare(text), seed)
+        prepared = langdetect_backend.prepare(text)
+        return langdetect_backend.detect_probabilities(prepared, seed, agree_after)
     if backend == "langid":
         from . import langid_backend
 
@@ -97,6 +100,7 @@ def detect_language(
     seed: int = 0,
     min_letters: int = MIN_LETTERS,
     budgets: tuple[int, ...] = SAMPLE_BUDGETS,
+    agree_after: int = AGREE_AFTER,
 ) -> Language:
     """The language of ``text``, the same on every call, process and machine.
 
@@ -111,7 +115,7 @@ def detect_language(
         if i == 0 and letter_count(sample) < min_letters:
             if sample is text or letter_count(text) < min_letters:
                 return Language(UNKNOWN, 0.0)
-        ranked = _ranked(sample, backend, seed)
+        ranked = _ranked(sample, backend, seed, agree_after)
         if not ranked or sample is text or ranked[0][1] >= CLEAR.get(backend, 1.0):
             break
     if not ranked:
