@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
-from ..changes import Change, diff_changes
+from ..changes import Change
 from ..errors import ConfigError
 from ..patterns import Pattern
 from ..registry import register
@@ -31,9 +31,9 @@ from .edits import EditTrail
 #: Passes repeat until nothing changes (``&amp;eacute;`` needs two), at most this often.
 MAX_ROUNDS = 4
 
-_ASCII_DAMAGE = Pattern(r"[&\x00-\x08\x0b-\x1f\x7f]", step="fix_mojibake")
+_ASCII_DAMAGE = Pattern(r"[&\x00-\x08\x0b\x0d-\x1f\x7f]", step="fix_mojibake")
 _UNICODE_DAMAGE = Pattern(
-    r"[&\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u00ad\u180e\u2000-\u200d\u2028\u2029\u202f"
+    r"[&\x00-\x08\x0b\x0d-\x1f\x7f-\x9f\u00a0\u00ad\u180e\u2000-\u200d\u2028\u2029\u202f"
     r"\u205f-\u206f\ufeff\ufff9-\ufffc\ud800-\udfff]",
     step="fix_mojibake",
 )
@@ -120,20 +120,23 @@ def explain_mojibake(text: str, options: FixMojibake = DEFAULT) -> tuple[str, li
     """The repaired text and replayable `Change` records against ``text``.
 
     >>> explain_mojibake("cafÃ©")[1]
-    [Change(kind='mojibake', start=3, end=5, before='Ã©', after='é', reason='')]
+    [Change(kind='mojibake', start=0, end=5, before='cafÃ©', after='café', reason='')]
     """
     passes = _passes(text, options)
     if not passes:
         return text, []
     trail = EditTrail(text)
+    current = text
     for _ in range(MAX_ROUNDS):
-        start = trail.text
+        start = current
         for find in passes:
-            current = trail.text
-            trail.apply(find(current))
-        if trail.text == start:
+            changes = find(current)
+            if changes:
+                trail.apply(changes)
+                current = trail.text
+        if current == start or not _passes(current, options):
             break
-    return trail.text, trail.changes()
+    return current, trail.changes()
 
 
 def may_need_repair(text: str) -> bool:
@@ -195,7 +198,7 @@ def encoding_changes(text: str) -> list[Change]:
     """Decode mojibake line by line with ``ftfy.fix_encoding``, only where it can be.
 
     >>> [(c.before, c.after) for c in encoding_changes("ok\\nâ€œhiâ€\\x9d")]
-    [('â€œ', '“'), ('â€\\x9d', '”')]
+    [('â€œhiâ€\\x9d', '“hi”')]
     """
     pattern = _mojibake_pattern()
     if pattern.search(text) is None:
@@ -207,23 +210,39 @@ def encoding_changes(text: str) -> list[Change]:
         if pattern.search(line) is not None:
             fixed = ftfy.fix_encoding(line, config)
             if fixed != line:
-                changes += _merge_nearby(
-                    [_shift(c, offset) for c in diff_changes(line, fixed, "mojibake")], text
-                )
+                changes += [_shift(c, offset) for c in word_changes(line, fixed, "mojibake")]
         offset += len(line) + 1
     return changes
 
 
-def _merge_nearby(changes: list[Change], text: str) -> list[Change]:
-    """Join diff pieces that touch, so ``â€œ -> “`` is one record, not three."""
-    out: list[Change] = []
-    for ch in changes:
-        if out and ch.start == out[-1].end:
-            prev = out.pop()
-            ch = Change(
-                ch.kind, prev.start, ch.end, text[prev.start : ch.end], prev.after + ch.after
-            )
-        out.append(ch)
+def word_changes(before: str, after: str, kind: str) -> list[Change]:
+    """Records for whole words that differ: ``doesnâ€™t -> doesn’t``.
+
+    Decoding keeps the spaces of a line except where a lost 0xA0 is restored,
+    so words usually pair one to one; otherwise one record spans the
+    stretch between the common beginning and end.
+
+    >>> [(c.before, c.after) for c in word_changes("a doesnâ€™t b", "a doesn’t b", "m")]
+    [('doesnâ€™t', 'doesn’t')]
+    >>> [(c.before, c.after) for c in word_changes("voilÃ  le", "voilà le", "m")]
+    [('Ã ', 'à')]
+    """
+    old, new = before.split(" "), after.split(" ")
+    if len(old) != len(new):
+        head = 0
+        limit = min(len(before), len(after))
+        while head < limit and before[head] == after[head]:
+            head += 1
+        tail = 0
+        while tail < limit - head and before[-1 - tail] == after[-1 - tail]:
+            tail += 1
+        end = len(before) - tail
+        return [Change(kind, head, end, before[head:end], after[head : len(after) - tail])]
+    out, pos = [], 0
+    for a, b in zip(old, new, strict=True):
+        if a != b:
+            out.append(Change(kind, pos, pos + len(a), a, b))
+        pos += len(a) + 1
     return out
 
 
@@ -252,31 +271,34 @@ def _ftfy() -> tuple[Any, Any]:
 
 @lru_cache(maxsize=1)
 def _mojibake_pattern() -> Pattern:
-    """Lead-byte character then continuation-byte character, per ftfy encoding.
+    """A lead-byte character then a continuation-byte character, in any ftfy encoding.
 
     Also matches the damaged forms ftfy repairs: a continuation byte replaced
     by a space (``Ã `` for ``à``), by ``?`` or by U+FFFD, and C1 controls.
+    One character class per byte role, merged over the encodings, keeps the
+    scan to a single pass; it matches a little more than needed (a Cyrillic
+    letter before ``«``), which only sends such text on to ftfy.
     """
     import regex
     from ftfy import chardata
 
-    def chars(encoding: str, codes: range | list[int]) -> str:
-        out = []
-        for code in codes:
-            try:
-                out.append(bytes([code]).decode(encoding))
-            except UnicodeDecodeError:
-                continue
-        return "".join(regex.escape(c) for c in out)
+    def chars(codes: range | list[int], encodings: list[str]) -> str:
+        out = set()
+        for encoding in encodings:
+            for code in codes:
+                try:
+                    out.add(bytes([code]).decode(encoding))
+                except UnicodeDecodeError:
+                    continue
+        return "".join(regex.escape(c) for c in sorted(out))
 
-    alternatives = [r"[\x80-\x9f]"]
-    for enc in chardata.CHARMAP_ENCODINGS:
-        lead = chars(enc, range(0xC2, 0xF5))
-        cont = chars(enc, range(0x80, 0xC0))
-        a0_lead = chars(enc, [0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD9])
-        space_lead = chars(enc, [0xE2, 0xE3, 0xF0])
-        alternatives.append(f"[{lead}][{cont}?\ufffd]")
-        if enc != "macroman":  # ftfy restores a lost 0xA0 in every encoding but MacRoman
-            alternatives.append(f"[{a0_lead}] ")
-            alternatives.append(f"[{space_lead}] [{cont}]")
-    return Pattern("|".join(alternatives), step="fix_mojibake")
+    every = list(chardata.CHARMAP_ENCODINGS)
+    # ftfy restores a lost 0xA0 in every encoding but MacRoman.
+    a0_capable = [e for e in every if e != "macroman"]
+    lead, cont = chars(range(0xC2, 0xF5), every), chars(range(0x80, 0xC0), every)
+    a0_lead = chars([0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD9], a0_capable)
+    space_lead = chars([0xE2, 0xE3, 0xF0], a0_capable)
+    return Pattern(
+        rf"[\x80-\x9f]|[{lead}][{cont}?\ufffd]|[{a0_lead}] |[{space_lead}] [{cont}]",
+        step="fix_mojibake",
+    )

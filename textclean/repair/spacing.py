@@ -43,7 +43,7 @@ SPACE_BEFORE_PUNCT = Pattern(
     step=STEP,
 )
 #: Exactly two spaces inside a sentence; more is layout, and two after a full stop is a convention.
-DOUBLE_SPACE = Pattern(r"(?<=[^\s.!?:;])  (?=[^\s])", step=STEP)
+DOUBLE_SPACE = Pattern(r"(?<=[^\s\p{Sentence_Terminal}:;])  (?=[^\s])", step=STEP)
 #: A line laid out with spaces: indented, or holding a run of three or more.
 LAYOUT_LINE = Pattern(r"(?m)^(?:  .*|.*\S   +\S.*)$", step=STEP)
 #: A run of two or more spaces inside a line (its end column marks a table column).

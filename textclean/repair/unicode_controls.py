@@ -29,13 +29,13 @@ TERMINAL_ESCAPE = Pattern(
 )
 SURROGATE = Pattern(r"[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]", step=STEP)
 LINE_BREAK = Pattern(r"\r\n?|[\u2028\u2029]", step=STEP)
-CONTROL = Pattern(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u206a-\u206f\ufff9-\ufffc]", step=STEP)
+CONTROL = Pattern(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u206a-\u206f\ufff9-\ufffc]", step=STEP)
 
 _NO_SPACE_SCRIPTS = (
     r"\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}"
     r"\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Javanese}\p{Script=Balinese}"
 )
-_JOINABLE = r"\p{L}\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\u20e3"
+_JOINABLE = r"\p{L}\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\u20e3\u200c\u200d"
 _SIMPLE_SCRIPT_LETTER = r"[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}&&\p{L}]"
 ZERO_WIDTH = Pattern(
     # ZWSP separates words in scripts written without spaces: keep it next to them.
@@ -55,8 +55,6 @@ ODD_SPACE = Pattern(
     rf"(?<=[\p{{L}}\p{{M}},;)\]\u201d\"\u2013\u2014-]) *[{_ODD_SPACES}][ {_ODD_SPACES}]*(?=\p{{L}})",
     step=STEP,
 )
-#: A one-letter word and the space after it: tied (Polish "w\xa0domu") or not.
-LETTER_TIE = Pattern(rf"(?<![\p{{L}}\p{{N}}])\p{{L}}([ {_ODD_SPACES}])(?=\p{{L}})", step=STEP)
 
 # C1 controls are almost always Windows-1252 bytes decoded as Latin-1.
 _C1_UNDEFINED_IN_CP1252 = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
@@ -121,17 +119,18 @@ def line_break_changes(text: str) -> list[Change]:
 def control_char_changes(text: str) -> list[Change]:
     """Remove control characters; C1 controls become their Windows-1252 character.
 
-    Vertical tab and form feed separate lines or pages, so they become ``\\n``.
+    A vertical tab separates lines, so it becomes ``\\n``; a form feed (a page
+    break in plain text) is whitespace, not damage, and stays.
 
-    >>> [(c.before, c.after) for c in control_char_changes("a\\x00b\\x93c\\x0cd")]
-    [('\\x00', ''), ('\\x93', '“'), ('\\x0c', '\\n')]
+    >>> [(c.before, c.after) for c in control_char_changes("a\\x00b\\x93c\\x0bd\\x0ce")]
+    [('\\x00', ''), ('\\x93', '“'), ('\\x0b', '\\n')]
     """
     return pattern_changes(CONTROL, text, "control_char", _control_replacement)
 
 
 def _control_replacement(m: object) -> str:
     code = ord(m.group())  # type: ignore[attr-defined]
-    if code in (0x0B, 0x0C):
+    if code == 0x0B:
         return "\n"
     if 0x80 <= code <= 0x9F and code not in _C1_UNDEFINED_IN_CP1252:
         return bytes([code]).decode("cp1252")
@@ -154,11 +153,11 @@ def odd_space_changes(text: str) -> list[Change]:
     """No-break and other odd spaces that only separate two words become plain spaces.
 
     Typographic ties stay: in numbers and units (``25\\u202f000``, ``10\\xa0km``,
-    ``%d\\xa0octets``), after abbreviations (``z.\\xa0B.``), before a one-letter
-    word, the French spaces before ``: ; ! ? »`` and after ``«``, and after
-    one-letter words where the text ties them all (Czech and Polish typography).
+    ``%d\\xa0octets``), after abbreviations (``z.\\xa0B.``), after and before
+    one-letter words (Czech and Polish ``v\\xa0domu``), and the French spaces
+    before ``: ; ! ? »`` and after ``«``.
 
-    >>> t = "the\\xa0word, 25\\xa0000, «\\xa0oui\\xa0», z.\\xa0B."
+    >>> t = "the\\xa0word, 25\\xa0000, «\\xa0oui\\xa0», z.\\xa0B., a\\xa0tie"
     >>> [(c.start, c.after) for c in odd_space_changes(t)]
     [(3, ' ')]
     >>> odd_space_changes("w\\xa0domu i\\xa0w\\xa0pracy")
@@ -166,12 +165,10 @@ def odd_space_changes(text: str) -> list[Change]:
     """
     if not any(ch in text for ch in "\u00a0\u202f\u205f") and not _has_typographic_space(text):
         return []
-    ties = _ties_one_letter_words(text)
     out = []
     for m in ODD_SPACE.finditer(text):
-        if _is_tie(text, m.start(), m.end(), ties):
-            continue
-        out.append(Change("nbsp", m.start(), m.end(), m.group(), _plain_spaces(m)))
+        if not _is_tie(text, m.start(), m.end()):
+            out.append(Change("nbsp", m.start(), m.end(), m.group(), _plain_spaces(m)))
     return out
 
 
@@ -179,18 +176,8 @@ def _has_typographic_space(text: str) -> bool:
     return any("\u2000" <= ch <= "\u200a" for ch in text)
 
 
-def _ties_one_letter_words(text: str) -> bool:
-    """True when most one-letter words are followed by a no-break space."""
-    tied = plain = 0
-    for m in LETTER_TIE.finditer(text):
-        if m.group(1) == " ":
-            plain += 1
-        else:
-            tied += 1
-    return tied > plain
-
-
-def _is_tie(text: str, start: int, end: int, ties_letters: bool) -> bool:
+def _is_tie(text: str, start: int, end: int) -> bool:
+    """A typographic tie: after a number, placeholder, abbreviation or one-letter word."""
     left = start
     while left > 0 and not text[left - 1].isspace():
         left -= 1
@@ -201,9 +188,7 @@ def _is_tie(text: str, start: int, end: int, ties_letters: bool) -> bool:
     after = text[end:right]
     if any(ch.isdigit() for ch in before) or before.startswith("%") or "." in before:
         return True
-    if len(after) == 1:
-        return True
-    return ties_letters and len(before) == 1
+    return (len(after) == 1 and after.isalpha()) or (len(before) == 1 and before.isalpha())
 
 
 def _plain_spaces(m: object) -> str:
