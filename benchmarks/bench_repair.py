@@ -3,7 +3,8 @@
 Texts, all read from this machine at run time:
 
 * clean ASCII: the license texts in /usr/share/common-licenses;
-* clean Unicode news: the shared seed articles (../shared/corpus/seeds), when present;
+* clean Unicode news: the shared seed articles (../shared/corpus/seeds) that show
+  no tokenizer damage, when present;
 * clean Unicode, many languages: translations from the message catalogues in
   /usr/share/locale (fr, de, ru, ja, pl, cs, el, ar, zh_CN, ...);
 * damaged: the clean Unicode texts encoded as UTF-8 and decoded as Windows-1252.
@@ -38,6 +39,7 @@ import ftfy  # noqa: E402
 import ftfy.bad_codecs  # noqa: E402,F401
 
 from textclean.repair import fix_mojibake, fix_spacing  # noqa: E402
+from textclean.repair.spacing_context import looks_tokenized  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
 LICENSES = Path("/usr/share/common-licenses")
@@ -54,7 +56,9 @@ def ascii_texts() -> list[str]:
 
 
 def seed_texts() -> list[str]:
-    return [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    """Seed articles without tokenizer damage (one seed is a tokenized snippet soup)."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    return [t for t in texts if not looks_tokenized(t)]
 
 
 def catalogue_texts(per_language: int) -> list[str]:

@@ -89,6 +89,14 @@ def test_curly_quoted_news_passes_the_default_pipeline_unchanged():
     assert Pipeline.default().clean(text) == text
 
 
+def test_the_repair_guide_examples_run():
+    import doctest
+
+    guide = Path(__file__).resolve().parent.parent / "docs" / "repair.md"
+    result = doctest.testfile(str(guide), module_relative=False, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0
+
+
 # --- properties ---------------------------------------------------------------
 
 OPEN = set("“‘\"'([{")

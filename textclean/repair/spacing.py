@@ -39,9 +39,11 @@ FRENCH_ELISION = Pattern(
 )
 #: A space before punctuation that ends a word: followed by a space, the end or a closer.
 SPACE_BEFORE_PUNCT = Pattern(
-    r"(?<=[\p{L}\p{N}\p{M})\]}”’\"'%»]) +(?=(?:[,;:!?]|\.(?!\.))[,.;:!?]*(?:\s|$|[\"'”’)\]}»]))",
+    r"(?<=[\p{L}\p{N}\p{M})\]}”’\"'%».]) +(?=(?:[,;:!?]|\.(?!\.))[,.;:!?]*(?:\s|$|[\"'”’)\]}»]))",
     step=STEP,
 )
+#: A full stop that ends a paragraph or comes before a capital: a sentence end, not a word.
+SENTENCE_END = Pattern(r"\.[\"'”’)\]]*(?:[ \t]*(?:\n|$)| +[\"“‘(]?\p{Lu})", step=STEP)
 #: Exactly two spaces inside a sentence; more is layout, and two after a full stop is a convention.
 DOUBLE_SPACE = Pattern(r"(?<=[^\s\p{Sentence_Terminal}:;])  (?=[^\s])", step=STEP)
 #: A line laid out with spaces: indented, or holding a run of three or more.
@@ -116,14 +118,18 @@ def explain_spacing(text: str, options: FixSpacing = DEFAULT) -> tuple[str, list
         options, french=french, tokenized=looks_tokenized(text), english=looks_english(text)
     )
     trail = EditTrail(text)
+    current, guard = text, Guard(text)
     for _ in range(MAX_ROUNDS):
-        start = trail.text
+        start = current
         for find in passes:
-            current = trail.text
-            trail.apply(find(current, Guard(current)))
-        if trail.text == start:
+            changes = find(current, guard)
+            if changes:
+                trail.apply(changes)
+                current = trail.text
+                guard = Guard(current)
+        if current == start:
             break
-    return trail.text, trail.changes()
+    return current, trail.changes()
 
 
 Finder = Callable[[str, Guard], list[Change]]
@@ -202,19 +208,26 @@ def punctuation_changes(
 ) -> list[Change]:
     """Remove spaces before ``,``; before ``.`` and ``; : ! ?`` only when allowed.
 
-    A lone ``.`` is also a word (``the entries . and ..``), and French puts a
-    space before ``; : ! ?``, so the caller allows those from context.
+    A lone ``.`` is also a word (``the entries . and ..``), so without
+    ``full_stops`` only a ``.`` that ends a paragraph or precedes a capital
+    loses its space; French puts a space before ``; : ! ?``, so the caller
+    allows those from context.
 
     >>> [c.start for c in punctuation_changes("Fingas , me . Wait ... ok ?")]
     [6, 11, 25]
-    >>> [c.start for c in punctuation_changes("ok ? fine , yes .", full_stops=False, high_punctuation=False)]
-    [9]
+    >>> t = "ok ? fine , yes . and . Then end ."
+    >>> [c.start for c in punctuation_changes(t, full_stops=False, high_punctuation=False)]
+    [9, 21, 32]
     """
     guard = guard or Guard(text)
     out = []
     for change in _removals(SPACE_BEFORE_PUNCT, text, guard, "space_before_punct"):
         mark = text[change.end]
-        if mark == "," or (mark == "." and full_stops) or (mark in ";:!?" and high_punctuation):
+        if mark == "." and not full_stops:
+            full_stop = SENTENCE_END.match(text, change.end) is not None
+        else:
+            full_stop = mark == "."
+        if mark == "," or full_stop or (mark in ";:!?" and high_punctuation):
             out.append(change)
     return out
 
