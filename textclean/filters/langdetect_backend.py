@@ -21,6 +21,7 @@ workers give the same answer for the same text and seed.
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -133,15 +134,15 @@ def _word_grams(word: str, closed: bool) -> tuple[int, ...]:
     return tuple(row for row in map(_model().index.get, grams) if row is not None)
 
 
-def ngram_rows(prepared: str) -> list[int]:
+def ngram_rows(prepared: str) -> np.ndarray:
     """Model rows of every n-gram of a prepared text, in text order."""
     words = _normalise(prepared).split(" ")
-    rows: list[int] = []
+    rows = array("q")
     last = len(words) - 1
     for i, word in enumerate(words):
         if word:
             rows.extend(_word_grams(word, i < last))
-    return rows
+    return np.frombuffer(rows, dtype=np.int64) if rows else np.empty(0, dtype=np.int64)
 
 
 @lru_cache(maxsize=4)
@@ -213,7 +214,7 @@ def _trial(stream: RandomReplay, table: np.ndarray) -> np.ndarray:
     raise AssertionError("the last block ends at the iteration limit")
 
 
-def trials(rows: list[int], seed: int = 0, agree_after: int = N_TRIALS) -> np.ndarray:
+def trials(rows: np.ndarray, seed: int = 0, agree_after: int = N_TRIALS) -> np.ndarray:
     """Average language probabilities over langdetect's seven random trials.
 
     The draws replay Python's ``random.Random(seed)`` exactly as langdetect
@@ -223,7 +224,7 @@ def trials(rows: list[int], seed: int = 0, agree_after: int = N_TRIALS) -> np.nd
     unless every one of them converged elsewhere.
     """
     # the text's own rows of the model, so draws read a small table that stays in cache
-    used, local_rows = np.unique(np.asarray(rows, dtype=np.intp), return_inverse=True)
+    used, local_rows = np.unique(rows, return_inverse=True)
     table = _model().probs[used]
     stream = RandomReplay(seed, local_rows)
     results = []
@@ -231,7 +232,7 @@ def trials(rows: list[int], seed: int = 0, agree_after: int = N_TRIALS) -> np.nd
         results.append(_trial(stream, table))
         if t + 1 == agree_after and _unanimous(results):
             break
-    return np.mean(results, axis=0)
+    return sum(results) / len(results)
 
 
 def _unanimous(results: list[np.ndarray]) -> bool:
@@ -249,7 +250,7 @@ def detect_probabilities(
     'de'
     """
     rows = ngram_rows(prepared)
-    if not rows:
+    if not rows.size:
         return []
     langs = _model().langs
     probs = trials(rows, seed, agree_after)

@@ -27,7 +27,7 @@ from ..steps import Step, StepResult
 UNKNOWN = "unknown"
 BACKENDS = ("langdetect", "langid")
 #: Fewer letters than this and the answer is ``unknown`` (calibrated on the test set).
-MIN_LETTERS = 20
+MIN_LETTERS = 25
 #: Sample sizes in characters, tried in order until the answer is clear; 0 = whole text.
 SAMPLE_BUDGETS = (400, 1600, 0)
 #: Slices a sample is taken from, spread evenly over the text.
