@@ -76,26 +76,31 @@ def _powers(base: int, size: int) -> np.ndarray:
 
 
 class _Powers:
-    """BASE**k and BASE**-k modulo 2**64, grown on demand and shared."""
+    """BASE**k and BASE**-k modulo 2**64; tables up to `CACHED` entries are kept."""
+
+    CACHED = 1 << 22
 
     def __init__(self) -> None:
         self.pow = np.ones(1, dtype=np.uint64)
         self.inv = np.ones(1, dtype=np.uint64)
 
-    def ensure(self, n: int) -> None:
+    def upto(self, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """Tables with at least ``n + 1`` entries."""
         if len(self.pow) > n:
-            return
+            return self.pow, self.inv
         size = 1 << max(16, n.bit_length())
-        self.pow = _powers(BASE, size)
-        self.inv = _powers(_BASE_INV, size)
+        tables = _powers(BASE, size), _powers(_BASE_INV, size)
+        if size <= self.CACHED:
+            self.pow, self.inv = tables
+        return tables
 
 
 _POWERS = _Powers()
 
 
-def _finish(poly: np.ndarray, length: np.ndarray, bits: int) -> np.ndarray:
+def _finish(poly: np.ndarray, length: np.ndarray, bits: int, pw: np.ndarray) -> np.ndarray:
     """Add the leading term and mix; ``bits`` is 32 or 64."""
-    h = poly + np.uint64(LEAD) * _POWERS.pow[length]
+    h = poly + np.uint64(LEAD) * pw[length]
     h ^= h >> np.uint64(33)
     h *= np.uint64(0xFF51AFD7ED558CCD)
     h ^= h >> np.uint64(33)
@@ -104,13 +109,18 @@ def _finish(poly: np.ndarray, length: np.ndarray, bits: int) -> np.ndarray:
     return (h >> np.uint64(32)).astype(np.uint32) if bits == 32 else h
 
 
-def _span_polys(cps: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+def _span_polys(
+    cps: np.ndarray, starts: np.ndarray, ends: np.ndarray, pw: np.ndarray, inv: np.ndarray
+) -> np.ndarray:
     """Polynomial of ``cps[start:end]`` for every span, from one prefix sum."""
-    _POWERS.ensure(len(cps) + 1)
     prefix = np.zeros(len(cps) + 1, dtype=np.uint64)
-    np.cumsum(cps.astype(np.uint64) * _POWERS.inv[: len(cps)], out=prefix[1:])
+    np.cumsum(cps.astype(np.uint64) * inv[: len(cps)], out=prefix[1:])
     last = np.maximum(ends, 1) - 1
-    return _POWERS.pow[last] * (prefix[ends] - prefix[starts])
+    return pw[last] * (prefix[ends] - prefix[starts])
+
+
+#: Strings hashed together by `shingle_hashes` (bounds its temporary arrays).
+CHUNK = 65536
 
 
 def shingle_hashes(items: Sequence[str], bits: int = 32) -> np.ndarray:
@@ -118,14 +128,17 @@ def shingle_hashes(items: Sequence[str], bits: int = 32) -> np.ndarray:
 
     For any strings: word shingles, character shingles, passages, tokens.
     """
-    if not items:
-        return np.zeros(0, dtype=np.uint32 if bits == 32 else np.uint64)
-    lengths = np.fromiter(map(len, items), dtype=np.int64, count=len(items))
-    ends = np.cumsum(lengths)
-    starts = ends - lengths
-    with np.errstate(over="ignore"):
-        polys = _span_polys(codepoints("".join(items)), starts, ends)
-        return _finish(polys, lengths, bits)
+    parts = [np.zeros(0, dtype=np.uint32 if bits == 32 else np.uint64)]
+    for lo in range(0, len(items), CHUNK):
+        chunk = items[lo : lo + CHUNK]
+        lengths = np.fromiter(map(len, chunk), dtype=np.int64, count=len(chunk))
+        ends = np.cumsum(lengths)
+        cps = codepoints("".join(chunk))
+        pw, inv = _POWERS.upto(len(cps) + 1)
+        with np.errstate(over="ignore"):
+            polys = _span_polys(cps, ends - lengths, ends, pw, inv)
+            parts.append(_finish(polys, lengths, bits, pw))
+    return np.concatenate(parts)
 
 
 def text_shingle_hashes(
@@ -137,10 +150,22 @@ def text_shingle_hashes(
     concatenated, but word shingles are never built as strings.
     """
     check_ngram(ngram, unit)
-    if unit == "char":
-        per_doc = [shingle_hashes(_char_shingles(t, ngram), bits) for t in texts]
-        return _flatten(per_doc, bits)
-    return batch_shingle_hashes(WordBatch.of(texts), ngram, bits)
+    parts = []
+    for lo in range(0, len(texts), TEXT_CHUNK):
+        chunk = texts[lo : lo + TEXT_CHUNK]
+        if unit == "char":
+            parts.append(
+                _flatten([shingle_hashes(_char_shingles(t, ngram), bits) for t in chunk], bits)
+            )
+        else:
+            parts.append(batch_shingle_hashes(WordBatch.of(chunk), ngram, bits))
+    if not parts:
+        return _flatten([], bits)
+    return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+
+
+#: Documents tokenised together by `text_shingle_hashes`.
+TEXT_CHUNK = 256
 
 
 def batch_shingle_hashes(
@@ -151,11 +176,12 @@ def batch_shingle_hashes(
     n_words = len(batch.start)
     n_windows = max(n_words - ngram + 1, 0)
     with np.errstate(over="ignore"):
-        word_poly = _span_polys(batch.cps, batch.start, batch.end)
+        pw, inv = _POWERS.upto(len(batch.cps) + 1)
+        word_poly = _span_polys(batch.cps, batch.start, batch.end, pw, inv)
         w_len = batch.end - batch.start
         # fold words into every window with contiguous slices; drop windows crossing documents after
-        shift = _POWERS.pow[w_len + 1]
-        tail = np.uint64(_SPACE) * _POWERS.pow[w_len] + word_poly
+        shift = pw[w_len + 1]
+        tail = np.uint64(_SPACE) * pw[w_len] + word_poly
         poly = word_poly[:n_windows].copy()
         for k in range(1, ngram):
             poly *= shift[k : k + n_windows]
@@ -165,7 +191,7 @@ def batch_shingle_hashes(
         first = np.flatnonzero(
             batch.doc[:n_windows] == batch.doc[ngram - 1 : ngram - 1 + n_windows]
         )
-        hashes = _finish(poly[first], length[first], bits)
+        hashes = _finish(poly[first], length[first], bits, pw)
     counts = np.bincount(batch.doc[first], minlength=n_docs).astype(np.int64)
     per_doc = batch.words_per_doc
     short = np.flatnonzero((per_doc > 0) & (per_doc < ngram))
