@@ -1,0 +1,247 @@
+"""Page quality: scores, documented rules, and the regions that are not prose.
+
+`quality` measures a text (repetition after the Gopher rules, keyword
+stuffing, snippet soup, symbol and digit ratios, stop words, word length) and
+applies `RULES`; it also scores windows of consecutive sentences, so a page
+that turns into pasted snippets halfway through is flagged for that half, and
+the region is reported. The `quality` step records the scores in
+``meta["textclean"]["quality"]`` and drops a flagged page with the rule that
+fired (``Drop("quality:keyword_stuffing")``); it can also keep only the first
+occurrence of each repeated sentence.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+import types
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from ..changes import Change, apply_changes
+from ..document import Document, Drop
+from ..errors import ConfigError
+from ..registry import register
+from ..segment import split_sentences
+from ..steps import Step, StepResult
+from .regions import Region, flagged_regions
+from .repetition import repetition_scores, words
+from .snippets import keyword_repeats, snippet_share
+from .stopwords import UNSPACED, stop_word_ratio
+
+
+class Rule(NamedTuple):
+    """``name`` fires when ``score`` is above ``limit`` (below it with ``below``)."""
+
+    name: str
+    score: str
+    limit: float
+    below: bool = False
+
+    def fires(self, scores: dict[str, float]) -> bool:
+        value = scores.get(self.score)
+        if value is None or math.isnan(value):
+            return False
+        return value < self.limit if self.below else value > self.limit
+
+
+#: The default rules. Gopher's limits for repetition; the others calibrated
+#: on the shared seed articles, manual pages in 23 languages and Python's docs
+#: (docs/filters.md).
+RULES: tuple[Rule, ...] = (
+    Rule("dup_line", "dup_line_frac", 0.30),
+    Rule("dup_line", "dup_line_char_frac", 0.20),
+    Rule("dup_paragraph", "dup_para_frac", 0.30),
+    Rule("dup_paragraph", "dup_para_char_frac", 0.20),
+    Rule("dup_sentence", "dup_sentence_frac", 0.30),
+    Rule("top_ngram", "top_2gram_frac", 0.20),
+    Rule("top_ngram", "top_3gram_frac", 0.18),
+    Rule("top_ngram", "top_4gram_frac", 0.16),
+    Rule("dup_ngram", "dup_5gram_frac", 0.15),
+    Rule("dup_ngram", "dup_6gram_frac", 0.14),
+    Rule("dup_ngram", "dup_7gram_frac", 0.13),
+    Rule("dup_ngram", "dup_8gram_frac", 0.12),
+    Rule("dup_ngram", "dup_9gram_frac", 0.11),
+    Rule("dup_ngram", "dup_10gram_frac", 0.10),
+    Rule("keyword_stuffing", "keyword_repeats", 2.5),
+    Rule("snippet_soup", "snippet_share", 0.30),
+    Rule("snippet_soup", "soup_region_share", 0.25),
+    Rule("symbol_ratio", "symbol_word_ratio", 0.10),
+    Rule("digit_ratio", "digit_ratio", 0.35),
+    Rule("stop_words", "stop_word_ratio", 0.02, below=True),
+    Rule("word_length", "mean_word_length", 3.0, below=True),
+    Rule("word_length", "mean_word_length", 10.0),
+)
+#: Fewer words than this and only the repetition rules apply (short texts are noisy).
+MIN_WORDS = 50
+#: Fewer sentences than this and the snippet share is not judged.
+MIN_SENTENCES = 5
+_REPETITION = {"dup_line", "dup_paragraph", "dup_sentence", "top_ngram", "dup_ngram"}
+
+
+@dataclass(frozen=True)
+class Quality:
+    """What `quality` found: whether a rule fired, which ones, every score, bad regions."""
+
+    flagged: bool
+    rules: list[str]
+    scores: dict[str, float]
+    regions: list[Region] = field(default_factory=list)
+
+
+def _char_scores(text: str, tokens: list[str]) -> dict[str, float]:
+    letters = digits = 0
+    for ch in text:
+        if ch.isdigit():
+            digits += 1
+        elif ch.isalpha():
+            letters += 1
+    symbols = text.count("#") + text.count("…") + text.count("...")
+    return {
+        "digit_ratio": digits / (letters + digits) if letters + digits else 0.0,
+        "symbol_word_ratio": symbols / len(tokens) if tokens else 0.0,
+        "mean_word_length": sum(map(len, tokens)) / len(tokens) if tokens else 0.0,
+    }
+
+
+def quality_scores(text: str, lang: str | None = None) -> tuple[dict[str, float], list[Region]]:
+    """Every score of ``text`` by name, and the regions of its windows that look pasted."""
+    sentences = [s.text for s in split_sentences(text)]
+    tokens = words(text)
+    scores = repetition_scores(text, sentences)
+    scores["snippet_share"] = snippet_share(sentences) if len(sentences) >= MIN_SENTENCES else 0.0
+    scores["keyword_repeats"] = float(keyword_repeats(sentences))
+    regions = flagged_regions(text)
+    soup = sum(r.end - r.start for r in regions)
+    scores["soup_region_share"] = soup / len(text) if text else 0.0
+    if lang not in UNSPACED:
+        scores.update(_char_scores(text, tokens))
+        ratio = stop_word_ratio(tokens, lang or "")
+        if ratio is not None:
+            scores["stop_word_ratio"] = ratio
+    return {k: round(v, 6) for k, v in scores.items()}, regions
+
+
+def quality(text: str, lang: str | None = None, rules: tuple[Rule, ...] = RULES) -> Quality:
+    """Score ``text`` and apply ``rules``.
+
+    ``lang`` (ISO 639-1) selects the stop-word list; without it the language
+    is detected. A language without a list (or ``""``) skips the stop-word rule.
+
+    >>> quality("Buy cheap pills. Buy cheap pills. Buy cheap pills now.").rules
+    ['dup_sentence', 'top_ngram', 'dup_ngram']
+    >>> quality("A short, ordinary sentence about the weather.").flagged
+    False
+    """
+    if lang is None:
+        from .language import detect_language
+
+        lang = detect_language(text).lang
+    scores, regions = quality_scores(text, lang)
+    long_enough = scores.get("mean_word_length") is None or len(words(text)) >= MIN_WORDS
+    fired: list[str] = []
+    for rule in rules:
+        if rule.name in fired or not (long_enough or rule.name in _REPETITION):
+            continue
+        if rule.fires(scores):
+            fired.append(rule.name)
+    return Quality(bool(fired), fired, scores, regions if "snippet_soup" in fired else [])
+
+
+def drop_repeated_sentences(text: str, min_words: int = 3) -> tuple[str, list[Change]]:
+    """Keep only the first occurrence of each sentence (case and spacing ignored).
+
+    Sentences shorter than ``min_words`` words stay (short replies repeat
+    naturally). A removed sentence takes the spaces after it, and its line
+    break when it filled the line.
+
+    >>> drop_repeated_sentences("Buy it now. Great deal. Buy it now.\\nEnd.")[0]
+    'Buy it now. Great deal.\\nEnd.'
+    """
+    seen: dict[str, int] = {}
+    changes: list[Change] = []
+    for sentence in split_sentences(text):
+        key = " ".join(sentence.text.split()).casefold()
+        if len(words(sentence.text)) < min_words:
+            continue
+        if key not in seen:
+            seen[key] = sentence.start
+            continue
+        start, end = sentence.start, sentence.end
+        while end < len(text) and text[end] in " \t":
+            end += 1
+        if end == len(text) or text[end] == "\n":  # last on its line
+            if start == 0 or text[start - 1] == "\n":
+                end += end < len(text)  # the whole line goes
+            else:
+                while start > 0 and text[start - 1] in " \t":
+                    start -= 1
+        changes.append(
+            Change(
+                "quality:repeated_sentence",
+                start,
+                end,
+                text[start:end],
+                "",
+                f"repeats the sentence at {seen[key]}",
+            )
+        )
+    return apply_changes(text, changes), changes
+
+
+@register("quality", default=60)
+@dataclass(frozen=True)
+class QualityFilter(Step):
+    """Score page quality; drop pages that are not prose, naming the rule that fired."""
+
+    drop: bool = field(
+        default=True, metadata={"help": "drop flagged documents (False: only record scores)"}
+    )
+    ignore: list[str] = field(
+        default_factory=list,
+        metadata={"help": "rule names not to apply, e.g. ['digit_ratio', 'stop_words']"},
+    )
+    dedup_sentences: bool = field(
+        default=False,
+        metadata={"help": "keep only the first occurrence of each repeated sentence"},
+    )
+
+    def __post_init__(self) -> None:
+        known = {rule.name for rule in RULES}
+        unknown = sorted(set(self.ignore) - known)
+        if isinstance(self.ignore, str) or unknown:
+            raise ConfigError(
+                f"ignore lists rule names; unknown: {unknown}; known: {sorted(known)}"
+            )
+
+    def process(self, doc: Document) -> StepResult:
+        text, changes = (
+            drop_repeated_sentences(doc.text) if self.dedup_sentences else (doc.text, [])
+        )
+        lang = doc.record.get("lang")
+        rules = tuple(r for r in RULES if r.name not in self.ignore)
+        found = quality(text, lang if lang and lang != "unknown" else None, rules)
+        values: dict[str, Any] = {"quality": found.scores, "quality_rules": found.rules}
+        if found.regions:
+            values["quality_regions"] = [[r.start, r.end, list(r.signals)] for r in found.regions]
+        out = (doc.with_text(text) if text != doc.text else doc).annotate_many(values)
+        if found.flagged and self.drop:
+            drop = Drop(f"quality:{found.rules[0]}", ", ".join(found.rules))
+            return StepResult(drop.attach(self.name, out), tuple(changes))
+        return StepResult(out, tuple(changes))
+
+
+class _CallableModule(types.ModuleType):
+    """``textclean.filters.quality`` names both this module and its function.
+
+    Importing the module makes the package attribute the module, so the
+    module is made callable: ``textclean.filters.quality(text)`` works either way.
+    """
+
+    def __call__(
+        self, text: str, lang: str | None = None, rules: tuple[Rule, ...] = RULES
+    ) -> Quality:
+        return quality(text, lang, rules)
+
+
+sys.modules[__name__].__class__ = _CallableModule

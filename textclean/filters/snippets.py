@@ -1,0 +1,105 @@
+"""Snippet soup and keyword stuffing: text glued together rather than written.
+
+Aggregator pages paste search-result snippets end to end: sentences cut off
+with an ellipsis, fragments that start in the middle of a sentence, and a
+search query dropped into the text again and again. Two signals, both
+language-independent for scripts with letter case:
+
+* **snippet share**: the share of sentences that are truncated (end in ``…``
+  or ``...``) or start like a fragment (a lower-case letter, or punctuation
+  that closes something);
+* **keyword repeats**: how often the most repeated phrase that writes a name
+  in lower case occurs. A name the text capitalises mid-sentence elsewhere
+  ("Amazon") but that also recurs in lower case inside the same phrase
+  ("amazon rekognition police") is the mark of a pasted search query; normal
+  prose repeats its topic ("facial recognition technology") in its usual case.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from ..patterns import Pattern
+
+_WORD = Pattern(r"\w+(?:['’]\w+)*", step="quality")
+_TRUNCATED = Pattern(r"(?:…|\.\.\.)[\"'”’»)\]]*$", step="quality")
+_OPENERS = "\"'“‘„«‹([¿¡"
+_FRAGMENT_START = ",;:)]}”’»›–—"
+
+
+def is_truncated(sentence: str) -> bool:
+    """A sentence cut off: it ends in an ellipsis.
+
+    >>> is_truncated("the murder of …"), is_truncated("It works.")
+    (True, False)
+    """
+    return _TRUNCATED.search(sentence) is not None
+
+
+def is_fragment(sentence: str) -> bool:
+    """A sentence that starts in the middle of one: lower case, or closing punctuation.
+
+    >>> is_fragment("its camera-connected doorbell company."), is_fragment("“Why?” she asked.")
+    (True, False)
+    """
+    text = sentence.lstrip(_OPENERS + " ")
+    if not text:
+        return False
+    first = text[0]
+    return first in _FRAGMENT_START or (first.islower() and first.isalpha())
+
+
+def snippet_share(sentences: Sequence[str]) -> float:
+    """Share of sentences that are truncated or fragments (0 when there are none).
+
+    >>> snippet_share(["A full sentence.", "cut in the middle of …", "Another one."])
+    0.3333333333333333
+    """
+    if not sentences:
+        return 0.0
+    bad = sum(1 for s in sentences if is_truncated(s) or is_fragment(s))
+    return bad / len(sentences)
+
+
+def _cased_words(sentences: Sequence[str]) -> list[list[str]]:
+    return [_WORD.findall(s) for s in sentences]
+
+
+def lowercased_names(sentences: Sequence[str]) -> set[str]:
+    """Names (capitalised inside sentences at least as often) also written twice in lower case.
+
+    >>> sorted(lowercased_names(["They said Amazon banned it.", "So Amazon did.", "amazon deals", "an amazon gift"]))
+    ['amazon']
+    """
+    capital: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    for tokens in _cased_words(sentences):
+        for i, word in enumerate(tokens):
+            if not word[:1].isalpha():
+                continue
+            if word.islower():
+                lower[word] += 1
+            elif i > 0 and word[0].isupper() and not word.isupper():
+                capital[word.casefold()] += 1
+    return {w for w, n in lower.items() if n >= 2 and capital[w] >= n}
+
+
+def keyword_repeats(sentences: Sequence[str], names: set[str] | None = None) -> int:
+    """Occurrences of the most repeated word pair that writes a name in lower case.
+
+    ``names`` (default: found in ``sentences``) lets a passage be judged
+    against the names of its whole document.
+
+    >>> keyword_repeats(["Shop at Amazon.", "So Amazon did.", "Amazon Prime.", "amazon deals", "amazon deals"])
+    2
+    """
+    names = lowercased_names(sentences) if names is None else names
+    if not names:
+        return 0
+    pairs: Counter[tuple[str, str]] = Counter()
+    for tokens in _cased_words(sentences):
+        for a, b in zip(tokens, tokens[1:], strict=False):
+            if a in names or b in names:
+                pairs[(a.casefold(), b.casefold())] += 1
+    return max(pairs.values(), default=0)

@@ -1,0 +1,60 @@
+"""The commonest function words of 25 languages, for the stop-word rule.
+
+Real prose in any of these languages is full of its function words; word
+salad, keyword lists and tables are not. The rule only applies to a language
+listed here (and never to scripts written without spaces), so a document in
+another language is not dropped for lacking English stop words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+STOP_WORDS: dict[str, frozenset[str]] = {
+    lang: frozenset(words.split())
+    for lang, words in {
+        "en": "the be to of and that have with a in is it for not on are was this",
+        "de": "der die das und ist nicht zu den mit von ein eine sich auf dem des im",
+        "fr": "le la les de des et est un une du en que pour dans pas sur au qui",
+        "es": "el la los las de que y en un una es por con para no se del al",
+        "it": "il la di che e è un una per non in con del della sono si le da",
+        "pt": "o a os as de que e do da em um uma para com não é se no na",
+        "nl": "de het een en van is dat niet op te met voor zijn in die er",
+        "sv": "och att det som en är på av för med inte den till har de i",
+        "da": "og at det er en til på af med for ikke den som har de i",
+        "no": "og i det er en til på av med for ikke som at har de den",
+        "fi": "ja on ei se että ovat oli mutta kun tai joka myös ole ovat",
+        "pl": "i w nie na się z jest do że to o jak ale są od po",
+        "cs": "a je se v na to že s z do jsou není jako by pro",
+        "sk": "a je sa v na to že s z do sú nie ako by pre",
+        "ru": "и в не на что с по это как он к для из а то",
+        "uk": "і в не на що з це до як та у для від й є",
+        "bg": "и в на не да се от за е с че по са това",
+        "tr": "ve bir bu da de için ile değil çok olarak daha gibi ne",
+        "hu": "a az és hogy nem is egy van meg de ez csak már",
+        "ro": "și în de la nu cu că este un o pe pentru din se",
+        "hr": "i je u na se da ne za od su a kao s to",
+        "sl": "in je v na se da ne za so z pa to ki",
+        "id": "yang dan di ini itu dengan untuk tidak dari dalam ke akan adalah",
+        "vi": "và của là có không được cho trong một các những với",
+        "ca": "el la els de i que a en un una és per amb no es del",
+    }.items()
+}
+#: Languages written without spaces between words: word-based rules do not apply.
+UNSPACED = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo"})
+
+
+def stop_word_ratio(tokens: Sequence[str], lang: str) -> float | None:
+    """Share of (case-folded) words that are function words of ``lang``; None if not listed.
+
+    >>> stop_word_ratio("the cat sat on the mat".split(), "en")
+    0.5
+    >>> stop_word_ratio(["kissa"], "xx") is None
+    True
+    """
+    words = STOP_WORDS.get(lang)
+    if words is None:
+        return None
+    if not tokens:
+        return 0.0
+    return sum(1 for t in tokens if t in words) / len(tokens)
