@@ -2,10 +2,12 @@
 
 A page can start as an article and end as an aggregator's snippet soup. Whole
 page averages dilute that; scoring windows of about `WINDOW_WORDS` words finds
-the half that went wrong. A window is pasted when it recycles text seen
-earlier in the page (fragments of earlier sentences stitched together), when
-many of its sentences are truncated or fragments, or when it repeats a
-lower-cased name phrase (a search query).
+the half that went wrong. A window is pasted when the share of its text
+recycled from earlier in the page (fragments of earlier sentences stitched
+together) plus the share of its sentences that are truncated or fragments
+passes `PASTED_LIMIT`, or when it repeats a lower-cased name phrase (a search
+query). Manuals and reference docs reuse phrases too, so either signal alone
+is not enough.
 """
 
 from __future__ import annotations
@@ -18,10 +20,8 @@ from .snippets import keyword_repeats, lowercased_names, snippet_share
 
 #: Words per window (a window is a run of whole sentences).
 WINDOW_WORDS = 150
-#: A window recycling more than this share of its word characters is pasted.
-RECYCLED_LIMIT = 0.25
-#: A window with more than this share of truncated or fragment sentences is pasted.
-SNIPPET_LIMIT = 0.25
+#: A window whose recycled share plus snippet share passes this is pasted.
+PASTED_LIMIT = 0.6
 #: A window repeating a lower-cased name phrase this often is stuffed.
 KEYWORD_LIMIT = 3
 #: n of the word n-grams whose reuse counts as recycling.
@@ -74,11 +74,12 @@ def flagged_regions(text: str) -> list[Region]:
         recycled = sum(len(flat[i]) for i in covered) / chars
         snippets = snippet_share(sentences)
         keywords = keyword_repeats(sentences, names)
+        pasted = recycled + snippets > PASTED_LIMIT
         signals = tuple(
             name
             for name, fired in (
-                ("recycled", recycled > RECYCLED_LIMIT),
-                ("snippets", snippets > SNIPPET_LIMIT),
+                ("recycled", pasted and recycled > 0),
+                ("snippets", pasted and snippets > 0),
                 ("keywords", keywords >= KEYWORD_LIMIT),
             )
             if fired
