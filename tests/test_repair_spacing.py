@@ -156,6 +156,7 @@ def english_sentence(draw) -> str:
     curly = draw(st.booleans())
     vocab = WORDS + (CURLY if curly else CONTRACTED)
     words = draw(st.lists(st.sampled_from(vocab), min_size=3, max_size=10))
+    words.insert(draw(st.integers(0, len(words))), "the")  # English has function words
     words[0] = words[0][0].upper() + words[0][1:]
     if len(words) > 4 and draw(st.booleans()):
         i = draw(st.integers(1, len(words) - 3))

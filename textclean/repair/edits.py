@@ -42,7 +42,11 @@ class EditTrail:
     def apply(self, changes: Iterable[Change]) -> None:
         """Fold changes recorded against `text` into the trail."""
         edits = sorted(changes, key=lambda c: (c.start, c.end))
-        if edits:
+        if not edits:
+            return
+        if len(self._pieces) == 1 and not self._pieces[0][3]:
+            self._pieces = _first_edits(self.original, edits)  # nothing to merge with yet
+        else:
             self._pieces = _fold(self._pieces, edits)
 
     def changes(self) -> list[Change]:
@@ -55,6 +59,19 @@ class EditTrail:
 
 
 Piece = tuple[int, int, str, str]
+
+
+def _first_edits(text: str, edits: list[Change]) -> list[Piece]:
+    """Pieces for edits on the untouched original: gaps stay, edits become pieces."""
+    out: list[Piece] = []
+    pos = 0
+    for edit in edits:
+        if edit.start > pos:
+            out.append((pos, edit.start, text[pos : edit.start], ""))
+        out.append((edit.start, edit.end, edit.after, edit.kind))
+        pos = edit.end
+    out.append((pos, len(text), text[pos:], ""))
+    return out
 
 
 def _fold(pieces: list[Piece], edits: list[Change]) -> list[Piece]:

@@ -32,6 +32,9 @@ from .edits import EditTrail
 MAX_ROUNDS = 4
 
 _ASCII_DAMAGE = Pattern(r"[&\x00-\x08\x0b\x0d-\x1f\x7f]", step="fix_mojibake")
+_LINE_BREAKS = frozenset("\r\u2028\u2029")
+_INVISIBLES = frozenset("\u00ad\u180e\u200b\u200c\u200d\u2060\ufeff")
+_ODD_SPACES = frozenset("\u00a0\u202f\u205f" + "".join(map(chr, range(0x2000, 0x200B))))
 _UNICODE_DAMAGE = Pattern(
     r"[&\x00-\x08\x0b\x0d-\x1f\x7f-\x9f\u00a0\u00ad\u180e\u2000-\u200d\u2028\u2029\u202f"
     r"\u205f-\u206f\ufeff\ufff9-\ufffc\ud800-\udfff]",
@@ -134,7 +137,10 @@ def explain_mojibake(text: str, options: FixMojibake = DEFAULT) -> tuple[str, li
             if changes:
                 trail.apply(changes)
                 current = trail.text
-        if current == start or not _passes(current, options):
+        if current == start:
+            break
+        passes = _passes(current, options)  # a repair can reveal more (``&amp;eacute;``)
+        if not passes:
             break
     return current, trail.changes()
 
@@ -163,24 +169,28 @@ def could_be_mojibake(text: str) -> bool:
 
 
 def _passes(text: str, o: FixMojibake) -> list[Any]:
+    """The passes this text needs: one scan finds which kinds of damage are present."""
     normalizing = o.uncurl_quotes or o.fix_ligatures or o.fix_width or o.normalization
     if not normalizing and not may_need_repair(text):
         return []
+    found = set(_UNICODE_DAMAGE.findall(text))
     passes: list[Any] = []
-    if o.unescape_html is True or (o.unescape_html == "auto" and not uc.looks_like_markup(text)):
+    html = o.unescape_html is True or (o.unescape_html == "auto" and not uc.looks_like_markup(text))
+    if html and "&" in found:
         passes.append(uc.html_entity_changes)
-    if o.remove_controls:
+    if o.remove_controls and "\x1b" in found:
         passes.append(uc.terminal_escape_changes)
-    if o.fix_encoding:
+    if o.fix_encoding and not text.isascii() and could_be_mojibake(text):
         passes.append(encoding_changes)
-    passes.append(uc.surrogate_changes)  # always: output must be valid UTF-8
-    if o.fix_line_breaks:
+    if any("\ud800" <= ch <= "\udfff" for ch in found):  # always: output must be valid UTF-8
+        passes.append(uc.surrogate_changes)
+    if o.fix_line_breaks and any(ch in _LINE_BREAKS for ch in found):
         passes.append(uc.line_break_changes)
-    if o.remove_controls:
+    if o.remove_controls and any(_is_control(ch) for ch in found):
         passes.append(uc.control_char_changes)
-    if o.remove_zero_width:
+    if o.remove_zero_width and any(ch in _INVISIBLES for ch in found):
         passes.append(uc.zero_width_changes)
-    if o.fix_nbsp:
+    if o.fix_nbsp and any(ch in _ODD_SPACES for ch in found):
         passes.append(uc.odd_space_changes)
     if o.uncurl_quotes:
         passes.append(norm.uncurl_quote_changes)
@@ -194,6 +204,16 @@ def _passes(text: str, o: FixMojibake) -> list[Any]:
     return passes
 
 
+def _is_control(ch: str) -> bool:
+    """The characters `unicode_controls.control_char_changes` repairs."""
+    return (
+        (ch < " " and ch not in "\t\n\r\x0c")
+        or "\x7f" <= ch <= "\x9f"
+        or "\u206a" <= ch <= "\u206f"
+        or "\ufff9" <= ch <= "\ufffc"
+    )
+
+
 def encoding_changes(text: str) -> list[Change]:
     """Decode mojibake line by line with ``ftfy.fix_encoding``, only where it can be.
 
@@ -201,8 +221,6 @@ def encoding_changes(text: str) -> list[Change]:
     [('â€œhiâ€\\x9d', '“hi”')]
     """
     pattern = _mojibake_pattern()
-    if pattern.search(text) is None:
-        return []
     ftfy, config = _ftfy()
     changes: list[Change] = []
     offset = 0

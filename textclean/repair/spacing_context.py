@@ -48,14 +48,18 @@ FRENCH_WORDS = Pattern(
     step=STEP,
 )
 ENGLISH_WORDS = Pattern(
-    r"(?i)\b(?:the|and|of|to|is|in|that|for|it|with|was|on|are|this|be|by|as|at)\b", step=STEP
+    r"(?i)\b(?:the|and|of|to|is|in|that|for|it|with|was|on|are|this|be|by|as|at|an|or|but"
+    r"|from|not|have|has|had|will|would|we|you|they|he|she|his|her|their|which|who)\b",
+    step=STEP,
 )
+#: Contractions split the Penn Treebank way (``we 're``): English and nothing else.
+SPLIT_ENGLISH = Pattern(r"\p{L} (?:n['’]t|['’](?:re|ve|ll|m))\b", step=STEP)
 WORD = Pattern(r"\p{L}+", step=STEP)
 #: Signs of tokenizer damage; a split "n't" counts twice, it has no other reading.
 SPLIT_NOT = Pattern(r"\p{L} n['’]t\b", step=STEP)
 TOKEN_SIGNS = Pattern(
     r"\p{L} ['’] ?(?:s|re|ve|ll|d|m)\b(?![\p{L}'’])"  # It 's, It ’ s
-    r"|[\p{L}\p{N}] ,(?=\s)"  # word , word
+    r"|[\p{L}\p{N}\)\]] ,(?=\s)|[)\]] [.;:!?](?=\s|$)"  # word , word  ( x ) .
     r"|[\p{L}\p{N}] [.?!](?=\s+\p{Lu}|\s*$)"  # word . Next
     r"|[“‘] \p{L}|\p{L} [”’](?=[\s,.;:!?]|$)",  # “ word ”
     step=STEP,
@@ -141,7 +145,7 @@ def looks_english(text: str) -> bool:
     (True, False)
     """
     sample = text[:5000]
-    if SPLIT_NOT.search(sample):
+    if SPLIT_ENGLISH.search(sample):
         return True
     english = len(ENGLISH_WORDS.findall(sample))
     return english >= 1 and english * 8 >= len(WORD.findall(sample))
