@@ -47,12 +47,12 @@ def _poly(text: str) -> int:
     return h
 
 
-def HASHFUNC64(data: bytes) -> int:  # noqa: N802 - a constant-like public name
+def HASHFUNC64(data: bytes) -> int:
     """64-bit hash of one UTF-8 shingle; the reference the vectorised path matches."""
     return _fmix64(_poly(data.decode("utf-8")))
 
 
-def HASHFUNC(data: bytes) -> int:  # noqa: N802
+def HASHFUNC(data: bytes) -> int:
     """32-bit hash of one UTF-8 shingle (the high half of `HASHFUNC64`).
 
     >>> HASHFUNC(b"a") < 2**32
