@@ -1,0 +1,214 @@
+"""Spun text: rewrite the phrases an article spinner left, and score how spun a text is.
+
+Spinners swap words for "synonyms" to pass copied text off as new, leaving
+phrases no writer would use ("for legal reasons enforcement" for law
+enforcement, "counterfeit consciousness" for artificial intelligence). The
+lexicon (`textclean.repair.lexicon`) says which phrases are safe to rewrite
+(``repair``) and which are only evidence (``signal``).
+
+>>> fix_spun("Police and for legal reasons enforcement agencies, such as for instance ICE.")
+'Police and law enforcement agencies, such as ICE.'
+>>> spin_score("A plain sentence about the weather.")
+0.0
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..changes import Change, diff_changes
+from ..document import Document
+from ..registry import register
+from ..steps import StepResult, TextStep
+from .lexicon import Entry, Lexicon, load_lexicon
+
+KIND = "spun_phrase"
+#: A ``repair`` hit is unambiguous, so it weighs as much as this many signals.
+REPAIR_WEIGHT = 3.0
+#: Texts shorter than this are scored as if this long, so one hit in a
+#: headline does not look like a heavily spun page.
+MIN_WORDS = 100
+#: Passes over the text until no repair applies (a rewrite can complete a new phrase).
+MAX_PASSES = 3
+
+
+def match_case(found: str, replacement: str) -> str:
+    """Give ``replacement`` the capitalisation of the text it replaces.
+
+    >>> match_case("Such as for instance", "such as")
+    'Such as'
+    >>> match_case("COUNTERFEIT CONSCIOUSNESS", "artificial intelligence")
+    'ARTIFICIAL INTELLIGENCE'
+    >>> match_case("Counterfeit Consciousness", "artificial intelligence")
+    'Artificial Intelligence'
+    """
+    letters = [ch for ch in found if ch.isalpha()]
+    if len(letters) > 1 and all(ch.isupper() for ch in letters):
+        return replacement.upper()
+    words = found.split()
+    if len(words) > 1 and all(w[:1].isupper() for w in words if w[:1].isalpha()):
+        return " ".join(w[:1].upper() + w[1:] for w in replacement.split(" "))
+    if found[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def _skip(entry: Entry, text: str) -> bool:
+    """A capitalisation-only repair is pointless in text written all in lower case."""
+    return entry.replacement.lower() == entry.phrase.lower() and text.lower() == text
+
+
+def _one_pass(text: str, lexicon: Lexicon) -> list[Change]:
+    changes = []
+    for start, end, entry in lexicon.find(text, ("repair",)):
+        if _skip(entry, text):
+            continue
+        before = text[start:end]
+        after = (
+            entry.replacement if entry.case == "exact" else match_case(before, entry.replacement)
+        )
+        if after != before:
+            reason = (
+                f"spun phrase {entry.phrase!r} -> {entry.replacement!r} (lexicon: {entry.source})"
+            )
+            changes.append(Change(KIND, start, end, before, after, reason))
+    return changes
+
+
+def _apply(text: str, changes: list[Change]) -> str:
+    out, pos = [], 0
+    for ch in changes:
+        out += [text[pos : ch.start], ch.after]
+        pos = ch.end
+    return "".join(out) + text[pos:]
+
+
+def repair_spun(text: str, lexicon: Lexicon | None = None) -> tuple[str, list[Change], int]:
+    """The repaired text, the `Change` records that turn ``text`` into it, and the repair count.
+
+    Repairs are applied until none applies (a rewrite can complete a new
+    phrase), so a second run changes nothing. When that takes more than one
+    pass, the records are derived from the two texts, each carrying every
+    reason, so they still replay exactly.
+    """
+    lexicon = lexicon if lexicon is not None else load_lexicon()
+    changes = _one_pass(text, lexicon)
+    current, count = _apply(text, changes), len(changes)
+    reasons = [c.reason for c in changes]
+    for _ in range(MAX_PASSES - 1):
+        more = _one_pass(current, lexicon) if changes else []
+        if not more:
+            break
+        current, count = _apply(current, more), count + len(more)
+        reasons += [c.reason for c in more]
+        changes = diff_changes(text, current, KIND, "; ".join(dict.fromkeys(reasons)))
+    return current, changes, count
+
+
+def spun_edits(text: str, lexicon: Lexicon | None = None) -> tuple[str, list[Change]]:
+    """The repaired text and its replayable `Change` records (see `repair_spun`)."""
+    new_text, changes, _ = repair_spun(text, lexicon)
+    return new_text, changes
+
+
+def fix_spun(text: str) -> str:
+    """Rewrite the ``repair``-tier spun phrases of the shipped lexicon.
+
+    Word-boundary and case aware: "Such as for instance" becomes "Such as";
+    "such as for instances" and "non-such as for instance" are left alone.
+
+    >>> fix_spun("It will continue steadily to allow its use in once case.")
+    'It will continue to allow its use in one case.'
+    """
+    return spun_edits(text)[0]
+
+
+@dataclass(frozen=True)
+class SpinEvidence:
+    """What `spin_evidence` found: counts, the distinct phrases, and the score."""
+
+    words: int
+    repairs: int
+    signals: int
+    phrases: tuple[str, ...]
+    score: float
+
+    def to_meta(self) -> dict[str, Any]:
+        return {
+            "spin_score": round(self.score, 3),
+            "spin_repairs": self.repairs,
+            "spin_signals": self.signals,
+            "spin_phrases": list(self.phrases),
+        }
+
+
+def score_of(words: int, repairs: int, signals: int) -> float:
+    """Signals per 1,000 words, a repair hit counting `REPAIR_WEIGHT` signals.
+
+    >>> score_of(500, 1, 2)
+    10.0
+    >>> score_of(20, 0, 1)  # short texts count as MIN_WORDS long
+    10.0
+    """
+    return 1000.0 * (REPAIR_WEIGHT * repairs + signals) / max(words, MIN_WORDS)
+
+
+def spin_evidence(
+    text: str, lexicon: Lexicon | None = None, prior_repairs: int = 0
+) -> SpinEvidence:
+    """Count the lexicon's phrases in ``text``; ``prior_repairs`` adds repairs made earlier."""
+    lexicon = lexicon if lexicon is not None else load_lexicon()
+    hits = lexicon.find(text)
+    repairs = sum(1 for *_, e in hits if e.tier == "repair") + prior_repairs
+    signals = sum(1 for *_, e in hits if e.tier == "signal")
+    words = len(text.split())
+    phrases = tuple(sorted({e.phrase for *_, e in hits}))
+    return SpinEvidence(words, repairs, signals, phrases, score_of(words, repairs, signals))
+
+
+def spin_score(text: str) -> float:
+    """How spun a text looks: lexicon signals per 1,000 words, repair hits weighing more.
+
+    0 for text holding no lexicon phrase; see docs/spun.md for the calibration.
+
+    >>> spin_score("The study found that men and women differ.")  # one signal, short text
+    10.0
+    """
+    return spin_evidence(text).score
+
+
+def _lexicon_options(step: Any) -> Lexicon:
+    return load_lexicon(tuple(step.lexicon_files), tuple(step.entries), step.builtin)
+
+
+LEXICON_FILES_HELP = "extra lexicon files (TSV: phrase, replacement, tier[, case, source, papers])"
+ENTRIES_HELP = "inline entries: 'repair: A -> B', 'signal: A', 'off: A' (override the files)"
+BUILTIN_HELP = "start from the shipped lexicon (textclean/data/spun_lexicon.tsv)"
+
+
+@register("fix_spun", default=30)
+@dataclass(frozen=True)
+class FixSpun(TextStep):
+    """Rewrite phrases left by article spinners ("for legal reasons enforcement" -> "law enforcement")."""
+
+    lexicon_files: tuple[str, ...] = field(default=(), metadata={"help": LEXICON_FILES_HELP})
+    entries: tuple[str, ...] = field(default=(), metadata={"help": ENTRIES_HELP})
+    builtin: bool = field(default=True, metadata={"help": BUILTIN_HELP})
+
+    def __post_init__(self) -> None:
+        # Config files give lists; tuples keep the step hashable and the lexicon cache keyed.
+        object.__setattr__(self, "lexicon_files", tuple(self.lexicon_files))
+        object.__setattr__(self, "entries", tuple(self.entries))
+
+    def edit(self, text: str) -> tuple[str, list[Change]]:
+        return spun_edits(text, _lexicon_options(self))
+
+    def process(self, doc: Document) -> StepResult:
+        new_text, changes, repairs = repair_spun(doc.text, _lexicon_options(self))
+        if new_text == doc.text:
+            return StepResult(doc)
+        prior = doc.record.get("spun_repairs", 0)
+        return StepResult(
+            doc.with_text(new_text).annotate("spun_repairs", prior + repairs), tuple(changes)
+        )
