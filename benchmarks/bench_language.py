@@ -155,7 +155,15 @@ def main() -> None:
         "textclean detect_language (langid)": textclean(backend="langid"),
     }
     results = measure(rows, methods)
-    headers = ["method", "answered", "agrees with langdetect", "accuracy", "ms/doc", "MB/s", "speed"]
+    headers = [
+        "method",
+        "answered",
+        "agrees with langdetect",
+        "accuracy",
+        "ms/doc",
+        "MB/s",
+        "speed",
+    ]
     body = summary(rows, results, reference)
     calib = calibration(rows, results, reference)
     langs = len({r["lang"] for r in rows})

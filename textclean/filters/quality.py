@@ -174,7 +174,8 @@ def drop_repeated_sentences(text: str, min_words: int = 3) -> tuple[str, list[Ch
             if start == 0 or text[start - 1] == "\n":
                 end += end < len(text)  # the whole line goes
             else:
-                while start > 0 and text[start - 1] in " \t":
+                floor = changes[-1].end if changes else 0
+                while start > floor and text[start - 1] in " \t":
                     start -= 1
         changes.append(
             Change(
