@@ -62,3 +62,19 @@ def test_dedup_command_reports_bad_options_in_one_line(tmp_path):
     ]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 2 and "bands * rows" in result.output
+
+
+def test_output_is_identical_for_any_number_of_workers(tmp_path):
+    rng = random.Random(1)
+    words = [f"w{i}" for i in range(300)]
+    bases = [" ".join(rng.choice(words) for _ in range(80)) for _ in range(30)]
+    records = [{"id": f"d{i}", "text": rng.choice(bases) + f" tail{i % 3}"} for i in range(120)]
+    write_jsonl(tmp_path / "in.jsonl", records)
+    outputs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"out{workers}.jsonl"
+        args = ["dedup", str(tmp_path / "in.jsonl"), "-o", str(out), "--workers", workers, "-q"]
+        assert CliRunner().invoke(main, args).exit_code == 0
+        outputs.append((out.read_bytes(), (tmp_path / f"out{workers}.rejects.jsonl").read_bytes()))
+    assert outputs[0] == outputs[1]
+    assert len(read_jsonl(tmp_path / "out1.jsonl")) <= 30

@@ -139,6 +139,7 @@ def command(
         index=index_dir,
         redis_url=redis_url,
         clusters=clusters,
+        workers=workers,
     )
     stats = clean_files(
         Pipeline([stage]),

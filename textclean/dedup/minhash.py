@@ -23,6 +23,7 @@ from typing import Literal
 import numpy as np
 
 from ..errors import ConfigError
+from ..parallel.local import map_ordered
 from .polyhash import (
     HASHFUNC,
     HASHFUNC64,
@@ -220,23 +221,57 @@ def signatures_with_keys(
     unit: Unit = "word",
     scheme: Scheme = "affine32",
     keys: bool = True,
+    workers: int = 1,
 ) -> tuple[np.ndarray, list[bytes]]:
-    """`minhash_signatures` and, from the same tokenisation, every text's `exact_key`."""
+    """`minhash_signatures` and, from the same tokenisation, every text's `exact_key`.
+
+    With ``workers > 1``, chunks of texts go to that many processes; the
+    result is the same for any number of workers.
+    """
     check_ngram(ngram, unit)
     permutations(num_perm, seed, scheme)  # validate before any work
+    out = np.empty((len(texts), num_perm), dtype=_dtype(scheme))
+    exact: list[bytes] = []
+    job = functools.partial(
+        _chunk_signatures,
+        num_perm=num_perm,
+        seed=seed,
+        ngram=ngram,
+        unit=unit,
+        scheme=scheme,
+        keys=keys,
+    )
+    size = TEXT_BATCH if workers <= 1 else WORKER_CHUNK
+    chunks = (list(texts[lo : lo + size]) for lo in range(0, len(texts), size))
+    lo = 0
+    for sig, chunk_keys in map_ordered(job, chunks, workers):
+        out[lo : lo + len(sig)] = sig
+        exact += chunk_keys
+        lo += len(sig)
+    return out, exact
+
+
+#: Documents sent to a worker process at a time.
+WORKER_CHUNK = 1024
+
+
+def _chunk_signatures(
+    texts: list[str], *, num_perm: int, seed: int, ngram: int, unit: str, scheme: str, keys: bool
+) -> tuple[np.ndarray, list[bytes]]:
     bits = 64 if scheme == "affine64" else 32
     out = np.empty((len(texts), num_perm), dtype=_dtype(scheme))
     exact: list[bytes] = []
     for lo in range(0, len(texts), TEXT_BATCH):
         batch = texts[lo : lo + TEXT_BATCH]
         words = WordBatch.of(batch) if unit == "word" or keys else None
-        if keys:
+        if words is not None and keys:
             exact += words.exact_keys()
-        if unit == "word":
+        if words is not None and unit == "word":
             hashes, counts = batch_shingle_hashes(words, ngram, bits)
         else:
             hashes, counts = text_shingle_hashes(batch, ngram, unit, bits)
-        out[lo : lo + len(batch)] = signatures_from_hashes(hashes, counts, num_perm, seed, scheme)
+        sig = signatures_from_hashes(hashes, counts, num_perm, seed, scheme)  # type: ignore[arg-type]
+        out[lo : lo + len(batch)] = sig
     return out, exact
 
 

@@ -69,7 +69,10 @@ def exact_jaccard(texts: Sequence[str], pairs: np.ndarray, settings: DedupSettin
 
 
 def find_duplicates(
-    docs: Sequence[Document], settings: DedupSettings, index: DedupIndex | None = None
+    docs: Sequence[Document],
+    settings: DedupSettings,
+    index: DedupIndex | None = None,
+    workers: int = 1,
 ) -> DedupResult:
     """Cluster ``docs`` (and match them against ``index``); decide what to keep."""
     all_sig, keys = signatures_with_keys(
@@ -79,6 +82,7 @@ def find_duplicates(
         settings.ngram,
         unit=settings.unit,  # type: ignore[arg-type]
         scheme=settings.scheme,  # type: ignore[arg-type]
+        workers=workers,
     )
     rank = canonical_rank([d.id for d in docs], keys)
     indexed = index.lookup_exact(sorted(set(keys))) if index is not None else {}

@@ -23,6 +23,7 @@ def dedup_documents(
     index: str | None = None,
     redis_url: str | None = None,
     clusters: str | None = None,
+    workers: int = 1,
 ) -> Iterator[Document | Drop]:
     """Every document, in input order: kept ones annotated, duplicates as `Drop`s.
 
@@ -30,7 +31,8 @@ def dedup_documents(
     cluster's kept or first document), ``duplicate_of`` and ``similarity``.
     ``index`` (a directory) or ``redis_url`` matches against earlier runs and
     adds this run's kept documents; ``clusters`` writes one JSON line per
-    cluster with its members and verified pairwise similarities.
+    cluster with its members and verified pairwise similarities; ``workers``
+    processes compute signatures (the result does not depend on it).
     """
     settings = settings or DedupSettings()
     batch = list(docs)
@@ -38,7 +40,7 @@ def dedup_documents(
     try:
         if store is not None:
             store.check_settings(settings.index_settings())
-        result = find_duplicates(batch, settings, store)
+        result = find_duplicates(batch, settings, store, workers)
         if clusters:
             write_clusters(result, clusters)
         if store is not None:
@@ -83,8 +85,14 @@ class NearDedup(DedupSettings, Stage):
     clusters: str | None = _opt(
         None, "Write clusters with members and pairwise similarities here (JSONL)."
     )
+    workers: int = _opt(1, "Processes computing signatures; the result is the same for any number.")
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document | Drop]:
         return dedup_documents(
-            docs, self, index=self.index, redis_url=self.redis_url, clusters=self.clusters
+            docs,
+            self,
+            index=self.index,
+            redis_url=self.redis_url,
+            clusters=self.clusters,
+            workers=self.workers,
         )
