@@ -130,3 +130,14 @@ def test_unknown_rule_names_are_config_errors():
     with pytest.raises(ConfigError):
         QualityFilter(ignore=["nope"])
     assert {r.name for r in RULES} >= {"keyword_stuffing", "snippet_soup", "stop_words"}
+
+
+def test_worker_count_does_not_change_labels_or_scores(seeds):
+    from textclean.filters.language import LanguageFilter
+    from textclean.pipeline import Pipeline
+
+    docs = [Document(k, t) for k, t in sorted(seeds.items())]
+    steps = [LanguageFilter(), QualityFilter(drop=False)]
+    one = [d.record for d in Pipeline(steps).run(docs, workers=1)]
+    two = [d.record for d in Pipeline(steps).run(docs, workers=2)]
+    assert one == two and [r["lang"] for r in one] == ["en"] * len(docs)
