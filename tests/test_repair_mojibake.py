@@ -15,13 +15,8 @@ from textclean.errors import ConfigError
 from textclean.registry import create, default_names
 from textclean.repair import fix_mojibake
 from textclean.repair.edits import EditTrail
-from textclean.repair.mojibake import (
-    FixMojibake,
-    _ftfy,
-    could_be_mojibake,
-    explain_mojibake,
-    may_need_repair,
-)
+from textclean.repair.encoding import _ftfy, could_be_mojibake
+from textclean.repair.mojibake import FixMojibake, explain_mojibake, may_need_repair
 
 CASES = Path(__file__).parent / "cases" / "repair" / "mojibake.jsonl"
 
@@ -158,7 +153,10 @@ def _charmap_images() -> list[str]:
     return sorted(chars)
 
 
-@given(st.text(alphabet=_charmap_images(), max_size=8))
+@given(
+    st.text(alphabet=_charmap_images(), max_size=8)
+    | st.text(alphabet=_charmap_images() + list("abc  "), min_size=20, max_size=60)
+)
 def test_fast_path_skips_only_text_ftfy_would_keep(text):
     ftfy, config = _ftfy()
     if not could_be_mojibake(text):

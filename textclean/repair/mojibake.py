@@ -16,7 +16,6 @@ without control or invisible characters and without ``&`` never reaches ftfy.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, Literal
 
 from ..changes import Change
@@ -27,6 +26,7 @@ from ..steps import TextStep
 from . import normalize as norm
 from . import unicode_controls as uc
 from .edits import EditTrail
+from .encoding import could_be_mojibake, encoding_changes
 
 #: Passes repeat until nothing changes (``&amp;eacute;`` needs two), at most this often.
 MAX_ROUNDS = 4
@@ -35,6 +35,11 @@ _ASCII_DAMAGE = Pattern(r"[&\x00-\x08\x0b\x0d-\x1f\x7f]", step="fix_mojibake")
 _LINE_BREAKS = frozenset("\r\u2028\u2029")
 _INVISIBLES = frozenset("\u00ad\u180e\u200b\u200c\u200d\u2060\ufeff")
 _ODD_SPACES = frozenset("\u00a0\u202f\u205f" + "".join(map(chr, range(0x2000, 0x200B))))
+_DAMAGE_RANGES = [(0x00, 0x08), (0x0B, 0x0B), (0x0D, 0x1F), (0x7F, 0xA0), (0xAD, 0xAD),
+                  (0x180E, 0x180E), (0x2000, 0x200D), (0x2028, 0x2029), (0x202F, 0x202F),
+                  (0x205F, 0x206F), (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFC), (0xD800, 0xDFFF)]  # fmt: skip
+#: The characters of `_UNICODE_DAMAGE`, as a set for the fast path.
+_DAMAGE_CHARS = frozenset("&").union(chr(c) for lo, hi in _DAMAGE_RANGES for c in range(lo, hi + 1))
 _UNICODE_DAMAGE = Pattern(
     r"[&\x00-\x08\x0b\x0d-\x1f\x7f-\x9f\u00a0\u00ad\u180e\u2000-\u200d\u2028\u2029\u202f"
     r"\u205f-\u206f\ufeff\ufff9-\ufffc\ud800-\udfff]",
@@ -153,19 +158,7 @@ def may_need_repair(text: str) -> bool:
     """
     if text.isascii():
         return _ASCII_DAMAGE.search(text) is not None
-    return _UNICODE_DAMAGE.search(text) is not None or could_be_mojibake(text)
-
-
-def could_be_mojibake(text: str) -> bool:
-    """True when the text holds a lead-byte/continuation-byte character pair.
-
-    Without one, no single-byte decoding of UTF-8 can be present, and
-    ``ftfy.fix_encoding`` would return the text unchanged.
-
-    >>> could_be_mojibake("naïve café"), could_be_mojibake("naÃ¯ve")
-    (False, True)
-    """
-    return _mojibake_pattern().search(text) is not None
+    return not _DAMAGE_CHARS.isdisjoint(text) or could_be_mojibake(text)
 
 
 def _passes(text: str, o: FixMojibake) -> list[Any]:
@@ -211,112 +204,4 @@ def _is_control(ch: str) -> bool:
         or "\x7f" <= ch <= "\x9f"
         or "\u206a" <= ch <= "\u206f"
         or "\ufff9" <= ch <= "\ufffc"
-    )
-
-
-def encoding_changes(text: str) -> list[Change]:
-    """Decode mojibake line by line with ``ftfy.fix_encoding``, only where it can be.
-
-    >>> [(c.before, c.after) for c in encoding_changes("ok\\nâ€œhiâ€\\x9d")]
-    [('â€œhiâ€\\x9d', '“hi”')]
-    """
-    pattern = _mojibake_pattern()
-    ftfy, config = _ftfy()
-    changes: list[Change] = []
-    offset = 0
-    for line in text.split("\n"):
-        if pattern.search(line) is not None:
-            fixed = ftfy.fix_encoding(line, config)
-            if fixed != line:
-                changes += [_shift(c, offset) for c in word_changes(line, fixed, "mojibake")]
-        offset += len(line) + 1
-    return changes
-
-
-def word_changes(before: str, after: str, kind: str) -> list[Change]:
-    """Records for whole words that differ: ``doesnâ€™t -> doesn’t``.
-
-    Decoding keeps the spaces of a line except where a lost 0xA0 is restored,
-    so words usually pair one to one; otherwise one record spans the
-    stretch between the common beginning and end.
-
-    >>> [(c.before, c.after) for c in word_changes("a doesnâ€™t b", "a doesn’t b", "m")]
-    [('doesnâ€™t', 'doesn’t')]
-    >>> [(c.before, c.after) for c in word_changes("voilÃ  le", "voilà le", "m")]
-    [('Ã ', 'à')]
-    """
-    old, new = before.split(" "), after.split(" ")
-    if len(old) != len(new):
-        head = 0
-        limit = min(len(before), len(after))
-        while head < limit and before[head] == after[head]:
-            head += 1
-        tail = 0
-        while tail < limit - head and before[-1 - tail] == after[-1 - tail]:
-            tail += 1
-        end = len(before) - tail
-        return [Change(kind, head, end, before[head:end], after[head : len(after) - tail])]
-    out, pos = [], 0
-    for a, b in zip(old, new, strict=True):
-        if a != b:
-            out.append(Change(kind, pos, pos + len(a), a, b))
-        pos += len(a) + 1
-    return out
-
-
-def _shift(change: Change, by: int) -> Change:
-    return Change(change.kind, change.start + by, change.end + by, change.before, change.after)
-
-
-@lru_cache(maxsize=1)
-def _ftfy() -> tuple[Any, Any]:
-    """ftfy and the config that runs only its encoding repairs."""
-    import ftfy
-
-    config = ftfy.TextFixerConfig(
-        unescape_html=False,
-        remove_terminal_escapes=False,
-        fix_latin_ligatures=False,
-        fix_character_width=False,
-        uncurl_quotes=False,
-        fix_line_breaks=False,
-        fix_surrogates=False,
-        remove_control_chars=False,
-        normalization=None,
-    )
-    return ftfy, config
-
-
-@lru_cache(maxsize=1)
-def _mojibake_pattern() -> Pattern:
-    """A lead-byte character then a continuation-byte character, in any ftfy encoding.
-
-    Also matches the damaged forms ftfy repairs: a continuation byte replaced
-    by a space (``Ã `` for ``à``), by ``?`` or by U+FFFD, and C1 controls.
-    One character class per byte role, merged over the encodings, keeps the
-    scan to a single pass; it matches a little more than needed (a Cyrillic
-    letter before ``«``), which only sends such text on to ftfy.
-    """
-    import regex
-    from ftfy import chardata
-
-    def chars(codes: range | list[int], encodings: list[str]) -> str:
-        out = set()
-        for encoding in encodings:
-            for code in codes:
-                try:
-                    out.add(bytes([code]).decode(encoding))
-                except UnicodeDecodeError:
-                    continue
-        return "".join(regex.escape(c) for c in sorted(out))
-
-    every = list(chardata.CHARMAP_ENCODINGS)
-    # ftfy restores a lost 0xA0 in every encoding but MacRoman.
-    a0_capable = [e for e in every if e != "macroman"]
-    lead, cont = chars(range(0xC2, 0xF5), every), chars(range(0x80, 0xC0), every)
-    a0_lead = chars([0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD9], a0_capable)
-    space_lead = chars([0xE2, 0xE3, 0xF0], a0_capable)
-    return Pattern(
-        rf"[\x80-\x9f]|[{lead}][{cont}?\ufffd]|[{a0_lead}] |[{space_lead}] [{cont}]",
-        step="fix_mojibake",
     )
