@@ -89,6 +89,19 @@ def test_curly_quoted_news_passes_the_default_pipeline_unchanged():
     assert Pipeline.default().clean(text) == text
 
 
+def test_explain_shows_each_repair_and_steps_pickle():
+    import pickle
+
+    pipeline = Pipeline([create("fix_mojibake"), create("fix_spacing")])
+    doc = Document("d", "It ’ s doesnâ€™t , ok")
+    reports = {r.step: r for r in pipeline.explain(doc).steps}
+    assert [c.after for c in reports["fix_mojibake"].changes] == ["doesn’t"]
+    assert {c.kind for c in reports["fix_spacing"].changes} >= {"space_before_punct"}
+    for name in ("fix_mojibake", "fix_spacing"):
+        step = create(name)
+        assert pickle.loads(pickle.dumps(step)) == step
+
+
 def test_the_repair_guide_examples_run():
     import doctest
 
