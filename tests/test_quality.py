@@ -15,7 +15,7 @@ from textclean.changes import apply_changes
 from textclean.document import Document, Drop
 from textclean.errors import ConfigError
 from textclean.filters import Quality, quality
-from textclean.filters.quality import RULES, QualityFilter, drop_repeated_sentences
+from textclean.filters.page_quality import RULES, QualityFilter, drop_repeated_sentences
 from textclean.filters.repetition import duplicate_ngram_fraction, repetition_scores, words
 from textclean.segment import split_sentences
 

@@ -105,7 +105,7 @@ def build_steps(config: Mapping[str, Any]) -> list[tuple[str, Any]]:
         if entry["name"] == "default":
             if options:
                 raise ConfigError(f"{origin}: steps[{i}]: 'default' takes no options")
-            steps += [(n, registry.create(n)) for n in registry.default_names()]
+            steps += [(n, registry.create_default(n)) for n in registry.default_names()]
             continue
         label = entry.get("as", entry["name"])
         try:

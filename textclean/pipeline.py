@@ -92,7 +92,7 @@ class Pipeline:
         from . import registry
 
         return cls(
-            [(name, registry.create(name)) for name in registry.default_names()], record=record
+            [(name, registry.create_default(name)) for name in registry.default_names()], record=record
         )
 
     @classmethod

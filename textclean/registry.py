@@ -27,6 +27,7 @@ class StepInfo:
     name: str
     cls: type
     default: int | None
+    default_options: tuple[tuple[str, Any], ...] = ()
 
     @property
     def description(self) -> str:
@@ -59,10 +60,15 @@ _REGISTRY: dict[str, StepInfo] = {}
 _loaded = False
 
 
-def register(name: str, *, default: int | None = None) -> Callable[[T], T]:
+def register(
+    name: str, *, default: int | None = None, default_options: dict[str, Any] | None = None
+) -> Callable[[T], T]:
     """Class decorator: make a step available by ``name``.
 
-    ``default`` places the step in the default pipeline (lower runs first).
+    ``default`` places the step in the default pipeline (lower runs first);
+    ``default_options`` are the options it has there, where they differ from
+    the step's own defaults (a filter that only records in the default
+    pipeline but drops when a config names it).
     """
 
     def decorate(cls: T) -> T:
@@ -70,7 +76,9 @@ def register(name: str, *, default: int | None = None) -> Callable[[T], T]:
         if existing is not None and existing.cls.__qualname__ != cls.__qualname__:
             raise ConfigError(f"step name {name!r} registered twice ({existing.cls} and {cls})")
         cls.name = name  # type: ignore[attr-defined]
-        _REGISTRY[name] = StepInfo(name, cls, default)
+        _REGISTRY[name] = StepInfo(
+            name, cls, default, tuple(sorted((default_options or {}).items()))
+        )
         return cls
 
     return decorate
@@ -111,6 +119,11 @@ def create(name: str, **options: Any) -> Any:
         raise ConfigError(f"step {name!r}: {exc}; its options are: {known}") from None
     except ValueError as exc:
         raise ConfigError(f"step {name!r}: {exc}") from None
+
+
+def create_default(name: str) -> Any:
+    """Build ``name`` as the default pipeline has it."""
+    return create(name, **dict(get(name).default_options))
 
 
 def default_names() -> list[str]:

@@ -21,5 +21,8 @@ def command(names: bool) -> None:
             continue
         mark = "*" if name in default else " "
         click.echo(f"{mark} {name} ({info.kind}): {info.description}")
+        if info.default_options:
+            given = ", ".join(f"{k}={v!r}" for k, v in info.default_options)
+            click.echo(f"      in the default pipeline: {given}")
         for opt, value, help_text in info.option_help():
             click.echo(f"      {opt} = {value}" + (f"  — {help_text}" if help_text else ""))

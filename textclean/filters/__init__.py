@@ -8,8 +8,8 @@ from typing import Any
 _EXPORTS = {
     "Language": "textclean.filters.language",
     "detect_language": "textclean.filters.language",
-    "Quality": "textclean.filters.quality",
-    "quality": "textclean.filters.quality",
+    "Quality": "textclean.filters.page_quality",
+    "quality": "textclean.filters.page_quality",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -53,7 +53,7 @@ def is_spun(
     return evidence.score >= threshold and evidence.repairs >= min_repairs
 
 
-@register("spin_filter", default=65)
+@register("spin_filter", default=65, default_options={"drop": False})
 @dataclass(frozen=True)
 class SpinFilter(Filter):
     """Record a spin score (spun-phrase signals per 1,000 words); drop clearly spun pages."""

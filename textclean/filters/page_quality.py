@@ -13,8 +13,6 @@ occurrence of each repeated sentence.
 from __future__ import annotations
 
 import math
-import sys
-import types
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -190,7 +188,7 @@ def drop_repeated_sentences(text: str, min_words: int = 3) -> tuple[str, list[Ch
     return apply_changes(text, changes), changes
 
 
-@register("quality", default=60)
+@register("quality", default=60, default_options={"drop": False})
 @dataclass(frozen=True)
 class QualityFilter(Step):
     """Score page quality; drop pages that are not prose, naming the rule that fired."""
@@ -231,18 +229,3 @@ class QualityFilter(Step):
             return StepResult(drop.attach(self.name, out), tuple(changes))
         return StepResult(out, tuple(changes))
 
-
-class _CallableModule(types.ModuleType):
-    """``textclean.filters.quality`` names both this module and its function.
-
-    Importing the module makes the package attribute the module, so the
-    module is made callable: ``textclean.filters.quality(text)`` works either way.
-    """
-
-    def __call__(
-        self, text: str, lang: str | None = None, rules: tuple[Rule, ...] = RULES
-    ) -> Quality:
-        return quality(text, lang, rules)
-
-
-sys.modules[__name__].__class__ = _CallableModule
