@@ -205,8 +205,12 @@ def words_of(text: str) -> set[str]:
     >>> sorted(words_of("“Such as, for-instance"))
     ['as', 'for', 'instance', 'such']
     """
+    return _words_of_lower(text.lower())
+
+
+def _words_of_lower(low: str) -> set[str]:
     out: set[str] = set()
-    for token in set(text.lower().translate(_PUNCT).split()):
+    for token in set(low.translate(_PUNCT).split()):
         if token.isalnum():
             out.add(token)
         else:
@@ -237,14 +241,24 @@ class _Matcher:
         self._patterns: dict[str, Pattern] = {}
 
     def candidates(self, text: str) -> list[Entry]:
-        """Entries whose every word occurs in ``text``, in a stable order."""
-        words = words_of(text)
-        return [
+        """Entries that may occur in ``text``, in a stable order.
+
+        Every word of the phrase must be in the text, and the phrase itself in
+        the text's lower-cased, whitespace-collapsed copy: two C-speed tests
+        that leave the regular expressions only the phrases that are there.
+        """
+        low = text.lower()
+        words = _words_of_lower(low)
+        present = [
             entry
             for anchor in sorted(self.anchors.intersection(words))
             for runs, entry in self.groups[anchor]
             if runs <= words
         ]
+        if not present:
+            return []
+        flat = " ".join(low.replace("’", "'").split())
+        return [entry for entry in present if entry.key.lower() in flat]
 
     def pattern(self, entry: Entry) -> Pattern:
         if entry.key not in self._patterns:
