@@ -31,7 +31,6 @@ from .encoding import could_be_mojibake, encoding_changes
 #: Passes repeat until nothing changes (``&amp;eacute;`` needs two), at most this often.
 MAX_ROUNDS = 4
 
-_ASCII_DAMAGE = Pattern(r"[&\x00-\x08\x0b\x0d-\x1f\x7f]", step="fix_mojibake")
 _LINE_BREAKS = frozenset("\r\u2028\u2029")
 _INVISIBLES = frozenset("\u00ad\u180e\u200b\u200c\u200d\u2060\ufeff")
 _ODD_SPACES = frozenset("\u00a0\u202f\u205f" + "".join(map(chr, range(0x2000, 0x200B))))
@@ -156,9 +155,7 @@ def may_need_repair(text: str) -> bool:
     >>> may_need_repair("Plain “news” text — fine…"), may_need_repair("doesnâ€™t")
     (False, True)
     """
-    if text.isascii():
-        return _ASCII_DAMAGE.search(text) is not None
-    return not _DAMAGE_CHARS.isdisjoint(text) or could_be_mojibake(text)
+    return not _DAMAGE_CHARS.isdisjoint(text) or (not text.isascii() and could_be_mojibake(text))
 
 
 def _passes(text: str, o: FixMojibake) -> list[Any]:
