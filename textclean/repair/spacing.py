@@ -46,8 +46,6 @@ SPACE_BEFORE_PUNCT = Pattern(
 SENTENCE_END = Pattern(r"\.[\"'”’)\]]*(?:[ \t]*(?:\n|$)| +[\"“‘(]?\p{Lu})", step=STEP)
 #: Exactly two spaces inside a sentence; more is layout, and two after a full stop is a convention.
 DOUBLE_SPACE = Pattern(r"(?<=[^\s\p{Sentence_Terminal}:;])  (?=[^\s])", step=STEP)
-#: A line laid out with spaces: indented, or holding a run of three or more.
-LAYOUT_LINE = Pattern(r"(?m)^(?:  .*|.*\S   +\S.*)$", step=STEP)
 #: A run of two or more spaces inside a line (its end column marks a table column).
 INNER_RUN = Pattern(r"(?<=\S)  +(?=\S)", step=STEP)
 
@@ -243,7 +241,7 @@ def double_space_changes(text: str, guard: Guard | None = None) -> list[Change]:
     if "  " not in text:
         return []
     guard = guard or Guard(text)
-    layout = [(m.start(), m.end()) for m in LAYOUT_LINE.finditer(text)] + aligned_lines(text)
+    layout = aligned_lines(text)  # indented and laid-out lines are in the guard
     out = []
     for m in DOUBLE_SPACE.finditer(text):
         if guard.touches(m.start(), m.end()) or any(s <= m.start() < e for s, e in layout):

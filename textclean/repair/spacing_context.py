@@ -1,9 +1,9 @@
 """What the spacing repair must not touch, and what it learns from the whole text.
 
 Tokenizer damage is repaired by removing spaces, so the danger is removing
-a space that belongs there. `protected_spans` marks URLs, e-mail addresses,
-numbers with space separators, times and ratios, emoticons, spaced ellipses
-and code; `Guard` answers "does this edit touch one?". Two document-level
+a space that belongs there. `Guard` marks URLs, e-mail addresses, numbers
+with space separators, times and ratios, emoticons, spaced ellipses, code and
+lines laid out with spaces, and answers "does this edit touch one?". Two document-level
 signals decide the rest: `uses_french_spacing` (French puts a space before
 ``: ; ! ?``) and `looks_tokenized` (a space before ``;`` is only damage in a
 text that shows other tokenizer damage).
@@ -34,6 +34,8 @@ PROTECTED: list[tuple[str, Pattern]] = [
     ("`", Pattern(r"`[^`\n]+`|(?ms)^```.*?^```", step=STEP)),  # inline and fenced code
 ]
 
+#: A line laid out with spaces (indented, or holding a run of three): its spacing is meaningful.
+LAYOUT_LINE = Pattern(r"(?m)^(?:  .*|.*\S   +\S.*)$", step=STEP)
 #: A line that reads as code or markup: its spacing is meaningful.
 CODE_LINE = Pattern(
     r"(?m)^(?:[ ]{4}|\t).*$"
@@ -48,7 +50,7 @@ FRENCH_WORDS = Pattern(
     step=STEP,
 )
 ENGLISH_WORDS = Pattern(
-    r"(?i)\b(?:the|and|of|to|is|in|that|for|it|with|was|on|are|this|be|by|as|at|an|or|but"
+    r"(?i)\b(?:the|and|of|to|is|in|that|for|it|with|was|on|are|this|be|by|as|at|or|but"
     r"|from|not|have|has|had|will|would|we|you|they|he|she|his|her|their|which|who)\b",
     step=STEP,
 )
@@ -78,6 +80,8 @@ class Guard:
 
     def __init__(self, text: str):
         spans = [(m.start(), m.end()) for m in CODE_LINE.finditer(text)]
+        if "  " in text:
+            spans += [(m.start(), m.end()) for m in LAYOUT_LINE.finditer(text)]
         for needle, pattern in PROTECTED:
             if needle in text:
                 spans += [(m.start(), m.end()) for m in pattern.finditer(text)]

@@ -18,6 +18,7 @@ from .spacing_context import STEP, Guard
 QUOTE = Pattern(r"[\"“”„‟'‘’‚‛]", step=STEP)
 BRACKET = Pattern(r"[()\[\]{}]", step=STEP)
 DOUBLE = set('"“”„‟')
+QUOTE_CHARS = set("\"“”„‟'‘’‚‛")
 OPENING = set("“„‘‚‟‛")
 CLOSING = set("”’")
 #: After a closing quote these still leave its right side free: ``”,`` ``”.``
@@ -152,7 +153,13 @@ def _count_attached(text: str, needle: str) -> int:
 
 
 def _attach(text: str, i: int, role: str) -> Change | None:
-    """Remove the spaces between a quote/bracket and the word it belongs to."""
+    """Remove the spaces between a quote/bracket and the word it belongs to.
+
+    A quote next to another quote across spaces quotes a space (``” ”``, ``' '``)
+    and stays.
+    """
+    if _quote_across_spaces(text, i):
+        return None
     if role == "open":
         j = i + 1
         while j < len(text) and text[j] in " \t":
@@ -166,6 +173,20 @@ def _attach(text: str, i: int, role: str) -> Change | None:
     if j == i or j == 0 or not (_word_edge(text[j - 1]) or text[j - 1] in TRAILING_PUNCT):
         return None
     return Change("quote_space", j, i, text[j:i], "")
+
+
+def _quote_across_spaces(text: str, i: int) -> bool:
+    if text[i] not in QUOTE_CHARS:
+        return False
+    j = i + 1
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    k = i
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    return (j > i + 1 and j < len(text) and text[j] in QUOTE_CHARS) or (
+        k < i and k > 0 and text[k - 1] in QUOTE_CHARS
+    )
 
 
 def _word_edge(ch: str) -> bool:

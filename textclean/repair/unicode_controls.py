@@ -17,6 +17,7 @@ import regex
 from ..changes import Change
 from ..patterns import Pattern
 from .edits import pattern_changes
+from .spacing_context import uses_french_spacing
 
 STEP = "fix_mojibake"
 
@@ -154,17 +155,21 @@ def odd_space_changes(text: str) -> list[Change]:
 
     Typographic ties stay: in numbers and units (``25\\u202f000``, ``10\\xa0km``,
     ``%d\\xa0octets``), after abbreviations (``z.\\xa0B.``), after and before
-    one-letter words (Czech and Polish ``v\\xa0domu``), and the French spaces
-    before ``: ; ! ? »`` and after ``«``.
+    one-letter words (Czech and Polish ``v\\xa0domu``), and every no-break space
+    of a text set in French typography (``«\\xa0oui\\xa0»``, ``—\\xa0incise``).
 
-    >>> t = "the\\xa0word, 25\\xa0000, «\\xa0oui\\xa0», z.\\xa0B., a\\xa0tie"
+    >>> t = "the\\xa0word, 25\\xa0000, z.\\xa0B., a\\xa0tie"
     >>> [(c.start, c.after) for c in odd_space_changes(t)]
     [(3, ' ')]
+    >>> odd_space_changes("Il dit\\xa0: c’est l’algorithme\\xa0MD2 —\\xa0voilà")
+    []
     >>> odd_space_changes("w\\xa0domu i\\xa0w\\xa0pracy")
     []
     """
     if not any(ch in text for ch in "\u00a0\u202f\u205f") and not _has_typographic_space(text):
         return []
+    if uses_french_spacing(text):
+        return []  # French typesetting places no-break spaces on purpose
     out = []
     for m in ODD_SPACE.finditer(text):
         if not _is_tie(text, m.start(), m.end()):
