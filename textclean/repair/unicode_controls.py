@@ -186,7 +186,7 @@ def _is_tie(text: str, start: int, end: int) -> bool:
     left = start
     while left > 0 and not text[left - 1].isspace():
         left -= 1
-    before = text[left:start]
+    before = text[left:start].lstrip("([{\"'“‘„«")
     right = end
     while right < len(text) and not text[right].isspace():
         right += 1
