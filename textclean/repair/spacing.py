@@ -53,7 +53,7 @@ INNER_RUN = Pattern(r"(?<=\S)  +(?=\S)", step=STEP)
 @register("fix_spacing", default=20)
 @dataclass(frozen=True)
 class FixSpacing(TextStep):
-    """Undo tokenizer spacing (``It ’ s``, ``do n't``, ``word ,``, ``“ quote ”``, ``( x )``)."""
+    """Undo tokenizer spacing: It ’ s, do n't, word , “ quote ”, ( x ); keep correct spacing."""
 
     contractions: bool = field(
         default=True, metadata={"help": "join split contractions: do n't, It ’ s, Sheriff 's"}
@@ -66,11 +66,13 @@ class FixSpacing(TextStep):
     )
     punctuation: bool = field(
         default=True,
-        metadata={"help": "remove spaces before , . (and ; : ! ? outside French text)"},
+        metadata={
+            "help": "remove spaces before , and, in tokenized text, before . ; : ! ? (not ; : ! ? in French)"
+        },
     )
     double_spaces: bool = field(
         default=True,
-        metadata={"help": "collapse runs of spaces between words (not in tables or code)"},
+        metadata={"help": "two spaces inside a sentence become one (not layout, tables or code)"},
     )
     french: bool | Literal["auto"] = field(
         default="auto",
