@@ -135,7 +135,10 @@ def run(n_docs: int, num_perm: int) -> str:
         f"{table(text_rates)}\n\n"
         "### From shingle hashes (permutations and minimum only)\n\n"
         "The same flat array of 64-bit shingle hashes and row offsets for both; "
-        "textclean with datasketch's affine64 scheme (64-bit arithmetic, like rensa's input).\n\n"
+        "textclean with datasketch's affine64 scheme (64-bit arithmetic, like rensa's input). "
+        "rensa's R-MinHash is its own C-MinHash-style sketch, not reproducible by datasketch; "
+        "textclean computes every (shingle, permutation) product, as datasketch does, "
+        "so its rows stay bit-equal to datasketch's.\n\n"
         f"{table(kernel_rates)}\n"
     )
 
