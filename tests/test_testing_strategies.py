@@ -138,11 +138,6 @@ SPACING_MISS = Dirty(
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="fix_spacing leaves 'city ’s' split in English prose with few function words: "
-    "looks_english (textclean/repair/spacing_context.py) needs 1 in 8 words from its list",
-)
 @LIGHT
 @example(SPACING_MISS)
 @given(tokenized())
