@@ -206,3 +206,17 @@ def test_first_policy_groups_the_same_documents_whatever_the_order(docs, shuffle
         return sorted(sorted(g) for g in by_cluster.values())
 
     assert groups(outcomes(docs)) == groups(outcomes(shuffled))
+
+
+def test_character_shingles_find_near_duplicates_in_unspaced_scripts():
+    rng = random.Random(8)
+    chars = "日本語中文字的是了在有人这个们来到时大地为子中你说生国年着就那和要她出也得里后自以会"
+    base = "".join(rng.choice(chars) for _ in range(400))
+    near = base[:200] + "新" + base[201:]
+    got = outcomes(
+        [Document("a", base), Document("b", near), Document("c", base[::-1])], unit="char", ngram=4
+    )
+    assert record(got["b"])["duplicate_of"] == "a" and got["b"].reason == "near_duplicate"
+    assert isinstance(got["c"], Document)
+    # as words, each text is one long "word": no near-duplicate is visible
+    assert isinstance(outcomes([Document("a", base), Document("b", near)])["b"], Document)
