@@ -62,7 +62,8 @@ class FixSpacing(TextStep):
         default=True, metadata={"help": "join detached quotes to the words they enclose"}
     )
     brackets: bool = field(
-        default=True, metadata={"help": "remove spaces just inside matched brackets"}
+        default=True,
+        metadata={"help": "remove spaces just inside matched brackets, in tokenized text"},
     )
     punctuation: bool = field(
         default=True,
