@@ -60,3 +60,11 @@ class DropOdd:
     def pipe(self, docs):
         for i, doc in enumerate(docs):
             yield Drop("odd", doc=doc) if i % 2 else doc
+
+
+def catastrophic(doc: Document) -> Document:
+    """A step whose pattern explodes on runs of 'a' (to test timeouts)."""
+    from textclean.patterns import Pattern
+
+    Pattern(r"(a|aa)+$", step="catastrophic", timeout=0.05).search(doc.text)
+    return doc

@@ -83,10 +83,19 @@ def test_passages_names_every_readable_document_in_its_summary(dirty, tmp_path):
     assert docs == {f"d{i}" for i in range(6)} | {"copy"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="passages drops unreadable records silently: no read/rejected count, no rejects file",
-)
 def test_passages_accounts_for_the_records_it_skips(dirty, tmp_path):
-    proc = run("passages", str(dirty), "-o", str(tmp_path / "c.jsonl"), "--on-error", "skip")
-    assert SUMMARY.search(proc.stderr) is not None
+    rej = tmp_path / "r.jsonl"
+    proc = run(
+        "passages",
+        str(dirty),
+        "-o",
+        str(tmp_path / "c.jsonl"),
+        "--rejects",
+        str(rej),
+        "--on-error",
+        "skip",
+    )
+    found = re.search(r"(\d[\d,]*) read = (\d[\d,]*) analysed \+ (\d[\d,]*) rejected", proc.stderr)
+    read, analysed, rejected = (int(n.replace(",", "")) for n in found.groups())
+    assert read == count(dirty) == analysed + rejected
+    assert rejected == count(rej) > 0

@@ -152,3 +152,14 @@ def test_default_clean_never_raises_on_any_unicode(text):
     out = textclean.clean(text)
     assert isinstance(out, str)
     out.encode("utf-8")
+
+
+def test_a_pattern_timeout_sends_the_document_to_rejects_and_the_run_goes_on():
+    from core_steps import catastrophic
+
+    p = Pipeline([catastrophic])
+    outcomes = list(p.outcomes([Document("ok", "fine"), Document("bad", "a" * 60 + "!")]))
+    assert isinstance(outcomes[0], Document)
+    drop = outcomes[1]
+    assert (drop.reason, drop.step, drop.doc.id) == ("pattern_timeout", "catastrophic", "bad")
+    assert "(a|aa)+$" in drop.detail

@@ -19,8 +19,12 @@ import regex
 
 from .errors import PatternTimeout
 
-#: Seconds one search over one document may take before it is abandoned.
+#: Seconds one search over one document may take before it is abandoned,
+#: plus `SECONDS_PER_MB` for every million characters searched, so a long
+#: document gets time in proportion to its length and only a pathological
+#: pattern/text pair times out.
 DEFAULT_TIMEOUT = 5.0
+SECONDS_PER_MB = 10.0
 
 
 class Pattern:
@@ -51,42 +55,43 @@ class Pattern:
     def compiled(self) -> regex.Pattern:
         return self._compiled
 
-    def _guard(self, call: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    def _guard(self, call: Callable[..., Any], text: str, *args: Any) -> Any:
+        budget = self.timeout + len(text) * SECONDS_PER_MB / 1e6
         try:
-            return call(*args, timeout=self.timeout, **kwargs)
+            return call(*args, timeout=budget)
         except TimeoutError:
             raise PatternTimeout(self.step or "?", self.source) from None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
-        return self._guard(
-            self._compiled.search, text, pos, endpos if endpos is not None else len(text)
-        )
+        end = endpos if endpos is not None else len(text)
+        return self._guard(self._compiled.search, text, text, pos, end)
 
     def match(self, text: str, pos: int = 0) -> regex.Match | None:
-        return self._guard(self._compiled.match, text, pos)
+        return self._guard(self._compiled.match, text, text, pos)
 
     def fullmatch(self, text: str) -> regex.Match | None:
-        return self._guard(self._compiled.fullmatch, text)
+        return self._guard(self._compiled.fullmatch, text, text)
 
     def findall(self, text: str) -> list[Any]:
-        return self._guard(self._compiled.findall, text)
+        return self._guard(self._compiled.findall, text, text)
 
     def finditer(self, text: str) -> Iterator[regex.Match]:
         # Materialised so the timeout covers the whole scan, not each step of a generator.
-        return iter(
-            self._guard(lambda t, timeout: list(self._compiled.finditer(t, timeout=timeout)), text)
-        )
+        def scan(t: str, timeout: float) -> list[regex.Match]:
+            return list(self._compiled.finditer(t, timeout=timeout))
+
+        return iter(self._guard(scan, text, text))
 
     def sub(self, repl: str | Callable[[regex.Match], str], text: str, count: int = 0) -> str:
-        return self._guard(self._compiled.sub, repl, text, count)
+        return self._guard(self._compiled.sub, text, repl, text, count)
 
     def subn(
         self, repl: str | Callable[[regex.Match], str], text: str, count: int = 0
     ) -> tuple[str, int]:
-        return self._guard(self._compiled.subn, repl, text, count)
+        return self._guard(self._compiled.subn, text, repl, text, count)
 
     def split(self, text: str, maxsplit: int = 0) -> list[str]:
-        return self._guard(self._compiled.split, text, maxsplit)
+        return self._guard(self._compiled.split, text, text, maxsplit)
 
 
 def _rebuild(source: str, flags: int, step: str, timeout: float) -> Pattern:

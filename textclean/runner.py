@@ -15,7 +15,7 @@ from typing import Any
 
 from .changes import Change
 from .document import Document, Drop
-from .errors import StepError, TextcleanError
+from .errors import PatternTimeout, StepError, TextcleanError
 from .stats import Stats
 from .steps import Step, StepResult
 
@@ -68,7 +68,13 @@ class DocRunner:
     def run_one(self, doc: Document, stats: Stats) -> Document | Drop:
         for name, step in self.steps:
             started = time.perf_counter()
-            result = apply_step(name, step, doc)
+            try:
+                result = apply_step(name, step, doc)
+            except PatternTimeout as exc:
+                # A pathological page must not stop a run of millions: it goes
+                # to the rejects file, naming the step and the pattern.
+                stats.seconds[name] += time.perf_counter() - started
+                return Drop("pattern_timeout", str(exc), name, doc)
             stats.seconds[name] += time.perf_counter() - started
             out = result.output
             if isinstance(out, Drop):

@@ -55,12 +55,12 @@ class Stats:
             "changed": dict(sorted(self.changed.items())),
         }
 
-    def summary(self, title: str = "textclean") -> str:
+    def summary(self, title: str = "textclean", kept_label: str = "written") -> str:
         """The human summary printed at the end of a CLI run."""
         mb = self.bytes_in / 1e6
         rate = f", {mb / self.elapsed:.2f} MB/s" if self.elapsed > 0 and mb else ""
         lines = [
-            f"{title}: {self.seen:,} read = {self.kept:,} written + {self.dropped_total:,} rejected"
+            f"{title}: {self.seen:,} read = {self.kept:,} {kept_label} + {self.dropped_total:,} rejected"
             f"  ({self.elapsed:.2f} s, {mb:.2f} MB{rate})"
         ]
         if self.dropped:

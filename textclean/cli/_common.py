@@ -166,11 +166,18 @@ def write_outcomes(
     return write(outcomes, output, rejects or default_rejects_path(output), opts, output_format)
 
 
-def finish(stats: Stats, inputs: Iterable[str], opts: ReadOptions, quiet: bool, title: str) -> None:
+def finish(
+    stats: Stats,
+    inputs: Iterable[str],
+    opts: ReadOptions,
+    quiet: bool,
+    title: str,
+    kept_label: str = "written",
+) -> None:
     """Print the summary table to stderr (unless quiet)."""
     stats.bytes_in = input_bytes(inputs, opts.format)
     if not quiet:
-        click.echo(stats.summary(title), err=True)
+        click.echo(stats.summary(title, kept_label), err=True)
 
 
 def documents(inputs: Iterable[str], opts: ReadOptions) -> Iterator[Document | Drop]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sys
+import time
 from pathlib import Path
 
 import click
@@ -11,8 +11,11 @@ import orjson
 from ..dedup.passage_html import render_html
 from ..dedup.passage_report import summary
 from ..dedup.passages import RepeatedPassages, cluster_records
-from ..document import Document
-from ._common import documents, domain_errors, input_options, read_options
+from ..document import Document, Drop
+from ..io import RejectsWriter, default_rejects_path
+from ..io.files import AtomicOutput
+from ..stats import Stats
+from ._common import documents, domain_errors, finish, input_options, read_options
 
 
 def html_path(target: str) -> Path:
@@ -82,6 +85,11 @@ def html_path(target: str) -> Path:
     show_default=True,
     help="Exact Jaccard similarity windows need to match.",
 )
+@click.option(
+    "--rejects",
+    default=None,
+    help="Where unreadable records go, with their reason [default: OUT's name + .rejects.jsonl].",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No summary.")
 @domain_errors
 def command(
@@ -100,6 +108,7 @@ def command(
     ngram,
     unit,
     threshold,
+    rejects,
     quiet,
 ):
     """Find passages repeated across and within IN... and write their clusters to OUT.
@@ -116,19 +125,32 @@ def command(
         unit=unit,
         threshold=threshold,
     )
-    docs = [d for d in documents(inputs, opts) if isinstance(d, Document)]
+    stats = Stats()
+    started = time.perf_counter()
+    docs: list[Document] = []
+    rejects_path = rejects or default_rejects_path(output)
+    with RejectsWriter(rejects_path, text_field=opts.text_field, id_field=opts.id_field) as rej:
+        for item in documents(inputs, opts):
+            stats.seen += 1
+            if isinstance(item, Drop):
+                stats.dropped[item.reason] += 1
+                rej.write_drop(item)
+            else:
+                stats.kept += 1
+                docs.append(item)
     ids = [d.id for d in docs]
     texts = [d.text for d in docs]
     clusters = stage.find(texts)
-    lines = b"".join(orjson.dumps(r) + b"\n" for r in cluster_records(clusters, ids, texts))
-    if output == "-":
-        sys.stdout.buffer.write(lines)
-        sys.stdout.flush()
-    else:
-        Path(output).write_bytes(lines)
+    with AtomicOutput(output) as out:
+        for record in cluster_records(clusters, ids, texts):
+            out.write(orjson.dumps(record) + b"\n")
     if html_target:
         page = html_path(html_target)
         page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(render_html(clusters, ids, texts, max_docs=html_docs), encoding="utf-8")
+        with AtomicOutput(str(page)) as out:
+            out.write(render_html(clusters, ids, texts, max_docs=html_docs).encode("utf-8"))
+    stats.elapsed = time.perf_counter() - started
+    stats.check()
     if not quiet:
         click.echo(summary(clusters, ids, texts, top=top), err=True)
+    finish(stats, inputs, opts, quiet, "textclean passages", kept_label="analysed")
