@@ -148,7 +148,7 @@ def _passes(o: FixSpacing, *, french: bool, tokenized: bool, english: bool) -> l
     if o.quotes:
         passes.append(quote_changes)
     if o.brackets and tokenized:
-        passes.append(bracket_changes)
+        passes.append(lambda t, g: bracket_changes(t, g, unmatched=True))
     if o.punctuation:
         passes.append(
             lambda t, g: punctuation_changes(

@@ -194,16 +194,25 @@ def _word_edge(ch: str) -> bool:
     return ch.isalnum() or ch in "([{)]}"
 
 
-def bracket_changes(text: str, guard: Guard | None = None) -> list[Change]:
+def bracket_changes(
+    text: str, guard: Guard | None = None, *, unmatched: bool = False
+) -> list[Change]:
     """Remove spaces just inside matched, non-empty bracket pairs.
+
+    With ``unmatched`` (for text known to be tokenized, where snippets cut
+    pairs apart), a lone opener joins the word after it and a lone closer
+    the word before it.
 
     >>> from textclean.changes import apply_changes
     >>> t = "Sen. Wyden ( D-Ore. ) said [ identifies ] but not [ ] or 1 )"
     >>> apply_changes(t, bracket_changes(t))
     'Sen. Wyden (D-Ore.) said [identifies] but not [ ] or 1 )'
+    >>> apply_changes(t, bracket_changes(t, unmatched=True))
+    'Sen. Wyden (D-Ore.) said [identifies] but not [ ] or 1)'
     """
     guard = guard or Guard(text)
-    changes: list[Change] = []
+    pairs: list[tuple[int, str]] = []
+    lone: list[tuple[int, str]] = []
     stack: list[int] = []
     for m in BRACKET.finditer(text):
         i = m.start()
@@ -214,14 +223,28 @@ def bracket_changes(text: str, guard: Guard | None = None) -> list[Change]:
             stack.append(i)
             continue
         while stack and text[stack[-1]] != PAIRS[b]:
-            stack.pop()  # an unmatched opener inside: drop it
+            lone.append((stack.pop(), "open"))  # an opener whose closer was cut off
         if not stack:
+            lone.append((i, "close"))
             continue
         o = stack.pop()
         inner = text[o + 1 : i]
-        if not inner.strip() or "\n" in inner:
-            continue
-        for change in (_attach(text, o, "open"), _attach(text, i, "close")):
-            if change is not None:
-                changes.append(Change("bracket_space", change.start, change.end, change.before, ""))
+        if inner.strip() and "\n" not in inner:
+            pairs += [(o, "open"), (i, "close")]
+    lone += [(o, "open") for o in stack]
+    chosen = pairs + (
+        [(i, role) for i, role in lone if _lone_joins(text, i, role)] if unmatched else []
+    )
+    changes = []
+    for i, role in chosen:
+        change = _attach(text, i, role)
+        if change is not None:
+            changes.append(Change("bracket_space", change.start, change.end, change.before, ""))
     return sorted(changes, key=lambda c: c.start)
+
+
+def _lone_joins(text: str, i: int, role: str) -> bool:
+    """A lone bracket joins a word only when it is detached on both sides."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before.isspace() and after.isspace()
