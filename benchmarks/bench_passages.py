@@ -92,7 +92,7 @@ def measure_reference(n_docs: int) -> dict:
 
     from textclean.dedup.passage_match import candidate_pairs
     from textclean.dedup.passage_windows import corpus_sentences
-    from textclean.dedup.shingles import shingles
+    from textclean.dedup.shingling import shingles
 
     corpus = generate(n_docs, seed=0)
     sentences = corpus_sentences(corpus.texts)

@@ -130,3 +130,31 @@ def test_workers_output_is_byte_identical_on_ten_thousand_documents(tmp_path, wo
     assert (tmp_path / "one.rejects.jsonl").read_bytes() == (
         tmp_path / "many.rejects.jsonl"
     ).read_bytes()
+
+
+def test_clean_with_a_toml_config_file(tmp_path):
+    config = tmp_path / "p.toml"
+    config.write_text(
+        'record = "full"\n[input]\ntext_field = "body"\n[[steps]]\nname = "fix_spacing"\n',
+        encoding="utf-8",
+    )
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "x", "body": "It ’ s here ."}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    run("clean", str(src), "-o", str(out), "--config", str(config))
+    (record,) = read_jsonl(out)
+    assert record["body"] == "It’s here."
+    assert {c["step"] for c in record["textclean"]["changes"]} == {"fix_spacing"}
+
+
+def test_the_example_config_runs(tmp_path):
+    out = tmp_path / "out.jsonl"
+    run(
+        "clean",
+        str(ROOT / "examples" / "corpus.jsonl"),
+        "-o",
+        str(out),
+        "--config",
+        str(ROOT / "examples" / "pipeline.toml"),
+    )
+    assert read_jsonl(out)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from textclean.boilerplate.step import Boilerplate
 from textclean.dedup.passages import find_passages
-from textclean.dedup.shingles import shingles
+from textclean.dedup.shingling import shingles
 from textclean.dedup.stage import NearDedup
 from textclean.document import Document, Drop
 from textclean.repair.mojibake import fix_mojibake

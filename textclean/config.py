@@ -71,7 +71,7 @@ def load_config(source: str | Path | Mapping[str, Any]) -> dict[str, Any]:
             ) from None
     if not isinstance(data, dict):
         raise ConfigError(f"{origin}: the top level must be a table/object")
-    unknown = set(data) - TOP_LEVEL_KEYS
+    unknown = {k for k in data if not k.startswith("_")} - TOP_LEVEL_KEYS
     if unknown:
         raise ConfigError(
             f"{origin}: unknown key(s) {sorted(unknown)}; allowed: {sorted(TOP_LEVEL_KEYS)}"

@@ -92,7 +92,8 @@ class Pipeline:
         from . import registry
 
         return cls(
-            [(name, registry.create_default(name)) for name in registry.default_names()], record=record
+            [(name, registry.create_default(name)) for name in registry.default_names()],
+            record=record,
         )
 
     @classmethod
@@ -212,18 +213,35 @@ class Pipeline:
 def _run_stage(
     name: str, stage: Any, stream: Iterable[Document | Drop], stats: Stats
 ) -> Iterator[Document | Drop]:
-    """Feed a stage the kept documents; earlier drops pass around it."""
+    """Feed a stage the kept documents; earlier drops pass around it.
+
+    The stage's time excludes the time spent upstream (earlier steps run
+    lazily while the stage pulls documents) and downstream.
+    """
     passed: deque[Drop] = deque()
+    upstream = 0.0
 
     def kept() -> Iterator[Document]:
-        for item in stream:
+        nonlocal upstream
+        source = iter(stream)
+        while True:
+            started = time.perf_counter()
+            item = next(source, None)
+            upstream += time.perf_counter() - started
+            if item is None:
+                return
             if isinstance(item, Drop):
                 passed.append(item)
             else:
                 yield item
 
-    started = time.perf_counter()
-    for item in stage.pipe(kept()):
+    outputs = iter(stage.pipe(kept()))
+    while True:
+        started, before = time.perf_counter(), upstream
+        item = next(outputs, None)
+        stats.seconds[name] += time.perf_counter() - started - (upstream - before)
+        if item is None:
+            break
         while passed:
             yield passed.popleft()
         if isinstance(item, Drop):
@@ -238,6 +256,5 @@ def _run_stage(
             raise ConfigError(
                 f"stage {name!r} yielded {type(item).__name__}; expected Document or Drop"
             )
-    stats.seconds[name] += time.perf_counter() - started
     while passed:
         yield passed.popleft()

@@ -9,10 +9,13 @@ from typing import Any
 _EXPORTS = {
     "HASHFUNC": "textclean.dedup.minhash",
     "minhash_signatures": "textclean.dedup.minhash",
-    "shingles": "textclean.dedup.shingles",
+    "shingles": "textclean.dedup.shingling",
     "find_passages": "textclean.dedup.passages",
     "cluster_records": "textclean.dedup.passages",
     "RepeatedPassages": "textclean.dedup.passages",
+    "DedupSettings": "textclean.dedup.settings",
+    "NearDedup": "textclean.dedup.stage",
+    "dedup_documents": "textclean.dedup.stage",
 }
 
 __all__ = sorted(_EXPORTS)

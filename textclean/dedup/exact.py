@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import xxhash
 
-from .shingles import words
+from .shingling import words
 
 
 def exact_key(text: str) -> bytes:

@@ -31,7 +31,7 @@ from .polyhash import (
     shingle_hashes,
     text_shingle_hashes,
 )
-from .shingles import Unit, check_ngram
+from .shingling import Unit, check_ngram
 from .tokens import WordBatch
 
 __all__ = [

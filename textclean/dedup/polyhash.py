@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .shingles import WORD, check_ngram, ngrams_of, normalize
+from .shingling import WORD, check_ngram, ngrams_of, normalize
 from .tokens import WordBatch, codepoints
 
 _MASK64 = (1 << 64) - 1

@@ -9,7 +9,7 @@ from ..errors import ConfigError
 from .keep import check_policy
 from .lsh import check_bands, choose_bands
 from .minhash import permutations
-from .shingles import check_ngram
+from .shingling import check_ngram
 
 
 def _opt(default: Any, help: str) -> Any:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import xxhash
 
-from .shingles import WORD, normalize
+from .shingling import WORD, normalize
 
 
 def codepoints(text: str) -> np.ndarray:

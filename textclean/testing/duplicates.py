@@ -37,7 +37,7 @@ def jaccard(a: str, b: str, ngram: int = 5) -> float:
     >>> round(jaccard("one two three four five six", "one two three four five"), 2)
     0.5
     """
-    from ..dedup.shingles import shingles
+    from ..dedup.shingling import shingles
 
     x, y = set(shingles(a, ngram)), set(shingles(b, ngram))
     return len(x & y) / len(x | y) if x | y else 1.0

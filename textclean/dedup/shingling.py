@@ -13,8 +13,6 @@ These are the reference definitions: the vectorised hashing in
 
 from __future__ import annotations
 
-import sys
-import types
 import unicodedata
 from typing import Literal
 
@@ -92,14 +90,3 @@ def shingles(text: str, ngram: int = 5, unit: Unit = "word") -> list[str]:
         return [joined]
     return [joined[i : i + ngram] for i in range(len(joined) - ngram + 1)]
 
-
-class _CallableModule(types.ModuleType):
-    """This module shares its name with `shingles`, the function the package
-    exports; importing the module sets ``textclean.dedup.shingles`` to it, so
-    calling the module calls the function."""
-
-    def __call__(self, text: str, ngram: int = 5, unit: Unit = "word") -> list[str]:
-        return shingles(text, ngram, unit)
-
-
-sys.modules[__name__].__class__ = _CallableModule
