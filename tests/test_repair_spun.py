@@ -232,10 +232,21 @@ def test_step_is_registered_records_and_pickles() -> None:
     assert pickle.loads(pickle.dumps(step)) == step
 
 
-def test_repair_that_completes_another_phrase_still_replays() -> None:
-    text = "such as for instance for instance"
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("such as for instance for instance", "such as"),
+        (
+            "A, such as for instance for instance for instance B in once case.",
+            "A, such as B in one case.",
+        ),
+        ("x such as for instance y such as for instance for instance z", "x such as y such as z"),
+    ],
+)
+def test_repair_that_completes_another_phrase_still_replays(text: str, expected: str) -> None:
     fixed, changes = spun_edits(text)
-    assert fixed == "such as" and apply_changes(text, changes) == fixed
+    assert fixed == expected and apply_changes(text, changes) == fixed
+    assert all(c.before == text[c.start : c.end] for c in changes)
 
 
 # --- laws -------------------------------------------------------------------------------------------

@@ -14,10 +14,11 @@ lexicon (`textclean.repair.lexicon`) says which phrases are safe to rewrite
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..changes import Change, diff_changes
+from ..changes import Change
 from ..document import Document
 from ..registry import register
 from ..steps import StepResult, TextStep
@@ -88,22 +89,79 @@ def repair_spun(text: str, lexicon: Lexicon | None = None) -> tuple[str, list[Ch
     """The repaired text, the `Change` records that turn ``text`` into it, and the repair count.
 
     Repairs are applied until none applies (a rewrite can complete a new
-    phrase), so a second run changes nothing. When that takes more than one
-    pass, the records are derived from the two texts, each carrying every
-    reason, so they still replay exactly.
+    phrase), so a second run changes nothing. Edits of later passes are
+    composed with the earlier ones, so the records always replay on ``text``.
     """
     lexicon = lexicon if lexicon is not None else load_lexicon()
     changes = _one_pass(text, lexicon)
     current, count = _apply(text, changes), len(changes)
-    reasons = [c.reason for c in changes]
     for _ in range(MAX_PASSES - 1):
         more = _one_pass(current, lexicon) if changes else []
         if not more:
             break
         current, count = _apply(current, more), count + len(more)
-        reasons += [c.reason for c in more]
-        changes = diff_changes(text, current, KIND, "; ".join(dict.fromkeys(reasons)))
+        changes = compose(text, changes, more)
     return current, changes, count
+
+
+def compose(text: str, first: list[Change], second: list[Change]) -> list[Change]:
+    """Records on ``text`` equal to applying ``first``, then ``second`` on its result.
+
+    Overlapping or touching edits merge into one record carrying both reasons.
+
+    >>> a = [Change(KIND, 0, 20, "such as for instance", "such as", "r1")]
+    >>> b = [Change(KIND, 0, 20, "such as for instance", "such as", "r2")]
+    >>> compose("such as for instance for instance", a, b)
+    [Change(kind='spun_phrase', start=0, end=33, before='such as for instance for instance', after='such as', reason='r1; r2')]
+    """
+    first = sorted(first, key=lambda c: c.start)
+    starts, shift, shifts = [], 0, []
+    for ch in first:  # where each first edit's output sits in the intermediate text
+        starts.append(ch.start + shift)
+        shifts.append(shift)
+        shift += len(ch.after) - (ch.end - ch.start)
+
+    def to_original(pos: int, side: str) -> int:
+        i = bisect_right(starts, pos) - 1
+        if i < 0:
+            return pos
+        ch, out_end = first[i], starts[i] + len(first[i].after)
+        if pos > out_end:
+            return pos - shifts[i] - len(ch.after) + (ch.end - ch.start)
+        if pos == out_end:
+            return ch.end
+        if pos == starts[i]:
+            return ch.start
+        return ch.start if side == "start" else ch.end
+
+    spans = [(c.start, c.end, len(c.after) - (c.end - c.start), c.reason) for c in first]
+    spans += [
+        (
+            to_original(c.start, "start"),
+            to_original(c.end, "end"),
+            len(c.after) - (c.end - c.start),
+            c.reason,
+        )
+        for c in second
+    ]
+    spans.sort()
+    merged: list[list] = []
+    for start, end, delta, reason in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+            merged[-1][2] += delta
+            merged[-1][3].append(reason)
+        else:
+            merged.append([start, end, delta, [reason]])
+    result = _apply(text, first)
+    result = _apply(result, sorted(second, key=lambda c: c.start))
+    out, offset = [], 0
+    for start, end, delta, reasons in merged:
+        after = result[start + offset : end + offset + delta]
+        reason = "; ".join(dict.fromkeys(reasons))
+        out.append(Change(KIND, start, end, text[start:end], after, reason))
+        offset += delta
+    return out
 
 
 def spun_edits(text: str, lexicon: Lexicon | None = None) -> tuple[str, list[Change]]:
