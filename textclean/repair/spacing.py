@@ -146,7 +146,8 @@ def _passes(o: FixSpacing, *, french: bool, tokenized: bool, english: bool) -> l
         if french and tokenized:
             passes.append(elision_changes)
     if o.quotes:
-        passes.append(quote_changes)
+        guillemets = tokenized and not french
+        passes.append(lambda t, g: quote_changes(t, g, guillemets=guillemets))
     if o.brackets and tokenized:
         passes.append(lambda t, g: bracket_changes(t, g, unmatched=True))
     if o.punctuation:

@@ -44,7 +44,10 @@ CODE_LINE = Pattern(
     step=STEP,
 )
 
-FRENCH_MARKS = Pattern(r"[«»]|[\u00a0\u202f\u2009][;:!?]", step=STEP)
+#: French typography: Latin words spaced inside « », or a no-break space before ; : ! ?
+FRENCH_MARKS = Pattern(
+    r"«[ \u00a0\u202f]\p{Latin}[^«»\n]*[ \u00a0\u202f]»|[\u00a0\u202f\u2009][;:!?]", step=STEP
+)
 FRENCH_WORDS = Pattern(
     r"(?i)\b(?:le|la|les|des|du|est|et|une|dans|pour|que|qui|pas|sur|au|avec|ce|il|elle|nous|vous|sont)\b",
     step=STEP,
@@ -61,9 +64,9 @@ WORD = Pattern(r"\p{L}+", step=STEP)
 SPLIT_NOT = Pattern(r"\p{L} n['’]t\b", step=STEP)
 TOKEN_SIGNS = Pattern(
     r"\p{L} ['’] ?(?:s|re|ve|ll|d|m)\b(?![\p{L}'’])"  # It 's, It ’ s
-    r"|[\p{L}\p{N}\)\]] ,(?=\s)|[)\]] [.;:!?](?=\s|$)"  # word , word  ( x ) .
+    r"|[\p{L}\p{N})\]»”\"'] ,(?=\s)|[)\]] [.;:!?](?=\s|$)"  # word , word  ( x ) .
     r"|[\p{L}\p{N}] [.?!](?=\s+\p{Lu}|\s*$)"  # word . Next
-    r"|[“‘] \p{L}|\p{L} [”’](?=[\s,.;:!?]|$)",  # “ word ”
+    r"|[“‘«»] \p{L}|\p{L} [”’«»](?=[\s,.;:!?]|$)",  # “ word ”
     step=STEP,
 )
 

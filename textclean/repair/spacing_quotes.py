@@ -15,10 +15,14 @@ from ..changes import Change
 from ..patterns import Pattern
 from .spacing_context import STEP, Guard
 
-QUOTE = Pattern(r"[\"“”„‟'‘’‚‛]", step=STEP)
+QUOTE = Pattern(r"[\"“”„‟'‘’‚‛«»‹›]", step=STEP)
+GERMAN_STYLE = Pattern(r"[»›]\p{L}|\p{L}[«‹]", step=STEP)
+OUTWARD_STYLE = Pattern(r"[«‹]\p{L}|\p{L}[»›]", step=STEP)
 BRACKET = Pattern(r"[()\[\]{}]", step=STEP)
 DOUBLE = set('"“”„‟')
-QUOTE_CHARS = set("\"“”„‟'‘’‚‛")
+SINGLE = set("'‘’‚‛")
+GUILLEMETS = set("«»‹›")
+QUOTE_CHARS = set("\"“”„‟'‘’‚‛«»‹›")
 OPENING = set("“„‘‚‟‛")
 CLOSING = set("”’")
 #: After a closing quote these still leave its right side free: ``”,`` ``”.``
@@ -26,19 +30,35 @@ TRAILING_PUNCT = set(",.;:!?)]}…")
 PAIRS = {")": "(", "]": "[", "}": "{"}
 
 
-def quote_changes(text: str, guard: Guard | None = None) -> list[Change]:
+def quote_changes(
+    text: str, guard: Guard | None = None, *, guillemets: bool = False
+) -> list[Change]:
     """Join detached quotes to the words they enclose.
+
+    Guillemets join only when asked (``guillemets``: tokenized text that is not
+    French, where ``« oui »`` is correct); ``«`` opens unless the text writes
+    ``»German«`` style.
 
     >>> from textclean.changes import apply_changes
     >>> t = 'He said “ it works ” and " this too " , \\'Black Lives Matter \\'.'
     >>> apply_changes(t, quote_changes(t))
     'He said “it works” and "this too" , \\'Black Lives Matter\\'.'
+    >>> t = "Он сказал « ёлки » и ушёл"
+    >>> apply_changes(t, quote_changes(t, guillemets=True))
+    'Он сказал «ёлки» и ушёл'
+    >>> t = "Er sagte » Hallo « und »ging«"
+    >>> apply_changes(t, quote_changes(t, guillemets=True))
+    'Er sagte »Hallo« und »ging«'
     """
     guard = guard or Guard(text)
     marks = [m.start() for m in QUOTE.finditer(text) if not guard.touches(m.start(), m.end())]
+    families = [[i for i in marks if text[i] in DOUBLE], [i for i in marks if text[i] in SINGLE]]
+    if guillemets:
+        families.append([i for i in marks if text[i] in GUILLEMETS])
+    german = guillemets and _german_guillemets(text)
     changes: list[Change] = []
-    for family in (True, False):
-        roles = _roles(text, [i for i in marks if (text[i] in DOUBLE) == family])
+    for positions in families:
+        roles = _roles(text, positions, german)
         for k, (i, role, detached) in enumerate(roles):
             if not detached:
                 continue
@@ -52,7 +72,20 @@ def quote_changes(text: str, guard: Guard | None = None) -> list[Change]:
     return sorted(changes, key=lambda c: c.start)
 
 
-def _roles(text: str, positions: list[int]) -> list[tuple[int, str, bool]]:
+def _german_guillemets(text: str) -> bool:
+    """True when guillemets point inwards the German way: »Wort«.
+
+    Attached guillemets decide; without any, the first one does (``»`` first
+    is German, ``«`` first is French, Russian, Spanish ...).
+    """
+    german, outward = len(GERMAN_STYLE.findall(text)), len(OUTWARD_STYLE.findall(text))
+    if german or outward:
+        return german > outward
+    first = min((i for i in (text.find("»"), text.find("«")) if i >= 0), default=-1)
+    return first >= 0 and text[first] == "»"
+
+
+def _roles(text: str, positions: list[int], german: bool = False) -> list[tuple[int, str, bool]]:
     """(position, "open"/"close", detached) for each quote of one family, line by line."""
     out = []
     inside, opener, line_start = False, "", 0
@@ -72,7 +105,7 @@ def _roles(text: str, positions: list[int]) -> list[tuple[int, str, bool]]:
         elif right and not left:
             role = "open"
         else:
-            role = _glyph_role(text, i, q, inside, opener)
+            role = _glyph_role(text, i, q, inside, opener, german)
         out.append((i, role, not left and not right))
         inside, opener = (True, q) if role == "open" else (False, "")
     return out
@@ -87,7 +120,9 @@ def _trailing_punct(text: str, j: int) -> bool:
     return False
 
 
-def _glyph_role(text: str, i: int, q: str, inside: bool, opener: str) -> str:
+def _glyph_role(text: str, i: int, q: str, inside: bool, opener: str, german: bool = False) -> str:
+    if q in GUILLEMETS:
+        return "open" if (q in "«‹") != german else "close"
     if q == "“":
         return "close" if inside and opener in "„‚" else "open"
     if q in OPENING:
