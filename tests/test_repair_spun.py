@@ -99,6 +99,9 @@ def test_guard_clean_english_gets_zero_repairs(seeds: dict[str, str]) -> None:
     docs += [(r["id"], r["text"]) for r in examples if r.get("source") != "content-farm"]
     docs += list(english_corpus.documents(("packages", "cmake", "perl")))
     words = sum(len(t.split()) for _, t in docs)
+    if words < 1_000_000:  # a machine without Perl or CMake docs: Python's own always exist
+        docs += list(english_corpus.documents(("stdlib",)))
+        words = sum(len(t.split()) for _, t in docs)
     assert words > 1_000_000
     repaired = {name: changes for name, text in docs if (changes := spun_edits(text)[1])}
     assert repaired == {}

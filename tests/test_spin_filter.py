@@ -59,6 +59,16 @@ def test_annotate_only_never_drops(seeds: dict[str, str]) -> None:
     assert isinstance(out, Document) and out.record["spin_score"] > 20
 
 
+def test_default_pipeline_records_and_a_named_filter_drops(seeds: dict[str, str]) -> None:
+    doc = Document("004", seed(seeds, "004"))
+    kept = Pipeline.default()(doc)
+    assert isinstance(kept, Document) and kept.record["spin_score"] > 20
+    assert "law enforcement" in kept.text and "AI" in kept.text
+    assert isinstance(
+        Pipeline.from_config({"steps": [{"name": "fix_spun"}, {"name": "spin_filter"}]})(doc), Drop
+    )
+
+
 def test_signals_alone_never_drop() -> None:
     text = " ".join(["Young ones, men and women, much more than a lot more than before."] * 20)
     ev = spin_evidence(text)

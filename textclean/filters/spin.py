@@ -11,6 +11,9 @@ score *and* several unambiguous (``repair``-tier) phrases. Signals alone never
 drop a page: they are phrases correct English also uses, and a wrongly
 dropped news article costs more than a spun one kept (its phrases are
 repaired anyway). See docs/spun.md for how the defaults were calibrated.
+
+In the default pipeline the step only records (``drop=False``, as every
+filter there); named in a config it drops with the rule above.
 """
 
 from __future__ import annotations
