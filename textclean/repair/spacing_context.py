@@ -34,8 +34,26 @@ PROTECTED: list[tuple[str, Pattern]] = [
     ("`", Pattern(r"`[^`\n]+`|(?ms)^```.*?^```", step=STEP)),  # inline and fenced code
 ]
 
-#: A line laid out with spaces (indented, or holding a run of three): its spacing is meaningful.
-LAYOUT_LINE = Pattern(r"(?m)^(?:  .*|.*\S   +\S.*)$", step=STEP)
+#: A run of three or more spaces between words: a line holding one (or
+#: indented by two) is laid out with spaces, and its spacing is meaningful.
+#: Lines are tested one by one (`layout_lines`) so the scan stays linear.
+SPACE_RUN = Pattern(r"\S   +\S", step=STEP)
+def layout_lines(text: str) -> list[tuple[int, int]]:
+    r"""Spans of lines laid out with spaces: indented by two, or holding a run of three.
+
+    >>> layout_lines("plain line\n  indented\nname   value")
+    [(11, 21), (22, 34)]
+    """
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line.startswith("  ") or ("   " in line and SPACE_RUN.search(line)):
+            spans.append((pos, end))
+        pos = end + 1
+    return spans
+
+
 #: A line that reads as code or markup: its spacing is meaningful.
 CODE_LINE = Pattern(
     r"(?m)^(?:[ ]{4}|\t).*$"
@@ -84,7 +102,7 @@ class Guard:
     def __init__(self, text: str):
         spans = [(m.start(), m.end()) for m in CODE_LINE.finditer(text)]
         if "  " in text:
-            spans += [(m.start(), m.end()) for m in LAYOUT_LINE.finditer(text)]
+            spans += layout_lines(text)
         for needle, pattern in PROTECTED:
             if needle in text:
                 spans += [(m.start(), m.end()) for m in pattern.finditer(text)]
