@@ -4,8 +4,9 @@ Run: ``python benchmarks/bench_spun.py`` (about 2 minutes) or ``--full`` to
 also scan the ~32 million words the lexicon tiers were chosen against.
 
 * False repairs are measured on held-out clean English (Perl POD, the CMake
-  manual, GNU info manuals: never used to choose tiers) plus the unspun seeds
-  and the examples.
+  manual, GNU info manuals: never used to choose tiers) plus real news: the
+  unspun seeds, the examples and the 181 news and blog pages of
+  ../shared/data/boilerplate-dev.
 * Detection: the spin score of clean documents (held-out text cut into
   ~600-word pieces) against real spun news (seed 004) and simulated spun
   news: the unspun seeds and examples run through a spinner simulator that
@@ -41,7 +42,7 @@ SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
 
 
 def news_docs() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """Unspun news (seeds 000-003, the examples) and real spun news (seed 004, the content-farm example)."""
+    """Unspun news (seeds 000-003, the examples, 181 real news pages) and real spun news (seed 004, the content-farm example)."""
     clean, spun = [], []
     for line in (ROOT / "examples" / "corpus.jsonl").open(encoding="utf-8"):
         record = json.loads(line)
@@ -52,6 +53,11 @@ def news_docs() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         (spun if path.name.startswith("004") else clean).append(
             (f"seed:{path.stem}", path.read_text(encoding="utf-8"))
         )
+    pages = ROOT.parent / "shared" / "data" / "boilerplate-dev" / "lines.jsonl"
+    if pages.exists():
+        for line in pages.open(encoding="utf-8"):
+            page = json.loads(line)
+            clean.append((f"page:{page['id'][:12]}", "\n".join(page["lines"])))
     return clean, spun
 
 

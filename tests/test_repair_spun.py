@@ -107,6 +107,14 @@ def test_guard_clean_english_gets_zero_repairs(seeds: dict[str, str]) -> None:
     assert repaired == {}
 
 
+def test_guard_real_news_pages_get_zero_repairs(shared_data: Path) -> None:
+    """181 real news and blog pages (article, navigation, captions, footers)."""
+    pages = [json.loads(line) for line in (shared_data / "boilerplate-dev" / "lines.jsonl").open()]
+    texts = ["\n".join(page["lines"]) for page in pages]
+    assert sum(len(t.split()) for t in texts) > 200_000
+    assert [c for t in texts for c in spun_edits(t)[1]] == []
+
+
 @pytest.mark.parametrize("prefix", ["000", "001"])
 def test_clean_seeds_get_no_edit(seeds: dict[str, str], prefix: str) -> None:
     text = seed(seeds, prefix)
