@@ -30,6 +30,8 @@ REPAIR_WEIGHT = 3.0
 #: Texts shorter than this are scored as if this long, so one hit in a
 #: headline does not look like a heavily spun page.
 MIN_WORDS = 100
+#: Distinct phrases recorded in metadata (the first, alphabetically): keeps records small.
+MAX_PHRASES = 20
 #: Passes over the text until no repair applies (a rewrite can complete a new phrase).
 MAX_PASSES = 3
 
@@ -197,7 +199,7 @@ class SpinEvidence:
             "spin_score": round(self.score, 3),
             "spin_repairs": self.repairs,
             "spin_signals": self.signals,
-            "spin_phrases": list(self.phrases),
+            "spin_phrases": list(self.phrases[:MAX_PHRASES]),
         }
 
 
