@@ -164,6 +164,15 @@ ORDINARY = frozenset(
         "excessive benchmark",
         "bit job",
         "touchy information",
+        "laptop studying",
+        "engine mastering",
+        "machine insight",
+        "machine mastery",
+        "python bundle",
+        "stoner experience",
+        "automated thinking",
+        "coaching set",
+        "bosom disease",
     }
 )
 # Pairs whose listed replacement is not what the spun phrase stood for
