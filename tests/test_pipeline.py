@@ -163,3 +163,21 @@ def test_a_pattern_timeout_sends_the_document_to_rejects_and_the_run_goes_on():
     drop = outcomes[1]
     assert (drop.reason, drop.step, drop.doc.id) == ("pattern_timeout", "catastrophic", "bad")
     assert "(a|aa)+$" in drop.detail
+
+
+def test_a_config_is_data_never_code(tmp_path):
+    marker = tmp_path / "ran"
+    config = tmp_path / "evil.toml"
+    config.write_text(
+        f"[[steps]]\nname = \"__import__('pathlib').Path({str(marker)!r}).touch()\"\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError, match="unknown step"):
+        pipeline_from_config(config)
+    code_file = tmp_path / "evil.py"
+    code_file.write_text(
+        f"import pathlib; pathlib.Path({str(marker)!r}).touch()\n", encoding="utf-8"
+    )
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        pipeline_from_config(code_file)
+    assert not marker.exists()
