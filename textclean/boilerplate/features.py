@@ -9,16 +9,11 @@ when it stands in a run of others like it.
 from __future__ import annotations
 
 from ..patterns import Pattern
+from .quotes import has_quotation
 
 STEP = "boilerplate"
 
 _OPEN_QUOTES = '“„«"‹「『'
-#: A quotation of at least three words, in any common quote style.
-_QUOTATION = Pattern(
-    r"“[^”“]*?\S+\s+\S+\s+\S+[^”“]*”|„[^“”„]*?\S+\s+\S+\s+\S+[^“”„]*[“”]"
-    r"|«[^»«]*?\S+\s+\S+\s+\S+[^»«]*»|\"[^\"]*?\S+\s+\S+\s+\S+[^\"]*\"",
-    step=STEP,
-)
 _SEPARATOR = Pattern(r"[\s\p{P}\p{S}]{3,}", step=STEP)
 _HAS_WORD = Pattern(r"[\p{L}\p{N}]", step=STEP)
 _NAME_LINE = Pattern(
@@ -40,7 +35,7 @@ def is_quoted(text: str) -> bool:
     stripped = text.lstrip()
     if stripped[:1] in _OPEN_QUOTES and len(stripped.split()) >= 3:
         return True
-    return _QUOTATION.search(text) is not None
+    return has_quotation(text)
 
 
 def is_separator(text: str) -> bool:

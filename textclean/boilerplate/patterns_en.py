@@ -368,7 +368,7 @@ CAPTION = (
     Rule(
         "caption",
         "image_credit",
-        whole(r"[\[(](?:image|photo|picture|pic|source|credit|via|img)\b[^\])]*[\])]"),
+        whole(r"(?<=[\[(])(?:image|photo|picture|pic|source|credit|via|img)\b[^\])]*[\])]"),
         20,
     ),
     Rule(
