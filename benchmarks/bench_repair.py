@@ -40,6 +40,7 @@ import ftfy.bad_codecs  # noqa: E402,F401
 
 from textclean.repair import fix_mojibake, fix_spacing  # noqa: E402
 from textclean.repair.spacing_context import looks_tokenized  # noqa: E402
+from textclean.testing import ptb_tokenize  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
 LICENSES = Path("/usr/share/common-licenses")
@@ -104,45 +105,6 @@ def restored_share(fn: Callable[[str], str], pairs: list[tuple[str, str]]) -> fl
 
 
 # -- spacing ------------------------------------------------------------------
-
-OPEN = set("“‘\"'([{")
-CLOSE = set("”’\"')]}.,;:!?")
-SUFFIXES = (
-    "n't",
-    "n’t",
-    "'s",
-    "’s",
-    "'re",
-    "’re",
-    "'ve",
-    "’ve",
-    "'ll",
-    "’ll",
-    "'d",
-    "’d",
-    "'m",
-    "’m",
-)
-
-
-def ptb_tokenize(text: str) -> str:
-    """Penn-Treebank-style split of punctuation, quotes, brackets and contractions."""
-    tokens: list[str] = []
-    for word in text.split(" "):
-        head, tail = [], []
-        while len(word) > 1 and word[0] in OPEN:
-            head.append(word[0])
-            word = word[1:]
-        while len(word) > 1 and word[-1] in CLOSE:
-            tail.insert(0, word[-1])
-            word = word[:-1]
-        for suffix in SUFFIXES:
-            if word.endswith(suffix) and len(word) > len(suffix):
-                tail.insert(0, suffix)
-                word = word[: -len(suffix)]
-                break
-        tokens += head + [word] + tail
-    return " ".join(tokens)
 
 
 def english_paragraphs(seeds: list[str]) -> list[str]:

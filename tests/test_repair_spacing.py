@@ -16,6 +16,7 @@ from textclean.pipeline import Pipeline
 from textclean.registry import create
 from textclean.repair import fix_mojibake, fix_spacing
 from textclean.repair.spacing import FixSpacing, explain_spacing
+from textclean.testing import ptb_tokenize
 
 CASES = Path(__file__).parent / "cases" / "repair" / "spacing.jsonl"
 SEED_002_ARTIFACTS = ["It ’ s", "“ it", "do n't", "Jon Fingas ,", "Matter '", "stopped. ”,"]
@@ -111,46 +112,6 @@ def test_the_repair_guide_examples_run():
 
 
 # --- properties ---------------------------------------------------------------
-
-OPEN = set("“‘\"'([{")
-CLOSE = set("”’\"')]}.,;:!?")
-SUFFIXES = (
-    "n't",
-    "n’t",
-    "'s",
-    "’s",
-    "'re",
-    "’re",
-    "'ve",
-    "’ve",
-    "'ll",
-    "’ll",
-    "'d",
-    "’d",
-    "'m",
-    "’m",
-)
-
-
-def ptb_tokenize(text: str) -> str:
-    """Penn-Treebank-style split: punctuation, quotes, brackets and contractions off words."""
-    tokens: list[str] = []
-    for word in text.split(" "):
-        head: list[str] = []
-        tail: list[str] = []
-        while len(word) > 1 and word[0] in OPEN:
-            head.append(word[0])
-            word = word[1:]
-        while len(word) > 1 and word[-1] in CLOSE:
-            tail.insert(0, word[-1])
-            word = word[:-1]
-        for suffix in SUFFIXES:
-            if word.endswith(suffix) and len(word) > len(suffix):
-                tail.insert(0, suffix)
-                word = word[: -len(suffix)]
-                break
-        tokens += head + [word] + tail
-    return " ".join(tokens)
 
 
 def test_ptb_tokenize_splits_like_the_treebank():
