@@ -17,8 +17,7 @@ See docs/testing.md.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from .._lazy import lazy_exports
 
 _EXPORTS = {
     "Dirty": "textclean.testing.truth",
@@ -41,19 +40,6 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        try:
-            module = importlib.import_module(_EXPORTS[name])
-        except ModuleNotFoundError as exc:
-            if exc.name != "hypothesis":
-                raise
-            from ..errors import MissingDependency
-
-            raise MissingDependency("textclean.testing", "hypothesis", "test") from None
-        return getattr(module, name)
-    raise AttributeError(f"module 'textclean.testing' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return __all__
+__getattr__, __dir__ = lazy_exports(
+    __name__, _EXPORTS, optional=("hypothesis", "textclean.testing", "test")
+)
