@@ -158,3 +158,34 @@ def test_the_example_config_runs(tmp_path):
         str(ROOT / "examples" / "pipeline.toml"),
     )
     assert read_jsonl(out)
+
+
+def test_stdin_to_stdout(tmp_path):
+    lines = '{"id": "a", "text": "Hello , world ."}\n{"id": "b", "text": \n'
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "textclean",
+            "clean",
+            "-",
+            "-o",
+            "-",
+            "--steps",
+            "fix_spacing",
+            "--on-error",
+            "skip",
+            "-q",
+        ],
+        input=lines,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr
+    (record,) = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert (record["id"], record["text"]) == ("a", "Hello, world.")
+    (reject,) = read_jsonl(tmp_path / "textclean.rejects.jsonl")
+    assert (
+        reject["id"] == "stdin:2" and reject["textclean"]["rejected"]["reason"] == "malformed_json"
+    )
