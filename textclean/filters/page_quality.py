@@ -13,6 +13,7 @@ occurrence of each repeated sentence.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -22,9 +23,9 @@ from ..errors import ConfigError
 from ..registry import register
 from ..segment import split_sentences
 from ..steps import Step, StepResult
-from .regions import Region, flagged_regions
+from .regions import Region, SentenceWords, flagged_regions
 from .repetition import repetition_scores, words
-from .snippets import keyword_repeats, snippet_share
+from .snippets import name_pair_repeats, names_in
 from .stopwords import UNSPACED, stop_word_ratio
 
 
@@ -89,11 +90,12 @@ class Quality:
 
 def _char_scores(text: str, tokens: list[str]) -> dict[str, float]:
     letters = digits = 0
-    for ch in text:
+    # Classify each distinct character once (counting runs in C), not every character.
+    for ch, n in Counter(text).items():
         if ch.isdigit():
-            digits += 1
+            digits += n
         elif ch.isalpha():
-            letters += 1
+            letters += n
     symbols = text.count("#") + text.count("…") + text.count("...")
     return {
         "digit_ratio": digits / (letters + digits) if letters + digits else 0.0,
@@ -104,12 +106,22 @@ def _char_scores(text: str, tokens: list[str]) -> dict[str, float]:
 
 def quality_scores(text: str, lang: str | None = None) -> tuple[dict[str, float], list[Region]]:
     """Every score of ``text`` by name, and the regions of its windows that look pasted."""
-    sentences = [s.text for s in split_sentences(text)]
-    tokens = words(text)
-    scores = repetition_scores(text, sentences)
-    scores["snippet_share"] = snippet_share(sentences) if len(sentences) >= MIN_SENTENCES else 0.0
-    scores["keyword_repeats"] = float(keyword_repeats(sentences))
-    regions = flagged_regions(text)
+    scores, regions, _ = _measure(text, lang)
+    return scores, regions
+
+
+def _measure(text: str, lang: str | None) -> tuple[dict[str, float], list[Region], int]:
+    """Scores, pasted regions and word count, from one sentence split and one word scan."""
+    parts = SentenceWords.of(text)
+    sentences = [s.text for s in parts.sentences]
+    # Sentence boundaries never cut a word, so the sentences' words are the text's words.
+    tokens = [w for ws in parts.folded for w in ws]
+    scores = repetition_scores(text, sentences, tokens)
+    scores["snippet_share"] = (
+        sum(parts.snippet) / len(sentences) if len(sentences) >= MIN_SENTENCES else 0.0
+    )
+    scores["keyword_repeats"] = float(name_pair_repeats(parts.cased, names_in(parts.cased)))
+    regions = flagged_regions(text, parts)
     soup = sum(r.end - r.start for r in regions)
     scores["soup_region_share"] = soup / len(text) if text else 0.0
     if lang not in UNSPACED:
@@ -117,7 +129,7 @@ def quality_scores(text: str, lang: str | None = None) -> tuple[dict[str, float]
         ratio = stop_word_ratio(tokens, lang or "")
         if ratio is not None:
             scores["stop_word_ratio"] = ratio
-    return {k: round(v, 6) for k, v in scores.items()}, regions
+    return {k: round(v, 6) for k, v in scores.items()}, regions, len(tokens)
 
 
 def quality(text: str, lang: str | None = None, rules: tuple[Rule, ...] = RULES) -> Quality:
@@ -135,8 +147,8 @@ def quality(text: str, lang: str | None = None, rules: tuple[Rule, ...] = RULES)
         from .language import detect_language
 
         lang = detect_language(text).lang
-    scores, regions = quality_scores(text, lang)
-    long_enough = scores.get("mean_word_length") is None or len(words(text)) >= MIN_WORDS
+    scores, regions, n_words = _measure(text, lang)
+    long_enough = scores.get("mean_word_length") is None or n_words >= MIN_WORDS
     fired: list[str] = []
     for rule in rules:
         if rule.name in fired or not (long_enough or rule.name in _REPETITION):
@@ -228,4 +240,3 @@ class QualityFilter(Step):
             drop = Drop(f"quality:{found.rules[0]}", ", ".join(found.rules))
             return StepResult(drop.attach(self.name, out), tuple(changes))
         return StepResult(out, tuple(changes))
-

@@ -12,11 +12,12 @@ is not enough.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
-from ..segment import split_sentences
-from .repetition import recycled_words, words
-from .snippets import keyword_repeats, lowercased_names, snippet_share
+from ..segment import Sentence, split_sentences
+from .repetition import recycled_words
+from .snippets import cased_words, is_fragment, is_truncated, name_pair_repeats, names_in
 
 #: Words per window (a window is a run of whole sentences).
 WINDOW_WORDS = 150
@@ -39,41 +40,72 @@ class Region(NamedTuple):
     keywords: int
 
 
-def windows(text: str) -> list[tuple[int, int, list[str], list[list[str]]]]:
-    """(start, end, sentence texts, their words) for runs of about `WINDOW_WORDS` words."""
-    out, current, tokens, count, start = [], [], [], 0, 0
-    for sentence in split_sentences(text):
-        if not current:
-            start = sentence.start
-        current.append(sentence.text)
-        tokens.append(words(sentence.text))
-        count += len(tokens[-1])
+class SentenceWords(NamedTuple):
+    """A text's sentences with what every score reads from them, found once per text."""
+
+    sentences: list[Sentence]
+    cased: list[list[str]]  # words as written (`snippets.cased_words`)
+    folded: list[list[str]]  # the same, case-folded (`repetition.words`)
+    snippet: list[bool]  # truncated or a fragment
+
+    @classmethod
+    def of(cls, text: str) -> SentenceWords:
+        """Split ``text`` once; every word and flag comes from that one split.
+
+        >>> SentenceWords.of("It’s here. and cut …").folded
+        [['it’s', 'here'], ['and', 'cut']]
+        """
+        sentences = split_sentences(text)
+        cased = [cased_words(s.text) for s in sentences]
+        folded = [[w.casefold() for w in ws] for ws in cased]
+        snippet = [is_truncated(s.text) or is_fragment(s.text) for s in sentences]
+        return cls(sentences, cased, folded, snippet)
+
+
+def window_bounds(text: str, parts: SentenceWords) -> list[tuple[int, int, int, int]]:
+    """(start, end, first sentence, after last sentence) of runs of about `WINDOW_WORDS` words."""
+    out: list[tuple[int, int, int, int]] = []
+    first, count = 0, 0
+    for i, sentence in enumerate(parts.sentences):
+        count += len(parts.folded[i])
         if count >= WINDOW_WORDS:
-            out.append((start, sentence.end, current, tokens))
-            current, tokens, count = [], [], 0
-    if current:
+            out.append((parts.sentences[first].start, sentence.end, first, i + 1))
+            first, count = i + 1, 0
+    if first < len(parts.sentences):
         if out and count < WINDOW_WORDS // 2:  # a short tail joins the window before it
-            s, _, sents, toks = out.pop()
-            current, tokens, start = sents + current, toks + tokens, s
-        out.append((start, len(text.rstrip()), current, tokens))
+            first = out.pop()[2]
+        out.append((parts.sentences[first].start, len(text.rstrip()), first, len(parts.sentences)))
     return out
 
 
-def flagged_regions(text: str) -> list[Region]:
-    """The windows of ``text`` that look pasted, merged where they touch."""
-    spans = windows(text)
+def windows(text: str) -> list[tuple[int, int, list[str], list[list[str]]]]:
+    """(start, end, sentence texts, their words) for runs of about `WINDOW_WORDS` words."""
+    parts = SentenceWords.of(text)
+    return [
+        (start, end, [s.text for s in parts.sentences[a:b]], parts.folded[a:b])
+        for start, end, a, b in window_bounds(text, parts)
+    ]
+
+
+def flagged_regions(text: str, parts: SentenceWords | None = None) -> list[Region]:
+    """The windows of ``text`` that look pasted, merged where they touch.
+
+    ``parts`` is ``SentenceWords.of(text)`` when the caller already has it.
+    """
+    parts = SentenceWords.of(text) if parts is None else parts
+    spans = window_bounds(text, parts)
     if len(spans) < 2:
         return []
-    names = lowercased_names([s for _, _, sents, _ in spans for s in sents])
+    names = names_in(parts.cased)
     seen: set[tuple[str, ...]] = set()
     regions: list[Region] = []
-    for start, end, sentences, tokens in spans:
-        flat = [w for ws in tokens for w in ws]
+    for start, end, a, b in spans:
+        flat = [w for ws in parts.folded[a:b] for w in ws]
         covered = recycled_words(flat, RECYCLE_N, seen)
         chars = sum(map(len, flat)) or 1
         recycled = sum(len(flat[i]) for i in covered) / chars
-        snippets = snippet_share(sentences)
-        keywords = keyword_repeats(sentences, names)
+        snippets = _share(parts.snippet[a:b])
+        keywords = name_pair_repeats(parts.cased[a:b], names)
         pasted = recycled + snippets > PASTED_LIMIT
         signals = tuple(
             name
@@ -89,3 +121,8 @@ def flagged_regions(text: str) -> list[Region]:
                 Region(start, end, signals, round(recycled, 4), round(snippets, 4), keywords)
             )
     return regions
+
+
+def _share(flags: Sequence[bool]) -> float:
+    """`snippets.snippet_share` from flags already computed."""
+    return sum(flags) / len(flags) if flags else 0.0

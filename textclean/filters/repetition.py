@@ -9,7 +9,7 @@ characters (or of its lines, paragraphs, sentences) that is repeated.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from ..patterns import Pattern
 
@@ -62,8 +62,15 @@ def paragraphs(text: str) -> list[str]:
     return _PARAGRAPH_BREAK.split(text.strip())
 
 
+def _ngrams(tokens: Sequence[str], n: int) -> Iterator[tuple[str, ...]]:
+    """The word n-grams of ``tokens`` in order, built in C rather than by slicing."""
+    return zip(*(tokens[k:] for k in range(n)), strict=False)
+
+
 def top_ngram_fraction(tokens: Sequence[str], n: int) -> float:
     """Share of word characters taken by the most frequent word n-gram (all its occurrences).
+
+    Ties go to the greatest n-gram, so the score does not depend on word order.
 
     >>> round(top_ngram_fraction("buy now buy now buy now cheap".split(), 2), 2)
     0.78
@@ -71,10 +78,11 @@ def top_ngram_fraction(tokens: Sequence[str], n: int) -> float:
     total = sum(map(len, tokens))
     if len(tokens) < n or not total:
         return 0.0
-    counts = Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
-    gram, k = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    counts = Counter(_ngrams(tokens, n))
+    k = max(counts.values())
     if k < 2:
         return 0.0
+    gram = max(g for g, c in counts.items() if c == k)
     return min(1.0, sum(map(len, gram)) * k / total)
 
 
@@ -96,20 +104,29 @@ def recycled_words(tokens: Sequence[str], n: int, seen: set[tuple[str, ...]]) ->
 
     Passing the n-grams of the text before ``tokens`` measures how much of a
     passage is recycled from earlier in the document.
+
+    >>> sorted(recycled_words("a b c a b".split(), 2, set()))
+    [3, 4]
     """
     covered: set[int] = set()
-    for i in range(len(tokens) - n + 1):
-        gram = tuple(tokens[i : i + n])
+    add = seen.add
+    for i, gram in enumerate(_ngrams(tokens, n)):
         if gram in seen:
             covered.update(range(i, i + n))
         else:
-            seen.add(gram)
+            add(gram)
     return covered
 
 
-def repetition_scores(text: str, sentences: Sequence[str]) -> dict[str, float]:
-    """Every repetition score of a text, by name (see docs/filters.md)."""
-    tokens = words(text)
+def repetition_scores(
+    text: str, sentences: Sequence[str], tokens: Sequence[str] | None = None
+) -> dict[str, float]:
+    """Every repetition score of a text, by name (see docs/filters.md).
+
+    ``tokens`` is ``words(text)`` when the caller already has it.
+    """
+    if tokens is None:
+        tokens = words(text)
     line_frac, line_chars = duplicate_fractions(lines(text))
     para_frac, para_chars = duplicate_fractions(paragraphs(text))
     sent_frac, sent_chars = duplicate_fractions(sentences)
@@ -123,6 +140,10 @@ def repetition_scores(text: str, sentences: Sequence[str]) -> dict[str, float]:
     }
     for n in (2, 3, 4):
         scores[f"top_{n}gram_frac"] = top_ngram_fraction(tokens, n)
+    repeats = True
     for n in (5, 6, 7, 8, 9, 10):
-        scores[f"dup_{n}gram_frac"] = duplicate_ngram_fraction(tokens, n)
+        # An n-gram seen before starts with an (n-1)-gram seen before: once no
+        # n-gram repeats, no longer one does.
+        scores[f"dup_{n}gram_frac"] = duplicate_ngram_fraction(tokens, n) if repeats else 0.0
+        repeats = scores[f"dup_{n}gram_frac"] > 0.0
     return scores

@@ -34,7 +34,8 @@ def is_truncated(sentence: str) -> bool:
     >>> is_truncated("the murder of …"), is_truncated("It works.")
     (True, False)
     """
-    return _TRUNCATED.search(sentence) is not None
+    # Most sentences hold no ellipsis: a substring test spares the pattern.
+    return ("…" in sentence or "..." in sentence) and _TRUNCATED.search(sentence) is not None
 
 
 def is_fragment(sentence: str) -> bool:
@@ -62,8 +63,13 @@ def snippet_share(sentences: Sequence[str]) -> float:
     return bad / len(sentences)
 
 
-def _cased_words(sentences: Sequence[str]) -> list[list[str]]:
-    return [_WORD.findall(s) for s in sentences]
+def cased_words(sentence: str) -> list[str]:
+    """The words of a sentence as written (`repetition.words` case-folds these).
+
+    >>> cased_words("It’s Amazon's day.")
+    ['It’s', "Amazon's", 'day']
+    """
+    return _WORD.findall(sentence)
 
 
 def lowercased_names(sentences: Sequence[str]) -> set[str]:
@@ -72,9 +78,14 @@ def lowercased_names(sentences: Sequence[str]) -> set[str]:
     >>> sorted(lowercased_names(["They said Amazon banned it.", "So Amazon did.", "amazon deals", "an amazon gift"]))
     ['amazon']
     """
+    return names_in([cased_words(s) for s in sentences])
+
+
+def names_in(tokenized: Sequence[Sequence[str]]) -> set[str]:
+    """`lowercased_names` of sentences already split by `cased_words`."""
     capital: Counter[str] = Counter()
     lower: Counter[str] = Counter()
-    for tokens in _cased_words(sentences):
+    for tokens in tokenized:
         for i, word in enumerate(tokens):
             if not word[:1].isalpha():
                 continue
@@ -94,11 +105,16 @@ def keyword_repeats(sentences: Sequence[str], names: set[str] | None = None) -> 
     >>> keyword_repeats(["Shop at Amazon.", "So Amazon did.", "Amazon Prime.", "amazon deals", "amazon deals"])
     2
     """
-    names = lowercased_names(sentences) if names is None else names
+    tokenized = [cased_words(s) for s in sentences]
+    return name_pair_repeats(tokenized, names_in(tokenized) if names is None else names)
+
+
+def name_pair_repeats(tokenized: Sequence[Sequence[str]], names: set[str]) -> int:
+    """`keyword_repeats` of sentences already split by `cased_words`."""
     if not names:
         return 0
     pairs: Counter[tuple[str, str]] = Counter()
-    for tokens in _cased_words(sentences):
+    for tokens in tokenized:
         for a, b in zip(tokens, tokens[1:], strict=False):
             if a in names or b in names:
                 pairs[(a.casefold(), b.casefold())] += 1

@@ -57,4 +57,4 @@ def stop_word_ratio(tokens: Sequence[str], lang: str) -> float | None:
         return None
     if not tokens:
         return 0.0
-    return sum(1 for t in tokens if t in words) / len(tokens)
+    return sum(map(words.__contains__, tokens)) / len(tokens)

@@ -1,0 +1,39 @@
+"""Laws the quality filter relies on to compute words and n-grams once per page."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from textclean.filters.regions import SentenceWords
+from textclean.filters.repetition import duplicate_ngram_fraction, top_ngram_fraction, words
+
+# Prose-like text: words, apostrophes, sentence punctuation, quotes, line breaks, CJK.
+_ALPHABET = st.sampled_from(list("ab Zé’'.!?…”“«»)( \n\t,;:1。再") + ["...", "U.S.", "Mr.", " "])
+texts = st.lists(_ALPHABET, max_size=80).map("".join)
+tokens = st.lists(st.sampled_from(["a", "b", "cc", "d"]), max_size=40)
+
+
+@given(texts)
+def test_sentence_boundaries_never_cut_a_word(text: str) -> None:
+    parts = SentenceWords.of(text)
+    assert [w for ws in parts.folded for w in ws] == words(text)
+
+
+@given(tokens, st.integers(5, 9))
+def test_a_repeated_longer_ngram_implies_a_repeated_shorter_one(toks: list[str], n: int) -> None:
+    if duplicate_ngram_fraction(toks, n + 1) > 0:
+        assert duplicate_ngram_fraction(toks, n) > 0
+
+
+@given(tokens, st.integers(2, 4))
+def test_top_ngram_takes_the_greatest_of_the_most_frequent(toks: list[str], n: int) -> None:
+    grams = Counter(tuple(toks[i : i + n]) for i in range(len(toks) - n + 1))
+    total = sum(map(len, toks))
+    expected = 0.0
+    if grams and total:
+        gram, k = max(grams.items(), key=lambda kv: (kv[1], kv[0]))
+        expected = 0.0 if k < 2 else min(1.0, sum(map(len, gram)) * k / total)
+    assert top_ngram_fraction(toks, n) == expected
