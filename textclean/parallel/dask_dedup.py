@@ -30,6 +30,7 @@ columns, so exact keys and signatures travel as bytes, unchanged.
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from collections import defaultdict
@@ -62,6 +63,23 @@ POSITION_BITS = 32
 #: Shuffles keep bytes columns as bytes (no conversion to Arrow strings).
 DASK_CONFIG = {"dataframe.convert-string": False, "dataframe.shuffle.method": "tasks"}
 COMPONENTS = ("client", "dask")
+#: Input bytes per shuffle partition: a document's shuffled rows (signature,
+#: 16 band keys, ids) take about a fifth of a 3 KB page, so a partition holds
+#: tens of megabytes whatever the corpus size.
+SHUFFLE_BYTES = 256 * 1024 * 1024
+
+
+def shuffle_partitions(blocks: list[Block]) -> int:
+    """Partitions for the shuffles: grows with the input, so each stays bounded."""
+    total = sum(b.end - b.start if b.end >= 0 else _size(b.path) for b in blocks)
+    return max(1, -(-total // SHUFFLE_BYTES))
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 def doc_code(block: int, position: int) -> int:
@@ -315,12 +333,16 @@ def decide_partition(part: Any, settings: DedupSettings) -> tuple[dict[int, Memb
 # --- stage 5: connected components -------------------------------------------------------
 
 
-def label_components(edges: Any, *, client: Any = None, max_rounds: int = 1000) -> Any:
+def label_components(
+    edges: Any, partitions: int, *, client: Any = None, max_rounds: int = 1000
+) -> Any:
     """Each node of ``edges`` (a Dask frame of ``a, b``) with the smallest node of its component.
 
     Min-label propagation: every node takes the smallest label among itself
     and its neighbours until no label changes (rounds: about the diameter of
-    the largest component). Returns a Dask frame of ``node, label``.
+    the largest component). Every step is a shuffle on the node followed by a
+    per-partition minimum, so no partition holds more than its share of
+    nodes. Returns a Dask frame of ``node, label``.
     """
     dd = _dask_dataframe()
     both = dd.concat(
@@ -329,19 +351,27 @@ def label_components(edges: Any, *, client: Any = None, max_rounds: int = 1000) 
             edges[["b", "a"]].rename(columns={"b": "node", "a": "other"}),
         ]
     )
-    labels = both.groupby("node")["other"].min().reset_index().rename(columns={"other": "label"})
-    labels["label"] = labels[["node", "label"]].min(axis=1)
-    labels = _persist(labels, client)
+    meta = _empty({"node": "int64", "label": "int64"})
+    start = both.map_partitions(
+        lambda p: p.assign(label=p[["node", "other"]].min(axis=1))[["node", "label"]], meta=meta
+    )
+    labels = _persist(_smallest(start, partitions, meta), client)
     for _ in range(max_rounds):
         seen = both.merge(labels.rename(columns={"node": "other"}), on="other")[["node", "label"]]
-        new = dd.concat([seen, labels]).groupby("node")["label"].min().reset_index()
-        new = _persist(new, client)
-        joined = labels.merge(new, on="node", suffixes=("", "_new"))
-        changed = int((joined["label"] != joined["label_new"]).sum().compute())
+        new = _persist(_smallest(dd.concat([seen, labels]), partitions, meta), client)
+        joined = labels.merge(new.rename(columns={"label": "after"}), on="node")
+        changed = int((joined["label"] != joined["after"]).sum().compute())
         labels = new
         if changed == 0:
             return labels
     raise ConfigError(f"connected components did not settle in {max_rounds} rounds")
+
+
+def _smallest(frame: Any, partitions: int, meta: Any) -> Any:
+    """The smallest ``label`` per ``node``: shuffled on the node, reduced per partition."""
+    return frame.shuffle(on="node", npartitions=partitions).map_partitions(
+        lambda p: p.groupby("node", as_index=False, sort=True)["label"].min(), meta=meta
+    )
 
 
 def _persist(frame: Any, client: Any) -> Any:
@@ -429,6 +459,7 @@ def dedup_files_dask(
     options: ReadOptions | None = None,
     blocksize: int | None = DEFAULT_BLOCKSIZE,
     components: str = "client",
+    partitions: int | None = None,
     output_format_name: str = "auto",
     step: str = "near_dedup",
 ) -> Stats:
@@ -437,7 +468,8 @@ def dedup_files_dask(
     ``components="client"`` finds clusters by union-find on the client (the
     verified edges and the clustered documents' records must fit there);
     ``"dask"`` labels components on the cluster and decides each partition
-    of components on a worker.
+    of components on a worker. ``partitions``: partitions of every shuffle
+    (default: one per `SHUFFLE_BYTES` of input); the result does not depend on it.
     """
     dask = _dask()
     dd = _dask_dataframe()
@@ -456,7 +488,7 @@ def dedup_files_dask(
     work.mkdir(parents=True)
     try:
         with dask.config.set(DASK_CONFIG):
-            members, found = _find(blocks, opts, settings, client, components, dask, dd)
+            members, found = _find(blocks, opts, settings, client, components, dask, dd, partitions)
         by_block: dict[int, dict[int, Member]] = defaultdict(dict)
         for code, member in members.items():
             by_block[code >> POSITION_BITS][code & ((1 << POSITION_BITS) - 1)] = member
@@ -493,12 +525,13 @@ def _find(
     components: str,
     dask: Any,
     dd: Any,
+    partitions: int | None,
 ) -> tuple[dict[int, Member], list[Cluster]]:
     """Stages 1-6: every clustered document's `Member`, and the clusters sorted by id."""
     if not blocks:
         return {}, []
     meta = _empty(_columns(settings.num_perm))
-    parts = len(blocks)
+    parts = partitions or shuffle_partitions(blocks)
     sigs = dd.from_delayed(
         [dask.delayed(block_signatures)(i, b, opts, settings) for i, b in enumerate(blocks)],
         meta=meta,
@@ -587,7 +620,7 @@ def _decide_on_client(
 def _decide_on_dask(
     table: Any, edges: Any, settings: DedupSettings, client: Any, dask: Any, dd: Any, parts: int
 ) -> tuple[dict[int, Member], list[Cluster]]:
-    labels = label_components(edges, client=client)
+    labels = label_components(edges, parts, client=client)
     rows = table.merge(labels.rename(columns={"node": "rep"}), on="rep", how="left")
     rows = rows[(rows["size"] > 1) | ~rows["label"].isna()]
     rows = rows.assign(label=rows["label"].fillna(rows["rep"]).astype("int64"))
