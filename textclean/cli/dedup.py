@@ -92,6 +92,15 @@ from ._common import (
 @click.option(
     "--score-field", default="quality", show_default=True, help="Field for --keep quality."
 )
+@click.option(
+    "--dask",
+    "--scheduler",
+    "dask_address",
+    default=None,
+    metavar="ADDRESS",
+    help="Run on Dask: tcp://HOST:PORT of a running scheduler, or local:N for a local cluster "
+    "of N workers; output is identical to a local run.",
+)
 @domain_errors
 def command(
     inputs,
@@ -117,6 +126,7 @@ def command(
     verify,
     date_field,
     score_field,
+    dask_address,
 ):
     """Drop near-duplicates from IN... and write the kept documents to OUT.
 
@@ -141,6 +151,24 @@ def command(
         clusters=clusters,
         workers=workers,
     )
+    if dask_address is not None:
+        from ..parallel.dask import dask_client
+        from ..parallel.dask_dedup import dedup_files_dask
+
+        if index_dir or redis_url:
+            raise click.UsageError("--index and --redis run locally; drop them with --dask")
+        with dask_client(dask_address) as client:
+            stats = dedup_files_dask(
+                inputs,
+                output,
+                stage,
+                client=client,
+                rejects=rejects,
+                clusters=clusters,
+                options=opts,
+            )
+        finish(stats, inputs, opts, quiet, "textclean dedup (dask)")
+        return
     stats = clean_files(
         Pipeline([stage]),
         inputs,
