@@ -38,6 +38,8 @@ PROTECTED: list[tuple[str, Pattern]] = [
 #: indented by two) is laid out with spaces, and its spacing is meaningful.
 #: Lines are tested one by one (`layout_lines`) so the scan stays linear.
 SPACE_RUN = Pattern(r"\S   +\S", step=STEP)
+
+
 def layout_lines(text: str) -> list[tuple[int, int]]:
     r"""Spans of lines laid out with spaces: indented by two, or holding a run of three.
 
@@ -87,6 +89,31 @@ TOKEN_SIGNS = Pattern(
     r"|[“‘«»] \p{L}|\p{L} [”’«»](?=[\s,.;:!?]|$)",  # “ word ”
     step=STEP,
 )
+#: Every match of `TOKEN_SIGNS` holds one of these (a space beside a quote),
+#: or a space, one of `_SPACED_PUNCT` and then whitespace or the end; every
+#: match of `SPLIT_NOT` holds one of `_SPLIT_NOT_MARKS`. Text without them is
+#: not searched, which spares the patterns on the many pages that are clean.
+_SIGN_MARKS = (
+    *(" '" + tail for tail in ("s", "re", "ve", "ll", "d", "m", " ")),
+    *(" " + q for q in "’”«»"),
+    *(q + " " for q in "“‘«»"),
+)
+_SPACED_PUNCT = ",.;:!?"
+_SPLIT_NOT_MARKS = (" n'", " n’")
+
+
+def _may_show_signs(sample: str) -> bool:
+    """False only when `TOKEN_SIGNS` cannot match ``sample``."""
+    if any(mark in sample for mark in _SIGN_MARKS):
+        return True
+    for punct in _SPACED_PUNCT:
+        at = sample.find(" " + punct)
+        while at >= 0:
+            after = at + 2
+            if after == len(sample) or sample[after].isspace():  # isspace() covers \s
+                return True
+            at = sample.find(" " + punct, at + 1)
+    return False
 
 
 class Guard:
@@ -143,8 +170,10 @@ def tokenization_evidence(text: str, enough: int = 2) -> int:
     (2, 0)
     """
     sample = text[:100_000]
-    found = 2 * len(SPLIT_NOT.findall(sample))
-    if found < enough:
+    found = 0
+    if any(mark in sample for mark in _SPLIT_NOT_MARKS):
+        found = 2 * len(SPLIT_NOT.findall(sample))
+    if found < enough and _may_show_signs(sample):
         found += len(TOKEN_SIGNS.findall(sample))
     return min(found, enough)
 
