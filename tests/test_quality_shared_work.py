@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from textclean.filters.regions import SentenceWords
 from textclean.filters.repetition import duplicate_ngram_fraction, top_ngram_fraction, words
+from textclean.filters.snippets import names_in
 
 # Prose-like text: words, apostrophes, sentence punctuation, quotes, line breaks, CJK.
 _ALPHABET = st.sampled_from(list("ab Zé’'.!?…”“«»)( \n\t,;:1。再") + ["...", "U.S.", "Mr.", " "])
@@ -37,3 +38,24 @@ def test_top_ngram_takes_the_greatest_of_the_most_frequent(toks: list[str], n: i
         gram, k = max(grams.items(), key=lambda kv: (kv[1], kv[0]))
         expected = 0.0 if k < 2 else min(1.0, sum(map(len, gram)) * k / total)
     assert top_ngram_fraction(toks, n) == expected
+
+
+def _names_by_loop(tokenized: list[list[str]]) -> set[str]:
+    capital: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    for tokens in tokenized:
+        for i, word in enumerate(tokens):
+            if not word[:1].isalpha():
+                continue
+            if word.islower():
+                lower[word] += 1
+            elif i > 0 and word[0].isupper() and not word.isupper():
+                capital[word.casefold()] += 1
+    return {w for w, n in lower.items() if n >= 2 and capital[w] >= n}
+
+
+@given(
+    st.lists(st.lists(st.sampled_from(["amazon", "Amazon", "AMAZON", "ⓐmazon", "Ⓐmazon", "1a"])))
+)
+def test_names_are_lower_case_words_as_often_capitalised(tokenized: list[list[str]]) -> None:
+    assert names_in(tokenized) == _names_by_loop(tokenized)

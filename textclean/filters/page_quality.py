@@ -120,8 +120,9 @@ def _measure(text: str, lang: str | None) -> tuple[dict[str, float], list[Region
     scores["snippet_share"] = (
         sum(parts.snippet) / len(sentences) if len(sentences) >= MIN_SENTENCES else 0.0
     )
-    scores["keyword_repeats"] = float(name_pair_repeats(parts.cased, names_in(parts.cased)))
-    regions = flagged_regions(text, parts)
+    names = names_in(parts.cased)
+    scores["keyword_repeats"] = float(name_pair_repeats(parts.cased, names))
+    regions = flagged_regions(text, parts, names)
     soup = sum(r.end - r.start for r in regions)
     scores["soup_region_share"] = soup / len(text) if text else 0.0
     if lang not in UNSPACED:

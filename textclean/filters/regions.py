@@ -87,16 +87,19 @@ def windows(text: str) -> list[tuple[int, int, list[str], list[list[str]]]]:
     ]
 
 
-def flagged_regions(text: str, parts: SentenceWords | None = None) -> list[Region]:
+def flagged_regions(
+    text: str, parts: SentenceWords | None = None, names: set[str] | None = None
+) -> list[Region]:
     """The windows of ``text`` that look pasted, merged where they touch.
 
-    ``parts`` is ``SentenceWords.of(text)`` when the caller already has it.
+    ``parts`` is ``SentenceWords.of(text)`` and ``names`` its
+    `snippets.names_in` when the caller already has them.
     """
     parts = SentenceWords.of(text) if parts is None else parts
     spans = window_bounds(text, parts)
     if len(spans) < 2:
         return []
-    names = names_in(parts.cased)
+    names = names_in(parts.cased) if names is None else names
     seen: set[tuple[str, ...]] = set()
     regions: list[Region] = []
     for start, end, a, b in spans:

@@ -83,17 +83,18 @@ def lowercased_names(sentences: Sequence[str]) -> set[str]:
 
 def names_in(tokenized: Sequence[Sequence[str]]) -> set[str]:
     """`lowercased_names` of sentences already split by `cased_words`."""
-    capital: Counter[str] = Counter()
-    lower: Counter[str] = Counter()
-    for tokens in tokenized:
-        for i, word in enumerate(tokens):
-            if not word[:1].isalpha():
-                continue
-            if word.islower():
-                lower[word] += 1
-            elif i > 0 and word[0].isupper() and not word.isupper():
-                capital[word.casefold()] += 1
-    return {w for w, n in lower.items() if n >= 2 and capital[w] >= n}
+    lower = Counter(w for ws in tokenized for w in ws if w.islower() and w[0].isalpha())
+    repeated = {w: n for w, n in lower.items() if n >= 2}
+    if not repeated:
+        return set()
+    # Capitalised inside a sentence: not its first word, not all capitals.
+    capital = Counter(
+        w.casefold()
+        for ws in tokenized
+        for w in ws[1:]
+        if w[0].isupper() and w[0].isalpha() and not w.isupper()
+    )
+    return {w for w, n in repeated.items() if capital[w] >= n}
 
 
 def keyword_repeats(sentences: Sequence[str], names: set[str] | None = None) -> int:
