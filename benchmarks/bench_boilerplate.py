@@ -35,6 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from textclean.boilerplate import classify_lines  # noqa: E402
+from textclean.boilerplate.classify import builtin_rules  # noqa: E402
+from textclean.boilerplate.rules import RuleSet  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "data" / "boilerplate-dev" / "lines.jsonl"
 EVAL = ROOT / "benchmarks" / "data" / "boilerplate-eval"
@@ -151,12 +153,21 @@ def eval_scores(pages: list[dict]) -> tuple[dict[str, list], Counter, Counter, C
     return pairs, total, ours_hit, c4_hit, predicted
 
 
-def speed(pages: list[dict]) -> tuple[float, float]:
-    """Lines per second: textclean, C4 rules."""
+def speed(pages: list[dict], warm: list[dict]) -> tuple[float, float]:
+    """Lines per second: textclean, C4 rules.
+
+    textclean runs with fresh rules, warmed on other pages (``warm``, the eval
+    set) so its patterns are compiled but none of the timed lines has been
+    judged before: a line seen again *within* the timed pages is remembered,
+    as it would be over a real crawl, but nothing from the accuracy passes is.
+    """
+    rules = RuleSet(builtin_rules().rules)
+    for page in warm:
+        classify_lines([item["text"] for item in page["items"]], rules)
     lines = sum(len(p["lines"]) for p in pages)
     t0 = time.process_time()  # CPU time: the machine may be shared
     for p in pages:
-        ours_keep(p["lines"])
+        classify_lines(p["lines"], rules)
     t1 = time.process_time()
     for p in pages:
         [c4_keep(line) for line in p["lines"]]
@@ -201,7 +212,7 @@ def main() -> None:
             ["category", "items", "precision", "recall", "F1", "C4 removes"], cat_rows
         )
     table = markdown_table(headers, rows)
-    ours_speed, c4_speed = speed(dev) if dev else (float("nan"), float("nan"))
+    ours_speed, c4_speed = speed(dev, pages) if dev else (float("nan"), float("nan"))
     speed_table = markdown_table(
         ["system", "lines / s", "ratio to C4"],
         [
@@ -219,7 +230,8 @@ def main() -> None:
             "item *as that category* (a share button removed as navigation counts as a miss), "
             "and the share of the category's items C4's rules drop:\n\n"
             + cat_table
-            + f"\n\nSpeed (CPU time, one core) over the {sum(len(p['lines']) for p in dev):,} dev lines:\n\n"
+            + f"\n\nSpeed (CPU time, one core) over the {sum(len(p['lines']) for p in dev):,} dev lines, "
+            "none judged before (lines repeated within them are remembered, as over a crawl):\n\n"
             + speed_table
         )
         write_section("bench_boilerplate", "Boilerplate stripping", body)

@@ -107,7 +107,7 @@ def classify_lines(
     ``keep_categories`` are never removed.
     """
     rules = builtin_rules() if rules is None else rules
-    verdicts = [_judge_line(line, rules) for line in lines]
+    verdicts = [_judge_line_remembered(line, rules) for line in lines]
     if layout:
         _add_layout(lines, verdicts)
     if keep_categories:
@@ -213,6 +213,23 @@ def strip_boilerplate(text: str, rules: RuleSet | None = None) -> str:
         pos = cut.end
     out.append(text[pos:])
     return "".join(out)
+
+
+#: Lines up to this many characters have their verdicts remembered: menus, share
+#: rows and footers come back on every page of a site; long lines rarely do.
+MEMO_CHARS = 300
+
+
+def _judge_line_remembered(line: str, rules: RuleSet) -> Verdict:
+    """`_judge_line`, looked up first among the lines these rules have judged."""
+    if len(line) > MEMO_CHARS:
+        return _judge_line(line, rules)
+    key = ("line", line)
+    verdict = rules.memo.get(key)
+    if verdict is None:
+        verdict = _judge_line(line, rules)
+        rules.remember(key, verdict)
+    return verdict  # type: ignore[return-value]
 
 
 def _judge_line(line: str, rules: RuleSet) -> Verdict:

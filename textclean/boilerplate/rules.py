@@ -106,6 +106,9 @@ def keyword_rule(category: str, phrase: str, max_words: int = 12) -> Rule:
     return Rule(category, reason, source, max_words, hint=(words[0].lower(),))
 
 
+#: Verdicts remembered per rule set; past this the memory is cleared, so memory
+#: stays bounded on a corpus of any size.
+MEMO_SIZE = 50_000
 #: Length tiers for the combined patterns of anchored rules.
 _TIERS = (0, 5, 9, 15, 21, 31, 46)
 
@@ -128,6 +131,15 @@ class RuleSet:
                 raise ConfigError(
                     f"boilerplate pattern {rule.pattern!r} ({rule.category}) is invalid: {exc}"
                 ) from None
+        #: Verdicts already reached with these rules, for whoever judges with them
+        #: (page furniture repeats from page to page); see `remember`.
+        self.memo: dict[object, object] = {}
+
+    def __getstate__(self) -> tuple[Rule, ...]:
+        return self.rules
+
+    def __setstate__(self, rules: tuple[Rule, ...]) -> None:
+        self.__init__(rules)
 
     @cached_property
     def _anchored(self) -> list[Pattern | None]:
@@ -150,10 +162,6 @@ class RuleSet:
         return [i for i, r in enumerate(self.rules) if not r.anchored]
 
     @cached_property
-    def _hints(self) -> frozenset[str]:
-        return frozenset(h for i in self._floating for h in self.rules[i].hint)
-
-    @cached_property
     def _fragment(self) -> RuleSet:
         return RuleSet(r for r in self.rules if r.fragment)
 
@@ -161,14 +169,17 @@ class RuleSet:
         """``(category, reason)`` of the first rule that condemns ``segment``."""
         n = len(segment.split()) if words is None else words
         best = self._match_anchored(segment, n)
-        low = segment.lower()
-        present = {h for h in self._hints if h in low}
+        low = ""  # lowercased on first need: most segments reach no hinted rule
         for i in self._floating:
             if best is not None and i > best:
                 break
             rule = self.rules[i]
-            if rule.max_words < n or (rule.hint and present.isdisjoint(rule.hint)):
+            if rule.max_words < n:
                 continue
+            if rule.hint:
+                low = low or segment.lower()
+                if not any(h in low for h in rule.hint):
+                    continue
             if self._single[i].search(segment) is not None:
                 best = i
                 break
@@ -190,6 +201,12 @@ class RuleSet:
             if rule.anchored and rule.max_words >= n and self._single[j].match(segment):
                 return j
         return None
+
+    def remember(self, key: object, value: object) -> None:
+        """Keep ``value`` in `memo` under ``key``, forgetting all once it is full."""
+        if len(self.memo) >= MEMO_SIZE:
+            self.memo.clear()
+        self.memo[key] = value
 
     def match_fragment(self, fragment: str) -> tuple[str, str] | None:
         """Like `match`, with only the rules allowed to cut a run-on clause."""
