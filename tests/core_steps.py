@@ -68,3 +68,35 @@ def catastrophic(doc: Document) -> Document:
 
     Pattern(r"(a|aa)+$", step="catastrophic", timeout=0.05).search(doc.text)
     return doc
+
+
+class DropAll:
+    """A stage that drops every document (it yields only drops)."""
+
+    name = "drop_all"
+
+    def pipe(self, docs):
+        for doc in docs:
+            yield Drop("all", doc=doc)
+
+
+class YieldNothing:
+    """A stage that reads everything and yields nothing (a broken stage)."""
+
+    name = "yield_nothing"
+
+    def pipe(self, docs):
+        for _ in docs:
+            pass
+        return iter(())
+
+
+class StopsEarly:
+    """A stage that stops reading after one document (a broken stage)."""
+
+    name = "stops_early"
+
+    def pipe(self, docs):
+        for doc in docs:
+            yield doc
+            return

@@ -181,3 +181,19 @@ def test_a_config_is_data_never_code(tmp_path):
     with pytest.raises(ConfigError, match="not valid TOML"):
         pipeline_from_config(code_file)
     assert not marker.exists()
+
+
+def test_drops_before_a_stage_survive_whatever_the_stage_yields():
+    from core_steps import DropAll
+
+    outcomes = list(Pipeline([drop_empty, DropAll()]).outcomes(docs_of(["", "a", ""])))
+    assert sorted(o.reason for o in outcomes) == ["all", "empty", "empty"]
+
+
+def test_a_stage_that_loses_documents_is_caught():
+    from core_steps import StopsEarly, YieldNothing
+
+    with pytest.raises(ConfigError, match="stopped before reading"):
+        list(Pipeline([StopsEarly()]).outcomes(docs_of(["a", "b"])))
+    with pytest.raises(AssertionError, match="accounting error"):
+        list(Pipeline([YieldNothing()]).outcomes(docs_of(["a", "b"])))

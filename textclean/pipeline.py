@@ -256,5 +256,7 @@ def _run_stage(
             raise ConfigError(
                 f"stage {name!r} yielded {type(item).__name__}; expected Document or Drop"
             )
+    for leftover in kept():  # a stage must read its whole input: nothing is lost silently
+        raise ConfigError(f"stage {name!r} stopped before reading document {leftover.id!r}")
     while passed:
         yield passed.popleft()
