@@ -19,7 +19,6 @@ import hashlib
 import os
 import shutil
 import time
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -156,24 +155,25 @@ def _checkpointed(
         expected = {"settings": settings, "shard": shard_fingerprint(shard)}
         done = _read_marker(marker)
         if done is not None and done.get("expected") == expected:
-            total.merge(_stats_from(done["stats"]))
+            total.merge(Stats.from_record(done["stats"]))
             continue
         part_out, part_rej = work / f"{index:06d}.out.jsonl", work / f"{index:06d}.rejects.jsonl"
         outcomes = pipeline.outcomes(wrap(read_documents([shard], opts)), workers=workers)
         write_outcomes(outcomes, str(part_out), str(part_rej), opts, "jsonl")
         stats = pipeline.stats
         with AtomicOutput(str(marker)) as m:
-            m.write(orjson.dumps({"expected": expected, "stats": _stats_dict(stats)}))
+            m.write(orjson.dumps({"expected": expected, "stats": stats.to_record()}))
         total.merge(stats)
-    _join(work, len(shards), "out", output, opts, fmt)
-    _join(work, len(shards), "rejects", rejects, opts, "jsonl")
+    join_parts(work, len(shards), "out", output, opts, fmt)
+    join_parts(work, len(shards), "rejects", rejects, opts, "jsonl")
     shutil.rmtree(work)
     total.elapsed = time.perf_counter() - started
     total.check()
     return total
 
 
-def _join(work: Path, count: int, kind: str, target: str, opts: ReadOptions, fmt: str) -> None:
+def join_parts(work: Path, count: int, kind: str, target: str, opts: ReadOptions, fmt: str) -> None:
+    """Join the parts ``work/NNNNNN.KIND.jsonl`` in order into ``target``, atomically."""
     parts = [work / f"{i:06d}.{kind}.jsonl" for i in range(count)]
     if output_format(target, fmt) == "jsonl":
         with AtomicOutput(target) as out:
@@ -201,24 +201,3 @@ def _read_marker(path: Path) -> dict[str, Any] | None:
         return orjson.loads(path.read_bytes())
     except (OSError, orjson.JSONDecodeError):
         return None
-
-
-def _stats_dict(stats: Stats) -> dict[str, Any]:
-    return {
-        "seen": stats.seen,
-        "kept": stats.kept,
-        "dropped": dict(stats.dropped),
-        "changed": dict(stats.changed),
-        "seconds": dict(stats.seconds),
-        "elapsed": stats.elapsed,
-    }
-
-
-def _stats_from(data: dict[str, Any]) -> Stats:
-    return Stats(
-        seen=data["seen"],
-        kept=data["kept"],
-        dropped=Counter(data["dropped"]),
-        changed=Counter(data["changed"]),
-        seconds=Counter(data["seconds"]),
-    )

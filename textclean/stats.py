@@ -55,6 +55,28 @@ class Stats:
             "changed": dict(sorted(self.changed.items())),
         }
 
+    def to_record(self) -> dict[str, Any]:
+        """Everything, timings included, as JSON-able data (checkpoints, partitions)."""
+        return {
+            "seen": self.seen,
+            "kept": self.kept,
+            "dropped": dict(self.dropped),
+            "changed": dict(self.changed),
+            "seconds": dict(self.seconds),
+            "elapsed": self.elapsed,
+        }
+
+    @classmethod
+    def from_record(cls, data: dict[str, Any]) -> Stats:
+        """The inverse of `to_record` (timings of a finished shard are not re-counted)."""
+        return cls(
+            seen=data["seen"],
+            kept=data["kept"],
+            dropped=Counter(data["dropped"]),
+            changed=Counter(data["changed"]),
+            seconds=Counter(data["seconds"]),
+        )
+
     def summary(self, title: str = "textclean", kept_label: str = "written") -> str:
         """The human summary printed at the end of a CLI run."""
         mb = self.bytes_in / 1e6

@@ -57,12 +57,12 @@ ROWS = 16
 TEXT_BATCH = 256
 
 
-def _dtype(scheme: str) -> type:
+def signature_dtype(scheme: str) -> type:
     return np.uint64 if scheme in ("affine64", "legacy") else np.uint32
 
 
 def _empty_value(scheme: str) -> np.integer:
-    return _MAX32 if scheme == "legacy" else np.iinfo(_dtype(scheme)).max
+    return _MAX32 if scheme == "legacy" else np.iinfo(signature_dtype(scheme)).max
 
 
 @functools.lru_cache(maxsize=32)
@@ -137,7 +137,7 @@ def signatures_from_hashes(
     """
     a_all, b_all = permutations(num_perm, seed, scheme)
     counts = np.asarray(counts, dtype=np.int64)
-    out = np.full((len(counts), num_perm), _empty_value(scheme), dtype=_dtype(scheme))
+    out = np.full((len(counts), num_perm), _empty_value(scheme), dtype=signature_dtype(scheme))
     if len(hashes) == 0:
         return out
     with np.errstate(over="ignore"):
@@ -177,7 +177,7 @@ def signatures_from_shingles(
     configuration, including its out-of-the-box SHA-1 signatures.
     """
     permutations(num_perm, seed, scheme)
-    out = np.empty((len(shingle_lists), num_perm), dtype=_dtype(scheme))
+    out = np.empty((len(shingle_lists), num_perm), dtype=signature_dtype(scheme))
     for lo in range(0, len(shingle_lists), TEXT_BATCH):
         batch = shingle_lists[lo : lo + TEXT_BATCH]
         counts = np.fromiter(map(len, batch), dtype=np.int64, count=len(batch))
@@ -186,7 +186,9 @@ def signatures_from_shingles(
             hashes = shingle_hashes(flat, bits=64 if scheme == "affine64" else 32)
         else:
             hashes = np.fromiter(
-                (hashfunc(s.encode("utf-8")) for s in flat), dtype=_dtype(scheme), count=len(flat)
+                (hashfunc(s.encode("utf-8")) for s in flat),
+                dtype=signature_dtype(scheme),
+                count=len(flat),
             )
         out[lo : lo + len(batch)] = signatures_from_hashes(hashes, counts, num_perm, seed, scheme)
     return out
@@ -230,7 +232,7 @@ def signatures_with_keys(
     """
     check_ngram(ngram, unit)
     permutations(num_perm, seed, scheme)  # validate before any work
-    out = np.empty((len(texts), num_perm), dtype=_dtype(scheme))
+    out = np.empty((len(texts), num_perm), dtype=signature_dtype(scheme))
     exact: list[bytes] = []
     job = functools.partial(
         _chunk_signatures,
@@ -259,7 +261,7 @@ def _chunk_signatures(
     texts: list[str], *, num_perm: int, seed: int, ngram: int, unit: str, scheme: str, keys: bool
 ) -> tuple[np.ndarray, list[bytes]]:
     bits = 64 if scheme == "affine64" else 32
-    out = np.empty((len(texts), num_perm), dtype=_dtype(scheme))
+    out = np.empty((len(texts), num_perm), dtype=signature_dtype(scheme))
     exact: list[bytes] = []
     for lo in range(0, len(texts), TEXT_BATCH):
         batch = texts[lo : lo + TEXT_BATCH]

@@ -29,7 +29,7 @@ from .decide import Cluster, Graph, Grouping, Member, decide
 from .exact import canonical_rank
 from .index import DedupIndex
 from .lsh import band_keys, candidate_pairs, pair_similarity
-from .minhash import _dtype, signatures_with_keys
+from .minhash import signature_dtype, signatures_with_keys
 from .polyhash import text_shingle_hashes
 from .settings import DedupSettings
 
@@ -129,7 +129,7 @@ def _match_index(
     refs = np.unique(hits[:, 1])
     if not len(refs):
         return
-    graph.ext_ids, ext_sig = index.fetch(refs, _dtype(settings.scheme))
+    graph.ext_ids, ext_sig = index.fetch(refs, signature_dtype(settings.scheme))
     r = len(graph.reps)
     node = r + np.searchsorted(refs, hits[:, 1])
     sims = np.mean(graph.sig[hits[:, 0]] == ext_sig[node - r], axis=1)

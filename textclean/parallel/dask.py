@@ -20,7 +20,7 @@ from typing import Any
 from ..document import Document, Drop
 from ..errors import ConfigError, MissingDependency
 from ..io import ReadOptions, default_rejects_path
-from ..jobs import _join, _stats_dict, _stats_from, work_dir_for, write_outcomes
+from ..jobs import join_parts, work_dir_for, write_outcomes
 from ..pipeline import Pipeline
 from ..runner import DocRunner
 from ..stats import Stats
@@ -85,7 +85,7 @@ def _process_block(
         opts,
         "jsonl",
     )
-    return _stats_dict(stats)
+    return stats.to_record()
 
 
 def clean_files_dask(
@@ -130,9 +130,9 @@ def clean_files_dask(
             results = dask.compute(*tasks)
         total = Stats()
         for result in results:
-            total.merge(_stats_from(result))
-        _join(work, len(blocks), "out", output, opts, output_format_name)
-        _join(work, len(blocks), "rejects", rejects, opts, "jsonl")
+            total.merge(Stats.from_record(result))
+        join_parts(work, len(blocks), "out", output, opts, output_format_name)
+        join_parts(work, len(blocks), "rejects", rejects, opts, "jsonl")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     total.elapsed = time.perf_counter() - started

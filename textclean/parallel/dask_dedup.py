@@ -45,7 +45,7 @@ from ..dedup.decide import Cluster, Graph, Grouping, Member, decide
 from ..dedup.exact import canonical_rank
 from ..dedup.keep import field_value
 from ..dedup.lsh import band_keys, candidate_pairs
-from ..dedup.minhash import _dtype, signatures_with_keys
+from ..dedup.minhash import signature_dtype, signatures_with_keys
 from ..dedup.near_duplicates import DedupResult, uncertainty
 from ..dedup.polyhash import text_shingle_hashes
 from ..dedup.settings import DedupSettings
@@ -54,7 +54,7 @@ from ..document import META_KEY, Document, Drop
 from ..errors import ConfigError
 from ..io import ReadOptions, RejectsWriter, default_rejects_path
 from ..io.writers import DocumentWriter
-from ..jobs import _join, _stats_dict, _stats_from, work_dir_for
+from ..jobs import join_parts, work_dir_for
 from ..stats import Stats
 from .blocks import Block, plan_blocks, read_block
 from .dask import DEFAULT_BLOCKSIZE, _dask
@@ -194,7 +194,7 @@ def exact_groups(part: Any) -> Any:
 def signature_matrix(sigs: Iterable[bytes], num_perm: int, scheme: str) -> np.ndarray:
     """Rows of signature bytes back to a ``(n, num_perm)`` array."""
     flat = b"".join(sigs)
-    return np.frombuffer(flat, dtype=_dtype(scheme)).reshape(-1, num_perm)
+    return np.frombuffer(flat, dtype=signature_dtype(scheme)).reshape(-1, num_perm)
 
 
 def band_rows(part: Any, settings: DedupSettings) -> Any:
@@ -442,7 +442,7 @@ def write_block(
                 detail = f"similarity {member.similarity:.3f} to {member.duplicate_of}"
             stats.dropped[reason] += 1
             duplicates.write_drop(Drop(reason, detail, step, annotated))
-    return _stats_dict(stats)
+    return stats.to_record()
 
 
 # --- the whole run -----------------------------------------------------------------------
@@ -499,9 +499,9 @@ def dedup_files_dask(
         results = _compute(dask, client, tasks)
         total = Stats()
         for result in results:
-            total.merge(_stats_from(result))
-        _join(work, len(blocks), "out", output, opts, output_format_name)
-        _join(work, 2 * len(blocks), "rejects", rejects, opts, "jsonl")
+            total.merge(Stats.from_record(result))
+        join_parts(work, len(blocks), "out", output, opts, output_format_name)
+        join_parts(work, 2 * len(blocks), "rejects", rejects, opts, "jsonl")
         if clusters:
             write_clusters(DedupResult([], found, ([], [], np.zeros(0), np.zeros(0))), clusters)
     finally:
