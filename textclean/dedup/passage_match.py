@@ -13,19 +13,25 @@ from collections.abc import Iterator
 
 import numpy as np
 
+from .lsh import band_keys
+from .lsh import candidate_pairs as lsh_candidate_pairs
 from .minhash import signatures_from_hashes
 from .passage_windows import CorpusSentences
 
 __all__ = [
-    "band_candidates",
     "candidate_pairs",
     "jaccard_sets",
     "sentence_links",
+    "window_band_keys",
     "window_signatures",
 ]
 
-_MIX1 = np.uint64(0x9E3779B97F4A7C15)
-_MIX2 = np.uint64(0xBF58476D1CE4E5B9)
+#: Windows whose signatures exist at once: the rest of the corpus keeps only band keys.
+WINDOW_BATCH = 16_384
+#: Bands banded together: bounds the pairs held before de-duplication.
+BANDS_AT_ONCE = 4
+#: Sentence shingle sets kept while verifying (a Python set costs ~70 bytes a shingle).
+SENTENCE_SETS_KEPT = 100_000
 
 
 def jaccard_sets(left: frozenset[int], right: frozenset[int]) -> float:
@@ -40,56 +46,21 @@ def jaccard_sets(left: frozenset[int], right: frozenset[int]) -> float:
     return inter / (len(left) + len(right) - inter)
 
 
-def band_candidates(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
-    """Pairs ``(i, j)``, ``i < j``, of rows equal in at least one band, sorted and unique.
-
-    A bucket of ``m`` rows yields ``2m`` pairs (each row to the bucket's first
-    and to its predecessor) instead of ``m²/2``: a sentence of site furniture
-    repeated on 10,000 pages stays linear, and the links still connect the
-    whole bucket.
-
-    >>> sig = np.array([[1, 2, 3, 4], [1, 2, 9, 9], [7, 7, 3, 4], [5, 5, 5, 5]], dtype=np.uint32)
-    >>> band_candidates(sig, bands=2, rows=2).tolist()
-    [[0, 1], [0, 2]]
-    """
-    n = len(signatures)
-    found: list[np.ndarray] = []
-    with np.errstate(over="ignore"):
-        for b in range(bands):
-            block = signatures[:, b * rows : (b + 1) * rows].astype(np.uint64)
-            key = np.zeros(n, dtype=np.uint64)
-            for col in range(block.shape[1]):
-                key = (key ^ block[:, col]) * _MIX1
-                key ^= key >> np.uint64(29)
-                key *= _MIX2
-            order = np.argsort(key, kind="stable")
-            ordered = key[order]
-            same = ordered[1:] == ordered[:-1]
-            if not same.any():
-                continue
-            # run starts: the first row of every bucket, broadcast along the bucket
-            run_start = np.maximum.accumulate(
-                np.where(np.concatenate([[True], ~same]), np.arange(n), 0)
-            )
-            follower = np.flatnonzero(same) + 1
-            right = order[follower].astype(np.int64)
-            for left in (order[run_start[follower]], order[follower - 1]):
-                left = left.astype(np.int64)
-                found.append(np.minimum(left, right) * n + np.maximum(left, right))
-    if not found:
-        return np.zeros((0, 2), dtype=np.int64)
-    codes = np.concatenate(found)
-    codes = np.unique(codes[codes // n != codes % n])
-    return np.stack([codes // n, codes % n], axis=1)
-
-
 def candidate_pairs(
     corpus: CorpusSentences, *, num_perm: int = 128, bands: int = 32, seed: int = 1
 ) -> np.ndarray:
-    """Window pairs that share an LSH band, minus pairs of overlapping windows of one document."""
+    """Window pairs that share an LSH band, minus pairs of overlapping windows of one document.
+
+    Banding is `textclean.dedup.lsh`'s, with ``max_bucket=1``: every bucket
+    links each window to the bucket's first window and to its predecessor
+    (in window order), so a bucket of ``m`` windows yields about ``2m`` pairs,
+    not ``m²/2``: a sentence of site furniture repeated on 10,000 pages stays
+    linear, and the links still connect the whole bucket. Verification then
+    checks each pair on the exact shingle sets.
+    """
     if len(corpus.win_first) < 2:
         return np.zeros((0, 2), dtype=np.int64)
-    pairs = band_candidates(window_signatures(corpus, num_perm, seed), bands, num_perm // bands)
+    pairs = banded_pairs(window_band_keys(corpus, num_perm, bands, seed))
     i, j = pairs[:, 0], pairs[:, 1]
     first, stop = corpus.win_first, corpus.win_stop
     overlapping = (
@@ -98,17 +69,71 @@ def candidate_pairs(
     return pairs[~overlapping]
 
 
-def window_signatures(corpus: CorpusSentences, num_perm: int = 128, seed: int = 1) -> np.ndarray:
-    """MinHash signatures of the windows, from those of their sentences.
+def banded_pairs(keys: np.ndarray, bands_at_once: int = BANDS_AT_ONCE) -> np.ndarray:
+    """`textclean.dedup.lsh.candidate_pairs` with ``max_bucket=1``, a few bands at a time.
+
+    The union of the pairs of every group of bands is the pairs of all bands,
+    and only one group's raw pairs (before de-duplication) exist at once.
+
+    >>> keys = np.array([[1, 5], [1, 6], [2, 6], [3, 7]], dtype=np.int64)
+    >>> banded_pairs(keys, bands_at_once=1).tolist()
+    [[0, 1], [1, 2]]
+    """
+    n = len(keys)
+    codes = np.zeros(0, dtype=np.int64)
+    for lo in range(0, keys.shape[1], bands_at_once):
+        found = lsh_candidate_pairs(keys[:, lo : lo + bands_at_once], max_bucket=1)
+        codes = np.union1d(codes, found[:, 0] * n + found[:, 1])
+    return np.stack([codes // n, codes % n], axis=1) if n else np.zeros((0, 2), dtype=np.int64)
+
+
+def window_band_keys(
+    corpus: CorpusSentences,
+    num_perm: int = 128,
+    bands: int = 32,
+    seed: int = 1,
+    batch: int = WINDOW_BATCH,
+) -> np.ndarray:
+    """LSH band keys (`textclean.dedup.lsh.band_keys`) of every window: ``(windows, bands)``.
+
+    Signatures are made and banded ``batch`` windows at a time and dropped,
+    so memory holds 8 bytes per band per window instead of a 4-byte value
+    per permutation per sentence and per window.
+    """
+    rows = num_perm // bands
+    n = len(corpus.win_first)
+    keys = np.empty((n, bands), dtype=np.int64)
+    for lo in range(0, n, batch):
+        hi = min(lo + batch, n)
+        keys[lo:hi] = band_keys(window_signatures(corpus, num_perm, seed, lo, hi), bands, rows)
+    return keys
+
+
+def window_signatures(
+    corpus: CorpusSentences,
+    num_perm: int = 128,
+    seed: int = 1,
+    lo: int = 0,
+    hi: int | None = None,
+) -> np.ndarray:
+    """MinHash signatures of windows ``lo`` to ``hi`` (all by default), from their sentences'.
 
     A window's shingle set is the union of its sentences' sets, and the
     MinHash of a union is the element-wise minimum of the MinHashes, so each
     sentence is hashed once however many windows hold it. Rows equal
     ``signatures_from_hashes`` of the windows' own shingles.
     """
-    high = (corpus.hashes >> np.uint64(32)).astype(np.uint32)  # HASHFUNC's 32-bit value
-    sentence_sig = signatures_from_hashes(high, corpus.count, num_perm, seed)
-    first, size = corpus.win_first, corpus.win_stop - corpus.win_first
+    hi = len(corpus.win_first) if hi is None else hi
+    first, stop = corpus.win_first[lo:hi], corpus.win_stop[lo:hi]
+    if len(first) == 0:
+        return np.zeros((0, num_perm), dtype=np.uint32)
+    # Windows are in sentence order, so a batch of them needs one run of sentences.
+    s_lo, s_hi = int(first.min()), int(stop.max())
+    h_lo = int(corpus.offset[s_lo])
+    h_hi = int(corpus.offset[s_hi - 1] + corpus.count[s_hi - 1])
+    high = (corpus.hashes[h_lo:h_hi] >> np.uint64(32)).astype(np.uint32)  # HASHFUNC's 32 bits
+    sentence_sig = signatures_from_hashes(high, corpus.count[s_lo:s_hi], num_perm, seed)
+    first, size = first - s_lo, stop - first
     sig = sentence_sig[first]
     for k in range(1, int(size.max(initial=1))):
         rows = np.flatnonzero(size > k)
@@ -136,6 +161,8 @@ def sentence_links(
     def sentence_set(s: int) -> frozenset[int]:
         got = cache.get(s)
         if got is None:
+            if len(cache) >= SENTENCE_SETS_KEPT:
+                cache.clear()
             got = cache[s] = corpus.sentence_set(s)
         return got
 

@@ -26,6 +26,9 @@ from .polyhash import text_shingle_hashes
 
 __all__ = ["CorpusSentences", "corpus_sentences", "sentence_windows", "word_count"]
 
+#: Documents segmented and hashed together: their Python lists exist only per batch.
+DOC_BATCH = 1024
+
 
 def word_count(text: str) -> int:
     """Whitespace-separated tokens: the length measure windows are built from.
@@ -122,14 +125,46 @@ def corpus_sentences(
     >>> len(c), c.win_first.tolist(), c.win_stop.tolist()
     (2, [0, 1], [2, 2])
     """
+    parts = [
+        _batch(texts, lo, min(lo + DOC_BATCH, len(texts)), min_words, max_sentences, ngram, unit)
+        for lo in range(0, len(texts), DOC_BATCH)
+    ]
+    if not parts:
+        parts = [_batch(texts, 0, 0, min_words, max_sentences, ngram, unit)]
+    # Sentence and window indexes of a batch continue those of the batches before it.
+    base = np.cumsum([0] + [len(part.doc) for part in parts[:-1]])
+    counts = np.concatenate([part.count for part in parts])
+    return CorpusSentences(
+        doc=np.concatenate([part.doc for part in parts]),
+        start=np.concatenate([part.start for part in parts]),
+        end=np.concatenate([part.end for part in parts]),
+        hashes=np.concatenate([part.hashes for part in parts]),
+        offset=np.cumsum(counts) - counts,
+        count=counts,
+        win_first=np.concatenate([part.win_first + b for part, b in zip(parts, base, strict=True)]),
+        win_stop=np.concatenate([part.win_stop + b for part, b in zip(parts, base, strict=True)]),
+    )
+
+
+def _batch(
+    texts: Sequence[str],
+    lo: int,
+    hi: int,
+    min_words: int,
+    max_sentences: int,
+    ngram: int,
+    unit: str,
+) -> CorpusSentences:
+    """Documents ``lo`` to ``hi`` segmented, windowed and hashed, as compact arrays
+    (Python lists live for one batch only); sentence indexes start at 0."""
     doc_ids: list[int] = []
     starts: list[int] = []
     ends: list[int] = []
     sentence_texts: list[str] = []
     win_first: list[int] = []
     win_stop: list[int] = []
-    for d, text in enumerate(texts):
-        sentences: list[Sentence] = split_sentences(text)
+    for d in range(lo, hi):
+        sentences: list[Sentence] = split_sentences(texts[d])
         base = len(starts)
         for first, stop in sentence_windows(
             [word_count(s.text) for s in sentences], min_words, max_sentences
