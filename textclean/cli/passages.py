@@ -90,6 +90,15 @@ def html_path(target: str) -> Path:
     default=None,
     help="Where unreadable records go, with their reason [default: OUT's name + .rejects.jsonl].",
 )
+@click.option(
+    "--dask",
+    "--scheduler",
+    "dask_address",
+    default=None,
+    metavar="ADDRESS",
+    help="Run on Dask: tcp://HOST:PORT of a running scheduler, or local:N for a local cluster "
+    "of N workers; clusters are identical to a local run.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No summary.")
 @domain_errors
 def command(
@@ -109,6 +118,7 @@ def command(
     unit,
     threshold,
     rejects,
+    dask_address,
     quiet,
 ):
     """Find passages repeated across and within IN... and write their clusters to OUT.
@@ -130,17 +140,21 @@ def command(
     docs: list[Document] = []
     rejects_path = rejects or default_rejects_path(output)
     with RejectsWriter(rejects_path, text_field=opts.text_field, id_field=opts.id_field) as rej:
-        for item in documents(inputs, opts):
-            stats.seen += 1
-            if isinstance(item, Drop):
-                stats.dropped[item.reason] += 1
-                rej.write_drop(item)
-            else:
-                stats.kept += 1
-                docs.append(item)
-    ids = [d.id for d in docs]
-    texts = [d.text for d in docs]
-    clusters = stage.find(texts)
+        if dask_address is not None:
+            ids, texts, clusters = _find_on_dask(inputs, opts, stage, dask_address, stats, rej)
+        else:
+            for item in documents(inputs, opts):
+                stats.seen += 1
+                if isinstance(item, Drop):
+                    stats.dropped[item.reason] += 1
+                    rej.write_drop(item)
+                else:
+                    stats.kept += 1
+                    docs.append(item)
+    if dask_address is None:
+        ids = [d.id for d in docs]
+        texts = [d.text for d in docs]
+        clusters = stage.find(texts)
     with AtomicOutput(output) as out:
         for record in cluster_records(clusters, ids, texts):
             out.write(orjson.dumps(record) + b"\n")
@@ -154,3 +168,23 @@ def command(
     if not quiet:
         click.echo(summary(clusters, ids, texts, top=top), err=True)
     finish(stats, inputs, opts, quiet, "textclean passages", kept_label="analysed")
+
+
+def _find_on_dask(inputs, opts, stage, address, stats, rej):
+    """Clusters found on Dask; texts only of clustered documents come back to the client."""
+    from ..parallel.dask import dask_client
+    from ..parallel.dask_passages import find_passages_dask
+
+    if "-" in inputs:
+        raise click.UsageError("on Dask, inputs must be files the workers can read, not -")
+    settings = stage.options()
+    del settings["policy"], settings["min_docs"]
+    with dask_client(address) as client:
+        run = find_passages_dask(inputs, client=client, options=opts, **settings)
+    for drop in run.drops:
+        stats.seen += 1
+        stats.dropped[drop.reason] += 1
+        rej.write_drop(drop)
+    stats.seen += len(run.ids)
+    stats.kept += len(run.ids)
+    return run.ids, run.texts, run.clusters
