@@ -8,7 +8,6 @@ that dirty text, each comparing a step's output with the known original.
 from __future__ import annotations
 
 import ftfy
-import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
@@ -173,12 +172,6 @@ def test_boilerplate_never_removes_an_article_sentence(dirty):
 BREADCRUMB = "Home » News » Local"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="boilerplate keeps a breadcrumb line ('Home » News » Local') above or inside the story, "
-    "'This material may not be published, broadcast, rewritten or redistributed.' and "
-    "'Create a free account to continue reading'",
-)
 @LIGHT
 @example(
     Dirty(

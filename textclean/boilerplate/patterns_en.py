@@ -200,9 +200,25 @@ ACCOUNT = (
         True,
         hint=("subscribers", "members", "premium", "you've", "you’ve"),
     ),
+    Rule(
+        "account",
+        "paywall",
+        r"\b(?:(?:create|open|register for|sign up for) (?:a |an |your )?(?:free )?account|log ?in|sign ?in)\b.{0,40}?\b(?:to|and) (?:continue|keep|start) reading\b",
+        30,
+        True,
+        hint=("continue reading", "keep reading", "start reading"),
+    ),
 )
 
 LEGAL = (
+    Rule(
+        "legal",
+        "copyright",
+        r"\bmay not be (?:published|reproduced|broadcast|rewritten|redistributed)(?:,? (?:or |and )?(?:published|reproduced|broadcast|rewritten|redistributed|distributed|copied)){1,4}\b",
+        30,
+        True,
+        hint=("may not be",),
+    ),
     Rule(
         "legal",
         "copyright",
@@ -435,7 +451,17 @@ TIMESTAMP = (
     Rule("timestamp", "date_stamp", starts(rf"{STAMP}\s*(?:by\s+{NAMES}|\|.*)$"), 16),
 )
 
+BREADCRUMB_PART = r"[\p{L}\d&'’.-]++(?: [\p{L}\d&'’.-]++){0,3}"
+
 NAVIGATION = (
+    Rule(
+        "navigation",
+        "breadcrumb",
+        whole(
+            rf"home(?:\s*+[»›>/|]\s*+{BREADCRUMB_PART}){{1,7}}|{BREADCRUMB_PART}(?:\s*+[»›]\s*+{BREADCRUMB_PART}){{2,7}}"
+        ),
+        24,
+    ),
     Rule(
         "navigation",
         "nav_link",
