@@ -60,12 +60,20 @@ def candidate_pairs(
     """
     if len(corpus.win_first) < 2:
         return np.zeros((0, 2), dtype=np.int64)
-    pairs = banded_pairs(window_band_keys(corpus, num_perm, bands, seed))
+    keys = window_band_keys(corpus, num_perm, bands, seed)
+    return pairs_from_keys(keys, corpus.doc, corpus.win_first, corpus.win_stop)
+
+
+def pairs_from_keys(
+    keys: np.ndarray, doc: np.ndarray, win_first: np.ndarray, win_stop: np.ndarray
+) -> np.ndarray:
+    """Banded pairs of windows from their band keys, minus pairs of overlapping
+    windows of one document (``doc`` maps sentences to documents; windows are
+    sentence ranges ``[win_first, win_stop)``)."""
+    pairs = banded_pairs(keys)
     i, j = pairs[:, 0], pairs[:, 1]
-    first, stop = corpus.win_first, corpus.win_stop
-    overlapping = (
-        (corpus.doc[first[i]] == corpus.doc[first[j]]) & (first[j] < stop[i]) & (first[i] < stop[j])
-    )
+    same = doc[win_first[i]] == doc[win_first[j]]
+    overlapping = same & (win_first[j] < win_stop[i]) & (win_first[i] < win_stop[j])
     return pairs[~overlapping]
 
 

@@ -8,7 +8,7 @@ holds compact arrays for the corpus, never its texts:
 
 1. **Band keys.** Each block returns sentence offsets, windows and band keys
    (8 bytes per band per window); the client pairs them with the local
-   `banded_pairs` and drops pairs of overlapping windows of one document.
+   `pairs_from_keys`, which also drops pairs of overlapping windows of one document.
 2. **Shingles of candidates.** Each block with a candidate window is
    segmented again on a worker and returns the shingle hashes of only those
    windows' sentences; the client verifies the pairs (`sentence_links`).
@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from ..dedup.passage_match import banded_pairs, sentence_links, window_band_keys
+from ..dedup.passage_match import pairs_from_keys, sentence_links, window_band_keys
 from ..dedup.passage_spans import Cluster, build_clusters
 from ..dedup.passage_windows import CorpusSentences, corpus_sentences
 from ..dedup.passages import RepeatedPassages, cluster_records
@@ -229,11 +229,7 @@ def _candidate_pairs(
     if len(win_first) < 2:
         return np.zeros((0, 2), dtype=np.int64)
     keys = np.concatenate([p.keys.reshape(-1, bands) for p in parts])
-    pairs = banded_pairs(keys)
-    i, j = pairs[:, 0], pairs[:, 1]
-    same = doc[win_first[i]] == doc[win_first[j]]
-    overlapping = same & (win_first[j] < win_stop[i]) & (win_first[i] < win_stop[j])
-    return pairs[~overlapping]
+    return pairs_from_keys(keys, doc, win_first, win_stop)
 
 
 def passages_dask(
