@@ -51,7 +51,7 @@ def dask_client(address: str | None) -> Any:
         n = int(address.split(":", 1)[1]) if address and ":" in address else 2
         with (
             LocalCluster(
-                n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None
+                n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0"
             ) as cluster,
             Client(cluster) as client,
         ):
