@@ -14,9 +14,12 @@ from typing import Any
 
 import click
 
+from ..config import pipeline_from_config
 from ..document import Document, Drop
 from ..errors import TextcleanError
 from ..io import ReadOptions, default_rejects_path, expand_inputs, read_documents
+from ..pipeline import Pipeline
+from ..registry import create
 from ..stats import Stats
 
 
@@ -89,6 +92,46 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
     for deco in reversed(decorators):
         func = deco(func)
     return func
+
+
+def dask_option(result: str = "output") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--dask/--scheduler ADDRESS``: run on a Dask cluster with the same ``result``."""
+    return click.option(
+        "--dask",
+        "--scheduler",
+        "dask_address",
+        default=None,
+        metavar="ADDRESS",
+        help="Run on Dask: tcp://HOST:PORT of a running scheduler, or local:N for a local cluster "
+        f"of N workers; {result} is identical to a local run.",
+    )
+
+
+def pipeline_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--config FILE or --steps a,b,c: which pipeline to run."""
+    func = click.option(
+        "--steps",
+        default=None,
+        help="Comma-separated step names instead of a config, e.g. fix_mojibake,fix_spacing.",
+    )(func)
+    return click.option(
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False),
+        default=None,
+        help="Pipeline config (TOML or JSON); default: the default pipeline.",
+    )(func)
+
+
+def build_pipeline(config: Any, steps: str | None) -> Pipeline:
+    """The pipeline a command was asked for: a loaded config, a step list, or the default."""
+    if config is not None and steps is not None:
+        raise click.UsageError("give --config or --steps, not both")
+    if config is not None:
+        return pipeline_from_config(config)
+    if steps is not None:
+        return Pipeline([create(name.strip()) for name in steps.split(",") if name.strip()])
+    return Pipeline.default()
 
 
 def read_options(

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import click
 
-from ..config import load_config, pipeline_from_config
+from ..config import load_config
 from ..jobs import clean_files
-from ..pipeline import Pipeline
-from ..registry import create
 from ._common import (
+    build_pipeline,
+    dask_option,
     domain_errors,
     finish,
     input_options,
     output_options,
+    pipeline_options,
     progress,
     read_options,
     show_progress,
@@ -22,26 +23,8 @@ from ._common import (
 @click.command("clean")
 @input_options
 @output_options
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Pipeline config (TOML or JSON); default: the default pipeline.",
-)
-@click.option(
-    "--steps",
-    default=None,
-    help="Comma-separated step names instead of a config, e.g. fix_mojibake,fix_spacing.",
-)
-@click.option(
-    "--dask",
-    "--scheduler",
-    "dask_address",
-    default=None,
-    metavar="ADDRESS",
-    help="Run on Dask: tcp://HOST:PORT of a running scheduler, or local:N for a local cluster of N workers.",
-)
+@pipeline_options
+@dask_option("output")
 @click.option(
     "--resume",
     is_flag=True,
@@ -77,24 +60,17 @@ def command(
     the summary on stderr shows read = written + rejected.
     """
     opts = read_options(text_field, id_field, input_format, on_error, max_doc_bytes)
-    if config_path and steps:
-        raise click.UsageError("give --config or --steps, not both")
-    if config_path:
-        config = load_config(config_path)
-        inp = config.get("input", {})
-        if inp:
-            opts = read_options(
-                inp.get("text_field", text_field),
-                inp.get("id_field", id_field),
-                input_format,
-                on_error,
-                inp.get("max_doc_bytes", max_doc_bytes),
-            )
-        pipeline = pipeline_from_config(config)
-    elif steps is not None:
-        pipeline = Pipeline([create(name.strip()) for name in steps.split(",") if name.strip()])
-    else:
-        pipeline = Pipeline.default()
+    config = load_config(config_path) if config_path else None
+    if config is not None and config.get("input"):
+        inp = config["input"]
+        opts = read_options(
+            inp.get("text_field", text_field),
+            inp.get("id_field", id_field),
+            input_format,
+            on_error,
+            inp.get("max_doc_bytes", max_doc_bytes),
+        )
+    pipeline = build_pipeline(config, steps)
     if record:
         pipeline.record = record
     if dask_address is not None:

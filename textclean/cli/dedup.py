@@ -9,6 +9,7 @@ from ..dedup.stage import NearDedup
 from ..jobs import clean_files
 from ..pipeline import Pipeline
 from ._common import (
+    dask_option,
     domain_errors,
     finish,
     input_options,
@@ -92,15 +93,7 @@ from ._common import (
 @click.option(
     "--score-field", default="quality", show_default=True, help="Field for --keep quality."
 )
-@click.option(
-    "--dask",
-    "--scheduler",
-    "dask_address",
-    default=None,
-    metavar="ADDRESS",
-    help="Run on Dask: tcp://HOST:PORT of a running scheduler, or local:N for a local cluster "
-    "of N workers; output is identical to a local run.",
-)
+@dask_option("output")
 @domain_errors
 def command(
     inputs,

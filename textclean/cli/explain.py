@@ -6,11 +6,16 @@ import json
 
 import click
 
-from ..config import pipeline_from_config
+from ..config import load_config
 from ..document import Drop
-from ..pipeline import Pipeline
-from ..registry import create
-from ._common import documents, domain_errors, input_options, read_options
+from ._common import (
+    build_pipeline,
+    documents,
+    domain_errors,
+    input_options,
+    pipeline_options,
+    read_options,
+)
 
 
 @click.command("explain")
@@ -21,14 +26,7 @@ from ._common import documents, domain_errors, input_options, read_options
     multiple=True,
     help="Explain only documents with this id (repeatable); default: all.",
 )
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Pipeline config (TOML or JSON).",
-)
-@click.option("--steps", default=None, help="Comma-separated step names instead of a config.")
+@pipeline_options
 @click.option(
     "--json", "as_json", is_flag=True, help="One JSON object per document instead of text."
 )
@@ -47,12 +45,7 @@ def command(
 ):
     """Show, for each document of IN..., every step's edits, removals and drops with reasons."""
     opts = read_options(text_field, id_field, input_format, on_error, max_doc_bytes)
-    if config_path:
-        pipeline = pipeline_from_config(config_path)
-    elif steps is not None:
-        pipeline = Pipeline([create(n.strip()) for n in steps.split(",") if n.strip()])
-    else:
-        pipeline = Pipeline.default()
+    pipeline = build_pipeline(load_config(config_path) if config_path else None, steps)
     wanted = set(doc_ids)
     for item in documents(inputs, opts):
         if isinstance(item, Drop):

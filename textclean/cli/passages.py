@@ -15,7 +15,7 @@ from ..document import Document, Drop
 from ..io import RejectsWriter, default_rejects_path
 from ..io.files import AtomicOutput
 from ..stats import Stats
-from ._common import documents, domain_errors, finish, input_options, read_options
+from ._common import dask_option, documents, domain_errors, finish, input_options, read_options
 
 
 def html_path(target: str) -> Path:
@@ -90,15 +90,7 @@ def html_path(target: str) -> Path:
     default=None,
     help="Where unreadable records go, with their reason [default: OUT's name + .rejects.jsonl].",
 )
-@click.option(
-    "--dask",
-    "--scheduler",
-    "dask_address",
-    default=None,
-    metavar="ADDRESS",
-    help="Run on Dask: tcp://HOST:PORT of a running scheduler, or local:N for a local cluster "
-    "of N workers; clusters are identical to a local run.",
-)
+@dask_option("clusters.jsonl")
 @click.option("-q", "--quiet", is_flag=True, help="No summary.")
 @domain_errors
 def command(
