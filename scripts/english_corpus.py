@@ -102,7 +102,8 @@ def package_docs() -> Iterator[Doc]:
     """READMEs, changelogs and long descriptions shipped inside installed packages."""
     site = Path(sysconfig.get_paths()["purelib"])
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
-        if _PACKAGE_DOCS.search(path.name) and "textclean" not in path.parts:
+        own = path.parts[len(site.parts)].split("-")[0] == "textclean"  # textclean, its dist-info
+        if _PACKAGE_DOCS.search(path.name) and not own:
             text = _read(path)
             if _mostly_ascii(text):
                 yield f"pkg:{path.relative_to(site).as_posix()}", text
