@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from case_files import load_cases
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -19,18 +20,6 @@ from textclean.repair.encoding import _ftfy, could_be_mojibake
 from textclean.repair.mojibake import FixMojibake, explain_mojibake, may_need_repair
 
 CASES = Path(__file__).parent / "cases" / "repair" / "mojibake.jsonl"
-
-
-def load_cases(path: Path) -> list:
-    cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    return [
-        pytest.param(
-            c,
-            id=c["label"],
-            marks=[pytest.mark.xfail(strict=True)] if c.get("expect") == "fail" else [],
-        )
-        for c in cases
-    ]
 
 
 @pytest.mark.parametrize("case", load_cases(CASES))

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+from case_files import load_cases
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -20,18 +20,6 @@ from textclean.testing import ptb_tokenize
 
 CASES = Path(__file__).parent / "cases" / "repair" / "spacing.jsonl"
 SEED_002_ARTIFACTS = ["It ’ s", "“ it", "do n't", "Jon Fingas ,", "Matter '", "stopped. ”,"]
-
-
-def load_cases(path: Path) -> list:
-    cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    return [
-        pytest.param(
-            c,
-            id=c["label"],
-            marks=[pytest.mark.xfail(strict=True)] if c.get("expect") == "fail" else [],
-        )
-        for c in cases
-    ]
 
 
 @pytest.mark.parametrize("case", load_cases(CASES))

@@ -88,6 +88,26 @@ def _process_block(
     return stats.to_record()
 
 
+def prepare_run(
+    inputs: Iterable[str],
+    output: str,
+    rejects: str | None,
+    options: ReadOptions | None,
+    blocksize: int | None,
+) -> tuple[ReadOptions, str, list[Block], Path]:
+    """What every Dask job starts with: read options, the rejects path, the
+    input blocks, and an empty work directory beside the output."""
+    if output == "-":
+        raise ConfigError("on Dask, output must be a file that the client can write")
+    opts = options or ReadOptions()
+    blocks = plan_blocks(list(inputs), opts, blocksize)
+    work = work_dir_for(output)
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
+    return opts, rejects or default_rejects_path(output), blocks, work
+
+
 def clean_files_dask(
     pipeline: Pipeline,
     inputs: Iterable[str],
@@ -109,16 +129,8 @@ def clean_files_dask(
         raise ConfigError(
             "clean_files_dask runs per-document pipelines; run dedup stages with their own Dask functions"
         )
-    if output == "-":
-        raise ConfigError("on Dask, output must be a file that the client can write")
-    opts = options or ReadOptions()
-    rejects = rejects or default_rejects_path(output)
     started = time.perf_counter()
-    blocks = plan_blocks(list(inputs), opts, blocksize)
-    work = work_dir_for(output)
-    if work.exists():
-        shutil.rmtree(work)
-    work.mkdir(parents=True)
+    opts, rejects, blocks, work = prepare_run(inputs, output, rejects, options, blocksize)
     runner = DocRunner(tuple(pipeline.steps), pipeline.record)
     tasks = [
         dask.delayed(_process_block)(i, b, runner, opts, str(work)) for i, b in enumerate(blocks)

@@ -50,12 +50,12 @@ from ..dedup.settings import DedupSettings
 from ..dedup.stage import write_clusters
 from ..document import Drop
 from ..errors import ConfigError
-from ..io import ReadOptions, RejectsWriter, default_rejects_path
+from ..io import ReadOptions, RejectsWriter
 from ..io.writers import DocumentWriter
-from ..jobs import join_parts, work_dir_for
+from ..jobs import join_parts
 from ..stats import Stats
-from .blocks import Block, plan_blocks, read_block
-from .dask import DEFAULT_BLOCKSIZE, _dask
+from .blocks import Block, read_block
+from .dask import DEFAULT_BLOCKSIZE, _dask, prepare_run
 from .dask_components import dask_dataframe, label_components, persist
 from .dask_dedup_parts import (
     COMPONENTS,
@@ -219,16 +219,8 @@ def dedup_files_dask(
     settings = settings or DedupSettings()
     if components not in COMPONENTS:
         raise ConfigError(f"components must be one of {', '.join(COMPONENTS)}, got {components!r}")
-    if output == "-":
-        raise ConfigError("on Dask, output must be a file that the client can write")
-    opts = options or ReadOptions()
-    rejects = rejects or default_rejects_path(output)
     started = time.perf_counter()
-    blocks = plan_blocks(list(inputs), opts, blocksize)
-    work = work_dir_for(output)
-    if work.exists():
-        shutil.rmtree(work)
-    work.mkdir(parents=True)
+    opts, rejects, blocks, work = prepare_run(inputs, output, rejects, options, blocksize)
     try:
         with dask.config.set(DASK_CONFIG):
             members, found = _find(blocks, opts, settings, client, components, dask, dd, partitions)
