@@ -159,15 +159,3 @@ def run_bag(pipeline: Pipeline, bag: Any) -> Any:
         raise ConfigError("run_bag runs per-document steps only")
     runner = DocRunner(tuple(pipeline.steps), pipeline.record)
     return bag.map_partitions(lambda part: runner(part)[0])
-
-
-def merge_stats(outcomes: Iterable[Document | Drop]) -> Stats:
-    """Counts for a computed collection of outcomes (kept, dropped by reason)."""
-    stats = Stats()
-    for item in outcomes:
-        stats.seen += 1
-        if isinstance(item, Drop):
-            stats.dropped[item.reason] += 1
-        else:
-            stats.kept += 1
-    return stats

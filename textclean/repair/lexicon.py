@@ -199,15 +199,6 @@ _WORD = Pattern(r"\w+", step="fix_spun")
 _PUNCT = str.maketrans({ch: " " for ch in string.punctuation.replace("_", "") + "“”‘’«»‹›–—…•·"})
 
 
-def words_of(text: str) -> set[str]:
-    """The distinct lower-cased ``\\w+`` runs of a text (a cheap necessary test for a phrase).
-
-    >>> sorted(words_of("“Such as, for-instance"))
-    ['as', 'for', 'instance', 'such']
-    """
-    return _words_of_lower(text.lower())
-
-
 def _words_of_lower(low: str) -> set[str]:
     out: set[str] = set()
     for token in set(low.translate(_PUNCT).split()):
