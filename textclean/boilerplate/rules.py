@@ -18,7 +18,6 @@ True
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -26,7 +25,7 @@ from functools import cached_property
 import regex
 
 from ..errors import ConfigError
-from ..patterns import Pattern
+from ..pattern_sets import PatternSet
 
 STEP = "boilerplate"
 
@@ -109,17 +108,14 @@ def keyword_rule(category: str, phrase: str, max_words: int = 12) -> Rule:
 #: Verdicts remembered per rule set; past this the memory is cleared, so memory
 #: stays bounded on a corpus of any size.
 MEMO_SIZE = 50_000
-#: Length tiers for the combined patterns of anchored rules.
-_TIERS = (0, 5, 9, 15, 21, 31, 46)
 
 
 class RuleSet:
     """Rules compiled for speed, matched in order.
 
-    Anchored rules (whole segment, or its start) run as one alternation per
-    length tier with ``match``; floating rules run one by one, each only on
-    segments that contain one of its hints. The earliest rule in the list
-    that matches wins, and only rules whose cap admits the segment count.
+    All rules run together as one `PatternSet` (RE2, linear time): one pass
+    over a segment finds every rule that matches, and the earliest rule in
+    the list whose length cap admits the segment wins.
     """
 
     def __init__(self, rules: Iterable[Rule]):
@@ -131,6 +127,8 @@ class RuleSet:
                 raise ConfigError(
                     f"boilerplate pattern {rule.pattern!r} ({rule.category}) is invalid: {exc}"
                 ) from None
+        self.table = PatternSet([r.pattern for r in self.rules], step=STEP)
+        self.table.check()
         #: Verdicts already reached with these rules, for whoever judges with them
         #: (page furniture repeats from page to page); see `remember`.
         self.memo: dict[object, object] = {}
@@ -142,24 +140,13 @@ class RuleSet:
         self.__init__(rules)
 
     @cached_property
-    def _anchored(self) -> list[Pattern | None]:
-        out: list[Pattern | None] = []
-        for tier in _TIERS:
-            parts = [
-                f"(?P<r{i}>{r.pattern})"
-                for i, r in enumerate(self.rules)
-                if r.anchored and r.max_words >= tier
-            ]
-            out.append(Pattern("|".join(parts), regex.I | regex.V0, step=STEP) if parts else None)
-        return out
+    def longest(self) -> int:
+        """The largest length cap: longer segments match no rule."""
+        return max((r.max_words for r in self.rules), default=-1)
 
     @cached_property
-    def _single(self) -> list[Pattern]:
-        return [Pattern(r.pattern, regex.I | regex.V0, step=STEP) for r in self.rules]
-
-    @cached_property
-    def _floating(self) -> list[int]:
-        return [i for i, r in enumerate(self.rules) if not r.anchored]
+    def _admits(self) -> list[tuple[bool, ...]]:
+        return [tuple(r.max_words >= n for r in self.rules) for n in range(self.longest + 1)]
 
     @cached_property
     def _fragment(self) -> RuleSet:
@@ -168,39 +155,12 @@ class RuleSet:
     def match(self, segment: str, words: int | None = None) -> tuple[str, str] | None:
         """``(category, reason)`` of the first rule that condemns ``segment``."""
         n = len(segment.split()) if words is None else words
-        best = self._match_anchored(segment, n)
-        low = ""  # lowercased on first need: most segments reach no hinted rule
-        for i in self._floating:
-            if best is not None and i > best:
-                break
-            rule = self.rules[i]
-            if rule.max_words < n:
-                continue
-            if rule.hint:
-                low = low or segment.lower()
-                if not any(h in low for h in rule.hint):
-                    continue
-            if self._single[i].search(segment) is not None:
-                best = i
-                break
+        if n > self.longest:
+            return None
+        best = self.table.first(segment, self._admits[n])
         if best is None:
             return None
         return self.rules[best].category, self.rules[best].reason
-
-    def _match_anchored(self, segment: str, n: int) -> int | None:
-        tier = bisect.bisect_right(_TIERS, n) - 1
-        pattern = self._anchored[tier]
-        found = pattern.match(segment) if pattern is not None else None
-        if found is None:
-            return None
-        i = int(found.lastgroup[1:])
-        if self.rules[i].max_words >= n:
-            return i
-        # The tier admits a rule too short for this segment: check the others one by one.
-        for j, rule in enumerate(self.rules):
-            if rule.anchored and rule.max_words >= n and self._single[j].match(segment):
-                return j
-        return None
 
     def remember(self, key: object, value: object) -> None:
         """Keep ``value`` in `memo` under ``key``, forgetting all once it is full."""

@@ -1,0 +1,257 @@
+"""Many patterns matched in one linear-time pass: rule tables on RE2.
+
+A table of furniture rules is written in the `regex` module's syntax, which
+backtracks: one call per rule per line, each under a timeout. `PatternSet`
+translates the table to RE2 (`to_re2`) and matches all of it with one
+``RE2::Set`` call per segment, whose cost is linear in the segment's length
+by construction, whatever the patterns. RE2 lacks lookarounds and possessive
+quantifiers, and its ``\\w``, ``\\s``, ``\\d`` and ``\\b`` are ASCII: the
+translation widens the classes to Unicode, drops possessive marks (a DFA
+never backtracks anyway) and drops lookarounds and ``\\b``, which can only make
+a pattern match *more*. A pattern that lost such a constraint is *inexact*:
+its RE2 hits are confirmed with the original pattern, on the one segment
+that hit, so the answers are exactly the original table's.
+
+>>> table = PatternSet([r"^share on facebook$", r"(?<!\\w)cookies?\\b"])
+>>> table.matches("Share on Facebook"), table.matches("We use cookies."), table.matches("Cookiesland")
+([0], [1], [])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import re2
+import regex
+
+from .errors import ConfigError
+from .patterns import Pattern
+
+#: Segments longer than this go to the original patterns one by one (under
+#: their timeouts) instead of RE2's DFA, whose memory a huge segment could
+#: exhaust; rule tables judge lines and sentences, which are far shorter.
+MAX_SET_CHARS = 20_000
+#: Memory RE2 may use for one compiled set and its DFA cache.
+MAX_MEM = 64 << 20
+
+_LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
+_CLASS_WIDE = {"\\s": "\\s\\p{Z}", "\\w": "\\p{L}\\p{N}_", "\\d": "\\p{Nd}"}
+_WIDE = {
+    "\\s": "[\\s\\p{Z}]",
+    "\\w": "[\\p{L}\\p{N}_]",
+    "\\d": "\\p{Nd}",
+    "\\W": "[^\\p{L}\\p{N}_]",
+    "\\S": "[^\\s\\p{Z}]",
+    "\\D": "\\P{Nd}",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Translation:
+    """A pattern in RE2 syntax; ``exact`` is False when it may match more than the original."""
+
+    source: str
+    exact: bool
+
+
+def to_re2(source: str) -> Translation:
+    r"""Translate a `regex`-module pattern to RE2 syntax (see the module docstring).
+
+    >>> to_re2(r"^[\s\p{P}]*+(?:log ?in)\b")
+    Translation(source='^[\\s\\p{Z}\\p{P}]*(?:log ?in)', exact=False)
+    >>> to_re2(r"\d{4}-\d{2}")
+    Translation(source='\\p{Nd}{4}-\\p{Nd}{2}', exact=True)
+    """
+    out: list[str] = []
+    exact = True
+    i, n = 0, len(source)
+    while i < n:
+        c = source[i]
+        if c == "\\":
+            escape = source[i : i + 2]
+            if escape[1:] in ("p", "P", "N") and source[i + 2 : i + 3] == "{":
+                end = source.index("}", i) + 1
+                out.append(source[i:end])
+                i = end
+            elif escape == "\\b":
+                exact = False  # RE2's \b is ASCII; dropping it only widens the pattern
+                i += 2
+            elif escape in ("\\B", "\\A", "\\Z", "\\G"):
+                raise ConfigError(f"pattern {source!r}: {escape} has no RE2 equivalent here")
+            else:
+                out.append(_WIDE.get(escape, escape))
+                i += 2
+        elif c == "[":
+            end = _class_end(source, i)
+            out.append(_translate_class(source[i:end], source))
+            i = end
+        elif source.startswith(_LOOKAROUNDS, i):
+            i = _group_end(source, i)
+            exact = False
+            if i < n and source[i] in "*+?{":
+                raise ConfigError(f"pattern {source!r}: a quantified lookaround cannot be translated")
+        elif c in "*+?":
+            out.append(c)
+            i += 1
+            if i < n and source[i] == "+":
+                i += 1  # possessive: a DFA has nothing to give back
+        elif c == "{" and regex.match(r"\{\d*,?\d*\}", source[i:]):
+            end = source.index("}", i) + 1
+            out.append(source[i:end])
+            i = end
+            if i < n and source[i] == "+":
+                i += 1
+        elif source.startswith("(?>", i):
+            out.append("(?:")  # atomic group: same language, and a DFA never backtracks
+            i += 3
+        else:
+            out.append(c)
+            i += 1
+    return Translation("".join(out), exact)
+
+
+def _class_end(source: str, start: int) -> int:
+    """Index just past the character class opening at ``start``."""
+    j = start + 1
+    if source[j : j + 1] == "^":
+        j += 1
+    if source[j : j + 1] == "]":
+        j += 1
+    while j < len(source) and source[j] != "]":
+        if source[j] == "[" and source[j + 1 : j + 2] == ":":
+            j = source.index(":]", j) + 2
+            continue
+        j += 2 if source[j] == "\\" else 1
+    if j >= len(source):
+        raise ConfigError(f"pattern {source!r}: unterminated character class")
+    return j + 1
+
+
+def _translate_class(text: str, source: str) -> str:
+    out = []
+    i = 0
+    while i < len(text):
+        if text[i] == "\\":
+            escape = text[i : i + 2]
+            if escape[1:] in ("p", "P") and text[i + 2 : i + 3] == "{":
+                end = text.index("}", i) + 1
+                out.append(text[i:end])
+                i = end
+                continue
+            if escape in ("\\W", "\\S", "\\D"):
+                raise ConfigError(f"pattern {source!r}: {escape} inside a class cannot be translated")
+            out.append(_CLASS_WIDE.get(escape, escape))
+            i += 2
+            continue
+        if text[i] == "[" and i > 0:
+            out.append("\\[")  # a literal bracket inside a class
+            i += 1
+            continue
+        out.append(text[i])
+        i += 1
+    return "".join(out)
+
+
+def _group_end(source: str, start: int) -> int:
+    """Index just past the group opening at ``start``."""
+    depth, j = 0, start
+    while j < len(source):
+        ch = source[j]
+        if ch == "\\":
+            j += 2
+            continue
+        if ch == "[":
+            j = _class_end(source, j)
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+    raise ConfigError(f"pattern {source!r}: unbalanced parentheses")
+
+
+class PatternSet:
+    """Patterns (case-insensitive) matched together; `matches` lists the indices that match.
+
+    ``search`` semantics: a pattern anchored with ``^`` must match at the start.
+    Picklable as its sources.
+    """
+
+    def __init__(self, sources: Sequence[str], *, step: str = ""):
+        self.sources = tuple(sources)
+        self.step = step
+        self._translations = [to_re2(s) for s in self.sources]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (PatternSet, (self.sources,), {"step": self.step})
+
+    def __setstate__(self, state: dict[str, str]) -> None:
+        self.step = state["step"]
+
+    @cached_property
+    def _set(self) -> Any:
+        options = re2.Options()
+        options.case_sensitive = False
+        options.max_mem = MAX_MEM
+        table = re2.Set.SearchSet(options)
+        for source, t in zip(self.sources, self._translations, strict=True):
+            try:
+                table.Add(t.source)
+            except Exception as exc:  # re2 raises a bare error type
+                raise ConfigError(
+                    f"pattern {source!r} cannot run in linear time ({t.source!r}): {exc}"
+                ) from None
+        table.Compile()
+        return table
+
+    def check(self) -> None:
+        """Compile now, so an untranslatable pattern fails when its table is built."""
+        if self.sources:
+            self._set  # noqa: B018
+
+    @cached_property
+    def _originals(self) -> list[Pattern]:
+        return [Pattern(s, regex.I | regex.V0, step=self.step) for s in self.sources]
+
+    def matches(self, text: str) -> list[int]:
+        """Indices of the patterns that match ``text``, ascending."""
+        if not self.sources:
+            return []
+        if len(text) > MAX_SET_CHARS:
+            return [i for i, p in enumerate(self._originals) if p.search(text) is not None]
+        found = self._set.Match(text)
+        if not found:
+            return []
+        found.sort()
+        return [i for i in found if self._translations[i].exact or self._confirm(i, text)]
+
+    def first(self, text: str, allowed: Sequence[bool] | None = None) -> int | None:
+        """The lowest index that matches ``text`` (among ``allowed`` ones), or None."""
+        if not self.sources:
+            return None
+        if len(text) > MAX_SET_CHARS:
+            for i, p in enumerate(self._originals):
+                if (allowed is None or allowed[i]) and p.search(text) is not None:
+                    return i
+            return None
+        found = self._set.Match(text)
+        if not found:
+            return None
+        for i in sorted(found):
+            if allowed is not None and not allowed[i]:
+                continue
+            if self._translations[i].exact or self._confirm(i, text):
+                return i
+        return None
+
+    def _confirm(self, i: int, text: str) -> bool:
+        return self._originals[i].search(text) is not None
+
+    def __len__(self) -> int:
+        return len(self.sources)
