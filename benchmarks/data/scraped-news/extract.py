@@ -56,9 +56,19 @@ PER_SITE_BIG = {  # publishers with many articles in the sources
 }
 
 CATEGORIES = (
-    "share", "newsletter", "account", "legal", "byline", "caption",
-    "timestamp", "navigation", "advertising", "widget", "separator",
-    "duplicate", "other",
+    "share",
+    "newsletter",
+    "account",
+    "legal",
+    "byline",
+    "caption",
+    "timestamp",
+    "navigation",
+    "advertising",
+    "widget",
+    "separator",
+    "duplicate",
+    "other",
 )
 
 
@@ -75,7 +85,9 @@ def git_show(git_dir: str, commit: str, path: str) -> str | None:
 def git_ls(git_dir: str, commit: str, folder: str) -> list[str]:
     proc = subprocess.run(
         ["git", "--git-dir", git_dir, "ls-tree", "--name-only", commit, folder + "/"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return sorted(proc.stdout.split())
 
@@ -101,12 +113,14 @@ def fnc_documents(git_dir: str) -> list[dict]:
     csv.field_size_limit(1 << 30)
     docs = []
     for row in csv.DictReader(io.StringIO(raw)):
-        docs.append({
-            "id": f"fnc-{row['id']}",
-            "source": domain(row["url"]) or row["domain"],
-            "origin": f"{FNC_REPO}@{FNC_COMMIT[:12]}:{FNC_FILE} (id {row['id']})",
-            "text": row["content"],
-        })
+        docs.append(
+            {
+                "id": f"fnc-{row['id']}",
+                "source": domain(row["url"]) or row["domain"],
+                "origin": f"{FNC_REPO}@{FNC_COMMIT[:12]}:{FNC_FILE} (id {row['id']})",
+                "text": row["content"],
+            }
+        )
     return docs
 
 
@@ -125,16 +139,20 @@ def fnn_documents(git_dir: str) -> list[dict]:
             og_url = og.get("url") if isinstance(og, dict) else None
             # Many "url" fields are shortener links (politi.co, cnn.it); the
             # canonical link names the publisher.
-            hosts = [domain(u) for u in (data.get("canonical_link"), og_url,
-                                         data.get("url"), data.get("source"))]
+            hosts = [
+                domain(u)
+                for u in (data.get("canonical_link"), og_url, data.get("url"), data.get("source"))
+            ]
             hosts = [h for h in hosts if h]
             name = path.rsplit("/", 1)[1].removesuffix("-Webpage.json")
-            docs.append({
-                "id": f"fnn-{name}",
-                "source": hosts[0] if hosts else "unknown",
-                "origin": f"{FNN_REPO}@{FNN_COMMIT[:12]}:{path}",
-                "text": data.get("text") or "",
-            })
+            docs.append(
+                {
+                    "id": f"fnn-{name}",
+                    "source": hosts[0] if hosts else "unknown",
+                    "origin": f"{FNN_REPO}@{FNN_COMMIT[:12]}:{path}",
+                    "text": data.get("text") or "",
+                }
+            )
     return docs
 
 
@@ -160,14 +178,16 @@ def select(docs: list[dict]) -> list[dict]:
         if len(by_site[doc["source"]]) >= PER_SITE_BIG.get(doc["source"], PER_SITE):
             continue
         truncated = len(lines) > MAX_LINES
-        by_site[doc["source"]].append({
-            "id": doc["id"],
-            "source": doc["source"],
-            "origin": doc["origin"],
-            "lines": lines[:MAX_LINES],
-            "split": split_of(doc["source"]),
-            "truncated": truncated,
-        })
+        by_site[doc["source"]].append(
+            {
+                "id": doc["id"],
+                "source": doc["source"],
+                "origin": doc["origin"],
+                "lines": lines[:MAX_LINES],
+                "split": split_of(doc["source"]),
+                "truncated": truncated,
+            }
+        )
     out = [d for site in sorted(by_site) for d in by_site[site]]
     return sorted(out, key=lambda d: (d["source"], d["id"]))
 
