@@ -189,10 +189,7 @@ class PatternSet:
         self._translations = [to_re2(s) for s in self.sources]
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (PatternSet, (self.sources,), {"step": self.step})
-
-    def __setstate__(self, state: dict[str, str]) -> None:
-        self.step = state["step"]
+        return (_rebuild, (self.sources, self.step))
 
     @cached_property
     def _set(self) -> Any:
@@ -255,3 +252,7 @@ class PatternSet:
 
     def __len__(self) -> int:
         return len(self.sources)
+
+
+def _rebuild(sources: tuple[str, ...], step: str) -> PatternSet:
+    return PatternSet(sources, step=step)

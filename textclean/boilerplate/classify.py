@@ -1,12 +1,19 @@
 """Classify lines and sentences as content or boilerplate, and cut the boilerplate.
 
-Every line is judged whole first; a line that is not furniture as a whole is
-split into sentences (`textclean.segment`) and each sentence is judged; a
-sentence a scraper glued together with commas ("..., Last modified on Fri 12
-Jun 2020 12.13 BST.") may lose a furniture clause at its head or tail. Then
-position: bare author names beside a byline, and runs of short link-like
-lines, are furniture too. Cuts fall only on line, sentence or clause
-boundaries, and a quoted statement is never cut.
+Every line of a page is judged whole by the learned line model
+(`textclean.boilerplate.line_model`): gradient-boosted trees over the line's
+shape, its words, its position, the verdicts of the wording rules and the
+shape of its neighbours. A line the model keeps may still hold furniture
+sentences: it is split into sentences (`textclean.segment`) and each is
+judged by the wording rules; a sentence a scraper glued together with commas
+("..., Last modified on Fri 12 Jun 2020 12.13 BST.") may lose a furniture
+clause at its head or tail. Bare author names beside a byline go too. Cuts
+fall only on line, sentence or clause boundaries, a quoted statement is never
+cut, and a user's own rules always win.
+
+Without a model (``model=None``) the rules decide alone, with the layout
+signals (runs of short link-like lines around the article) standing in for
+the context the model reads.
 
 >>> strip_boilerplate("Share on Twitter\\nPolice said the road was closed.\\nAdvertisement")
 'Police said the road was closed.\\n'
@@ -17,15 +24,17 @@ boundaries, and a quoted statement is never cut.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
 
 from ..patterns import Pattern
 from ..segment import Sentence, split_sentences
-from .features import has_words, is_quoted, is_separator, word_count
+from .features import has_words, is_quoted, is_separator, is_time_header, word_count
 from .layout import author_names, link_lines
+from .line_features import line_features
+from .line_model import LineModel, builtin_model
 from .patterns_en import RULES as EN_RULES
 from .patterns_intl import RULES as INTL_RULES
 from .rules import STEP, RuleSet
@@ -53,6 +62,8 @@ class Cut:
     category: str
     reason: str
     scope: str  # "line", "sentence" or "clause"
+    #: For a line the model removed, its probability of being furniture.
+    probability: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +77,8 @@ class Verdict:
     category: str | None = None
     reason: str | None = None
     cuts: tuple[Cut, ...] = ()
+    #: The model's probability that the line is furniture (None where it did not run).
+    probability: float | None = None
 
 
 KEEP = Verdict(True)
@@ -92,27 +105,146 @@ def judge(segment: str, rules: RuleSet) -> tuple[str, str] | None:
     return rules.match(segment, word_count(segment))
 
 
+#: A line of at least this many words that repeats an earlier line of the page
+#: word for word (a headline or paragraph a scraper took twice) is furniture.
+MIN_REPEAT_WORDS = 3
+#: Rounds of judging what is left (see `_model_verdicts`); pages settle in two.
+MAX_ROUNDS = 5
+#: ``model=USE_BUILTIN`` (the default) means the model shipped with textclean.
+USE_BUILTIN = "builtin"
+
+
 def classify_lines(
     lines: Sequence[str],
     rules: RuleSet | None = None,
     *,
     layout: bool = True,
     keep_categories: frozenset[str] = frozenset(),
+    model: LineModel | str | None = USE_BUILTIN,
+    threshold: float | None = None,
 ) -> list[Verdict]:
     """One verdict per line of one document, in order.
 
     A line that holds both content and furniture sentences is kept, and its
     verdict lists the sentence cuts (offsets within that line). ``layout``
-    adds the position signals (author names beside bylines, link runs);
-    ``keep_categories`` are never removed.
+    adds bare author names beside bylines (and, without a model, link runs);
+    ``keep_categories`` are never removed. ``model`` is a `LineModel`, the
+    built-in one, or None for the rules alone; ``threshold`` overrides the
+    model's decision threshold (higher keeps more).
     """
     rules = builtin_rules() if rules is None else rules
-    verdicts = [_judge_line_remembered(line, rules) for line in lines]
-    if layout:
-        _add_layout(lines, verdicts)
+    if model == USE_BUILTIN:
+        model = builtin_model()
+    if model is None:
+        verdicts = [_judge_line_remembered(line, rules) for line in lines]
+        if layout:
+            _add_layout(lines, verdicts)
+    else:
+        assert isinstance(model, LineModel)
+        verdicts = _model_verdicts(lines, rules, model, threshold, layout)
     if keep_categories:
         verdicts = [_spare(v, keep_categories) for v in verdicts]
     return verdicts
+
+
+def _model_verdicts(
+    lines: Sequence[str], rules: RuleSet, model: LineModel, threshold: float | None, layout: bool
+) -> list[Verdict]:
+    """Verdicts from the model, repeated on what is left until nothing more goes.
+
+    A line is judged among its neighbours, so removing furniture changes what
+    the lines beside it look like; judging the remaining lines again until a
+    round removes nothing makes the result a fixed point: stripping the output
+    again removes nothing (the step is idempotent). Sentence cuts are found in
+    the first round, and later rounds see the lines without them.
+    """
+    cut_off = model.decision_threshold if threshold is None else threshold
+    final: list[Verdict] = [KEEP] * len(lines)
+    texts = list(lines)
+    alive = list(range(len(lines)))
+    for round_ in range(MAX_ROUNDS):
+        judged = _model_round([texts[i] for i in alive], rules, model, cut_off, round_ == 0)
+        if layout:
+            _add_author_names([texts[i] for i in alive], judged)
+        removed = False
+        for i, verdict in zip(alive, judged, strict=True):
+            if not verdict.keep:
+                final[i] = verdict
+                removed = True
+            elif round_ == 0:
+                final[i] = verdict
+                if verdict.cuts:
+                    texts[i] = _residual(lines[i], verdict)
+            else:
+                final[i] = Verdict(True, cuts=final[i].cuts, probability=verdict.probability)
+        if not removed:
+            break
+        alive = [i for i in alive if final[i].keep]
+    return final
+
+
+def _model_round(
+    lines: Sequence[str], rules: RuleSet, model: LineModel, cut_off: float, cuts: bool
+) -> list[Verdict]:
+    """One round: whole-line verdicts, and (with ``cuts``) sentence cuts in kept lines."""
+    hits = [_rule_hit(line, rules) for line in lines]
+    categories = [None if h is None else h[0] for h in hits]
+    p = model.probabilities(line_features(lines, categories, model.lexicon)).tolist()
+    verdicts: list[Verdict] = []
+    seen: set[str] = set()
+    for line, hit, prob in zip(lines, hits, p, strict=True):
+        stripped = line.strip()
+        if not stripped:
+            verdicts.append(KEEP)
+            continue
+        if is_separator(stripped):
+            verdicts.append(Verdict(False, "separator", "rule_line", probability=prob))
+            continue
+        key = " ".join(stripped.lower().split())
+        if key in seen and word_count(stripped) >= MIN_REPEAT_WORDS:
+            verdicts.append(Verdict(False, "duplicate", "repeated_line", probability=prob))
+            continue
+        seen.add(key)
+        decisive = hit is not None and hit[2]
+        if decisive or (prob >= cut_off and not _protected(stripped)):
+            if hit is not None:
+                category, reason = hit[0], hit[1]
+            else:
+                category, reason = model.category(stripped), "model"
+            verdicts.append(Verdict(False, category, reason, probability=prob))
+            continue
+        if not cuts:
+            verdicts.append(Verdict(True, probability=prob))
+            continue
+        inner = _judge_line_remembered(line, rules)
+        if inner.keep:
+            verdicts.append(Verdict(True, cuts=inner.cuts, probability=prob))
+        elif word_count(stripped) > SHORT_LINE:
+            # Every sentence of a long line is furniture by the rules: the line goes.
+            verdicts.append(Verdict(False, inner.category, inner.reason, probability=prob))
+        else:
+            verdicts.append(Verdict(True, probability=prob))
+    return verdicts
+
+
+def _protected(line: str) -> bool:
+    """Content the model may not remove: quoted statements and live-story time headers."""
+    return is_quoted(line) or is_time_header(line)
+
+
+def _rule_hit(line: str, rules: RuleSet) -> tuple[str, str, bool] | None:
+    """``(category, reason, decisive)`` of the rule that condemns the whole line."""
+    stripped = line.strip()
+    if not stripped or is_quoted(stripped):
+        return None
+    return rules.match_rule(stripped)
+
+
+def _add_author_names(lines: Sequence[str], verdicts: list[Verdict]) -> None:
+    texts = [_residual(line, v) for line, v in zip(lines, verdicts, strict=True)]
+    categories = [None if v.keep else v.category for v in verdicts]
+    for i in author_names(texts, categories):
+        verdicts[i] = Verdict(False, "byline", "author_name", probability=verdicts[i].probability)
 
 
 def _spare(verdict: Verdict, keep: frozenset[str]) -> Verdict:
@@ -142,6 +274,8 @@ def find_cuts(
     *,
     layout: bool = True,
     keep_categories: frozenset[str] = frozenset(),
+    model: LineModel | str | None = USE_BUILTIN,
+    threshold: float | None = None,
 ) -> list[Cut]:
     """The spans of ``text`` to remove, in order, non-overlapping.
 
@@ -150,7 +284,10 @@ def find_cuts(
     """
     bounds = line_bounds(text)
     lines = [text[a:b] for a, b, _ in bounds]
-    verdicts = classify_lines(lines, rules, layout=layout, keep_categories=keep_categories)
+    verdicts = classify_lines(
+        lines, rules, layout=layout, keep_categories=keep_categories, model=model,
+        threshold=threshold,
+    )
     return cuts_from_verdicts(bounds, lines, verdicts)
 
 
@@ -165,7 +302,10 @@ def cuts_from_verdicts(
     cuts: list[Cut] = []
     for (a, _b, c), verdict, dropped in zip(bounds, verdicts, drop_blank, strict=True):
         if not verdict.keep:
-            cuts.append(Cut(a, c, verdict.category or "other", verdict.reason or "", "line"))
+            probability = verdict.probability if verdict.reason == "model" else None
+            cuts.append(
+                Cut(a, c, verdict.category or "other", verdict.reason or "", "line", probability)
+            )
         elif dropped:
             cuts.append(Cut(a, c, "separator", "blank_line", "line"))
         else:
@@ -183,7 +323,7 @@ def _absorb_blanks(cuts: list[Cut]) -> list[Cut]:
         if cut.reason == "blank_line":
             last = out[-1] if out else None
             if not pending and last is not None and last.end == cut.start and last.scope == "line":
-                out[-1] = Cut(last.start, cut.end, last.category, last.reason, last.scope)
+                out[-1] = replace(last, end=cut.end)
             elif pending and pending[-1].end != cut.start:
                 out.extend(pending)
                 pending = [cut]
@@ -191,7 +331,7 @@ def _absorb_blanks(cuts: list[Cut]) -> list[Cut]:
                 pending.append(cut)
             continue
         if pending and pending[-1].end == cut.start and cut.scope == "line":
-            cut = Cut(pending[0].start, cut.end, cut.category, cut.reason, cut.scope)
+            cut = replace(cut, start=pending[0].start)
         else:
             out.extend(pending)
         pending = []
@@ -376,25 +516,33 @@ def line_bounds(text: str) -> list[tuple[int, int, int]]:
 
 
 def _orphaned_blanks(gone: list[bool], blank: list[bool]) -> list[bool]:
-    """Blank lines that a removal would leave leading, trailing or doubled."""
+    """Blank lines that a removal would leave leading, trailing or doubled.
+
+    Linear in the number of lines: for every line, whether the nearest line
+    on each side that is not a kept blank is a removed one is worked out in
+    one pass each way.
+    """
     n = len(gone)
     drop = [False] * n
-
-    def next_to_removal(i: int) -> bool:
-        for step in (-1, 1):
-            j = i + step
-            while 0 <= j < n and blank[j] and not gone[j]:
-                j += step
-            if 0 <= j < n and gone[j]:
-                return True
-        return False
+    removal_before = [False] * n  # the nearest non-kept-blank line before i is removed
+    removal_after = [False] * n
+    last: bool | None = None
+    for i in range(n):
+        removal_before[i] = bool(last)
+        if gone[i] or not blank[i]:
+            last = gone[i]
+    last = None
+    for i in range(n - 1, -1, -1):
+        removal_after[i] = bool(last)
+        if gone[i] or not blank[i]:
+            last = gone[i]
 
     last_kept_blank: bool | None = None  # None: nothing output yet
     for i in range(n):
         if gone[i]:
             continue
         if blank[i]:
-            if next_to_removal(i) and last_kept_blank in (None, True):
+            if (removal_before[i] or removal_after[i]) and last_kept_blank in (None, True):
                 drop[i] = True
                 continue
             last_kept_blank = True
@@ -403,7 +551,7 @@ def _orphaned_blanks(gone: list[bool], blank: list[bool]) -> list[bool]:
     for i in range(n - 1, -1, -1):  # trailing blanks left by a removal at the end
         if gone[i] or drop[i]:
             continue
-        if blank[i] and next_to_removal(i):
+        if blank[i] and (removal_before[i] or removal_after[i]):
             drop[i] = True
             continue
         break

@@ -14,7 +14,9 @@ from .quotes import has_quotation
 STEP = "boilerplate"
 
 _OPEN_QUOTES = '“„«"‹「『'
-_SEPARATOR = Pattern(r"[\s\p{P}\p{S}]{3,}", step=STEP)
+#: Marks a separator line is drawn with: punctuation, maths and modifier signs,
+#: box drawing and geometric shapes; not emoji or other pictographs.
+_SEPARATOR = Pattern(r"[\s\p{P}\p{Sm}\p{Sk}\p{Sc}\u2500-\u25FF]{3,}", step=STEP)
 _HAS_WORD = Pattern(r"[\p{L}\p{N}]", step=STEP)
 _NAME_LINE = Pattern(
     r"(?:\p{Lu}[\p{L}'’.-]+)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|la|van|von|da|del|der)){1,3}", step=STEP
@@ -36,6 +38,23 @@ def is_quoted(text: str) -> bool:
     if stripped[:1] in _OPEN_QUOTES and len(stripped.split()) >= 3:
         return True
     return has_quotation(text)
+
+
+_TIME_HEADER = Pattern(
+    r"(?:\d{1,2}[:.]\d{2}|\d{1,2})\s*(?:[ap]\.?\s?m\.?)?(?:\s*\p{Lu}{2,4})?", step=STEP
+)
+
+
+def is_time_header(text: str) -> bool:
+    """True for a bare time of day ("9:50 a.m.", "14:05 GMT"): the header of a live story's entry.
+
+    >>> is_time_header("9:50 a.m."), is_time_header("14:05 GMT"), is_time_header("5 min read")
+    (True, True, False)
+    """
+    stripped = text.strip()
+    return len(stripped) <= 16 and any(c.isdigit() for c in stripped) and (
+        ":" in stripped or "m" in stripped.lower()
+    ) and _TIME_HEADER.fullmatch(stripped) is not None
 
 
 def is_separator(text: str) -> bool:

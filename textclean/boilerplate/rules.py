@@ -85,6 +85,7 @@ class Rule:
     max_words: int = 12
     fragment: bool = False
     hint: tuple[str, ...] = ()
+    decisive: bool = False
 
     @property
     def anchored(self) -> bool:
@@ -108,6 +109,9 @@ def keyword_rule(category: str, phrase: str, max_words: int = 12) -> Rule:
 #: Verdicts remembered per rule set; past this the memory is cleared, so memory
 #: stays bounded on a corpus of any size.
 MEMO_SIZE = 50_000
+#: Segments longer than this are never furniture by wording: page furniture is
+#: short, and no rule's length cap admits a segment this long in practice.
+MAX_SEGMENT_CHARS = 2_000
 
 
 class RuleSet:
@@ -154,13 +158,22 @@ class RuleSet:
 
     def match(self, segment: str, words: int | None = None) -> tuple[str, str] | None:
         """``(category, reason)`` of the first rule that condemns ``segment``."""
+        rule = self._first(segment, words)
+        return None if rule is None else (rule.category, rule.reason)
+
+    def match_rule(self, segment: str, words: int | None = None) -> tuple[str, str, bool] | None:
+        """Like `match`, with whether the rule is decisive (a user's own rule)."""
+        rule = self._first(segment, words)
+        return None if rule is None else (rule.category, rule.reason, rule.decisive)
+
+    def _first(self, segment: str, words: int | None) -> Rule | None:
+        if len(segment) > MAX_SEGMENT_CHARS:
+            return None
         n = len(segment.split()) if words is None else words
         if n > self.longest:
             return None
         best = self.table.first(segment, self._admits[n])
-        if best is None:
-            return None
-        return self.rules[best].category, self.rules[best].reason
+        return None if best is None else self.rules[best]
 
     def remember(self, key: object, value: object) -> None:
         """Keep ``value`` in `memo` under ``key``, forgetting all once it is full."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -29,6 +29,7 @@ from ..errors import ConfigError
 from ..registry import register
 from ..steps import Step, StepResult
 from .classify import Cut, builtin_rules, find_cuts
+from .line_model import LineModel, load_model
 from .rules import Rule, RuleSet, keyword_rule
 
 MODES = ("remove", "annotate")
@@ -66,7 +67,18 @@ class Boilerplate(Step):
     )
     layout: bool = field(
         default=True,
-        metadata={"help": "use position: link runs around the article, names beside bylines"},
+        metadata={"help": "use position: names beside bylines (and link runs without a model)"},
+    )
+    model: Any = field(
+        default="builtin",
+        metadata={
+            "help": "the line model: 'builtin', a path to a model JSON file, or false for "
+            "the rules alone"
+        },
+    )
+    threshold: float = field(
+        default=0.0,
+        metadata={"help": "the model's decision threshold (higher keeps more); 0 uses the model's"},
     )
 
     def __post_init__(self) -> None:
@@ -79,7 +91,16 @@ class Boilerplate(Step):
         object.__setattr__(self, "keep_categories", tuple(sorted(set(self.keep_categories))))
         if self.keyword_max_words < 1:
             raise ConfigError("boilerplate: keyword_max_words must be at least 1")
+        if not 0.0 <= self.threshold < 1.0:
+            raise ConfigError("boilerplate: threshold must be in [0, 1)")
+        if self.model is True:
+            object.__setattr__(self, "model", "builtin")
+        if not (self.model is False or self.model is None or isinstance(self.model, str)):
+            raise ConfigError(
+                f"boilerplate: model is 'builtin', a file path or false, not {self.model!r}"
+            )
         self.rules()  # a bad user pattern fails when the step is built, not mid-run
+        self.line_model()  # and so does a bad model file
 
     def rules(self) -> RuleSet:
         """The rules this step runs (cached per process, so the step stays picklable)."""
@@ -87,10 +108,21 @@ class Boilerplate(Step):
             self.patterns, self.keywords, self.keyword_max_words, self.keep_categories, self.builtin
         )
 
+    def line_model(self) -> LineModel | None:
+        """The model this step runs (loaded once per process), or None for the rules alone."""
+        if not self.model:
+            return None
+        return _load_model(None if self.model == "builtin" else self.model)
+
     def cuts(self, text: str) -> list[Cut]:
         """What this step would remove from ``text``."""
         return find_cuts(
-            text, self.rules(), layout=self.layout, keep_categories=frozenset(self.keep_categories)
+            text,
+            self.rules(),
+            layout=self.layout,
+            keep_categories=frozenset(self.keep_categories),
+            model=self.line_model(),
+            threshold=self.threshold or None,
         )
 
     def process(self, doc: Document) -> StepResult:
@@ -107,7 +139,7 @@ class Boilerplate(Step):
                 c.end,
                 doc.text[c.start : c.end],
                 "",
-                f"{c.reason} ({c.scope})",
+                f"{c.reason} ({c.scope}{_probability(c)})",
             )
             for c in cuts
         )
@@ -120,7 +152,7 @@ class Boilerplate(Step):
 
 def span_record(text: str, cut: Cut) -> dict[str, Any]:
     """One annotated span, as stored in metadata."""
-    return {
+    record = {
         "start": cut.start,
         "end": cut.end,
         "category": cut.category,
@@ -128,6 +160,18 @@ def span_record(text: str, cut: Cut) -> dict[str, Any]:
         "scope": cut.scope,
         "text": text[cut.start : cut.end],
     }
+    if cut.probability is not None:
+        record["probability"] = round(cut.probability, 3)
+    return record
+
+
+def _probability(cut: Cut) -> str:
+    return "" if cut.probability is None else f", p={cut.probability:.2f}"
+
+
+@lru_cache(maxsize=8)
+def _load_model(path: str | None) -> LineModel:
+    return load_model(path)
 
 
 def normalize_patterns(items: Iterable[Any]) -> tuple[UserPattern, ...]:
@@ -180,8 +224,10 @@ def compile_rules(
     builtin: bool,
 ) -> RuleSet:
     """User rules first, then the built-ins, minus the categories kept."""
-    user = [Rule(c, r, p, m) for c, r, p, m in patterns]
-    user += [keyword_rule(c, phrase, keyword_max_words) for c, phrase in keywords]
+    user = [Rule(c, r, p, m, decisive=True) for c, r, p, m in patterns]
+    user += [
+        replace(keyword_rule(c, phrase, keyword_max_words), decisive=True) for c, phrase in keywords
+    ]
     rules = RuleSet(user)
     if builtin:
         rules = rules + builtin_rules()

@@ -1,0 +1,301 @@
+"""Train the boilerplate line model and write textclean/data/boilerplate_model.json.
+
+Deterministic: fixed folds, seeds and data order give the same file byte for
+byte. Needs scikit-learn (the ``train`` extra); textclean itself only reads
+the JSON it writes.
+
+1. Lines of the ``train`` split of every labelled set (`boilerplate_sets`)
+   are weighted so each set counts by a fixed share, not by its size.
+2. Word weights (the ``lexical`` features): a logistic regression on the
+   words of a line, its first word (``^w``) and its last (``$w``). The trees
+   see *out-of-fold* word scores (folds by site), so they learn how far the
+   words can be trusted on pages they were not fitted on.
+3. Gradient-boosted trees on `line_features`. The decision threshold is the
+   one that removes the most furniture while keeping at least
+   ``--keep-content`` of content lines, on out-of-fold predictions of the
+   scraper-output and page sets.
+4. The category head: word weights per furniture category (multinomial
+   logistic regression) on lines whose category is known.
+
+    python benchmarks/train_boilerplate_model.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from boilerplate_sets import Page, load_all  # noqa: E402
+from sklearn.ensemble import GradientBoostingClassifier  # noqa: E402
+from sklearn.feature_extraction import DictVectorizer  # noqa: E402
+from sklearn.linear_model import LogisticRegression  # noqa: E402
+
+from textclean.boilerplate.classify import builtin_rules  # noqa: E402
+from textclean.boilerplate.line_features import _EDGE, FEATURES, line_features  # noqa: E402
+from textclean.boilerplate.line_model import FORMAT, MODEL_FILE, VERSION, LineModel  # noqa: E402
+
+OUT = HERE.parent / "textclean" / "data" / MODEL_FILE
+#: Share of the training weight each set carries (renormalised over the sets present).
+SET_WEIGHT = {"scraped": 0.4, "dev": 0.25, "dragnet": 0.15, "readability": 0.1, "synthetic": 0.1}
+#: Pages taken from the large page sets (their train split, in file order).
+MAX_PAGES = {"dragnet": 300}
+FOLDS = 4
+TREES = 120
+DEPTH = 5
+LEXICON_SIZE = 20_000
+
+
+def tokens(line: str) -> list[str]:
+    """The words the lexicon is keyed on, as `line_features` looks them up."""
+    words = [w.strip(_EDGE) for w in line.lower().split()]
+    if not words:
+        return []
+    return words + ["^" + words[0], "$" + words[-1]]
+
+
+def rule_categories(page: Page) -> list[str | None]:
+    rules = builtin_rules()
+    out = []
+    for line in page.lines:
+        hit = rules.match(line.strip()) if line.strip() else None
+        out.append(hit[0] if hit else None)
+    return out
+
+
+def fold_of(site: str) -> int:
+    import hashlib
+
+    return int(hashlib.md5(site.encode()).hexdigest(), 16) % FOLDS
+
+
+def fit_lexicon(rows: list[tuple[list[str], bool, float]]) -> dict[str, float]:
+    """Word weights from (tokens, furniture?, weight) rows; words seen in fewer than 3 lines are left out."""
+    df = Counter(t for toks, _, _ in rows for t in set(toks))
+    vocab = sorted(t for t, n in df.items() if n >= 3)
+    index = {t: i for i, t in enumerate(vocab)}
+    vec = DictVectorizer(dtype=np.float64)
+    vec.fit([{t: 1.0 for t in vocab}])
+    X = _int32(vec.transform([{t: 1.0 for t in toks if t in index} for toks, _, _ in rows]))
+    y = np.array([label for _, label, _ in rows])
+    w = np.array([weight for _, _, weight in rows])
+    model = LogisticRegression(C=0.5, max_iter=2000, solver="liblinear")
+    model.fit(X, y, sample_weight=w / w.mean())
+    coef = model.coef_[0]
+    names = vec.get_feature_names_out()
+    order = np.argsort(-np.abs(coef), kind="stable")[:LEXICON_SIZE]
+    return {str(names[i]): round(float(coef[i]), 4) for i in order if abs(coef[i]) >= 0.05}
+
+
+def _int32(X):
+    """liblinear takes 32-bit sparse indices only."""
+    X = X.tocsr()
+    X.indices = X.indices.astype(np.int32)
+    X.indptr = X.indptr.astype(np.int32)
+    return X
+
+
+def labelled_rows(pages: list[Page], weights: dict[str, float]) -> list[tuple[list[str], bool, float]]:
+    return [
+        (tokens(line), bool(label), weights[p.set])
+        for p in pages
+        for line, label in zip(p.lines, p.labels, strict=True)
+        if label is not None and line.strip()
+    ]
+
+
+def matrix(pages: list[Page], lexicon: dict[str, float], rules: dict[str, list]):
+    """Features, labels, weights-by-set and set names of the labelled lines of ``pages``."""
+    xs, ys, sets = [], [], []
+    for p in pages:
+        X = line_features(p.lines, rules[p.id], lexicon)
+        for i, label in enumerate(p.labels):
+            if label is not None and p.lines[i].strip():
+                xs.append(X[i])
+                ys.append(label)
+                sets.append(p.set)
+    return np.array(xs), np.array(ys, dtype=bool), sets
+
+
+def trees(n_estimators: int = TREES) -> GradientBoostingClassifier:
+    return GradientBoostingClassifier(
+        n_estimators=n_estimators, max_depth=DEPTH, learning_rate=0.1, subsample=0.8,
+        min_samples_leaf=20, random_state=0,
+    )
+
+
+def choose_threshold(p: np.ndarray, y: np.ndarray, sets: list[str], keep: float) -> float:
+    """The highest furniture recall with at least ``keep`` content recall on each key set."""
+    best, best_recall = 0.5, -1.0
+    names = np.array(sets)
+    for t in np.round(np.arange(0.30, 0.96, 0.01), 2):
+        ok = True
+        for name in ("scraped", "dev"):
+            mask = (names == name) & ~y
+            if mask.any() and (p[mask] < t).mean() < keep:
+                ok = False
+        if not ok:
+            continue
+        recall = (p[y] >= t).mean()
+        if recall > best_recall:
+            best, best_recall = float(t), recall
+    return best
+
+
+def export(gb: GradientBoostingClassifier) -> dict[str, np.ndarray]:
+    """The fitted trees as padded (trees, nodes) arrays, numbered breadth first.
+
+    Children are numbered so the right child of every inner node is its left
+    child plus one (what `LineModel.probabilities` relies on); a leaf points
+    at itself and never moves.
+    """
+    estimators = [e[0].tree_ for e in gb.estimators_]
+    width = max(t.node_count for t in estimators)
+    n = len(estimators)
+    feature = np.zeros((n, width), dtype=np.int64)
+    threshold = np.full((n, width), np.inf)
+    left = np.tile(np.arange(width), (n, 1))
+    right = left.copy()
+    value = np.zeros((n, width))
+    for k, t in enumerate(estimators):
+        order = [0]  # breadth first, children side by side
+        new_id = {0: 0}
+        for old in order:
+            if t.children_left[old] >= 0:
+                for child in (t.children_left[old], t.children_right[old]):
+                    new_id[int(child)] = len(order)
+                    order.append(int(child))
+        for old in order:
+            i = new_id[old]
+            if t.children_left[old] >= 0:
+                feature[k, i] = t.feature[old]
+                threshold[k, i] = t.threshold[old]
+                left[k, i] = new_id[int(t.children_left[old])]
+                right[k, i] = new_id[int(t.children_right[old])]
+            else:
+                value[k, i] = t.value[old, 0, 0] * gb.learning_rate
+    return {"feature": feature, "threshold": threshold, "left": left, "right": right, "value": value}
+
+
+def category_head(pages: list[Page], rules: dict[str, list]):
+    """Per-category word weights from lines whose furniture category is known."""
+    rows, cats = [], []
+    for p in pages:
+        for i, (line, label) in enumerate(zip(p.lines, p.labels, strict=True)):
+            if not label or not line.strip():
+                continue
+            category = p.categories[i] or rules[p.id][i]
+            if category:
+                rows.append({t: 1.0 for t in tokens(line)})
+                cats.append(category)
+    counts = Counter(cats)
+    keep = sorted(c for c, n in counts.items() if n >= 5)
+    pairs = [(r, c) for r, c in zip(rows, cats, strict=True) if c in keep]
+    vec = DictVectorizer(dtype=np.float64)
+    X = _int32(vec.fit_transform([r for r, _ in pairs]))
+    y = [c for _, c in pairs]
+    model = LogisticRegression(C=1.0, max_iter=3000)
+    model.fit(X, y)
+    names = vec.get_feature_names_out()
+    lexicon = {}
+    for j, name in enumerate(names):
+        column = model.coef_[:, j]
+        if np.abs(column).max() >= 0.1:
+            lexicon[str(name)] = [round(float(v), 4) for v in column]
+    return list(model.classes_), [round(float(b), 4) for b in model.intercept_], lexicon, counts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--keep-content", type=float, default=0.975)
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+
+    sets = load_all()
+    train = [
+        p
+        for name in sorted(sets)
+        for p in [q for q in sets[name] if q.split == "train"][: MAX_PAGES.get(name)]
+    ]
+    present = {p.set for p in train}
+    sizes = Counter(p.set for p in train for lab in p.labels if lab is not None)
+    total = sum(SET_WEIGHT[s] for s in present)
+    weights = {s: SET_WEIGHT[s] / total / sizes[s] * 1e4 for s in present}
+    print("training lines per set:", dict(sorted(sizes.items())), file=sys.stderr)
+    rules = {p.id: rule_categories(p) for p in train}
+
+    folds = [[p for p in train if fold_of(p.site) == k] for k in range(FOLDS)]
+    oof_x, oof_y, oof_sets = [], [], []
+    for k in range(FOLDS):
+        rest = [p for j in range(FOLDS) if j != k for p in folds[j]]
+        lexicon = fit_lexicon(labelled_rows(rest, weights))
+        X, y, s = matrix(folds[k], lexicon, rules)
+        oof_x.append(X)
+        oof_y.append(y)
+        oof_sets += s
+    X = np.vstack(oof_x)
+    y = np.concatenate(oof_y)
+    w = np.array([weights[s] for s in oof_sets])
+
+    # Out-of-fold tree predictions pick the threshold.
+    fold_index = np.concatenate([np.full(len(a), k) for k, a in enumerate(oof_y)])
+    p_oof = np.zeros(len(y))
+    for k in range(FOLDS):
+        gb = trees().fit(X[fold_index != k], y[fold_index != k], sample_weight=w[fold_index != k])
+        p_oof[fold_index == k] = gb.predict_proba(X[fold_index == k])[:, 1]
+    threshold = choose_threshold(p_oof, y, oof_sets, args.keep_content)
+    for name in sorted(set(oof_sets)):
+        mask = np.array(oof_sets) == name
+        keep = (p_oof[mask & ~y] < threshold).mean()
+        recall = (p_oof[mask & y] >= threshold).mean()
+        print(f"out-of-fold {name}: content kept {keep:.3f}, furniture removed {recall:.3f}",
+              file=sys.stderr)
+
+    gb = trees().fit(X, y, sample_weight=w)
+    lexicon = fit_lexicon(labelled_rows(train, weights))
+    classes, bias, category_lexicon, category_counts = category_head(train, rules)
+    arrays = export(gb)
+    prior = gb.init_.class_prior_[1]
+    model = LineModel(
+        features=FEATURES,
+        feature=arrays["feature"],
+        threshold=arrays["threshold"],
+        left=arrays["left"],
+        right=arrays["right"],
+        value=arrays["value"],
+        base_score=float(np.log(prior / (1 - prior))),
+        decision_threshold=threshold,
+        depth=DEPTH,
+        lexicon=lexicon,
+        categories=tuple(classes),
+        category_lexicon={k: np.array(v) for k, v in category_lexicon.items()},
+        category_bias=np.array(bias),
+        info={
+            "trained_on": {s: sizes[s] for s in sorted(present)},
+            "set_weight": {s: SET_WEIGHT[s] for s in sorted(present)},
+            "trees": TREES,
+            "depth": DEPTH,
+            "category_lines": dict(sorted(category_counts.items())),
+        },
+    )
+    data = model.to_json()
+    assert data["format"] == FORMAT and data["version"] == VERSION
+    check = LineModel.from_json(data)
+    p_check = check.probabilities(X[:2000])
+    assert np.allclose(p_check, gb.predict_proba(X[:2000])[:, 1], atol=1e-6), "export mismatch"
+    args.out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n",
+                        encoding="utf-8")
+    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB), threshold {threshold}",
+          file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

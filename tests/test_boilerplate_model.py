@@ -1,0 +1,142 @@
+"""The learned line model: its file, its validation, and what it decides on real shapes of pages."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from textclean.boilerplate import classify_lines, strip_boilerplate
+from textclean.boilerplate.line_features import FEATURES, line_features
+from textclean.boilerplate.line_model import LineModel, builtin_model, load_model
+from textclean.errors import ConfigError
+
+BODY = [
+    "The council voted on Tuesday to extend the bus network into the northern suburbs by 2026.",
+    "Officials said the first routes would open next spring, once new drivers had been hired.",
+    "Residents who spoke at the meeting welcomed the plan but asked for more evening services.",
+]
+
+
+def test_the_shipped_model_round_trips_through_json(tmp_path):
+    model = builtin_model()
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(model.to_json()), encoding="utf-8")
+    again = load_model(path)
+    X = line_features(["Share on Facebook", *BODY, "Most read"], None, model.lexicon)
+    assert np.array_equal(model.probabilities(X), again.probabilities(X))
+    assert again.categories == model.categories
+    assert again.decision_threshold == model.decision_threshold
+
+
+def _broken(change) -> dict:
+    data = copy.deepcopy(builtin_model().to_json())
+    change(data)
+    return data
+
+
+@pytest.mark.parametrize(
+    "change, why",
+    [
+        (lambda d: d.update(format="other"), "not a"),
+        (lambda d: d.update(version=99), "version"),
+        (lambda d: d.update(features=d["features"][:-1]), "other features"),
+        (lambda d: d["trees"]["left"][0].__setitem__(0, 10**6), "outside its tree"),
+        (lambda d: d["trees"]["feature"][0].__setitem__(0, 10**6), "feature that does not exist"),
+        (lambda d: d["trees"]["value"].pop(), "shape"),
+        (lambda d: d.update(decision_threshold=1.5), "threshold"),
+        (lambda d: d.update(category_bias=[0.0]), "category head"),
+        (lambda d: d.pop("trees"), "malformed"),
+    ],
+)
+def test_a_broken_model_file_is_refused_with_what_is_wrong(change, why):
+    with pytest.raises(ConfigError, match=why):
+        LineModel.from_json(_broken(change))
+
+
+def test_an_unreadable_model_file_names_the_file(tmp_path):
+    path = tmp_path / "model.json"
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ConfigError, match="model.json"):
+        load_model(path)
+
+
+def test_furniture_in_unseen_wordings_goes():
+    page = [
+        "Get our morning briefing in your inbox.",
+        *BODY,
+        "Thanks for subscribing! Browse more newsletters",
+        "Set your location to see local weather.",
+    ]
+    kept = [line for line, v in zip(page, classify_lines(page), strict=True) if v.keep]
+    assert kept == BODY
+
+
+def test_model_verdicts_carry_a_category_reason_and_probability():
+    verdicts = classify_lines(["Thanks for subscribing! Browse more newsletters", *BODY])
+    removed = verdicts[0]
+    assert not removed.keep and removed.category and removed.reason
+    assert removed.probability is not None and removed.probability >= 0.5
+    assert all(v.keep and v.probability < 0.5 for v in verdicts[1:])
+
+
+def test_a_repeated_paragraph_goes_once():
+    page = [*BODY, BODY[1]]
+    verdicts = classify_lines(page)
+    assert [v.keep for v in verdicts] == [True, True, True, False]
+    assert verdicts[-1].category == "duplicate"
+
+
+def test_live_story_time_headers_and_headlines_stay():
+    page = ["Council backs bus plan", "9:50 a.m.", *BODY, "10:15 a.m.", BODY[0] + " More follows."]
+    kept = [line for line, v in zip(page, classify_lines(page), strict=True) if v.keep]
+    assert "Council backs bus plan" in kept
+    assert "9:50 a.m." in kept and "10:15 a.m." in kept
+
+
+def test_without_a_model_the_rules_decide_alone():
+    page = ["Get our morning briefing in your inbox.", *BODY]
+    assert classify_lines(page, model=None)[0].probability is None
+
+
+def test_a_higher_threshold_keeps_at_least_as_much():
+    page = ["Now Playing", "RELATED VIDEO", "From the archives: the 1998 flood »", *BODY]
+    low = classify_lines(page, threshold=0.2)
+    high = classify_lines(page, threshold=0.9)
+    assert all(h.keep for lo, h in zip(low, high, strict=True) if lo.keep)
+
+
+lines = st.lists(
+    st.one_of(
+        st.sampled_from(BODY + ["Share", "Most read", "By Ann Lee", "Advertisement", ""]),
+        st.text(max_size=60),
+    ),
+    max_size=20,
+)
+
+
+@settings(max_examples=60)
+@given(lines)
+def test_features_have_one_finite_row_per_line(page):
+    X = line_features(page, None, builtin_model().lexicon)
+    assert X.shape == (len(page), len(FEATURES))
+    assert np.isfinite(X).all()
+
+
+@settings(max_examples=60)
+@given(lines)
+def test_verdicts_do_not_depend_on_other_documents(page):
+    alone = classify_lines(page)
+    classify_lines(list(reversed(page)))
+    assert classify_lines(page) == alone
+
+
+@settings(max_examples=60)
+@given(lines)
+def test_stripping_is_a_fixed_point(page):
+    once = strip_boilerplate("\n".join(page))
+    assert strip_boilerplate(once) == once

@@ -1,0 +1,225 @@
+"""The learned line model: gradient-boosted trees over `line_features`, as plain data.
+
+The model ships as a JSON file (`textclean/data/boilerplate_model.json`),
+written by ``scripts/train_boilerplate_model.py``: the feature names it was
+trained on, the trees as flat arrays, the decision threshold, the word
+weights behind the ``lexical`` features, and a small category head (word
+weights per furniture category) that names what a removed line was when no
+rule did. Loading validates every array, so a corrupt or stale file fails
+when the model loads, with what is wrong; nothing is unpickled, ever.
+
+Prediction walks all trees for all lines of a page at once in NumPy: one
+array step per tree level, whatever the number of lines.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from importlib import resources
+from itertools import repeat
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import ConfigError
+from .line_features import _EDGE, FEATURES
+
+FORMAT = "textclean-boilerplate-model"
+VERSION = 1
+MODEL_FILE = "boilerplate_model.json"
+
+
+@dataclass(eq=False)
+class LineModel:
+    """Trees, threshold, word weights and category head of the line model."""
+
+    features: tuple[str, ...]
+    feature: np.ndarray  # (trees, nodes) int: feature tested at each node
+    threshold: np.ndarray  # (trees, nodes) float: go left when x <= threshold
+    left: np.ndarray  # (trees, nodes) int: left child (a leaf points at itself)
+    right: np.ndarray  # (trees, nodes) int
+    value: np.ndarray  # (trees, nodes) float: leaf contributions (learning rate applied)
+    base_score: float
+    decision_threshold: float
+    depth: int
+    lexicon: dict[str, float]
+    categories: tuple[str, ...]
+    category_lexicon: dict[str, np.ndarray]
+    category_bias: np.ndarray
+    info: dict[str, Any] = field(default_factory=dict)
+
+    def probabilities(self, X: np.ndarray) -> np.ndarray:
+        """P(furniture) for every row of ``X`` (columns in `features` order)."""
+        n, width = X.shape
+        if n == 0:
+            return np.zeros(0)
+        x = X.astype(np.float32).astype(np.float64).ravel()
+        trees, nodes = self.feature.shape
+        node = np.repeat(np.arange(trees) * nodes, n)  # every row starts at every root
+        cell = np.tile(np.arange(n) * width, trees)
+        feature, threshold, left = self._flat
+        for _ in range(self.depth):
+            # Right children sit just after left ones; leaves point at themselves.
+            node = left[node] + (x[cell + feature[node]] > threshold[node])
+        return 1.0 / (1.0 + np.exp(-(self.base_score + self.value.ravel()[node].reshape(trees, n).sum(axis=0))))
+
+    @cached_property
+    def _flat(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Tree arrays as flat arrays with absolute node numbers; leaves never move."""
+        trees, nodes = self.feature.shape
+        offset = (np.arange(trees) * nodes)[:, None]
+        inner = self.threshold < np.inf
+        left = np.where(inner, self.left, np.arange(nodes)[None, :]) + offset
+        return self.feature.ravel(), self.threshold.ravel(), left.ravel()
+
+    def category(self, line: str) -> str:
+        """The furniture category whose words best fit ``line`` (the category head)."""
+        tokens = [w.strip(_EDGE) for w in line.lower().split()]
+        if not tokens:
+            return self.categories[0]
+        score = self.category_bias.copy()
+        zero = None
+        keys = tokens + ["^" + tokens[0], "$" + tokens[-1]]
+        for weights in map(self.category_lexicon.get, keys, repeat(zero)):
+            if weights is not None:
+                score += weights
+        return self.categories[int(np.argmax(score))]
+
+    def to_json(self) -> dict[str, Any]:
+        """The model as JSON-ready data (the inverse of `from_json`)."""
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "features": list(self.features),
+            "depth": self.depth,
+            "base_score": self.base_score,
+            "decision_threshold": self.decision_threshold,
+            "trees": {
+                "feature": self.feature.tolist(),
+                "threshold": [[_finite(t) for t in row] for row in self.threshold.tolist()],
+                "left": self.left.tolist(),
+                "right": self.right.tolist(),
+                "value": self.value.tolist(),
+            },
+            "lexicon": dict(sorted(self.lexicon.items())),
+            "categories": list(self.categories),
+            "category_bias": self.category_bias.tolist(),
+            "category_lexicon": {
+                k: v.tolist() for k, v in sorted(self.category_lexicon.items())
+            },
+            "info": self.info,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any], source: str = "model") -> LineModel:
+        """Build and validate a model from `to_json` data; a bad file raises `ConfigError`."""
+
+        def fail(why: str) -> ConfigError:
+            return ConfigError(f"boilerplate model {source}: {why}")
+
+        if not isinstance(data, Mapping) or data.get("format") != FORMAT:
+            raise fail(f"not a {FORMAT} file")
+        if data.get("version") != VERSION:
+            raise fail(f"version {data.get('version')!r}, this textclean reads {VERSION}")
+        features = tuple(data.get("features", ()))
+        if features != FEATURES:
+            raise fail(
+                "trained on other features than this textclean computes; retrain it "
+                "(scripts/train_boilerplate_model.py)"
+            )
+        try:
+            trees = data["trees"]
+            feature = np.asarray(trees["feature"], dtype=np.int64)
+            threshold = np.asarray(
+                [[np.inf if t is None else t for t in row] for row in trees["threshold"]],
+                dtype=np.float64,
+            )
+            left = np.asarray(trees["left"], dtype=np.int64)
+            right = np.asarray(trees["right"], dtype=np.int64)
+            value = np.asarray(trees["value"], dtype=np.float64)
+            categories = tuple(str(c) for c in data["categories"])
+            bias = np.asarray(data["category_bias"], dtype=np.float64)
+            category_lexicon = {
+                str(k): np.asarray(v, dtype=np.float64)
+                for k, v in data["category_lexicon"].items()
+            }
+            lexicon = {str(k): float(v) for k, v in data["lexicon"].items()}
+            model = cls(
+                features=features,
+                feature=feature,
+                threshold=threshold,
+                left=left,
+                right=right,
+                value=value,
+                base_score=float(data["base_score"]),
+                decision_threshold=float(data["decision_threshold"]),
+                depth=int(data["depth"]),
+                lexicon=lexicon,
+                categories=categories,
+                category_lexicon=category_lexicon,
+                category_bias=bias,
+                info=dict(data.get("info", {})),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise fail(f"malformed ({type(exc).__name__}: {exc})") from None
+        model._validate(fail)
+        return model
+
+    def _validate(self, fail: Any) -> None:
+        shape = self.feature.shape
+        if len(shape) != 2 or shape[0] == 0 or shape[1] == 0:
+            raise fail("no trees")
+        for name in ("threshold", "left", "right", "value"):
+            if getattr(self, name).shape != shape:
+                raise fail(f"tree array {name!r} has shape {getattr(self, name).shape}, not {shape}")
+        if self.feature.min() < 0 or self.feature.max() >= len(self.features):
+            raise fail("a node tests a feature that does not exist")
+        for child in (self.left, self.right):
+            if child.min() < 0 or child.max() >= shape[1]:
+                raise fail("a node points outside its tree")
+        inner = self.threshold < np.inf
+        if not (self.right[inner] == self.left[inner] + 1).all():
+            raise fail("trees are not numbered with right children beside left ones")
+        if not 0.0 < self.decision_threshold < 1.0:
+            raise fail("decision threshold outside (0, 1)")
+        if not (np.isfinite(self.value).all() and np.isfinite(self.base_score)):
+            raise fail("non-finite leaf values")
+        if self.depth < 1 or self.depth > 64:
+            raise fail(f"depth {self.depth} out of range")
+        if not self.categories or self.category_bias.shape != (len(self.categories),):
+            raise fail("category head does not match its categories")
+        for token, weights in self.category_lexicon.items():
+            if weights.shape != (len(self.categories),):
+                raise fail(f"category weights of {token!r} do not match the categories")
+
+
+def _finite(value: float) -> float | None:
+    return None if value == float("inf") else value
+
+
+def load_model(path: str | Path | None = None) -> LineModel:
+    """The line model in ``path``, or the one shipped with textclean."""
+    if path is None:
+        return builtin_model()
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"boilerplate model {path}: cannot read it ({exc})") from None
+    return LineModel.from_json(data, str(path))
+
+
+@lru_cache(maxsize=1)
+def builtin_model() -> LineModel:
+    """The shipped model, loaded and validated once per process."""
+    text = resources.files("textclean.data").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    return LineModel.from_json(json.loads(text), MODEL_FILE)
+
+
+def category_scores(model: LineModel, lines: Sequence[str]) -> list[str]:
+    """`LineModel.category` for several lines."""
+    return [model.category(line) for line in lines]
