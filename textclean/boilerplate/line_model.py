@@ -57,7 +57,7 @@ class LineModel:
         n, width = X.shape
         if n == 0:
             return np.zeros(0)
-        x = X.astype(np.float32).astype(np.float64).ravel()
+        x = np.ascontiguousarray(X, dtype=np.float64).ravel()
         trees, nodes = self.feature.shape
         node = np.repeat(np.arange(trees) * nodes, n)  # every row starts at every root
         cell = np.tile(np.arange(n) * width, trees)
