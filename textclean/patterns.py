@@ -1,13 +1,19 @@
 """Regular expressions that cannot hang.
 
-Every pattern textclean runs on user text goes through `Pattern`, which uses
-the `regex` module with a timeout. A pathological page then fails with a
-`PatternTimeout` that names the step and the pattern instead of stalling a
-run of millions of documents.
+Every pattern textclean runs on user text goes through `Pattern`. A pattern
+RE2 can express (`textclean.re2_syntax.to_re2`) runs on RE2, whose matching
+time is linear in the text by construction, with no timeout. The rest, those
+that need the `regex` module's look-around, ``\\b``, possessive quantifiers
+or back-references, run on `regex` with a timeout scaled to the text's
+length: a pathological page then fails with a `PatternTimeout` that names the
+step and the pattern instead of stalling a run of millions of documents.
+Both engines give the same matches; `tests/test_linear_patterns.py` checks it.
 
 >>> WORD = Pattern(r"\\w+", step="example")
->>> WORD.findall("two words")
-['two', 'words']
+>>> WORD.findall("two words"), WORD.engine
+(['two', 'words'], 're2')
+>>> Pattern(r"\\bword\\b").engine
+'regex'
 """
 
 from __future__ import annotations
@@ -18,23 +24,38 @@ from typing import Any
 import regex
 
 from .errors import PatternTimeout
+from .linear import LinearRegex
+from .re2_syntax import to_re2
 
 #: Seconds one search over one document may take before it is abandoned,
 #: plus `SECONDS_PER_MB` for every million characters searched, so a long
 #: document gets time in proportion to its length and only a pathological
-#: pattern/text pair times out.
+#: pattern/text pair times out. Only patterns on the `regex` engine use it.
 DEFAULT_TIMEOUT = 5.0
 SECONDS_PER_MB = 10.0
 
+Match = Any  # a regex.Match or a textclean.linear.LinearMatch
+
+
+def _linear_for(source: str, flags: int) -> LinearRegex | None:
+    translated = to_re2(source, flags)
+    if translated is None:
+        return None
+    try:
+        return LinearRegex(translated)
+    except Exception:  # RE2 refused it (too large, unsupported): stay on regex
+        return None
+
 
 class Pattern:
-    """A compiled `regex` pattern whose every call carries a timeout.
+    """A compiled pattern: linear-time RE2 when it can be, else `regex` with a timeout.
 
     Picklable (it pickles as its source), so steps holding patterns still run
-    in worker processes.
+    in worker processes. ``engine`` says which engine runs it; ``compiled`` is
+    always the `regex` form.
     """
 
-    __slots__ = ("source", "flags", "step", "timeout", "_compiled")
+    __slots__ = ("source", "flags", "step", "timeout", "_compiled", "_linear", "_iterable")
 
     def __init__(
         self, source: str, flags: int = 0, *, step: str = "", timeout: float = DEFAULT_TIMEOUT
@@ -44,6 +65,10 @@ class Pattern:
         self.step = step
         self.timeout = timeout
         self._compiled = regex.compile(source, flags)
+        self._linear = _linear_for(source, flags)
+        # RE2 and regex step past an empty match differently, so a pattern that
+        # can match the empty string scans (finditer, sub, split) on regex.
+        self._iterable = self._linear is not None and self._linear.fullmatch("") is None
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (self.source, self.flags, self.step, self.timeout))
@@ -55,6 +80,11 @@ class Pattern:
     def compiled(self) -> regex.Pattern:
         return self._compiled
 
+    @property
+    def engine(self) -> str:
+        """``"re2"`` (linear time, no timeout) or ``"regex"`` (timeout)."""
+        return "re2" if self._iterable else ("re2-match" if self._linear else "regex")
+
     def _guard(self, call: Callable[..., Any], text: str, *args: Any) -> Any:
         budget = self.timeout + len(text) * SECONDS_PER_MB / 1e6
         try:
@@ -62,35 +92,73 @@ class Pattern:
         except TimeoutError:
             raise PatternTimeout(self.step or "?", self.source) from None
 
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Match | None:
+        if self._linear is not None and text.isascii():
+            return self._linear.search(text, pos, endpos)
+        if self._linear is not None:
+            try:
+                return self._linear.search(text, pos, endpos)
+            except UnicodeEncodeError:
+                pass  # lone surrogates: RE2 reads UTF-8 only
         end = endpos if endpos is not None else len(text)
         return self._guard(self._compiled.search, text, text, pos, end)
 
-    def match(self, text: str, pos: int = 0) -> regex.Match | None:
+    def match(self, text: str, pos: int = 0) -> Match | None:
+        if self._linear is not None:
+            try:
+                return self._linear.match(text, pos)
+            except UnicodeEncodeError:
+                pass
         return self._guard(self._compiled.match, text, text, pos)
 
-    def fullmatch(self, text: str) -> regex.Match | None:
+    def fullmatch(self, text: str) -> Match | None:
+        if self._linear is not None:
+            try:
+                return self._linear.fullmatch(text)
+            except UnicodeEncodeError:
+                pass
         return self._guard(self._compiled.fullmatch, text, text)
 
     def findall(self, text: str) -> list[Any]:
+        if self._iterable:
+            try:
+                return self._linear.findall(text)  # type: ignore[union-attr]
+            except UnicodeEncodeError:
+                pass
         return self._guard(self._compiled.findall, text, text)
 
-    def finditer(self, text: str) -> Iterator[regex.Match]:
+    def finditer(self, text: str) -> Iterator[Match]:
+        if self._iterable:
+            try:
+                return iter(list(self._linear.finditer(text)))  # type: ignore[union-attr]
+            except UnicodeEncodeError:
+                pass
+
         # Materialised so the timeout covers the whole scan, not each step of a generator.
         def scan(t: str, timeout: float) -> list[regex.Match]:
             return list(self._compiled.finditer(t, timeout=timeout))
 
         return iter(self._guard(scan, text, text))
 
-    def sub(self, repl: str | Callable[[regex.Match], str], text: str, count: int = 0) -> str:
-        return self._guard(self._compiled.sub, text, repl, text, count)
+    def sub(self, repl: str | Callable[[Match], str], text: str, count: int = 0) -> str:
+        return self.subn(repl, text, count)[0]
 
     def subn(
-        self, repl: str | Callable[[regex.Match], str], text: str, count: int = 0
+        self, repl: str | Callable[[Match], str], text: str, count: int = 0
     ) -> tuple[str, int]:
+        if self._iterable:
+            try:
+                return self._linear.subn(repl, text, count)  # type: ignore[union-attr]
+            except UnicodeEncodeError:
+                pass
         return self._guard(self._compiled.subn, text, repl, text, count)
 
     def split(self, text: str, maxsplit: int = 0) -> list[str]:
+        if self._iterable:
+            try:
+                return self._linear.split(text, maxsplit)  # type: ignore[union-attr]
+            except UnicodeEncodeError:
+                pass
         return self._guard(self._compiled.split, text, text, maxsplit)
 
 

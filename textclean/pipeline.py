@@ -225,9 +225,9 @@ def _run_stage(
         nonlocal upstream
         source = iter(stream)
         while True:
-            started = time.perf_counter()
+            started = time.process_time()
             item = next(source, None)
-            upstream += time.perf_counter() - started
+            upstream += time.process_time() - started
             if item is None:
                 return
             if isinstance(item, Drop):
@@ -237,9 +237,9 @@ def _run_stage(
 
     outputs = iter(stage.pipe(kept()))
     while True:
-        started, before = time.perf_counter(), upstream
+        started, before = time.process_time(), upstream
         item = next(outputs, None)
-        stats.seconds[name] += time.perf_counter() - started - (upstream - before)
+        stats.seconds[name] += time.process_time() - started - (upstream - before)
         if item is None:
             break
         while passed:

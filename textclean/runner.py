@@ -67,15 +67,15 @@ class DocRunner:
 
     def run_one(self, doc: Document, stats: Stats) -> Document | Drop:
         for name, step in self.steps:
-            started = time.perf_counter()
+            started = time.process_time()
             try:
                 result = apply_step(name, step, doc)
             except PatternTimeout as exc:
                 # A pathological page must not stop a run of millions: it goes
                 # to the rejects file, naming the step and the pattern.
-                stats.seconds[name] += time.perf_counter() - started
+                stats.seconds[name] += time.process_time() - started
                 return Drop("pattern_timeout", str(exc), name, doc)
-            stats.seconds[name] += time.perf_counter() - started
+            stats.seconds[name] += time.process_time() - started
             out = result.output
             if isinstance(out, Drop):
                 return out

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import signal
 
 import click
 
@@ -18,6 +19,12 @@ from .. import __version__
 @click.version_option(__version__, prog_name="textclean")
 def main() -> None:
     """Clean and deduplicate text scraped from the web."""
+    signal.signal(signal.SIGTERM, _terminate)
+
+
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM unwinds like Ctrl-C: temporary files are removed, workers stopped."""
+    raise SystemExit(128 + signum)
 
 
 def _add_commands() -> None:

@@ -19,7 +19,7 @@ from ..document import Document, Drop
 from ..errors import TextcleanError
 from ..io import ReadOptions, default_rejects_path, expand_inputs, read_documents
 from ..pipeline import Pipeline
-from ..registry import create
+from ..registry import create_default
 from ..stats import Stats
 
 
@@ -112,7 +112,9 @@ def pipeline_options(func: Callable[..., Any]) -> Callable[..., Any]:
     func = click.option(
         "--steps",
         default=None,
-        help="Comma-separated step names instead of a config, e.g. fix_mojibake,fix_spacing.",
+        help="Comma-separated step names instead of a config, e.g. fix_mojibake,fix_spacing. "
+        "Each step has the options it has in the default pipeline (quality and spin_filter "
+        "only record scores); use --config to make them drop.",
     )(func)
     return click.option(
         "--config",
@@ -130,7 +132,8 @@ def build_pipeline(config: Any, steps: str | None) -> Pipeline:
     if config is not None:
         return pipeline_from_config(config)
     if steps is not None:
-        return Pipeline([create(name.strip()) for name in steps.split(",") if name.strip()])
+        names = [name.strip() for name in steps.split(",") if name.strip()]
+        return Pipeline([(name, create_default(name)) for name in names])
     return Pipeline.default()
 
 

@@ -2,17 +2,22 @@
 
 Chunks go to a process pool and come back in submission order, with at most
 a few chunks in flight per worker, so memory stays flat on any corpus size
-and the output is byte-identical to a single-process run.
+and the output is byte-identical to a single-process run. The pool starts
+only as many workers as there are chunks to share (one chunk runs in this
+process), and every worker dies with this process (`lifeline`).
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
+from itertools import chain, islice
 from typing import TypeVar
+
+from .lifeline import bind_to_parent
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -27,26 +32,42 @@ def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of ``workers`` spawned processes bound to the life of this one."""
+    return ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=bind_to_parent,
+        initargs=(os.getpid(),),
+    )
+
+
 def map_ordered(
-    func: Callable[[list[T]], R],
-    chunks: Iterable[list[T]],
+    func: Callable[[T], R],
+    chunks: Iterable[T],
     workers: int,
     executor: ProcessPoolExecutor | None = None,
 ) -> Iterator[R]:
-    """``map(func, chunks)`` on ``workers`` processes, results in input order.
+    """``map(func, chunks)`` on up to ``workers`` processes, results in input order.
 
-    With ``workers <= 1`` it runs in this process. Worker processes are
+    With ``workers <= 1``, or a single chunk, it runs in this process; else it
+    starts ``min(workers, chunks read ahead)`` workers. Worker processes are
     started with ``spawn`` so steps must pickle, exactly as on Dask.
     """
     if workers <= 1 and executor is None:
         yield from map(func, chunks)
         return
+    it = iter(chunks)
+    head = list(islice(it, workers))
+    if executor is None and len(head) <= 1:
+        yield from map(func, head)
+        return
     own = executor is None
-    pool = executor or ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    pool = executor or worker_pool(min(workers, len(head)))
     pending: deque[Future[R]] = deque()
     limit = max(1, workers) * IN_FLIGHT_PER_WORKER
     try:
-        for chunk in chunks:
+        for chunk in chain(head, it):
             pending.append(pool.submit(func, chunk))
             if len(pending) >= limit:
                 yield pending.popleft().result()
