@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Sequence
+from functools import lru_cache
 
 import regex
 import xxhash
@@ -29,6 +30,8 @@ from ..patterns import Pattern
 STEP = "boilerplate_templates"
 #: Words kept in a document's sketch (the smallest hashes).
 SKETCH_SIZE = 128
+#: Units up to this many characters have their keys remembered.
+MEMO_CHARS = 400
 #: Longest unit, in words, that gets a skeleton key.
 SKELETON_MAX_WORDS = 40
 
@@ -60,12 +63,16 @@ _NUMERIC_DATE = Pattern(
 )
 _MONTH = Pattern(rf"\b(?:{_MONTHS})\b\.?+", _I, step=STEP)
 _DAY = Pattern(rf"\b(?:{_DAYS})\b\.?+", _I, step=STEP)
+_CALENDAR = frozenset(_MONTHS.split("|")) | frozenset(_DAYS.split("|"))
+_DIGIT = Pattern(r"\d", step=STEP)
 _NUMBER = Pattern(r"\d++(?:[.,]\d++)*+(?:st|nd|rd|th|er|e|º|°)?+\b", step=STEP)
 _QUOTES = Pattern(r"[\"“”„«»‹›「」『』]++", step=STEP)
 _EDGE = Pattern(r"^[\s\p{P}\p{S}]++|[\s\p{P}\p{S}]++$", step=STEP)
 _SPACE = Pattern(r"\s++", step=STEP)
 _CAPITAL = Pattern(r"\p{Lu}", step=STEP)
 _WORD = Pattern(r"\p{L}[\p{L}\p{M}'’-]*+", step=STEP)
+_LETTERS = Pattern(r"\p{L}{2}", step=STEP)
+_PLACEHOLDERS = Pattern(r"<(?:url|email|handle|time|date|month|day|n)>", step=STEP)
 _PLACEHOLDER = ("<url>", "<email>", "<handle>", "<time>", "<date>", "<month>", "<day>", "<n>")
 
 
@@ -80,15 +87,27 @@ def normalize(text: str) -> str:
     return _SPACE.sub(" ", _placeholders(_EDGE.sub("", text))).strip().lower()
 
 
+def _normal_forms(text: str) -> tuple[str, str | None]:
+    """`normalize` and `skeleton` of ``text``, sharing the placeholder pass."""
+    marked = _placeholders(_EDGE.sub("", text))
+    return _SPACE.sub(" ", marked).strip().lower(), _skeleton_of(marked)
+
+
 def _placeholders(text: str) -> str:
-    text = _URL.sub(" <url> ", text)
-    text = _EMAIL.sub(" <email> ", text)
-    text = _HANDLE.sub(" <handle> ", text)
-    text = _NUMERIC_DATE.sub(" <date> ", text)
-    text = _TIME.sub(" <time> ", text)
-    text = _MONTH.sub(" <month> ", text)
-    text = _DAY.sub(" <day> ", text)
-    text = _NUMBER.sub(" <n> ", text)
+    """Variable parts replaced; each pattern runs only when a cheap test says it may match."""
+    low = text.lower()
+    if "://" in low or "www." in low:
+        text = _URL.sub(" <url> ", text)
+    if "@" in text:
+        text = _HANDLE.sub(" <handle> ", _EMAIL.sub(" <email> ", text))
+    digits = _DIGIT.search(text) is not None
+    if digits:
+        text = _TIME.sub(" <time> ", _NUMERIC_DATE.sub(" <date> ", text))
+    words = low.replace(".", " ").replace(",", " ").split()
+    if not _CALENDAR.isdisjoint(words):
+        text = _DAY.sub(" <day> ", _MONTH.sub(" <month> ", text))
+    if digits:
+        text = _NUMBER.sub(" <n> ", text)
     return _QUOTES.sub("", text.replace("’", "'"))
 
 
@@ -102,7 +121,11 @@ def skeleton(text: str) -> str | None:
     >>> skeleton("The Mayor Resigns") is None
     True
     """
-    tokens = _placeholders(_EDGE.sub("", text)).split()
+    return _skeleton_of(_placeholders(_EDGE.sub("", text)))
+
+
+def _skeleton_of(marked: str) -> str | None:
+    tokens = marked.split()
     if len(tokens) > SKELETON_MAX_WORDS:
         return None
     out: list[str] = []
@@ -131,11 +154,24 @@ def unit_keys(text: str) -> tuple[int, ...]:
     True
     >>> unit_keys("Posted Monday 3 May") == unit_keys("posted Fri. 12 June")
     True
+    >>> unit_keys("(2)"), unit_keys("12 May, 10:42")
+    ((), ())
     """
-    norm = normalize(text)
-    if not norm:
-        return ()
-    shape = skeleton(text)
+    if len(text) <= MEMO_CHARS:
+        return _unit_keys_remembered(text)
+    return _unit_keys(text)
+
+
+@lru_cache(maxsize=65_536)
+def _unit_keys_remembered(text: str) -> tuple[int, ...]:
+    """Short units repeat (that is the point): their keys are remembered per process."""
+    return _unit_keys(text)
+
+
+def _unit_keys(text: str) -> tuple[int, ...]:
+    norm, shape = _normal_forms(text)
+    if _LETTERS.search(_PLACEHOLDERS.sub("", norm)) is None:
+        return ()  # "(2)", "12:30", a bare link: too little to be a site's wording
     if shape is None or shape == norm:
         return (_digest(norm),)
     return (_digest(norm), _digest(shape, b"\x01"))
