@@ -154,8 +154,8 @@ def unit_keys(text: str) -> tuple[int, ...]:
     True
     >>> unit_keys("Posted Monday 3 May") == unit_keys("posted Fri. 12 June")
     True
-    >>> unit_keys("(2)"), unit_keys("12 May, 10:42")
-    ((), ())
+    >>> unit_keys("(2)"), unit_keys("12 May, 10:42"), unit_keys("Advertisement")
+    ((), (), ())
     """
     if len(text) <= MEMO_CHARS:
         return _unit_keys_remembered(text)
@@ -170,8 +170,8 @@ def _unit_keys_remembered(text: str) -> tuple[int, ...]:
 
 def _unit_keys(text: str) -> tuple[int, ...]:
     norm, shape = _normal_forms(text)
-    if _LETTERS.search(_PLACEHOLDERS.sub("", norm)) is None:
-        return ()  # "(2)", "12:30", a bare link: too little to be a site's wording
+    if _LETTERS.search(_PLACEHOLDERS.sub("", norm)) is None or " " not in norm:
+        return ()  # "(2)", "12:30", "Meth.": too little to be a site's wording
     if shape is None or shape == norm:
         return (_digest(norm),)
     return (_digest(norm), _digest(shape, b"\x01"))
