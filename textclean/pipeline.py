@@ -18,7 +18,7 @@ from .document import Document, Drop
 from .errors import ConfigError
 from .explain import Explanation, StepReport
 from .parallel.local import chunked, map_ordered
-from .runner import RECORD_MODES, DocRunner, apply_step
+from .runner import RECORD_MODES, DocRunner, apply_step, record_changes
 from .stats import Stats
 from .steps import is_stage
 
@@ -141,7 +141,7 @@ class Pipeline:
             if isinstance(segment, DocRunner):
                 stream = self._run_docs(segment, stream, workers, chunk_size)
             else:
-                stream = _run_stage(*segment, stream, stats)
+                stream = _run_stage(*segment, stream, stats, self.record)
         for item in stream:
             if isinstance(item, Drop):
                 stats.dropped[item.reason] += 1
@@ -211,10 +211,12 @@ class Pipeline:
 
 
 def _run_stage(
-    name: str, stage: Any, stream: Iterable[Document | Drop], stats: Stats
+    name: str, stage: Any, stream: Iterable[Document | Drop], stats: Stats, record: str = "summary"
 ) -> Iterator[Document | Drop]:
     """Feed a stage the kept documents; earlier drops pass around it.
 
+    A stage that rewrites text and offers ``edits(docs)`` (documents with their
+    `Change` records) has its changes recorded as a step's are, per ``record``.
     The stage's time excludes the time spent upstream (earlier steps run
     lazily while the stage pulls documents) and downstream.
     """
@@ -235,13 +237,29 @@ def _run_stage(
             else:
                 yield item
 
-    outputs = iter(stage.pipe(kept()))
+    edits = getattr(stage, "edits", None)
+
+    def marked() -> Iterator[tuple[Any, bool]]:
+        """The stage's outputs, each with whether the stage edited it."""
+        if callable(edits):
+            for doc, changes in edits(kept()):
+                yield (
+                    (record_changes(doc, name, changes, record) if changes else doc),
+                    bool(changes),
+                )
+        else:
+            for item in stage.pipe(kept()):
+                edited = isinstance(item, Document) and name in item.record.get("edits", {})
+                yield item, edited
+
+    outputs = marked()
     while True:
         started, before = time.process_time(), upstream
-        item = next(outputs, None)
+        pair = next(outputs, None)
         stats.seconds[name] += time.process_time() - started - (upstream - before)
-        if item is None:
+        if pair is None:
             break
+        item, edited = pair
         while passed:
             yield passed.popleft()
         if isinstance(item, Drop):
@@ -249,7 +267,7 @@ def _run_stage(
                 raise ConfigError(f"stage {name!r} yielded a Drop without its document")
             yield item.attach(name, item.doc)
         elif isinstance(item, Document):
-            if name in item.record.get("edits", {}):
+            if edited:
                 stats.changed[name] += 1
             yield item
         else:

@@ -96,7 +96,10 @@ class Stage:
     """A corpus-level stage: it sees every document of the run.
 
     `pipe` yields kept documents and `Drop` outcomes (with ``doc`` set) in a
-    deterministic order that does not depend on the number of workers.
+    deterministic order that does not depend on the number of workers. A stage
+    that rewrites text may also offer ``edits(docs)``, yielding each document
+    with its `Change` records; a `Pipeline` then calls it instead of `pipe` and
+    records the changes as it does a step's.
     """
 
     name: ClassVar[str] = ""
