@@ -42,18 +42,30 @@ from sklearn.linear_model import LogisticRegression  # noqa: E402
 from textclean.boilerplate.classify import builtin_rules  # noqa: E402
 from textclean.boilerplate.line_features import _EDGE, FEATURES, line_features  # noqa: E402
 from textclean.boilerplate.line_model import FORMAT, MODEL_FILE, VERSION, LineModel  # noqa: E402
+from textclean.boilerplate.rules import CATEGORIES  # noqa: E402
 
 OUT = HERE.parent / "textclean" / "data" / MODEL_FILE
 #: Share of the training weight each set carries (renormalised over the sets present).
 #: ``crop`` is the page sets cut down to the article and a few lines around it,
 #: which is what a scraper emits.
 SET_WEIGHT = {
-    "scraped": 0.45,
-    "crop": 0.25,
+    "scraped": 0.5,
+    "crop": 0.2,
     "dev": 0.08,
-    "dragnet": 0.05,
-    "readability": 0.05,
-    "synthetic": 0.12,
+    "dragnet": 0.04,
+    "readability": 0.03,
+    "synthetic": 0.15,
+}
+#: Features whose rise may only raise (+1) or lower (-1) the furniture score:
+#: furniture words and a rule hit never argue for content, whatever the context.
+MONOTONIC = {
+    "lexical": 1,
+    "lexical_max": 1,
+    "rule_any": 1,
+    "copyright": 1,
+    "repeat": 1,
+    "quoted": -1,
+    **{f"rule_{c}": 1 for c in CATEGORIES},
 }
 #: Lines kept around the article when a page is cropped.
 CROP_MARGIN = 3
@@ -154,6 +166,7 @@ def trees() -> HistGradientBoostingClassifier:
     return HistGradientBoostingClassifier(
         max_iter=TREES, max_depth=DEPTH, learning_rate=0.1, min_samples_leaf=20,
         l2_regularization=1.0, early_stopping=False, random_state=0,
+        monotonic_cst=[MONOTONIC.get(name, 0) for name in FEATURES],
     )
 
 
@@ -243,6 +256,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep-content", type=float, default=0.975)
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--oof", type=Path, help="also save out-of-fold predictions (.npz)")
+    parser.add_argument("--sets", nargs="*", help="train on these sets only (default: all)")
     args = parser.parse_args()
 
     sets = load_all()
@@ -252,6 +267,8 @@ def main() -> None:
         for p in [q for q in sets[name] if q.split == "train"][: MAX_PAGES.get(name)]
     ]
     train += [c for c in map(crop, train) if c is not None]
+    if args.sets:
+        train = [p for p in train if p.set in args.sets]
     present = {p.set for p in train}
     sizes = Counter(p.set for p in train for lab in p.labels if lab is not None)
     total = sum(SET_WEIGHT[s] for s in present)
@@ -279,6 +296,8 @@ def main() -> None:
         gb = trees().fit(X[fold_index != k], y[fold_index != k], sample_weight=w[fold_index != k])
         p_oof[fold_index == k] = gb.predict_proba(X[fold_index == k])[:, 1]
     threshold = choose_threshold(p_oof, y, oof_sets, args.keep_content)
+    if args.oof:
+        np.savez(args.oof, p=p_oof, y=y, sets=np.array(oof_sets), X=X)
     for name in sorted(set(oof_sets)):
         mask = np.array(oof_sets) == name
         keep = (p_oof[mask & ~y] < threshold).mean()

@@ -32,7 +32,7 @@ import regex
 from ..patterns import Pattern
 from ..segment import Sentence, split_sentences
 from .features import has_words, is_quoted, is_separator, is_time_header, word_count
-from .layout import author_names, link_lines
+from .layout import author_names, body_span, is_anchor, link_lines, title_line
 from .line_features import line_features
 from .line_model import LineModel, builtin_model
 from .patterns_en import RULES as EN_RULES
@@ -130,11 +130,15 @@ def classify_lines(
     adds bare author names beside bylines (and, without a model, link runs);
     ``keep_categories`` are never removed. ``model`` is a `LineModel`, the
     built-in one, or None for the rules alone; ``threshold`` overrides the
-    model's decision threshold (higher keeps more).
+    model's decision threshold (higher keeps more). A text without a line of
+    article prose (twelve words or more, ending like a sentence) has no page
+    to read its lines against, and is judged by the rules alone.
     """
     rules = builtin_rules() if rules is None else rules
     if model == USE_BUILTIN:
         model = builtin_model()
+    if model is not None and not any(is_anchor(line) for line in lines):
+        model = None  # no article prose to read the lines against: the wording decides
     if model is None:
         verdicts = [_judge_line_remembered(line, rules) for line in lines]
         if layout:
@@ -190,9 +194,11 @@ def _model_round(
     hits = [_rule_hit(line, rules) for line in lines]
     categories = [None if h is None else h[0] for h in hits]
     p = model.probabilities(line_features(lines, categories, model.lexicon)).tolist()
+    first, _last = body_span(lines, categories)
+    headline = title_line(lines, categories, first) if first < len(lines) else None
     verdicts: list[Verdict] = []
     seen: set[str] = set()
-    for line, hit, prob in zip(lines, hits, p, strict=True):
+    for index, (line, hit, prob) in enumerate(zip(lines, hits, p, strict=True)):
         stripped = line.strip()
         if not stripped:
             verdicts.append(KEEP)
@@ -206,7 +212,14 @@ def _model_round(
             continue
         seen.add(key)
         decisive = hit is not None and hit[2]
-        if decisive or (prob >= cut_off and not _protected(stripped)):
+        if not decisive and prob >= cut_off and cuts and word_count(stripped) > SHORT_LINE:
+            # A long line whose furniture the rules can point to inside it loses
+            # only that furniture: the model judges lines whole, the rules cut finer.
+            inner = _judge_line_remembered(line, rules)
+            if inner.keep and inner.cuts:
+                verdicts.append(Verdict(True, cuts=inner.cuts, probability=prob))
+                continue
+        if decisive or (prob >= cut_off and index != headline and not _protected(stripped)):
             if hit is not None:
                 category, reason = hit[0], hit[1]
             else:

@@ -118,6 +118,8 @@ def class_counts(lines: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     if n == 0:
         return np.zeros((0, _N_CLASSES)), np.zeros(0)
     text = "\n".join(lines)
+    if not text:
+        return np.zeros((n, _N_CLASSES)), np.zeros(n)
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     classes = np.where(codes < 0x10000, _class_table()[np.minimum(codes, 0xFFFF)], _SYMBOL)
     lengths = np.fromiter((len(line) for line in lines), dtype=np.int64, count=n)
@@ -150,61 +152,105 @@ def line_features(
     if n == 0:
         return X
     counts, caps = class_counts(lines)
-    letters = counts[:, _LOWER] + counts[:, _UPPER] + counts[:, _LETTER]
-    visible = np.maximum(counts.sum(axis=1) - counts[:, _SPACE], 1.0)
+    letters_all = (counts[:, _LOWER] + counts[:, _UPPER] + counts[:, _LETTER]).tolist()
+    visible_all = np.maximum(counts.sum(axis=1) - counts[:, _SPACE], 1.0).tolist()
+    upper_all = counts[:, _UPPER].tolist()
+    digits_all = counts[:, _DIGIT].tolist()
+    punct_all = counts[:, _PUNCT].tolist()
+    symbol_all = counts[:, _SYMBOL].tolist()
+    caps_all = caps.tolist()
     seen: set[str] = set()
-    category_column = {c: _OWN_INDEX[f"rule_{c}"] for c in CATEGORIES}
+    rows: list[int] = []
+    own: list[list[float]] = []
+    n_categories = len(CATEGORIES)
+    log1p, sqrt = math.log1p, math.sqrt
+    stop = STOP.__contains__
     for i, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
             continue
-        row = X[i]
         low = stripped.lower()
         words = low.split()
         nw = len(words)
         tokens = [w.strip(_EDGE) for w in words]
-        row[0] = math.log1p(nw)
-        row[1] = math.log1p(len(stripped))
-        row[2] = (letters[i] + counts[i, _DIGIT]) / nw
-        row[3] = caps[i] / nw
-        row[4] = counts[i, _UPPER] / letters[i] if letters[i] else 0.0
-        row[5] = counts[i, _DIGIT] / visible[i]
-        row[6] = counts[i, _PUNCT] / visible[i]
-        row[7] = counts[i, _SYMBOL] / visible[i]
+        letters, visible = letters_all[i], visible_all[i]
         tail = stripped.rstrip(_CLOSERS)
-        row[8] = 1.0 if tail and tail[-1] in _TERMINAL else 0.0
-        row[9] = 1.0 if stripped[-1] == ":" else 0.0
-        row[10] = 1.0 if stripped[0] in _QUOTE_MARKS else 0.0
-        row[11] = sum(map(stripped.count, _QUOTE_MARKS)) if not _QUOTES.isdisjoint(stripped) else 0
-        row[12] = 1.0 if row[11] and is_quoted(stripped) else 0.0
-        row[13] = sum(map(STOP.__contains__, tokens)) / nw
-        if any(m in low for m in _LINK_MARKS):
-            row[14] = sum(1 for w in words if any(m in w for m in _LINK_MARKS))
-        row[15] = sum(map(stripped.count, _BULLETS)) if not _BULLET_SET.isdisjoint(stripped) else 0
-        row[16] = 1.0 if stripped[0] in "([" and stripped[-1] in ")]" else 0.0
-        row[17] = 1.0 if "©" in stripped or "(c)" in low or "copyright" in low else 0.0
+        first, last = stripped[0], stripped[-1]
+        quote_marks = 0
+        quoted = 0.0
+        if not _QUOTES.isdisjoint(stripped):
+            quote_marks = sum(map(stripped.count, _QUOTE_MARKS))
+            if not _OPENERS.isdisjoint(stripped):
+                quoted = 1.0 if is_quoted(stripped) else 0.0
+        links = 0
+        if _may_link(low):
+            links = sum(1 for w in words if _may_link(w))
+        bullets = 0
+        if not _BULLET_SET.isdisjoint(stripped):
+            bullets = sum(map(stripped.count, _BULLETS))
         key = " ".join(tokens)
-        row[18] = 1.0 if key in seen else 0.0
+        repeat = 1.0 if key in seen else 0.0
         seen.add(key)
+        lexical = lexical_max = lexical_min = 0.0
         if lexicon:
-            weights = list(map(lexicon.get, tokens, repeat(0.0)))
+            weights = list(map(lexicon.get, tokens, repeat_zero(nw)))
             weights.append(lexicon.get("^" + tokens[0], 0.0))
             weights.append(lexicon.get("$" + tokens[-1], 0.0))
-            row[19] = sum(weights) / math.sqrt(nw + 2)
-            row[20] = max(weights)
-            row[21] = min(weights)
+            lexical = sum(weights) / sqrt(nw + 2)
+            lexical_max = max(weights)
+            lexical_min = min(weights)
         category = rules[i]
-        if category is not None:
-            row[22] = 1.0
-            column = category_column.get(category)
-            if column is not None:
-                row[column] = 1.0
+        rule_flags = [0.0] * n_categories
+        if category is not None and category in _CATEGORY_INDEX:
+            rule_flags[_CATEGORY_INDEX[category]] = 1.0
+        rows.append(i)
+        own.append(
+            [
+                log1p(nw),
+                log1p(len(stripped)),
+                (letters + digits_all[i]) / nw,
+                caps_all[i] / nw,
+                upper_all[i] / letters if letters else 0.0,
+                digits_all[i] / visible,
+                punct_all[i] / visible,
+                symbol_all[i] / visible,
+                1.0 if tail and tail[-1] in _TERMINAL else 0.0,
+                1.0 if last == ":" else 0.0,
+                1.0 if first in _QUOTE_MARKS else 0.0,
+                quote_marks,
+                quoted,
+                sum(map(stop, tokens)) / nw,
+                links,
+                bullets,
+                1.0 if first in "([" and last in ")]" else 0.0,
+                1.0 if "©" in stripped or "(c)" in low or "copyright" in low else 0.0,
+                repeat,
+                lexical,
+                lexical_max,
+                lexical_min,
+                0.0 if category is None else 1.0,
+                *rule_flags,
+            ]
+        )
+    if rows:
+        X[rows, : len(OWN)] = own
     _position_features(lines, X)
-    _context_features(X, [i for i, line in enumerate(lines) if line.strip()])
+    _context_features(X, rows)
     return X
 
 
+def repeat_zero(n: int) -> repeat:
+    return repeat(0.0, n)
+
+
+def _may_link(text: str) -> bool:
+    return any(mark in text for mark in _LINK_MARKS)
+
+
+_CATEGORY_INDEX = {c: k for k, c in enumerate(CATEGORIES)}
 _QUOTES = frozenset(_QUOTE_MARKS)
+#: Marks that can open a quotation (`is_quoted` is only asked when one is there).
+_OPENERS = frozenset('“„«"‹「『')
 _BULLET_SET = frozenset(_BULLETS)
 
 
@@ -218,6 +264,7 @@ def _position_features(lines: Sequence[str], X: np.ndarray) -> None:
     words = np.expm1(X[rows, 0])
     anchors = (words >= 12) & (X[rows, 8] > 0)
     first, last = _body_span(words, anchors)
+    prose_share = float(anchors.mean())
     for j, i in enumerate(rows):
         row = X[i]
         row[base] = j / (n - 1) if n > 1 else 0.0
@@ -228,7 +275,7 @@ def _position_features(lines: Sequence[str], X: np.ndarray) -> None:
             row[base + 4] = math.log1p(first - j) if j < first else 0.0
             row[base + 5] = math.log1p(j - last) if j > last else 0.0
         row[base + 6] = math.log1p(n)
-        row[base + 7] = float(anchors.mean())
+        row[base + 7] = prose_share
 
 
 def _body_span(words: np.ndarray, anchors: np.ndarray) -> tuple[int, int]:

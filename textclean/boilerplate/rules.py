@@ -114,6 +114,21 @@ MEMO_SIZE = 50_000
 MAX_SEGMENT_CHARS = 2_000
 
 
+def _trim_edges(segment: str) -> str:
+    """``segment`` without the runs of spaces, punctuation and symbols at its ends,
+    save the one mark next to the words (a rule may look for a bracket there)."""
+    start, end = 0, len(segment)
+    while start < end and _is_edge(segment[start]):
+        start += 1
+    while end > start and _is_edge(segment[end - 1]):
+        end -= 1
+    return segment[max(0, start - 1) : min(len(segment), end + 1)]
+
+
+def _is_edge(char: str) -> bool:
+    return not char.isalnum()
+
+
 class RuleSet:
     """Rules compiled for speed, matched in order.
 
@@ -168,7 +183,9 @@ class RuleSet:
 
     def _first(self, segment: str, words: int | None) -> Rule | None:
         if len(segment) > MAX_SEGMENT_CHARS:
-            return None
+            segment = _trim_edges(segment)
+            if len(segment) > MAX_SEGMENT_CHARS:
+                return None
         n = len(segment.split()) if words is None else words
         if n > self.longest:
             return None
