@@ -13,8 +13,8 @@ import os
 from collections.abc import Iterable, Mapping
 
 from ..errors import PathError
+from .files import strip_compression
 from .readers import expand_inputs, format_of
-from .writers import output_format
 
 #: Outputs whose format is free (a report); the others are JSON lines, and
 #: ``output`` may also be Parquet.
@@ -54,9 +54,8 @@ def check_paths(
 
     ``outputs`` maps a label (``"output"``, ``"rejects"``, ``"clusters"``,
     ``"html"``) to a path; None and ``-`` (stdout) are not checked. The
-    output must be named .jsonl (optionally compressed) or .parquet, the
-    other files but the HTML report .jsonl. Raises `PathError` naming the
-    culprit.
+    files other than the output and the HTML report are JSON lines, so a
+    Parquet name is refused for them. Raises `PathError` naming the culprit.
 
     >>> import tempfile, os
     >>> d = tempfile.mkdtemp(); src = os.path.join(d, "in.jsonl"); _ = open(src, "w").write("")
@@ -78,8 +77,8 @@ def check_paths(
         if label not in FREE_FORMAT:
             if os.path.isdir(path):
                 raise PathError(f"{label} {path} is a directory; name a file")
-            if output_format(path) != "jsonl" and label != "output":
-                raise PathError(f"{label} {path}: this file is JSON lines; name it .jsonl")
+            if label != "output" and strip_compression(path).lower().endswith(".parquet"):
+                raise PathError(f"{label} {path}: this file is JSON lines, not Parquet")
         for source in files:
             if source != "-" and _same(path, source):
                 raise PathError(
