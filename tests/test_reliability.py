@@ -99,7 +99,7 @@ def test_output_bytes_do_not_depend_on_the_hash_seed(tmp_path):
 
 def test_resume_refuses_settings_it_cannot_checkpoint(tmp_path):
     proc = run("clean", str(ROOT / "examples"), "-o", "-", "--resume", check=False)
-    assert proc.returncode == 2 and "--resume needs file input and output" in proc.stderr
+    assert proc.returncode == 2 and "resuming needs file input and output" in proc.stderr
 
 
 def test_resume_after_a_changed_setting_redoes_the_work(tmp_path):

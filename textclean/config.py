@@ -3,6 +3,7 @@
 ::
 
     record = "summary"            # none | summary | full
+    min_chars = 1                 # fewer letters and digits: dropped (empty, too_short)
     [input]
     text_field = "text"
     id_field = "id"
@@ -35,7 +36,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-TOP_LEVEL_KEYS = {"record", "input", "steps"}
+TOP_LEVEL_KEYS = {"record", "min_chars", "input", "steps"}
 INPUT_KEYS = {"text_field", "id_field", "max_doc_bytes"}
 
 
@@ -103,9 +104,7 @@ def build_steps(config: Mapping[str, Any]) -> list[tuple[str, Any]]:
             raise ConfigError(f"{origin}: steps[{i}] needs a string 'name'")
         options = {k: v for k, v in entry.items() if k not in ("name", "as")}
         if entry["name"] == "default":
-            if options:
-                raise ConfigError(f"{origin}: steps[{i}]: 'default' takes no options")
-            steps += [(n, registry.create_default(n)) for n in registry.default_names()]
+            steps += _default_steps(options, f"{origin}: steps[{i}]")
             continue
         label = entry.get("as", entry["name"])
         try:
@@ -115,8 +114,144 @@ def build_steps(config: Mapping[str, Any]) -> list[tuple[str, Any]]:
     return steps
 
 
+def _default_steps(overrides: Mapping[str, Any], where: str) -> list[tuple[str, Any]]:
+    """The default steps, with options of some of them overridden by name."""
+    names = registry.default_names()
+    for name, options in overrides.items():
+        if name not in names:
+            raise ConfigError(
+                f"{where}: 'default' takes options of its steps ({', '.join(names)}), not {name!r}"
+            )
+        if not isinstance(options, dict):
+            raise ConfigError(f"{where}: default.{name} must be a table of options")
+    steps = []
+    for name in names:
+        options = {**dict(registry.get(name).default_options), **overrides.get(name, {})}
+        try:
+            steps.append((name, registry.create(name, **options)))
+        except ConfigError as exc:
+            raise ConfigError(f"{where}: {exc}") from None
+    return steps
+
+
+def parse_steps(spec: str) -> list[dict[str, Any]]:
+    """Step entries from a one-line spec: ``name`` or ``name(option=value, ...)``.
+
+    A value is JSON where it parses (numbers, ``true``, ``"text"``, ``[...]``)
+    and a bare word otherwise; words after a value without ``=`` extend it
+    into a list. Dotted options set options of the steps of ``default``.
+
+    >>> parse_steps("fix_mojibake, language(keep=en,de, min_prob=0.8)")
+    [{'name': 'fix_mojibake'}, {'name': 'language', 'keep': ['en', 'de'], 'min_prob': 0.8}]
+    >>> parse_steps("default(language.keep=en)")
+    [{'name': 'default', 'language': {'keep': 'en'}}]
+    """
+    entries = []
+    for item in _split_top(spec):
+        if not item:
+            continue
+        name, paren, rest = item.partition("(")
+        name = name.strip()
+        if not name.replace("_", "").replace("-", "").isalnum():
+            raise ConfigError(f"steps: {item!r} is not a step name or name(option=value, ...)")
+        entry: dict[str, Any] = {"name": name}
+        if paren:
+            if not rest.rstrip().endswith(")"):
+                raise ConfigError(f"steps: {item!r} lacks its closing parenthesis")
+            _parse_options(rest.rstrip()[:-1], entry, item)
+        entries.append(entry)
+    return entries
+
+
+def _split_top(text: str) -> list[str]:
+    """Split at commas outside parentheses, brackets and quotes."""
+    parts, depth, quote, start = [], 0, "", 0
+    for i, ch in enumerate(text):
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append(text[start:i].strip())
+            start = i + 1
+    parts.append(text[start:].strip())
+    return parts
+
+
+def _parse_options(body: str, entry: dict[str, Any], item: str) -> None:
+    key: list[str] | None = None
+    for piece in _split_top(body):
+        if not piece:
+            continue
+        head, eq, value = piece.partition("=")
+        if eq and head.strip().replace("_", "").replace(".", "").isalnum():
+            key = head.strip().split(".")
+            target = entry
+            for part in key[:-1]:
+                target = target.setdefault(part, {})
+            target[key[-1]] = _value(value.strip())
+        elif key is None:
+            raise ConfigError(f"steps: {item!r}: {piece!r} is not option=value")
+        else:
+            target = entry
+            for part in key[:-1]:
+                target = target[part]
+            before = target[key[-1]]
+            target[key[-1]] = (before if isinstance(before, list) else [before]) + [_value(piece)]
+
+
+def _value(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def _as_list_where_listed(name: str, options: dict[str, Any]) -> dict[str, Any]:
+    """One bare value for an option whose default is a list becomes a list."""
+    listed = {opt for opt, default, _ in registry.get(name).option_help() if default[:1] in "[("}
+    return {k: [v] if k in listed and not isinstance(v, list) else v for k, v in options.items()}
+
+
+def pipeline_from_steps(spec: str, *, record: str = "summary", min_chars: int = 1):  # -> Pipeline
+    """A pipeline from a one-line spec (`parse_steps`), e.g. ``default(language.keep=en)``.
+
+    Each named step starts from the options it has in the default pipeline (so
+    ``quality`` records its scores as it does there), and the spec's options
+    go on top: ``quality(drop=true)`` makes it drop.
+    """
+    from .pipeline import Pipeline
+
+    entries = []
+    for entry in parse_steps(spec):
+        name, options = entry.pop("name"), entry
+        if name == "default":
+            options = {
+                k: _as_list_where_listed(k, v)
+                if k in registry.default_names() and isinstance(v, dict)
+                else v
+                for k, v in options.items()
+            }
+        else:
+            options = _as_list_where_listed(name, options)
+            if name in registry.available():
+                options = {**dict(registry.get(name).default_options), **options}
+        entries.append({"name": name, **options})
+    return Pipeline(
+        build_steps({"steps": entries, "_origin": "steps"}), record=record, min_chars=min_chars
+    )
+
+
 def pipeline_from_config(source: str | Path | Mapping[str, Any]):  # -> Pipeline
     from .pipeline import Pipeline
 
     config = load_config(source)
-    return Pipeline(build_steps(config), record=config.get("record", "summary"))
+    return Pipeline(
+        build_steps(config),
+        record=config.get("record", "summary"),
+        min_chars=config.get("min_chars", 1),
+    )

@@ -8,10 +8,13 @@
     ├── StepError            a step failed or returned the wrong type
     │   └── PatternTimeout   a regular expression ran past its time limit
     ├── InputError           an input record cannot be read (names file and line)
+    ├── PathError            an input is missing, or an output would overwrite an input
+    │                        or another output
     └── MissingDependency    an optional extra is needed (says what to install)
 
 The CLI maps every `TextcleanError` to a one-line message and exit code 2;
-anything else is a bug and shows a traceback.
+anything else is a bug and shows a traceback. Messages name no CLI flag: the
+CLI adds the flag that helps where it catches the error.
 """
 
 from __future__ import annotations
@@ -62,11 +65,20 @@ class InputError(TextcleanError):
         self.line = line
         self.reason = reason
         where = f"{path}:{line}" if line is not None else path
-        super().__init__(f"{where}: {message} (use --on-error skip to send it to the rejects file)")
+        super().__init__(f"{where}: {message}")
 
     @property
     def location(self) -> str:
         return f"{self.path}:{self.line}" if self.line is not None else self.path
+
+
+class PathError(TextcleanError):
+    """A path that cannot be used: a missing input, an unknown format, or an output
+    that is an input, lies inside an input folder, or is another output."""
+
+
+class TextcleanWarning(UserWarning):
+    """Something a run should tell its user but that does not stop it (duplicate ids)."""
 
 
 class MissingDependency(TextcleanError):

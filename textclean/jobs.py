@@ -19,7 +19,8 @@ import hashlib
 import os
 import shutil
 import time
-from collections.abc import Iterable, Iterator
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -29,13 +30,15 @@ from .document import Document, Drop
 from .errors import ConfigError
 from .io import (
     DocumentWriter,
+    IdCheck,
     ReadOptions,
     RejectsWriter,
+    check_paths,
     default_rejects_path,
-    expand_inputs,
     read_documents,
 )
 from .io.files import AtomicOutput
+from .io.readers import input_size
 from .io.writers import output_format
 from .pipeline import Pipeline
 from .stats import Stats
@@ -75,39 +78,98 @@ def clean_files(
     workers: int = 1,
     resume: bool = False,
     output_format_name: str = "auto",
-    progress: Any = None,
+    progress: Progress | None = None,
+    also_writes: Mapping[str, str | None] | None = None,
 ) -> Stats:
     """Run ``pipeline`` over ``inputs``; write kept records to ``output`` and
     drops to ``rejects``. Returns the run's `Stats` (read = written + rejected).
 
-    ``progress``, if given, wraps the stream of input records (a progress bar).
+    Duplicate and non-string ids are reported with a `TextcleanWarning` at
+    the end. The paths are checked before anything is read or written (`check_paths`):
+    ``also_writes`` names the run's other outputs (a clusters file). A missing
+    input, an output that is an input or lies in an input folder, and two
+    outputs that are one file are errors.
+
+    ``progress``, if given, is called as ``progress(done, total)`` each time an
+    outcome is written, with the input bytes behind the outcomes written so far
+    and the total input size (None when reading stdin).
     """
     opts = options or ReadOptions()
     inputs = list(inputs)
     rejects = rejects or default_rejects_path(output)
-    wrap = progress or (lambda items: items)
+    output_format(output, output_format_name)  # an unknown output name fails before any work
+    files = check_paths(
+        inputs, {"output": output, "rejects": rejects, **(also_writes or {})}, opts.format
+    )
     has_stage = any(is_stage(step) for _, step in pipeline.steps)
     checkpointed = output != "-" and not has_stage and "-" not in inputs
     if resume and not checkpointed:
         raise ConfigError(
-            "--resume needs file input and output and a per-document pipeline "
+            "resuming needs file input and output and a per-document pipeline "
             "(corpus-level stages such as dedup see the whole corpus and rerun)"
         )
     if not checkpointed:
-        outcomes = pipeline.outcomes(wrap(read_documents(inputs, opts)), workers=workers)
+        tracker = _Tracker(progress, None if "-" in files else _total_size(files))
+        ids = IdCheck(opts.id_field)
+        stream = ids.watch(read_documents(files, opts, on_record=tracker.read))
+        outcomes = tracker.written(pipeline.outcomes(stream, workers=workers))
         write_outcomes(outcomes, output, rejects, opts, output_format_name)
+        tracker.finish()
+        ids.warn()
         return pipeline.stats
     return _checkpointed(
-        pipeline,
-        expand_inputs(inputs, opts.format),
-        output,
-        rejects,
-        opts,
-        workers,
-        resume,
-        output_format_name,
-        wrap,
+        pipeline, files, output, rejects, opts, workers, resume, output_format_name, progress
     )
+
+
+Progress = Callable[[int, "int | None"], None]
+
+
+def _total_size(files: list[str]) -> int:
+    return sum(input_size(f) or 0 for f in files)
+
+
+class _Tracker:
+    """Input bytes behind each outcome, in order, reported as outcomes are written.
+
+    Each record read adds its input position; each outcome written (one per
+    record, in the same count) takes the next one, so the count reaches the
+    total when the last outcome is written, not when the last record is read.
+    """
+
+    def __init__(self, progress: Progress | None, total: int | None):
+        self.progress = progress
+        self.total = total
+        self.base = 0
+        self._positions = array("q")
+        self._next = 0
+
+    def read(self, position: int) -> None:
+        if self.progress is not None:
+            self._positions.append(self.base + position)
+
+    def written(self, outcomes: Iterable[Document | Drop]) -> Iterator[Document | Drop]:
+        if self.progress is None:
+            yield from outcomes
+            return
+        for item in outcomes:
+            yield item
+            if self._next < len(self._positions):
+                self.progress(self._positions[self._next], self.total)
+                self._next += 1
+                if self._next > 4096 and self._next * 2 > len(self._positions):
+                    del self._positions[: self._next]
+                    self._next = 0
+
+    def skip(self, size: int) -> None:
+        """A shard done before (resume): its bytes count at once."""
+        self.base += size
+        if self.progress is not None:
+            self.progress(self.base, self.total)
+
+    def finish(self) -> None:
+        if self.progress is not None and self.total is not None:
+            self.progress(self.total, self.total)
 
 
 def write_outcomes(
@@ -141,7 +203,7 @@ def _checkpointed(
     workers: int,
     resume: bool,
     fmt: str,
-    wrap: Any,
+    progress: Progress | None,
 ) -> Stats:
     work = work_dir_for(output)
     if work.exists() and not resume:
@@ -150,16 +212,22 @@ def _checkpointed(
     settings = settings_fingerprint(pipeline, opts)
     started = time.perf_counter()
     total = Stats()
+    tracker = _Tracker(progress, _total_size(shards))
+    ids = IdCheck(opts.id_field)
     for index, shard in enumerate(shards):
         marker = work / f"{index:06d}.done.json"
         expected = {"settings": settings, "shard": shard_fingerprint(shard)}
         done = _read_marker(marker)
+        size = input_size(shard) or 0
         if done is not None and done.get("expected") == expected:
             total.merge(Stats.from_record(done["stats"]))
+            tracker.skip(size)
             continue
         part_out, part_rej = work / f"{index:06d}.out.jsonl", work / f"{index:06d}.rejects.jsonl"
-        outcomes = pipeline.outcomes(wrap(read_documents([shard], opts)), workers=workers)
+        stream = ids.watch(read_documents([shard], opts, on_record=tracker.read))
+        outcomes = tracker.written(pipeline.outcomes(stream, workers=workers))
         write_outcomes(outcomes, str(part_out), str(part_rej), opts, "jsonl")
+        tracker.base += size
         stats = pipeline.stats
         with AtomicOutput(str(marker)) as m:
             m.write(orjson.dumps({"expected": expected, "stats": stats.to_record()}))
@@ -167,6 +235,8 @@ def _checkpointed(
     join_parts(work, len(shards), "out", output, opts, fmt)
     join_parts(work, len(shards), "rejects", rejects, opts, "jsonl")
     shutil.rmtree(work)
+    tracker.finish()
+    ids.warn()
     total.elapsed = time.perf_counter() - started
     total.check()
     return total

@@ -18,7 +18,7 @@ from .document import Document, Drop
 from .errors import ConfigError
 from .explain import Explanation, StepReport
 from .parallel.local import chunked, map_ordered
-from .runner import RECORD_MODES, DocRunner, apply_step, record_changes
+from .runner import LENGTH_STEP, RECORD_MODES, DocRunner, apply_step, length_drop, record_changes
 from .stats import Stats
 from .steps import is_stage
 
@@ -62,21 +62,30 @@ def name_steps(steps: Sequence[StepLike | NamedStep]) -> list[NamedStep]:
 class Pipeline:
     """Named steps and stages run in order over a stream of documents.
 
+    A document the per-document steps leave without a letter or digit is
+    dropped as ``empty``, one with fewer than ``min_chars`` of them as
+    ``too_short`` (``min_chars=0`` keeps every document).
+
     >>> from textclean.document import Document, Drop
     >>> def shout(doc): return doc.with_text(doc.text.upper())
-    >>> def no_empty(doc): return doc if doc.text.strip() else Drop("empty")
-    >>> p = Pipeline([shout, no_empty])
-    >>> [d.text for d in p.run([Document("1", "hi"), Document("2", " ")])]
+    >>> def no_spam(doc): return Drop("spam") if "SPAM" in doc.text else doc
+    >>> p = Pipeline([shout, no_spam])
+    >>> [d.text for d in p.run([Document("1", "hi"), Document("2", " "), Document("3", "spam")])]
     ['HI']
     >>> p.stats.to_dict()
-    {'seen': 2, 'kept': 1, 'dropped': {'empty': 1}, 'changed': {'shout': 1}}
+    {'seen': 3, 'kept': 1, 'dropped': {'empty': 1, 'spam': 1}, 'changed': {'shout': 2}}
     """
 
-    def __init__(self, steps: Sequence[StepLike | NamedStep], *, record: str = "summary"):
+    def __init__(
+        self, steps: Sequence[StepLike | NamedStep], *, record: str = "summary", min_chars: int = 1
+    ):
         if record not in RECORD_MODES:
             raise ConfigError(f"record must be one of {', '.join(RECORD_MODES)}, not {record!r}")
+        if not isinstance(min_chars, int) or min_chars < 0:
+            raise ConfigError(f"min_chars must be a whole number >= 0, not {min_chars!r}")
         self.steps: list[NamedStep] = name_steps(steps)
         self.record = record
+        self.min_chars = min_chars
         self.stats = Stats()
 
     def __repr__(self) -> str:
@@ -87,14 +96,19 @@ class Pipeline:
         return [name for name, _ in self.steps]
 
     @classmethod
-    def default(cls, *, record: str = "summary") -> Pipeline:
+    def default(cls, *, record: str = "summary", min_chars: int = 1) -> Pipeline:
         """The default pipeline: every registered step with a default position."""
         from . import registry
 
         return cls(
             [(name, registry.create_default(name)) for name in registry.default_names()],
             record=record,
+            min_chars=min_chars,
         )
+
+    def doc_runner(self, steps: Sequence[NamedStep]) -> DocRunner:
+        """The unit of work that applies ``steps`` (per-document) to chunks of documents."""
+        return DocRunner(tuple(steps), self.record, self.min_chars)
 
     @classmethod
     def from_config(cls, config: str | Path | Mapping[str, Any]) -> Pipeline:
@@ -111,13 +125,13 @@ class Pipeline:
         for name, step in self.steps:
             if is_stage(step):
                 if run:
-                    segments.append(DocRunner(tuple(run), self.record))
+                    segments.append(self.doc_runner(run))
                     run = []
                 segments.append((name, step))
             else:
                 run.append((name, step))
         if run or not segments:
-            segments.append(DocRunner(tuple(run), self.record))
+            segments.append(self.doc_runner(run))
         return segments
 
     def outcomes(
@@ -170,7 +184,7 @@ class Pipeline:
 
     def __call__(self, doc: Document) -> Document | Drop:
         """Apply the per-document steps to one document (stages are skipped)."""
-        runner = DocRunner(tuple(s for s in self.steps if not is_stage(s[1])), self.record)
+        runner = self.doc_runner([s for s in self.steps if not is_stage(s[1])])
         return runner.run_one(doc, Stats())
 
     def clean(self, text: str) -> str:
@@ -207,7 +221,10 @@ class Pipeline:
                 StepReport(name, status, result.changes, notes=result.notes, recorded=recorded)
             )
             doc = out
-        return Explanation(doc, reports, None)
+        drop = length_drop(doc, self.min_chars)
+        if drop is not None:
+            reports.append(StepReport(LENGTH_STEP, "dropped", (), drop.reason, drop.detail))
+        return Explanation(doc, reports, drop)
 
 
 def _run_stage(

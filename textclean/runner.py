@@ -21,6 +21,35 @@ from .steps import Step, StepResult
 
 #: How much of each edit a pipeline writes into ``meta["textclean"]``.
 RECORD_MODES = ("none", "summary", "full")
+#: The name drops for length carry as their step.
+LENGTH_STEP = "length"
+
+
+def length_drop(doc: Document, min_chars: int) -> Drop | None:
+    """The drop for a document left with fewer than ``min_chars`` letters and digits.
+
+    No letter or digit at all is ``empty`` (blank pages, pages of dots, pages
+    that cleaning emptied); some, but fewer than ``min_chars``, is
+    ``too_short``. ``min_chars=0`` keeps every document.
+
+    >>> length_drop(Document("a", " ... \\n"), 1).reason
+    'empty'
+    >>> length_drop(Document("a", "Hi!"), 5).detail
+    '2 letters and digits, fewer than 5'
+    >>> length_drop(Document("a", "Hi!"), 1) is None
+    True
+    """
+    if min_chars <= 0:
+        return None
+    if not any(map(str.isalnum, doc.text)):
+        return Drop("empty", "no letter or digit left", LENGTH_STEP, doc)
+    if min_chars > 1:
+        count = sum(map(str.isalnum, doc.text))
+        if count < min_chars:
+            return Drop(
+                "too_short", f"{count} letters and digits, fewer than {min_chars}", LENGTH_STEP, doc
+            )
+    return None
 
 
 def apply_step(name: str, step: Callable[[Document], Any], doc: Document) -> StepResult:
@@ -64,6 +93,7 @@ class DocRunner:
 
     steps: tuple[tuple[str, Callable[[Document], Any]], ...]
     record: str = "summary"
+    min_chars: int = 1
 
     def run_one(self, doc: Document, stats: Stats) -> Document | Drop:
         for name, step in self.steps:
@@ -82,7 +112,7 @@ class DocRunner:
             if out.text != doc.text:
                 stats.changed[name] += 1
             doc = record_changes(out, name, result.changes, self.record)
-        return doc
+        return length_drop(doc, self.min_chars) or doc
 
     def __call__(self, chunk: Iterable[Document | Drop]) -> tuple[list[Document | Drop], Stats]:
         stats = Stats()

@@ -9,17 +9,17 @@ from __future__ import annotations
 import functools
 import os
 import sys
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import click
 
-from ..config import pipeline_from_config
+from ..config import pipeline_from_config, pipeline_from_steps
 from ..document import Document, Drop
-from ..errors import TextcleanError
-from ..io import ReadOptions, default_rejects_path, expand_inputs, read_documents
+from ..errors import InputError, PathError, TextcleanError, TextcleanWarning
+from ..io import ReadOptions, check_ids, default_rejects_path, expand_inputs, read_documents
 from ..pipeline import Pipeline
-from ..registry import create_default
 from ..stats import Stats
 
 
@@ -108,13 +108,22 @@ def dask_option(result: str = "output") -> Callable[[Callable[..., Any]], Callab
 
 
 def pipeline_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """--config FILE or --steps a,b,c: which pipeline to run."""
+    """--config FILE or --steps SPEC, and --min-chars: which pipeline to run."""
+    func = click.option(
+        "--min-chars",
+        type=click.IntRange(min=0),
+        default=None,
+        help="Drop documents left with fewer letters and digits than this: 'empty' with none, "
+        "'too_short' with some; 0 keeps all [default: 1, or the config's min_chars].",
+    )(func)
     func = click.option(
         "--steps",
         default=None,
-        help="Comma-separated step names instead of a config, e.g. fix_mojibake,fix_spacing. "
-        "Each step has the options it has in the default pipeline (quality and spin_filter "
-        "only record scores); use --config to make them drop.",
+        metavar="SPEC",
+        help="Steps instead of a config: names with options, comma-separated, e.g. "
+        "'fix_mojibake,language(keep=en,de)' or 'default(language.keep=en)'. Each step "
+        "starts from its options in the default pipeline (quality and spin_filter only "
+        "record scores); give options, or use --config, to make them drop.",
     )(func)
     return click.option(
         "--config",
@@ -125,16 +134,19 @@ def pipeline_options(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
-def build_pipeline(config: Any, steps: str | None) -> Pipeline:
-    """The pipeline a command was asked for: a loaded config, a step list, or the default."""
+def build_pipeline(config: Any, steps: str | None, min_chars: int | None = None) -> Pipeline:
+    """The pipeline a command was asked for: a loaded config, a step spec, or the default."""
     if config is not None and steps is not None:
         raise click.UsageError("give --config or --steps, not both")
     if config is not None:
-        return pipeline_from_config(config)
-    if steps is not None:
-        names = [name.strip() for name in steps.split(",") if name.strip()]
-        return Pipeline([(name, create_default(name)) for name in names])
-    return Pipeline.default()
+        pipeline = pipeline_from_config(config)
+    elif steps is not None:
+        pipeline = pipeline_from_steps(steps)
+    else:
+        pipeline = Pipeline.default()
+    if min_chars is not None:
+        pipeline.min_chars = min_chars
+    return pipeline
 
 
 def read_options(
@@ -149,17 +161,50 @@ def read_options(
     )
 
 
+#: What to pass on the command line for an unreadable record, by reason.
+RECORD_HINTS = {
+    "oversize": "raise --max-doc-bytes, or use --on-error skip to send it to the rejects file",
+    "missing_text": "name the field with --text-field, or use --on-error skip to send it "
+    "to the rejects file",
+}
+SKIP_HINT = "use --on-error skip to send it to the rejects file"
+
+
+def hint(exc: TextcleanError) -> str:
+    """The library's message, with the command-line option that helps."""
+    message = str(exc)
+    if isinstance(exc, InputError):
+        return f"{message} ({RECORD_HINTS.get(exc.reason, SKIP_HINT)})"
+    if isinstance(exc, PathError) and "unknown input format" in message:
+        return f"{message} (with --format jsonl|text|parquet)"
+    if isinstance(exc, PathError) and "output format" in message:
+        return message.replace("or declare the format", "for example out.jsonl.zst")
+    return message
+
+
 def domain_errors(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn a `TextcleanError` into a clean one-line CLI error (exit code 2)."""
+    """Turn a `TextcleanError` into a clean one-line CLI error (exit code 2), and
+    show the library's warnings as ``warning: ...`` lines on stderr."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        shown = warnings.showwarning
+
+        def show(message, category, filename, lineno, file=None, line=None):  # noqa: ANN001
+            if issubclass(category, TextcleanWarning):
+                click.echo(f"warning: {message}", err=True)
+            else:
+                shown(message, category, filename, lineno, file, line)
+
+        warnings.showwarning = show
         try:
             return func(*args, **kwargs)
         except TextcleanError as exc:
-            error = click.ClickException(str(exc))
+            error = click.ClickException(hint(exc))
             error.exit_code = 2
             raise error from None
+        finally:
+            warnings.showwarning = shown
 
     return wrapper
 
@@ -180,19 +225,44 @@ def show_progress(quiet: bool) -> bool:
     return not quiet and sys.stderr.isatty()
 
 
-def progress(
-    items: Iterable[Document | Drop], enabled: bool, desc: str
-) -> Iterator[Document | Drop]:
-    """A progress bar on stderr counting documents, when asked and on a terminal."""
-    if not enabled:
-        yield from items
-        return
-    from tqdm import tqdm
+class ByteBar:
+    """A progress bar on stderr counting input bytes against the total input
+    size, with a rate and an ETA; it reaches the end when the last outcome is
+    written. Called as ``bar(done, total)``; `close` ends it."""
 
-    with tqdm(desc=desc, unit=" docs", file=sys.stderr, mininterval=0.5, dynamic_ncols=True) as bar:
-        for item in items:
-            bar.update(1)
-            yield item
+    def __init__(self, desc: str, enabled: bool):
+        self.desc = desc
+        self.enabled = enabled
+        self._bar: Any = None
+
+    def __call__(self, done: int, total: int | None) -> None:
+        if not self.enabled:
+            return
+        if self._bar is None:
+            from tqdm import tqdm
+
+            self._bar = tqdm(
+                desc=self.desc,
+                total=total,
+                unit="B",
+                unit_scale=True,
+                unit_divisor=1024,
+                file=sys.stderr,
+                mininterval=0.5,
+                dynamic_ncols=True,
+            )
+        self._bar.update(done - self._bar.n)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
+
+    def __enter__(self) -> ByteBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def write_outcomes(
@@ -227,5 +297,6 @@ def finish(
 
 
 def documents(inputs: Iterable[str], opts: ReadOptions) -> Iterator[Document | Drop]:
-    """The records of ``inputs`` as Documents, or Drops for bad records when skipping."""
-    return read_documents(list(inputs), opts)
+    """The records of ``inputs`` as Documents, or Drops for bad records when skipping;
+    duplicate and non-string ids are counted and reported as a warning at the end."""
+    return check_ids(read_documents(list(inputs), opts), opts.id_field)

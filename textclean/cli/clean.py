@@ -5,8 +5,10 @@ from __future__ import annotations
 import click
 
 from ..config import load_config
+from ..io import check_paths, default_rejects_path
 from ..jobs import clean_files
 from ._common import (
+    ByteBar,
     build_pipeline,
     dask_option,
     domain_errors,
@@ -14,7 +16,6 @@ from ._common import (
     input_options,
     output_options,
     pipeline_options,
-    progress,
     read_options,
     show_progress,
 )
@@ -50,6 +51,7 @@ def command(
     quiet,
     config_path,
     steps,
+    min_chars,
     dask_address,
     resume,
     record,
@@ -70,28 +72,34 @@ def command(
             on_error,
             inp.get("max_doc_bytes", max_doc_bytes),
         )
-    pipeline = build_pipeline(config, steps)
+    pipeline = build_pipeline(config, steps, min_chars)
     if record:
         pipeline.record = record
     if dask_address is not None:
-        from ..parallel.dask import clean_files_dask, dask_client
+        from ..parallel.dask import dask_client, run_pipeline_dask
 
         if resume:
             raise click.UsageError("--resume runs locally; drop it with --dask")
+        check_paths(
+            inputs,
+            {"output": output, "rejects": rejects or default_rejects_path(output)},
+            opts.format,
+        )
         with dask_client(dask_address) as client:
-            stats = clean_files_dask(
+            stats = run_pipeline_dask(
                 pipeline, inputs, output, client=client, rejects=rejects, options=opts
             )
         finish(stats, inputs, opts, quiet, "textclean clean (dask)")
         return
-    stats = clean_files(
-        pipeline,
-        inputs,
-        output,
-        rejects=rejects,
-        options=opts,
-        workers=workers,
-        resume=resume,
-        progress=lambda items: progress(items, show_progress(quiet), "clean"),
-    )
+    with ByteBar("clean", show_progress(quiet)) as bar:
+        stats = clean_files(
+            pipeline,
+            inputs,
+            output,
+            rejects=rejects,
+            options=opts,
+            workers=workers,
+            resume=resume,
+            progress=bar,
+        )
     finish(stats, inputs, opts, quiet, "textclean clean")

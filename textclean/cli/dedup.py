@@ -6,15 +6,16 @@ import click
 
 from ..dedup.keep import POLICIES
 from ..dedup.stage import NearDedup
+from ..io import check_paths, default_rejects_path
 from ..jobs import clean_files
 from ..pipeline import Pipeline
 from ._common import (
+    ByteBar,
     dask_option,
     domain_errors,
     finish,
     input_options,
     output_options,
-    progress,
     read_options,
     show_progress,
 )
@@ -150,6 +151,8 @@ def command(
 
         if index_dir or redis_url:
             raise click.UsageError("--index and --redis run locally; drop them with --dask")
+        outputs = {"output": output, "rejects": rejects or default_rejects_path(output)}
+        check_paths(inputs, {**outputs, "clusters": clusters}, opts.format)
         with dask_client(dask_address) as client:
             stats = dedup_files_dask(
                 inputs,
@@ -162,13 +165,15 @@ def command(
             )
         finish(stats, inputs, opts, quiet, "textclean dedup (dask)")
         return
-    stats = clean_files(
-        Pipeline([stage]),
-        inputs,
-        output,
-        rejects=rejects,
-        options=opts,
-        workers=workers,
-        progress=lambda items: progress(items, show_progress(quiet), "dedup"),
-    )
+    with ByteBar("dedup", show_progress(quiet)) as bar:
+        stats = clean_files(
+            Pipeline([stage], min_chars=0),
+            inputs,
+            output,
+            rejects=rejects,
+            options=opts,
+            workers=workers,
+            progress=bar,
+            also_writes={"clusters": clusters},
+        )
     finish(stats, inputs, opts, quiet, "textclean dedup")

@@ -12,7 +12,7 @@ from ..dedup.passage_html import render_html
 from ..dedup.passage_report import summary
 from ..dedup.passages import RepeatedPassages, cluster_records
 from ..document import Document, Drop
-from ..io import RejectsWriter, default_rejects_path
+from ..io import RejectsWriter, check_paths, default_rejects_path
 from ..io.files import AtomicOutput
 from ..stats import Stats
 from ._common import dask_option, documents, domain_errors, finish, input_options, read_options
@@ -90,6 +90,13 @@ def html_path(target: str) -> Path:
     default=None,
     help="Where unreadable records go, with their reason [default: OUT's name + .rejects.jsonl].",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Local processes segmenting and hashing documents; clusters are identical for any number.",
+)
 @dask_option("clusters.jsonl")
 @click.option("-q", "--quiet", is_flag=True, help="No summary.")
 @domain_errors
@@ -110,6 +117,7 @@ def command(
     unit,
     threshold,
     rejects,
+    workers,
     dask_address,
     quiet,
 ):
@@ -126,11 +134,18 @@ def command(
         ngram=ngram,
         unit=unit,
         threshold=threshold,
+        workers=workers,
+    )
+    rejects_path = rejects or default_rejects_path(output)
+    page = html_path(html_target) if html_target else None
+    check_paths(
+        inputs,
+        {"clusters": output, "rejects": rejects_path, "html": str(page) if page else None},
+        opts.format,
     )
     stats = Stats()
     started = time.perf_counter()
     docs: list[Document] = []
-    rejects_path = rejects or default_rejects_path(output)
     with RejectsWriter(rejects_path, text_field=opts.text_field, id_field=opts.id_field) as rej:
         if dask_address is not None:
             ids, texts, clusters = _find_on_dask(inputs, opts, stage, dask_address, stats, rej)
@@ -150,8 +165,7 @@ def command(
     with AtomicOutput(output) as out:
         for record in cluster_records(clusters, ids, texts):
             out.write(orjson.dumps(record) + b"\n")
-    if html_target:
-        page = html_path(html_target)
+    if page is not None:
         page.parent.mkdir(parents=True, exist_ok=True)
         with AtomicOutput(str(page)) as out:
             out.write(render_html(clusters, ids, texts, max_docs=html_docs).encode("utf-8"))
@@ -170,7 +184,7 @@ def _find_on_dask(inputs, opts, stage, address, stats, rej):
     if "-" in inputs:
         raise click.UsageError("on Dask, inputs must be files the workers can read, not -")
     settings = stage.options()
-    del settings["policy"], settings["min_docs"]
+    del settings["policy"], settings["min_docs"], settings["workers"]
     with dask_client(address) as client:
         run = find_passages_dask(inputs, client=client, options=opts, **settings)
     for drop in run.drops:

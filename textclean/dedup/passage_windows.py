@@ -118,17 +118,26 @@ def corpus_sentences(
     max_sentences: int = 4,
     ngram: int = 3,
     unit: str = "word",
+    workers: int = 1,
 ) -> CorpusSentences:
     """Segment, shingle and window a whole corpus at once.
+
+    With ``workers > 1`` batches of documents go to that many processes; the
+    arrays are the same for any number of workers.
 
     >>> c = corpus_sentences(["Short one. " + "A sentence of eleven words that is long enough to count."])
     >>> len(c), c.win_first.tolist(), c.win_stop.tolist()
     (2, [0, 1], [2, 2])
     """
-    parts = [
-        _batch(texts, lo, min(lo + DOC_BATCH, len(texts)), min_words, max_sentences, ngram, unit)
-        for lo in range(0, len(texts), DOC_BATCH)
-    ]
+    spans = [(lo, min(lo + DOC_BATCH, len(texts))) for lo in range(0, len(texts), DOC_BATCH)]
+    if workers > 1 and len(spans) > 1:
+        from ..parallel.local import map_ordered
+
+        job = _BatchJob(min_words, max_sentences, ngram, unit)
+        chunks = ([(lo, list(texts[lo:hi]))] for lo, hi in spans)
+        parts = list(map_ordered(job, chunks, workers))
+    else:
+        parts = [_batch(texts, lo, hi, min_words, max_sentences, ngram, unit) for lo, hi in spans]
     if not parts:
         parts = [_batch(texts, 0, 0, min_words, max_sentences, ngram, unit)]
     # Sentence and window indexes of a batch continue those of the batches before it.
@@ -144,6 +153,38 @@ def corpus_sentences(
         win_first=np.concatenate([part.win_first + b for part, b in zip(parts, base, strict=True)]),
         win_stop=np.concatenate([part.win_stop + b for part, b in zip(parts, base, strict=True)]),
     )
+
+
+class _Shifted:
+    """Texts ``lo`` onwards of a corpus, indexed as in the whole corpus."""
+
+    def __init__(self, texts: list[str], lo: int):
+        self.texts, self.lo = texts, lo
+
+    def __getitem__(self, index: int) -> str:
+        return self.texts[index - self.lo]
+
+
+@dataclass(frozen=True)
+class _BatchJob:
+    """`_batch` as a picklable job for worker processes: one (lo, texts) batch."""
+
+    min_words: int
+    max_sentences: int
+    ngram: int
+    unit: str
+
+    def __call__(self, chunk: list[tuple[int, list[str]]]) -> CorpusSentences:
+        ((lo, texts),) = chunk
+        return _batch(
+            _Shifted(texts, lo),  # type: ignore[arg-type]
+            lo,
+            lo + len(texts),
+            self.min_words,
+            self.max_sentences,
+            self.ngram,
+            self.unit,
+        )
 
 
 def _batch(

@@ -58,8 +58,12 @@ def find_passages(
     num_perm: int = 128,
     bands: int = 32,
     seed: int = 1,
+    workers: int = 1,
 ) -> list[Cluster]:
     """Clusters of passages repeated in ``texts`` (document indexes and character offsets).
+
+    ``workers`` processes segment and hash the documents; the clusters are the
+    same for any number.
 
     >>> quote = "We hope this one-year moratorium might give Congress enough time to act."
     >>> texts = ["Intro line here. " + quote, "Other words first. " + quote + " Then more."]
@@ -67,7 +71,12 @@ def find_passages(
     [(0, True), (1, True)]
     """
     corpus = corpus_sentences(
-        texts, min_words=min_words, max_sentences=max_sentences, ngram=ngram, unit=unit
+        texts,
+        min_words=min_words,
+        max_sentences=max_sentences,
+        ngram=ngram,
+        unit=unit,
+        workers=workers,
     )
     pairs = candidate_pairs(corpus, num_perm=num_perm, bands=bands, seed=seed)
     links = sentence_links(corpus, pairs, threshold=threshold, coverage=coverage)
@@ -138,6 +147,10 @@ class RepeatedPassages(Stage):
     num_perm: int = field(default=128, metadata={"help": "MinHash permutations"})
     bands: int = field(default=32, metadata={"help": "LSH bands (num_perm must divide evenly)"})
     seed: int = field(default=1, metadata={"help": "MinHash seed"})
+    workers: int = field(
+        default=1,
+        metadata={"help": "processes segmenting and hashing; clusters are the same for any number"},
+    )
 
     def __post_init__(self) -> None:
         if self.policy not in POLICIES:

@@ -1,6 +1,8 @@
 """Readers and writers: JSONL (plain, gz, zst), text files, Parquet, rejects."""
 
 from .files import AtomicOutput, open_read
+from .ids import IdCheck, check_ids
+from .paths import check_paths
 from .readers import ReadOptions, expand_inputs, read_documents
 from .records import document_to_record, record_to_document
 from .writers import DocumentWriter, RejectsWriter, default_rejects_path
@@ -9,7 +11,10 @@ __all__ = [
     "AtomicOutput",
     "DocumentWriter",
     "ReadOptions",
+    "IdCheck",
     "RejectsWriter",
+    "check_ids",
+    "check_paths",
     "default_rejects_path",
     "document_to_record",
     "expand_inputs",

@@ -47,8 +47,26 @@ def open_read(path: str | Path) -> BinaryIO:
         import zstandard
 
         raw = open(path, "rb")  # noqa: SIM115 - closed with the wrapper
-        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw, closefd=True))  # type: ignore[arg-type]
+        reader = _ZstdReader(zstandard.ZstdDecompressor().stream_reader(raw, closefd=True))  # type: ignore[arg-type]
+        reader.disk = raw
+        return reader
     return open(path, "rb")
+
+
+class _ZstdReader(io.BufferedReader):
+    """A buffered zstd reader that knows its file on disk (for `disk_position`)."""
+
+    disk: BinaryIO
+
+
+def disk_position(stream: BinaryIO) -> int:
+    """How many bytes of the file on disk a reader from `open_read` has consumed
+    (compressed bytes for compressed files); 0 where it cannot tell (stdin)."""
+    inner = getattr(stream, "disk", None) or getattr(stream, "fileobj", None) or stream
+    try:
+        return inner.tell()
+    except (OSError, ValueError, AttributeError):
+        return 0
 
 
 class AtomicOutput:

@@ -8,15 +8,15 @@ becomes a `Drop` that carries the raw bytes to the rejects file.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import orjson
 
 from ..document import Document, Drop
-from ..errors import ConfigError, InputError
-from .files import compression_of, open_read, strip_compression
+from ..errors import ConfigError, InputError, PathError
+from .files import compression_of, disk_position, open_read, strip_compression
 from .records import input_error_drop, loads, record_to_document
 
 FORMATS = ("auto", "jsonl", "text", "parquet")
@@ -65,6 +65,8 @@ def expand_inputs(paths: Iterable[str | Path], declared: str = "auto") -> list[s
     out: list[str] = []
     for p in paths:
         p = str(p)
+        if p != "-" and not os.path.exists(p):
+            raise PathError(f"{p}: no such file or directory")
         if p != "-" and os.path.isdir(p):
             found = []
             for root, dirs, files in os.walk(p):
@@ -77,15 +79,49 @@ def expand_inputs(paths: Iterable[str | Path], declared: str = "auto") -> list[s
             out += sorted(found)
         else:
             if format_of(p, declared) is None:
-                raise ConfigError(f"{p}: unknown input format (use --format jsonl|text|parquet)")
+                raise PathError(
+                    f"{p}: unknown input format; input files end in .jsonl, .ndjson, .json, "
+                    ".txt, .text, .md or .parquet (optionally .gz or .zst), or the format is declared"
+                )
             out.append(p)
     return out
 
 
+class FileCursor:
+    """Where a reader is in its file: bytes consumed on disk, or the whole file
+    once a reader that reads it at once (text, Parquet) has its records."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.stream: object = None
+
+    def position(self) -> int:
+        if self.stream is None:
+            return self.size
+        return min(disk_position(self.stream), self.size)  # type: ignore[arg-type]
+
+
+def input_size(path: str) -> int | None:
+    """The size of an input file on disk; None for stdin."""
+    if path == "-":
+        return None
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
 def read_documents(
-    paths: Iterable[str | Path], options: ReadOptions | None = None, **kwargs
+    paths: Iterable[str | Path],
+    options: ReadOptions | None = None,
+    *,
+    on_record: Callable[[int], None] | None = None,
+    **kwargs,
 ) -> Iterator[Document | Drop]:
     """Every record of every input, in order, as Documents (or Drops when skipping).
+
+    ``on_record``, if given, is called before each record is yielded with the
+    input bytes (on disk, over all files) read so far: what a progress bar counts.
 
     >>> import tempfile, os
     >>> d = tempfile.mkdtemp(); p = os.path.join(d, "a.jsonl")
@@ -94,28 +130,40 @@ def read_documents(
     [(True, 'hi', {'url': 'u'})]
     """
     opts = options or ReadOptions(**kwargs)
+    done = 0
     for path in expand_inputs(paths, opts.format):
         kind = format_of(path, opts.format)
         reader = {"jsonl": read_jsonl, "text": read_text, "parquet": read_parquet}[kind]  # type: ignore[index]
+        cursor = FileCursor(input_size(path) or 0)
         try:
-            yield from reader(path, opts)
+            for item in reader(path, opts, cursor):
+                if on_record is not None:
+                    on_record(done + cursor.position())
+                yield item
         except InputError as exc:
             if opts.on_error == "fail":
                 raise
+            if on_record is not None:
+                on_record(done + cursor.size)
             yield input_error_drop(exc)
+        done += cursor.size
 
 
 def _unreadable(path: str, exc: OSError) -> InputError:
     return InputError(path, None, "unreadable_file", f"cannot read: {exc.strerror or exc}")
 
 
-def read_jsonl(path: str, opts: ReadOptions) -> Iterator[Document | Drop]:
+def read_jsonl(
+    path: str, opts: ReadOptions, cursor: FileCursor | None = None
+) -> Iterator[Document | Drop]:
     """One Document per non-blank line of a JSON Lines file."""
     display = "stdin" if path == "-" else path
     try:
         fh = open_read(path)
     except OSError as exc:
         raise _unreadable(path, exc) from None
+    if cursor is not None:
+        cursor.stream = fh
     limit = -1 if opts.max_doc_bytes is None else opts.max_doc_bytes + 2
     with fh:
         lineno = 0
@@ -145,11 +193,13 @@ def _line_outcome(
             path,
             lineno,
             "oversize",
-            f"record of {size:,} bytes exceeds --max-doc-bytes {opts.max_doc_bytes:,}",
+            f"record of {size:,} bytes exceeds the limit of {opts.max_doc_bytes:,} bytes",
         )
         if opts.on_error == "fail":
             raise error
-        yield input_error_drop(error, content[: min(OVERSIZE_PREFIX, opts.max_doc_bytes)], truncated_from=size)
+        yield input_error_drop(
+            error, content[: min(OVERSIZE_PREFIX, opts.max_doc_bytes)], truncated_from=size
+        )
         return
     line = content.rstrip(b"\r")
     if not line.strip():
@@ -202,7 +252,7 @@ def _parse_slow(line: bytes, path: str, lineno: int) -> object:
         raise InputError(path, lineno, "malformed_json", "JSON nested too deeply") from None
 
 
-def read_text(path: str, opts: ReadOptions) -> Iterator[Document]:
+def read_text(path: str, opts: ReadOptions, cursor: FileCursor | None = None) -> Iterator[Document]:
     """A whole text file as one Document, id = file name without directory or extension."""
     if opts.max_doc_bytes is not None and compression_of(path) is None:
         try:
@@ -214,7 +264,7 @@ def read_text(path: str, opts: ReadOptions) -> Iterator[Document]:
                 path,
                 None,
                 "oversize",
-                f"file of {size:,} bytes exceeds --max-doc-bytes {opts.max_doc_bytes:,}",
+                f"file of {size:,} bytes exceeds the limit of {opts.max_doc_bytes:,} bytes",
             )
     try:
         with open_read(path) as fh:
@@ -226,7 +276,7 @@ def read_text(path: str, opts: ReadOptions) -> Iterator[Document]:
             path,
             None,
             "oversize",
-            f"file of {len(raw):,} bytes exceeds --max-doc-bytes {opts.max_doc_bytes:,}",
+            f"file of {len(raw):,} bytes exceeds the limit of {opts.max_doc_bytes:,} bytes",
         )
     try:
         text = raw.decode("utf-8")
@@ -238,7 +288,9 @@ def read_text(path: str, opts: ReadOptions) -> Iterator[Document]:
     yield Document(doc_id, text, {"source": path})
 
 
-def read_parquet(path: str, opts: ReadOptions) -> Iterator[Document | Drop]:
+def read_parquet(
+    path: str, opts: ReadOptions, cursor: FileCursor | None = None
+) -> Iterator[Document | Drop]:
     """One Document per row of a Parquet file, read in batches."""
     from .parquet import iter_parquet_records
 

@@ -21,7 +21,7 @@ def record_to_document(
             path, line, "not_an_object", f"expected a JSON object, got {type(record).__name__}"
         )
     if text_field not in record:
-        raise InputError(path, line, "missing_text", f"no {text_field!r} field (set --text-field)")
+        raise InputError(path, line, "missing_text", f"no {text_field!r} field")
     text = record[text_field]
     if not isinstance(text, str):
         raise InputError(

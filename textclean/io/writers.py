@@ -7,21 +7,40 @@ from pathlib import Path
 from typing import Any
 
 from ..document import Document, Drop
-from ..errors import ConfigError
+from ..errors import ConfigError, PathError
 from .files import AtomicOutput, strip_compression
 from .records import document_to_record, dumps, rejected_record
 
 OUTPUT_FORMATS = ("auto", "jsonl", "parquet")
+#: Names that are written as JSON lines when the format is not declared.
+JSONL_OUTPUT_SUFFIXES = (".jsonl", ".ndjson", ".json")
 
 
 def output_format(path: str, declared: str = "auto") -> str:
-    """``jsonl`` or ``parquet``, from ``declared`` or the file name."""
+    """``jsonl`` or ``parquet``, from ``declared`` or the file name.
+
+    >>> output_format("out.jsonl.zst"), output_format("out.parquet")
+    ('jsonl', 'parquet')
+    >>> output_format("out.csv")
+    Traceback (most recent call last):
+    ...
+    textclean.errors.PathError: out.csv: cannot tell the output format from the name; ...
+    """
     if declared != "auto":
         if declared not in OUTPUT_FORMATS:
             raise ConfigError(f"output format must be jsonl or parquet, not {declared!r}")
         return declared
+    if path == "-":
+        return "jsonl"
     name = strip_compression(os.path.basename(path)).lower()
-    return "parquet" if name.endswith(".parquet") else "jsonl"
+    if name.endswith(".parquet"):
+        return "parquet"
+    if name.endswith(JSONL_OUTPUT_SUFFIXES):
+        return "jsonl"
+    raise PathError(
+        f"{path}: cannot tell the output format from the name; end it in .jsonl "
+        "(optionally .gz or .zst) or .parquet, or declare the format"
+    )
 
 
 class DocumentWriter:

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..document import Document, Drop
 from ..errors import ConfigError, MissingDependency
-from ..io import ReadOptions, default_rejects_path
+from ..io import AtomicOutput, ReadOptions, default_rejects_path
 from ..jobs import join_parts, work_dir_for, write_outcomes
 from ..pipeline import Pipeline
 from ..runner import DocRunner
@@ -127,11 +127,12 @@ def clean_files_dask(
     dask = _dask()
     if any(is_stage(step) for _, step in pipeline.steps):
         raise ConfigError(
-            "clean_files_dask runs per-document pipelines; run dedup stages with their own Dask functions"
+            "clean_files_dask runs per-document steps; run_pipeline_dask runs pipelines "
+            "with corpus-level stages"
         )
     started = time.perf_counter()
     opts, rejects, blocks, work = prepare_run(inputs, output, rejects, options, blocksize)
-    runner = DocRunner(tuple(pipeline.steps), pipeline.record)
+    runner = pipeline.doc_runner(pipeline.steps)
     tasks = [
         dask.delayed(_process_block)(i, b, runner, opts, str(work)) for i, b in enumerate(blocks)
     ]
@@ -153,9 +154,107 @@ def clean_files_dask(
     return total
 
 
+def run_pipeline_dask(
+    pipeline: Pipeline,
+    inputs: Iterable[str],
+    output: str,
+    *,
+    client: Any = None,
+    rejects: str | None = None,
+    options: ReadOptions | None = None,
+    blocksize: int | None = DEFAULT_BLOCKSIZE,
+    output_format_name: str = "auto",
+) -> Stats:
+    """Any pipeline on Dask, output and rejects identical to the local run.
+
+    The pipeline runs in segments, each reading the one before's output from
+    a work directory beside ``output``: a run of per-document steps with
+    `clean_files_dask`, a near-duplicate stage (``near_dedup``) with
+    `dedup_files_dask`, and any other corpus-level stage on the client (it
+    needs the whole corpus in one place anyway). A stage consumes its whole
+    input before it yields, so the local run's rejects are the segments'
+    rejects in order: they are joined so.
+    """
+    from ..dedup.stage import NearDedup
+    from ..jobs import clean_files
+
+    segments: list[list[tuple[str, Any]]] = []
+    for name, step in pipeline.steps:
+        if is_stage(step) or not segments or is_stage(segments[-1][-1][1]):
+            segments.append([])
+        segments[-1].append((name, step))
+    if len(segments) <= 1 and not any(is_stage(s) for _, s in pipeline.steps):
+        return clean_files_dask(
+            pipeline,
+            inputs,
+            output,
+            client=client,
+            rejects=rejects,
+            options=options,
+            blocksize=blocksize,
+            output_format_name=output_format_name,
+        )
+    opts = options or ReadOptions()
+    rejects = rejects or default_rejects_path(output)
+    started = time.perf_counter()
+    out = Path(output)
+    work = out.with_name(f".{out.name}.segments")
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
+    total = Stats()
+    try:
+        source, source_opts = list(inputs), opts
+        rejected: list[str] = []
+        for i, segment in enumerate(segments):
+            last = i == len(segments) - 1
+            target = output if last else str(work / f"{i:03d}.jsonl")
+            rejected.append(str(work / f"{i:03d}.rejects.jsonl"))
+            name, first = segment[0]
+            if not is_stage(first):
+                sub = Pipeline(segment, record=pipeline.record, min_chars=pipeline.min_chars)
+                stats = clean_files_dask(
+                    sub, source, target, client=client, rejects=rejected[-1],
+                    options=source_opts, blocksize=blocksize,
+                    output_format_name=output_format_name if last else "jsonl",
+                )  # fmt: skip
+            elif isinstance(first, NearDedup) and not (first.index or first.redis_url):
+                from .dask_dedup import dedup_files_dask
+
+                stats = dedup_files_dask(
+                    source, target, first, client=client, rejects=rejected[-1],
+                    clusters=first.clusters, options=source_opts, blocksize=blocksize,
+                    output_format_name=output_format_name if last else "jsonl", step=name,
+                )  # fmt: skip
+            else:
+                sub = Pipeline(segment, record=pipeline.record, min_chars=0)
+                stats = clean_files(
+                    sub, source, target, rejects=rejected[-1], options=source_opts,
+                    output_format_name=output_format_name if last else "jsonl",
+                )  # fmt: skip
+            if i == 0:
+                total.seen = stats.seen
+            total.dropped.update(stats.dropped)
+            total.changed.update(stats.changed)
+            total.seconds.update(stats.seconds)
+            total.kept = stats.kept
+            source = [target]
+            source_opts = ReadOptions(text_field=opts.text_field, id_field=opts.id_field)
+        with AtomicOutput(rejects) as joined:
+            for part in rejected:
+                with open(part, "rb") as fh:
+                    shutil.copyfileobj(fh, joined.stream)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    total.elapsed = time.perf_counter() - started
+    total.check()
+    pipeline.stats = total
+    return total
+
+
 def run_bag(pipeline: Pipeline, bag: Any) -> Any:
     """A Dask bag of Documents -> a bag of outcomes (Documents and Drops), partition by partition."""
     if any(is_stage(step) for _, step in pipeline.steps):
         raise ConfigError("run_bag runs per-document steps only")
-    runner = DocRunner(tuple(pipeline.steps), pipeline.record)
+    runner = pipeline.doc_runner(pipeline.steps)
     return bag.map_partitions(lambda part: runner(part)[0])

@@ -35,12 +35,12 @@ _LINE_BREAKS = frozenset("\r\u2028\u2029")
 _INVISIBLES = frozenset("\u00ad\u180e\u200b\u200c\u200d\u2060\ufeff")
 _ODD_SPACES = frozenset("\u00a0\u202f\u205f" + "".join(map(chr, range(0x2000, 0x200B))))
 _DAMAGE_RANGES = [(0x00, 0x08), (0x0B, 0x0B), (0x0D, 0x1F), (0x7F, 0xA0), (0xAD, 0xAD),
-                  (0x180E, 0x180E), (0x2000, 0x200D), (0x2028, 0x2029), (0x202F, 0x202F),
+                  (0x180E, 0x180E), (0x2000, 0x200D), (0x2028, 0x202F),
                   (0x205F, 0x206F), (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFC), (0xD800, 0xDFFF)]  # fmt: skip
 #: The characters of `_UNICODE_DAMAGE`, as a set for the fast path.
 _DAMAGE_CHARS = frozenset("&").union(chr(c) for lo, hi in _DAMAGE_RANGES for c in range(lo, hi + 1))
 _UNICODE_DAMAGE = Pattern(
-    r"[&\x00-\x08\x0b\x0d-\x1f\x7f-\x9f\u00a0\u00ad\u180e\u2000-\u200d\u2028\u2029\u202f"
+    r"[&\x00-\x08\x0b\x0d-\x1f\x7f-\x9f\u00a0\u00ad\u180e\u2000-\u200d\u2028-\u202f"
     r"\u205f-\u206f\ufeff\ufff9-\ufffc\ud800-\udfff]",
     step="fix_mojibake",
 )
@@ -199,6 +199,7 @@ def _is_control(ch: str) -> bool:
     return (
         (ch < " " and ch not in "\t\n\r\x0c")
         or "\x7f" <= ch <= "\x9f"
-        or "\u206a" <= ch <= "\u206f"
+        or "\u202a" <= ch <= "\u202e"
+        or "\u2066" <= ch <= "\u206f"
         or "\ufff9" <= ch <= "\ufffc"
     )

@@ -30,7 +30,14 @@ TERMINAL_ESCAPE = Pattern(
 )
 SURROGATE = Pattern(r"[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]", step=STEP)
 LINE_BREAK = Pattern(r"\r\n?|[\u2028\u2029]", step=STEP)
-CONTROL = Pattern(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u206a-\u206f\ufff9-\ufffc]", step=STEP)
+#: C0/C1 controls, deprecated format characters, interlinear annotations, and the
+#: bidi embeddings, overrides and isolates: display formatting that plain text does
+#: not need (the bidi algorithm orders right-to-left letters by itself) and the
+#: means of spoofing (``invoice \u202egnp.exe``). The marks LRM, RLM, ALM stay.
+CONTROL = Pattern(
+    r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u206a-\u206f\ufff9-\ufffc]",
+    step=STEP,
+)
 
 _NO_SPACE_SCRIPTS = (
     r"\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}"
@@ -42,10 +49,10 @@ ZERO_WIDTH = Pattern(
     # ZWSP separates words in scripts written without spaces: keep it next to them.
     rf"(?<![{_NO_SPACE_SCRIPTS}\u200b])\u200b+(?![{_NO_SPACE_SCRIPTS}\u200b])"
     # ZWNJ/ZWJ shape Arabic, Indic and emoji sequences (also word-finally, after a
-    # virama): a joiner goes only after a non-letter, or after a Latin, Greek or
-    # Cyrillic letter when no letter follows.
+    # virama): a joiner goes after a non-letter, and after a Latin, Greek or
+    # Cyrillic letter, scripts that joiners do not shape.
     rf"|(?<![{_JOINABLE}])[\u200c\u200d]"
-    rf"|(?<={_SIMPLE_SCRIPT_LETTER})[\u200c\u200d](?![{_JOINABLE}])"
+    rf"|(?<={_SIMPLE_SCRIPT_LETTER})[\u200c\u200d]"
     r"|[\u00ad\u180e\u2060\ufeff]",
     flags=regex.V1,
     step=STEP,

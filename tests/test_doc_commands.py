@@ -1,0 +1,213 @@
+"""Every shell command shown in README.md and docs/ runs.
+
+Fenced ``sh`` blocks are extracted and run with ``bash`` in a scratch folder
+holding the files they name (``data/``, ``in.jsonl``, ``crawl/``, ...), with
+``textclean`` the package under test. A comment line just before a block
+marks the ones that cannot run as written:
+
+- ``<!-- sh: server (...) -->``: starts servers (a Dask scheduler and
+  workers); the test starts them on a free port of 127.0.0.1, in the
+  background, and the other blocks' ``tcp://SCHEDULER_HOST:8786`` points there;
+- ``<!-- sh: after-install (...) -->``: the part after ``pip install`` runs;
+- ``<!-- sh: not-run (reason) -->``: installs packages, or runs this suite.
+
+A block of another language that starts with a command is an error: a
+command the docs show is either run here or marked with its reason. Command
+synopses (``IN...``, ``[--option]``) are ``text`` blocks.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+FENCE = re.compile(r"^```(\w*)\s*$")
+MARK = re.compile(r"^<!-- sh: ([\w-]+)")
+COMMAND_START = re.compile(r"^(textclean|python3?|pip|dask|\.venv/bin/)\b")
+
+
+def blocks() -> list[tuple[str, int, str, str | None, list[str]]]:
+    """(file, line, language, mark, lines) of every fenced block."""
+    found = []
+    for path in DOCS:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        i = 0
+        while i < len(lines):
+            m = FENCE.match(lines[i])
+            if not m:
+                i += 1
+                continue
+            j = i + 1
+            while not lines[j].startswith("```"):
+                j += 1
+            mark = None
+            for back in (i - 1, i - 2):
+                if back >= 0 and (mm := MARK.match(lines[back])):
+                    mark = mm.group(1)
+            found.append((path.name, i + 1, m.group(1), mark, lines[i + 1 : j]))
+            i = j + 1
+    return found
+
+
+def commands(lines: list[str]) -> list[str]:
+    """Shell commands of a block: continuation lines joined, comments kept for bash."""
+    out, current = [], ""
+    for line in lines:
+        if line.rstrip().endswith("\\"):
+            current += line.rstrip()[:-1] + " "
+            continue
+        current += line
+        if current.strip():
+            out.append(current.strip())
+        current = ""
+    return out
+
+
+SH = [b for b in blocks() if b[2] == "sh"]
+RUN = [b for b in SH if b[3] is None]
+
+
+def test_every_command_shown_is_an_sh_block():
+    loose = [
+        f"{name}:{line}"
+        for name, line, lang, _, lines in blocks()
+        if lang not in ("sh", "text", "python", "toml", "json")
+        and lines
+        and COMMAND_START.match(lines[0])
+    ]
+    assert not loose, f"commands outside sh blocks (tag them sh, or text for a synopsis): {loose}"
+    marks = {b[3] for b in SH} - {None}
+    assert marks <= {"server", "after-install", "not-run"}, marks
+
+
+ARTICLES = [
+    json.loads(line)
+    for line in (ROOT / "examples" / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def sandbox(tmp_path_factory) -> dict:
+    """A scratch folder with every file the commands name, and a PATH whose
+    ``textclean`` is the package under test."""
+    import zstandard
+
+    base = tmp_path_factory.mktemp("docs")
+    shutil.copytree(ROOT / "examples", base / "examples")
+    shutil.copy(ROOT / "examples" / "pipeline.toml", base / "pipeline.toml")
+    shutil.copy(ROOT / "examples" / "corpus.jsonl", base / "in.jsonl")
+    for folder in ("data", "shared/crawl", "crawl"):
+        (base / folder).mkdir(parents=True)
+    (base / "shared" / "out").mkdir()
+    half = len(ARTICLES) // 2
+    for k, part in enumerate((ARTICLES[:half], ARTICLES[half:])):
+        body = "".join(json.dumps(r) + "\n" for r in part).encode("utf-8")
+        (base / "data" / f"part-{k}.jsonl").write_bytes(body)
+        (base / "shared" / "crawl" / f"part-{k}.jsonl").write_bytes(body)
+        (base / "crawl" / f"part-{k}.jsonl.zst").write_bytes(zstandard.compress(body))
+    bin_dir = base / "bin"
+    bin_dir.mkdir()
+    shim = bin_dir / "textclean"
+    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m textclean "$@"\n')
+    shim.chmod(0o755)
+    env = {
+        **os.environ,
+        "PATH": f"{bin_dir}:{Path(sys.executable).parent}:{os.environ['PATH']}",
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+    }
+    return {"dir": base, "env": env, "port": free_port()}
+
+
+def localize(command: str, port: int) -> str:
+    command = command.replace("SCHEDULER_HOST:8786", f"127.0.0.1:{port}")
+    command = command.replace("--port 8786", f"--port {port}")
+    return command.replace(" /shared/", " shared/")
+
+
+def run_block(lines: list[str], box: dict) -> None:
+    for command in commands(lines):
+        proc = subprocess.run(
+            ["bash", "-euo", "pipefail", "-c", localize(command, box["port"])],
+            cwd=box["dir"],
+            env=box["env"],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert proc.returncode == 0, f"{command}\n{proc.stderr[-3000:]}"
+
+
+def _param(block):
+    dask = any("--dask" in line or "--scheduler" in line for line in block[4])
+    return pytest.param(
+        block, id=f"{block[0]}:{block[1]}", marks=[pytest.mark.slow] if dask else []
+    )
+
+
+@pytest.mark.parametrize("block", [_param(b) for b in RUN])
+def test_a_documented_command_runs(block, sandbox, request):
+    name, line, _, _, lines = block
+    if any("--scheduler" in c for c in lines):
+        request.getfixturevalue("scheduler")
+    run_block(lines, sandbox)
+
+
+def test_the_quickstart_runs_after_its_install(sandbox):
+    (block,) = [b for b in SH if b[3] == "after-install"]
+    (command,) = commands(block[4])
+    after = command.split("pip install", 1)[1].split("&&", 1)[1]
+    run_block([after.replace(".venv/bin/", "")], sandbox)
+    assert (sandbox["dir"] / "out.jsonl").stat().st_size > 0
+
+
+@pytest.fixture(scope="module")
+def scheduler(sandbox):
+    """The documented scheduler and worker commands, started in the background."""
+    pytest.importorskip("distributed")
+    (block,) = [b for b in SH if b[3] == "server"]
+    procs = [
+        subprocess.Popen(
+            ["bash", "-c", "exec " + localize(c, sandbox["port"])],
+            cwd=sandbox["dir"],
+            env=sandbox["env"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for c in commands(block[4])
+    ]
+    try:
+        from distributed import Client
+
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with Client(f"tcp://127.0.0.1:{sandbox['port']}", timeout=5) as client:
+                    if client.scheduler_info()["workers"]:
+                        break
+            except OSError:
+                pass
+            assert time.monotonic() < deadline, "the documented Dask scheduler did not start"
+            time.sleep(1)
+        yield
+    finally:
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            proc.wait(timeout=30)

@@ -1,0 +1,126 @@
+"""Every per-document step of the default pipeline costs time linear in its input.
+
+Adversarial shapes (a long run of blank lines, one long line, one huge
+paragraph) are doubled and the CPU time (`time.process_time`, not wall
+clock, so load on the machine matters less) of the steps is compared: a
+linear step costs about twice as much per doubling, a quadratic one four
+times. The bound is 3 per doubling, taken over two doublings.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+
+import pytest
+
+from textclean import Document, Pipeline
+from textclean.runner import apply_step
+
+WORDS = (
+    "council approved budget debate evening water power storm city river market school "
+    "the a of and to in said on for with was by"
+).split()
+#: Largest allowed cost ratio per doubling of the input.
+MAX_RATIO = 3.0
+#: Each measurement repeats until it has used this much CPU time, to average out noise.
+MIN_SECONDS = 0.25
+#: ... but at most this often.
+MAX_RUNS = 6
+
+
+def prose(size: int, seed: int) -> str:
+    rng = random.Random(seed)
+    out: list[str] = []
+    total = 0
+    while total < size:
+        sentence = " ".join(rng.choice(WORDS) for _ in range(12)).capitalize() + ". "
+        out.append(sentence)
+        total += len(sentence)
+    return "".join(out)[:size]
+
+
+def blank_run(n: int, seed: int) -> str:
+    return prose(2000, seed) + "\n" + "\n" * n + prose(2000, seed + 1)
+
+
+def blank_lines_with_spaces(n: int, seed: int) -> str:
+    return prose(2000, seed) + "\n" + " \n\t\n" * (n // 4) + prose(2000, seed + 1)
+
+
+def long_line(n: int, seed: int) -> str:
+    return prose(n, seed)
+
+
+def huge_paragraph(n: int, seed: int) -> str:
+    return "\n".join(prose(60, seed + i) for i in range(n // 61))
+
+
+SHAPES: dict[str, tuple[Callable[[int, int], str], int]] = {
+    # shape: (maker, smallest size in characters)
+    "blank_run": (blank_run, 2_000),
+    "blank_lines_with_spaces": (blank_lines_with_spaces, 2_000),
+    "long_line": (long_line, 40_000),
+    "huge_paragraph": (huge_paragraph, 40_000),
+}
+STEPS = Pipeline.default().steps
+BOILERPLATE = {"boilerplate"}
+
+
+def cost(make: Callable[[int, int], str], n: int, measured: set[str]) -> float:
+    """Mean CPU seconds of the ``measured`` steps, run in pipeline order (the
+    others left out), on fresh documents of size ``n``."""
+    spent, runs, seed = 0.0, 0, 0
+    while (spent < MIN_SECONDS or runs < 2) and runs < MAX_RUNS:
+        doc = Document("x", make(n, seed))
+        seed += 10
+        started = time.process_time()
+        for name, step in STEPS:
+            if name not in measured:
+                continue
+            out = apply_step(name, step, doc).output
+            if not isinstance(out, Document):
+                break
+            doc = out
+        spent += time.process_time() - started
+        runs += 1
+    return spent / runs
+
+
+def ratio_per_doubling(shape: str, measured: set[str]) -> float:
+    make, n = SHAPES[shape]
+    cost(make, 200, measured)  # warm up: models and caches load on first use
+    small, large = cost(make, n, measured), cost(make, 4 * n, measured)
+    return (large / max(small, 1e-6)) ** 0.5
+
+
+NOT_BOILERPLATE = {name for name, _ in STEPS} - BOILERPLATE
+CASES = [
+    pytest.param(shape, "other steps", NOT_BOILERPLATE, id=f"{shape}-other-steps")
+    for shape in SHAPES
+] + [
+    pytest.param(
+        shape,
+        "boilerplate",
+        BOILERPLATE,
+        id=f"{shape}-boilerplate",
+        marks=[
+            pytest.mark.slow,
+            pytest.mark.xfail(
+                strict=True,
+                reason="the boilerplate line model is quadratic on runs of blank lines",
+            ),
+        ],
+    )
+    for shape in ("blank_run", "blank_lines_with_spaces")
+] + [
+    pytest.param(shape, "boilerplate", BOILERPLATE, id=f"{shape}-boilerplate")
+    for shape in ("long_line", "huge_paragraph")
+]
+
+
+@pytest.mark.parametrize(("shape", "label", "measured"), CASES)
+def test_cost_is_linear_in_the_input(shape, label, measured):
+    ratio = ratio_per_doubling(shape, measured)
+    assert ratio < MAX_RATIO, f"{label} on {shape}: cost x{ratio:.2f} per doubling"

@@ -1,0 +1,394 @@
+"""What a new user runs into: wrong paths, emptied pages, step options on the
+command line, Dask with corpus stages, ids, progress, invisible-character floods."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import pytest
+
+from textclean import Document, Drop, Pipeline, TextcleanError
+from textclean.config import pipeline_from_steps
+from textclean.errors import InputError, PathError, TextcleanWarning
+from textclean.io import ReadOptions, check_paths, read_documents
+from textclean.jobs import clean_files
+
+ROOT = Path(__file__).resolve().parent.parent
+COMMANDS = ["clean", "dedup", "passages", "explain"]
+
+
+def run(*args: str, check: bool = False, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    proc = subprocess.run(
+        [sys.executable, "-m", "textclean", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=600,
+    )
+    if check:
+        assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+def write_jsonl(path: Path, records: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def lines(path: Path) -> list[dict]:
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+
+
+ARTICLE = (
+    "The storm knocked out power to thirty thousand homes overnight, and crews "
+    "worked until morning to restore it, the utility said on Tuesday."
+)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    return write_jsonl(
+        tmp_path / "in.jsonl",
+        [{"id": "a", "text": ARTICLE}, {"id": "b", "text": "Another page: " + ARTICLE}],
+    )
+
+
+# -- paths: outputs checked against inputs and each other -----------------------------
+
+
+def test_rejects_equal_to_output_is_refused_before_anything_is_written(corpus, tmp_path):
+    out = tmp_path / "out.jsonl"
+    proc = run(
+        "clean", str(corpus), "-o", str(out), "--rejects", str(out), "--steps", "fix_mojibake"
+    )
+    assert proc.returncode == 2
+    assert "output and rejects are the same file" in proc.stderr
+    assert not out.exists() and "Traceback" not in proc.stderr
+
+
+def test_output_equal_to_an_input_is_refused_and_the_input_survives(corpus):
+    before = corpus.read_bytes()
+    proc = run("clean", str(corpus), "-o", str(corpus), "--steps", "fix_mojibake")
+    assert proc.returncode == 2 and "is also an input" in proc.stderr
+    assert corpus.read_bytes() == before
+
+
+def test_output_inside_an_input_folder_is_refused(corpus, tmp_path):
+    proc = run("clean", str(tmp_path), "-o", str(tmp_path / "clean.jsonl"))
+    assert proc.returncode == 2 and "inside the input folder" in proc.stderr
+    assert not (tmp_path / "clean.jsonl").exists()
+    # a name a later run would not read (a report) is fine
+    assert check_paths([str(tmp_path)], {"html": str(tmp_path / "report.html")})
+
+
+@pytest.mark.parametrize("command", ["dedup", "passages"])
+def test_every_writing_command_checks_its_outputs(command, corpus, tmp_path):
+    out = tmp_path / "out.jsonl"
+    proc = run(command, str(corpus), "-o", str(out), "--rejects", str(out))
+    assert proc.returncode == 2 and "are the same file" in proc.stderr, proc.stderr
+
+
+def test_dedup_clusters_file_may_not_be_the_output(corpus, tmp_path):
+    out = tmp_path / "out.jsonl"
+    proc = run("dedup", str(corpus), "-o", str(out), "--clusters", str(out))
+    assert proc.returncode == 2 and "are the same file" in proc.stderr
+
+
+def test_an_output_name_of_unknown_format_is_refused(corpus, tmp_path):
+    proc = run("clean", str(corpus), "-o", str(tmp_path / "out.csv"), "--steps", "fix_mojibake")
+    assert proc.returncode == 2 and "cannot tell the output format" in proc.stderr
+    assert not list(tmp_path.glob("out*")) and not list(tmp_path.glob(".out*"))
+
+
+# -- missing inputs: one clear line in every command ---------------------------------
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("missing", ["nope.jsonl", "no-such-folder"])
+def test_a_missing_input_is_named_in_every_command(command, missing, tmp_path):
+    args = [command, str(tmp_path / missing)]
+    if command != "explain":
+        args += ["-o", str(tmp_path / "out.jsonl")]
+    proc = run(*args)
+    assert proc.returncode == 2, proc.stderr
+    assert f"{missing}: no such file or directory" in proc.stderr
+    assert "Traceback" not in proc.stderr and "unknown input format" not in proc.stderr
+    assert os.listdir(tmp_path) == []  # no .parts/ folder, no output
+
+
+def test_the_library_raises_a_path_error_for_a_missing_input(tmp_path):
+    with pytest.raises(PathError, match="no such file"):
+        clean_files(Pipeline([]), [str(tmp_path / "x.jsonl")], str(tmp_path / "o.jsonl"))
+    assert os.listdir(tmp_path) == []
+
+
+# -- error messages: the library names no flag, the CLI adds it ----------------------
+
+
+def test_rejects_details_name_no_command_line_flag(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "fine text here"}\n{"id": "b", "text": \n')
+    proc = run("clean", str(src), "-o", str(tmp_path / "out.jsonl"), "--steps", "fix_mojibake")
+    assert proc.returncode == 2 and "--on-error skip" in proc.stderr  # the CLI's hint
+    run(
+        "clean", str(src), "-o", str(tmp_path / "out.jsonl"), "--steps", "fix_mojibake",
+        "--on-error", "skip", check=True,
+    )  # fmt: skip
+    (rejected,) = lines(tmp_path / "out.rejects.jsonl")
+    assert rejected["textclean"]["rejected"]["reason"] == "malformed_json"
+    assert "--" not in rejected["textclean"]["rejected"]["detail"]
+    error = InputError("f.jsonl", 3, "oversize", "record of 9 bytes exceeds the limit of 5 bytes")
+    assert "--" not in str(error)
+
+
+# -- emptied pages are dropped ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "  \n\t ", "." * 400, ".\n" * 50, "\u200b" * 2000, "\u202e\u2066\u200f" * 700],
+)
+def test_pages_without_a_letter_or_digit_are_dropped_as_empty(text):
+    out = Pipeline.default()(Document("p", text))
+    assert isinstance(out, Drop) and out.reason == "empty", out
+
+
+def test_clean_returns_empty_string_for_what_it_drops():
+    import textclean
+
+    assert textclean.clean("." * 200) == ""
+    assert textclean.clean("Plain words stay.") == "Plain words stay."
+
+
+def test_empty_drops_reach_the_rejects_file_and_the_summary(tmp_path):
+    src = write_jsonl(
+        tmp_path / "in.jsonl",
+        [{"id": "a", "text": ARTICLE}, {"id": "dots", "text": "." * 300}, {"id": "b", "text": ""}],
+    )
+    out = tmp_path / "out.jsonl"
+    proc = run("clean", str(src), "-o", str(out), check=True)
+    assert [r["id"] for r in lines(out)] == ["a"]
+    rejected = {r["id"]: r["textclean"]["rejected"] for r in lines(tmp_path / "out.rejects.jsonl")}
+    assert {k: v["reason"] for k, v in rejected.items()} == {"dots": "empty", "b": "empty"}
+    assert rejected["dots"]["step"] == "length"
+    assert "3 read = 1 written + 2 rejected" in proc.stderr
+    assert "empty" in proc.stderr
+
+
+def test_min_chars_drops_short_pages_as_too_short(tmp_path):
+    src = write_jsonl(
+        tmp_path / "in.jsonl", [{"id": "a", "text": ARTICLE}, {"id": "s", "text": "Hi."}]
+    )
+    out = tmp_path / "out.jsonl"
+    run(
+        "clean",
+        str(src),
+        "-o",
+        str(out),
+        "--steps",
+        "fix_mojibake",
+        "--min-chars",
+        "20",
+        check=True,
+    )
+    assert [r["id"] for r in lines(out)] == ["a"]
+    (short,) = lines(tmp_path / "out.rejects.jsonl")
+    assert short["textclean"]["rejected"]["reason"] == "too_short"
+    kept = Pipeline([], min_chars=0)(Document("e", ""))
+    assert isinstance(kept, Document)
+
+
+def test_explain_shows_the_empty_drop():
+    explanation = Pipeline.default().explain(Document("d", "...."))
+    assert not explanation.kept and explanation.drop.reason == "empty"
+    assert explanation.steps[-1].step == "length"
+
+
+# -- step options on the command line ----------------------------------------------------
+
+
+def test_steps_take_options_on_the_command_line(tmp_path):
+    src = write_jsonl(
+        tmp_path / "in.jsonl",
+        [
+            {"id": "en", "text": ARTICLE},
+            {"id": "de", "text": "Der Sturm hat in der Nacht dreißigtausend Haushalten den Strom "
+             "genommen, und die Arbeiter haben bis zum Morgen gearbeitet."},
+            {"id": "fr", "text": "La tempête a privé d'électricité trente mille foyers pendant la "
+             "nuit, et les équipes ont travaillé jusqu'au matin."},
+        ],
+    )  # fmt: skip
+    out = tmp_path / "out.jsonl"
+    run("clean", str(src), "-o", str(out), "--steps", "language(keep=en,de)", check=True)
+    assert [r["id"] for r in lines(out)] == ["en", "de"]
+    run("clean", str(src), "-o", str(out), "--steps", "default(language.keep=en)", check=True)
+    assert [r["id"] for r in lines(out)] == ["en"]
+
+
+def test_a_step_spec_builds_the_same_steps_as_a_config():
+    from textclean.config import pipeline_from_config
+
+    spec = pipeline_from_steps('fix_mojibake, language(keep=["en", "de"], min_prob=0.9)')
+    config = pipeline_from_config(
+        {
+            "steps": [
+                {"name": "fix_mojibake"},
+                {"name": "language", "keep": ["en", "de"], "min_prob": 0.9},
+            ]
+        }
+    )
+    assert [(n, s) for n, s in spec.steps] == [(n, s) for n, s in config.steps]
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("language(kep=en)", "its options are"),
+        ("nonsense", "unknown step"),
+        ("language(keep=en", "closing parenthesis"),
+        ("default(nope.keep=en)", "takes options of its steps"),
+    ],
+)
+def test_a_wrong_step_spec_names_the_culprit(spec, message):
+    with pytest.raises(TextcleanError, match=message):
+        pipeline_from_steps(spec)
+
+
+# -- Dask runs pipelines with corpus stages --------------------------------------------
+
+
+def test_dask_runs_the_example_config_with_its_corpus_stage(tmp_path):
+    pytest.importorskip("distributed")
+    example = ROOT / "examples"
+    local, remote = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
+    config = str(example / "pipeline.toml")
+    run("clean", str(example / "corpus.jsonl"), "-o", str(local), "--config", config, check=True)
+    proc = run(
+        "clean", str(example / "corpus.jsonl"), "-o", str(remote), "--config", config,
+        "--dask", "local:2", check=True,
+    )  # fmt: skip
+    assert "near_duplicate" in proc.stderr
+    assert remote.read_bytes() == local.read_bytes()
+    assert (tmp_path / "dask.rejects.jsonl").read_bytes() == (
+        tmp_path / "local.rejects.jsonl"
+    ).read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["local.jsonl", "local.rejects.jsonl", "dask.jsonl", "dask.rejects.jsonl"]
+    )
+
+
+# -- smaller things ----------------------------------------------------------------------
+
+
+def test_duplicate_and_non_string_ids_are_warned_about(tmp_path):
+    src = write_jsonl(
+        tmp_path / "in.jsonl",
+        [
+            {"id": "a", "text": ARTICLE},
+            {"id": "a", "text": ARTICLE + " Again."},
+            {"id": 7, "text": ARTICLE},
+        ],
+    )
+    proc = run(
+        "clean", str(src), "-o", str(tmp_path / "out.jsonl"), "--steps", "fix_mojibake", check=True
+    )
+    assert "warning: 1 document has an id seen before (first: 'a')" in proc.stderr
+    assert "warning: 1 document has a non-string id (first: 7)" in proc.stderr
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        clean_files(Pipeline([]), [str(src)], str(tmp_path / "lib.jsonl"))
+    assert [w.category for w in caught] == [TextcleanWarning, TextcleanWarning]
+
+
+def test_explain_an_unknown_id_fails_naming_it(corpus):
+    proc = run("explain", str(corpus), "--id", "no-such-id")
+    assert proc.returncode == 1
+    assert "no document with id 'no-such-id' in 2 record(s) read" in proc.stderr
+    assert run("explain", str(corpus), "--id", "a", check=True).stdout.startswith("document a")
+
+
+def test_passages_has_workers_and_gives_the_same_clusters(tmp_path):
+    quote = "We hope this one-year moratorium might give Congress enough time to act on it."
+    records = [
+        {"id": f"d{i}", "text": f"Intro number {i} says something else entirely. {quote} End {i}."}
+        for i in range(2100)
+    ]
+    src = write_jsonl(tmp_path / "in.jsonl", records)
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    run("passages", str(src), "-o", str(one), "-q", check=True)
+    run("passages", str(src), "-o", str(two), "-q", "--workers", "2", check=True)
+    assert one.read_bytes() == two.read_bytes() and one.stat().st_size > 0
+
+
+def test_progress_counts_input_bytes_and_ends_when_the_last_outcome_is_written(tmp_path):
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": str(i), "text": ARTICLE} for i in range(600)])
+    size = src.stat().st_size
+    ends = list(itertools.accumulate(len(line) for line in src.read_bytes().splitlines(True)))
+    calls: list[tuple[int, int | None]] = []
+    clean_files(
+        Pipeline([KeepAll()]),
+        [str(src)],
+        str(tmp_path / "out.jsonl"),
+        workers=2,
+        progress=lambda d, t: calls.append((d, t)),
+    )
+    # after the k-th outcome is written the count is the end of the k-th input
+    # record: it never runs ahead of the work (workers read ahead), and it reaches
+    # the total input size with the last one
+    assert [d for d, _ in calls] == ends + [size]
+    assert {t for _, t in calls} == {size}
+
+
+def test_progress_is_by_file_position_for_compressed_input(tmp_path):
+    import gzip
+
+    src = tmp_path / "in.jsonl.gz"
+    with gzip.open(src, "wt") as fh:
+        for i in range(300):
+            fh.write(json.dumps({"id": str(i), "text": ARTICLE + str(i)}) + "\n")
+    seen: list[int] = []
+    items = list(read_documents([str(src)], ReadOptions(), on_record=seen.append))
+    assert len(items) == 300 and seen == sorted(seen) and 0 < seen[-1] <= src.stat().st_size
+
+
+# -- invisible-character floods ----------------------------------------------------------
+
+
+def test_bidi_controls_are_removed_and_marks_stay():
+    from textclean.repair.mojibake import fix_mojibake
+
+    assert (
+        fix_mojibake("invoice \u202egnp.exe\u202c and \u2066iso\u2069") == "invoice gnp.exe and iso"
+    )
+    assert fix_mojibake("שלום\u200f world") == "שלום\u200f world"
+
+
+@pytest.mark.parametrize(
+    "flood",
+    ["a\u200d" * 10_500, "a\u200c" * 10_500, "\u202ea" * 10_500, "x\u2066y\u2069\u200b" * 4_200],
+)
+def test_invisible_floods_leave_no_invisible_characters(flood):
+    out = Pipeline.default()(Document("f", flood))
+    text = out.text if isinstance(out, Document) else out.doc.text
+    assert not set(text) & set(
+        "\u200b\u200c\u200d\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    )
+
+
+def test_a_flood_of_invisible_characters_gets_no_language():
+    out = Pipeline.default()(Document("f", "\u202e\u2066\u200b\u200d\u200f" * 4_200))
+    assert isinstance(out, Drop) and out.reason == "empty"
+    assert "lang" not in out.doc.record or out.doc.record["lang"] == "unknown"
+
+
+class KeepAll:
+    """A picklable step that keeps every document as it is."""
+
+    def __call__(self, doc: Document) -> Document:
+        return doc
