@@ -100,23 +100,8 @@ CASES = [
     pytest.param(shape, "other steps", NOT_BOILERPLATE, id=f"{shape}-other-steps")
     for shape in SHAPES
 ] + [
-    pytest.param(
-        shape,
-        "boilerplate",
-        BOILERPLATE,
-        id=f"{shape}-boilerplate",
-        marks=[
-            pytest.mark.slow,
-            pytest.mark.xfail(
-                strict=True,
-                reason="the boilerplate line model is quadratic on runs of blank lines",
-            ),
-        ],
-    )
-    for shape in ("blank_run", "blank_lines_with_spaces")
-] + [
     pytest.param(shape, "boilerplate", BOILERPLATE, id=f"{shape}-boilerplate")
-    for shape in ("long_line", "huge_paragraph")
+    for shape in SHAPES
 ]
 
 
