@@ -40,7 +40,12 @@ from sklearn.feature_extraction import DictVectorizer  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
 from textclean.boilerplate.classify import builtin_rules  # noqa: E402
-from textclean.boilerplate.line_features import _EDGE, FEATURES, line_features  # noqa: E402
+from textclean.boilerplate.line_features import (  # noqa: E402
+    _EDGE,
+    FEATURES,
+    lexicon_keys,
+    line_features,
+)
 from textclean.boilerplate.line_model import FORMAT, MODEL_FILE, VERSION, LineModel  # noqa: E402
 from textclean.boilerplate.rules import CATEGORIES  # noqa: E402
 
@@ -79,10 +84,7 @@ LEXICON_SIZE = 20_000
 
 def tokens(line: str) -> list[str]:
     """The words the lexicon is keyed on, as `line_features` looks them up."""
-    words = [w.strip(_EDGE) for w in line.lower().split()]
-    if not words:
-        return []
-    return words + ["^" + words[0], "$" + words[-1]]
+    return lexicon_keys([w.strip(_EDGE) for w in line.lower().split()])
 
 
 def rule_categories(page: Page) -> list[str | None]:

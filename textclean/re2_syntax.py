@@ -39,7 +39,7 @@ class Unsupported(Exception):
 @lru_cache(maxsize=1)
 def _every_code_point() -> str:
     # Surrogates cannot be encoded in UTF-8, so RE2 never sees them.
-    return "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    return "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
 
 
 @cache

@@ -193,10 +193,9 @@ def line_features(
         seen.add(key)
         lexical = lexical_max = lexical_min = 0.0
         if lexicon:
-            weights = list(map(lexicon.get, tokens, repeat_zero(nw)))
-            weights.append(lexicon.get("^" + tokens[0], 0.0))
-            weights.append(lexicon.get("$" + tokens[-1], 0.0))
-            lexical = sum(weights) / sqrt(nw + 2)
+            keys = lexicon_keys(tokens)
+            weights = list(map(lexicon.get, keys, repeat_zero(len(keys))))
+            lexical = sum(weights) / sqrt(len(keys))
             lexical_max = max(weights)
             lexical_min = min(weights)
         category = rules[i]
@@ -237,6 +236,18 @@ def line_features(
     _position_features(lines, X)
     _context_features(X, rows)
     return X
+
+
+def lexicon_keys(tokens: list[str]) -> list[str]:
+    """What the word weights are keyed on: the words, their pairs, the first and last word.
+
+    >>> lexicon_keys(["get", "our", "briefing"])
+    ['get', 'our', 'briefing', 'get our', 'our briefing', '^get', '$briefing']
+    """
+    if not tokens:
+        return []
+    pairs = [a + " " + b for a, b in zip(tokens, tokens[1:], strict=False)]
+    return tokens + pairs + ["^" + tokens[0], "$" + tokens[-1]]
 
 
 def repeat_zero(n: int) -> repeat:

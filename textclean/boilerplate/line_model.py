@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import ConfigError
-from .line_features import _EDGE, FEATURES
+from .line_features import _EDGE, FEATURES, lexicon_keys
 
 FORMAT = "textclean-boilerplate-model"
 VERSION = 1
@@ -83,7 +83,7 @@ class LineModel:
             return self.categories[0]
         score = self.category_bias.copy()
         zero = None
-        keys = tokens + ["^" + tokens[0], "$" + tokens[-1]]
+        keys = lexicon_keys(tokens)
         for weights in map(self.category_lexicon.get, keys, repeat(zero)):
             if weights is not None:
                 score += weights

@@ -237,9 +237,9 @@ def merge(raw: list[dict], labels: dict) -> list[dict]:
             lab[int(idx)] = 0
             cat[int(idx)] = category
         notes = {}
-        for idx, note in entry.get("undecided", {}).items():
+        for idx, span in entry.get("undecided", {}).items():
             lab[int(idx)] = None
-            notes[str(idx)] = note
+            notes[str(idx)] = doc["lines"][int(idx)][span[0] : span[1]] if span else ""
         rec = {
             "id": doc["id"],
             "source": doc["source"],

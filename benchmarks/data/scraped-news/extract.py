@@ -203,7 +203,8 @@ def cmd_raw(fnc_git: str, fnn_git: str, out: Path) -> list[dict]:
 
 def expand(doc: dict, entry: dict) -> tuple[list, list, dict]:
     """labels.json stores furniture lines only: {"furniture": {i: category},
-    "undecided": {i: furniture part}}; every other line is content."""
+    "undecided": {i: [start, end] of the furniture part in the line}}; every other
+    line is content."""
     n = len(doc["lines"])
     labels: list = [1] * n
     cats: list = [None] * n
@@ -212,9 +213,9 @@ def expand(doc: dict, entry: dict) -> tuple[list, list, dict]:
             raise ValueError(f"{doc['id']} line {i}: unknown category {cat!r}")
         labels[int(i)], cats[int(i)] = 0, cat
     notes = {}
-    for i, part in entry.get("undecided", {}).items():
+    for i, span in entry.get("undecided", {}).items():
         labels[int(i)], cats[int(i)] = None, None
-        notes[str(i)] = part
+        notes[str(i)] = doc["lines"][int(i)][span[0] : span[1]] if span else ""
     return labels, cats, notes
 
 
