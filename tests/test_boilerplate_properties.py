@@ -54,8 +54,22 @@ sentence = st.builds(
 content_line = st.lists(sentence, min_size=1, max_size=4).map(" ".join)
 any_line = st.one_of(content_line, st.sampled_from(FURNITURE), st.just(""), st.text(max_size=40))
 page = st.lists(any_line, max_size=25).map("\n".join)
+
+
+def _first_occurrences(lines: list[str]) -> list[str]:
+    """Each non-blank line once: a paragraph repeated word for word is furniture."""
+    seen: set[str] = set()
+    out = []
+    for line in lines:
+        if line and line in seen:
+            continue
+        seen.add(line)
+        out.append(line)
+    return out
+
+
 content_page = st.lists(st.one_of(content_line, st.just("")), min_size=1, max_size=20).map(
-    "\n".join
+    lambda lines: "\n".join(_first_occurrences(lines))
 )
 
 

@@ -108,6 +108,9 @@ def judge(segment: str, rules: RuleSet) -> tuple[str, str] | None:
 #: A line of at least this many words that repeats an earlier line of the page
 #: word for word (a headline or paragraph a scraper took twice) is furniture.
 MIN_REPEAT_WORDS = 3
+#: The headline is kept unless the model is at least this sure it is furniture
+#: (a share bar or an advert label opening a scraped text is no headline).
+HEADLINE_DOUBT = 0.85
 #: Rounds of judging what is left (see `_model_verdicts`); pages settle in two.
 MAX_ROUNDS = 5
 #: ``model=USE_BUILTIN`` (the default) means the model shipped with textclean.
@@ -166,8 +169,11 @@ def _model_verdicts(
     final: list[Verdict] = [KEEP] * len(lines)
     texts = list(lines)
     alive = list(range(len(lines)))
+    known: dict[str, tuple[str, str, bool] | None] = {}
     for round_ in range(MAX_ROUNDS):
-        judged = _model_round([texts[i] for i in alive], rules, model, cut_off, round_ == 0)
+        judged = _model_round(
+            [texts[i] for i in alive], rules, model, cut_off, round_ == 0, known
+        )
         if layout:
             _add_author_names([texts[i] for i in alive], judged)
         removed = False
@@ -188,14 +194,26 @@ def _model_verdicts(
 
 
 def _model_round(
-    lines: Sequence[str], rules: RuleSet, model: LineModel, cut_off: float, cuts: bool
+    lines: Sequence[str],
+    rules: RuleSet,
+    model: LineModel,
+    cut_off: float,
+    cuts: bool,
+    known: dict[str, tuple[str, str, bool] | None],
 ) -> list[Verdict]:
-    """One round: whole-line verdicts, and (with ``cuts``) sentence cuts in kept lines."""
-    hits = [_rule_hit(line, rules) for line in lines]
+    """One round: whole-line verdicts, and (with ``cuts``) sentence cuts in kept lines.
+
+    ``known`` holds the rule hits of lines already seen in earlier rounds.
+    """
+    hits = []
+    for line in lines:
+        if line not in known:
+            known[line] = _rule_hit(line, rules)
+        hits.append(known[line])
     categories = [None if h is None else h[0] for h in hits]
     p = model.probabilities(line_features(lines, categories, model.lexicon)).tolist()
     first, _last = body_span(lines, categories)
-    headline = title_line(lines, categories, first) if first < len(lines) else None
+    headline = _headline(lines, categories, first)
     verdicts: list[Verdict] = []
     seen: set[str] = set()
     for index, (line, hit, prob) in enumerate(zip(lines, hits, p, strict=True)):
@@ -219,7 +237,8 @@ def _model_round(
             if inner.keep and inner.cuts:
                 verdicts.append(Verdict(True, cuts=inner.cuts, probability=prob))
                 continue
-        if decisive or (prob >= cut_off and index != headline and not _protected(stripped)):
+        guarded = _protected(stripped) or (index == headline and prob < HEADLINE_DOUBT)
+        if decisive or (prob >= cut_off and not guarded):
             if hit is not None:
                 category, reason = hit[0], hit[1]
             else:
@@ -238,6 +257,17 @@ def _model_round(
         else:
             verdicts.append(Verdict(True, probability=prob))
     return verdicts
+
+
+def _headline(lines: Sequence[str], categories: Sequence[str | None], first: int) -> int | None:
+    """The line `title_line` picks as the headline before the body; a caption or a
+    credit (brackets, slashes, handles) is not one."""
+    if first >= len(lines):
+        return None
+    index = title_line(lines, categories, first)
+    if index is None or any(mark in lines[index] for mark in "()[]/|@©"):
+        return None
+    return index
 
 
 def _protected(line: str) -> bool:

@@ -64,7 +64,9 @@ def is_separator(text: str) -> bool:
     (True, True, False)
     """
     stripped = text.strip()
-    return bool(stripped) and _SEPARATOR.fullmatch(stripped) is not None
+    if not stripped or stripped[0].isalnum() or stripped[-1].isalnum():
+        return False
+    return _SEPARATOR.fullmatch(stripped) is not None
 
 
 def has_words(text: str) -> bool:

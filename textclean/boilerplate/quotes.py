@@ -39,12 +39,23 @@ def has_quotation(text: str) -> bool:
     """True when ``text`` holds a quotation of at least three words, in any style."""
     if _OPENERS.isdisjoint(text):
         return False
+    starts, ends = word_spans(text)
+    return any(_style_quotes(text, starts, ends, *style) for style in QUOTE_STYLES)
+
+
+def word_spans(text: str) -> tuple[list[int], list[int]]:
+    """Start and end offsets of every run of non-space characters (``\\S+``).
+
+    >>> word_spans(" ab  c")
+    ([1, 5], [3, 6])
+    """
     starts: list[int] = []
     ends: list[int] = []
-    for word in _WORD.finditer(text):
-        starts.append(word.start())
-        ends.append(word.end())
-    return any(_style_quotes(text, starts, ends, *style) for style in QUOTE_STYLES)
+    for word in _WORD.findall(text):
+        at = text.find(word, ends[-1] if ends else 0)
+        starts.append(at)
+        ends.append(at + len(word))
+    return starts, ends
 
 
 def _positions(text: str, chars: str) -> list[int]:
