@@ -3,7 +3,9 @@
 Every line of a page is judged whole by the learned line model
 (`textclean.boilerplate.line_model`): gradient-boosted trees over the line's
 shape, its words, its position, the verdicts of the wording rules and the
-shape of its neighbours. A line the model keeps may still hold furniture
+shape of its neighbours; a line a built-in rule condemns whole goes too. A
+headline, a quotation and a live story's time header are kept whatever the
+model or the rules say. A line the model keeps may still hold furniture
 sentences: it is split into sentences (`textclean.segment`) and each is
 judged by the wording rules; a sentence a scraper glued together with commas
 ("..., Last modified on Fri 12 Jun 2020 12.13 BST.") may lose a furniture
@@ -33,7 +35,7 @@ from ..patterns import Pattern
 from ..segment import Sentence, split_sentences
 from .features import has_words, is_quoted, is_separator, is_time_header, word_count
 from .layout import author_names, body_span, is_anchor, link_lines, title_line
-from .line_features import line_features
+from .line_features import FEATURES, line_features
 from .line_model import LineModel, builtin_model
 from .patterns_en import RULES as EN_RULES
 from .patterns_intl import RULES as INTL_RULES
@@ -109,8 +111,12 @@ def judge(segment: str, rules: RuleSet) -> tuple[str, str] | None:
 #: word for word (a headline or paragraph a scraper took twice) is furniture.
 MIN_REPEAT_WORDS = 3
 #: The headline is kept unless the model is at least this sure it is furniture
-#: (a share bar or an advert label opening a scraped text is no headline).
+#: (a share bar or an advert label opening a scraped text is no headline)...
 HEADLINE_DOUBT = 0.85
+#: ...or unless it holds a word the model weighs as furniture at least this much
+#: ("share", "advertisement", "posted by"); a headline has no furniture wording.
+HEADLINE_WORDS = 0.4
+_LEXICAL_MAX = FEATURES.index("lexical_max")
 #: Rounds of judging what is left (see `_model_verdicts`); pages settle in two.
 MAX_ROUNDS = 5
 #: ``model=USE_BUILTIN`` (the default) means the model shipped with textclean.
@@ -211,7 +217,8 @@ def _model_round(
             known[line] = _rule_hit(line, rules)
         hits.append(known[line])
     categories = [None if h is None else h[0] for h in hits]
-    p = model.probabilities(line_features(lines, categories, model.lexicon)).tolist()
+    X = line_features(lines, categories, model.lexicon)
+    p = model.probabilities(X).tolist()
     first, _last = body_span(lines, categories)
     headline = _headline(lines, categories, first)
     verdicts: list[Verdict] = []
@@ -237,8 +244,11 @@ def _model_round(
             if inner.keep and inner.cuts:
                 verdicts.append(Verdict(True, cuts=inner.cuts, probability=prob))
                 continue
-        guarded = _protected(stripped) or (index == headline and prob < HEADLINE_DOUBT)
-        if decisive or (prob >= cut_off and not guarded):
+        guarded = _protected(stripped) or (
+            index == headline
+            and (prob < HEADLINE_DOUBT or X[index, _LEXICAL_MAX] < HEADLINE_WORDS)
+        )
+        if decisive or ((hit is not None or prob >= cut_off) and not guarded):
             if hit is not None:
                 category, reason = hit[0], hit[1]
             else:

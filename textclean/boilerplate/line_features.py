@@ -5,7 +5,7 @@ surroundings (Kohlschütter et al., WSDM 2010; jusText's context pass): short,
 unpunctuated, capitalised, full of links or symbols, far from the dense
 prose of the article, among other lines like it. Each non-blank line becomes
 one row of numbers: its own shape, its position on the page, the verdicts of
-the wording rules (as features, not decisions), a learned word score, and
+the wording rules, a learned word score, and
 the shape of the two lines before and after it.
 
 Character classes are counted for the whole page at once in NumPy (the text
@@ -64,6 +64,10 @@ OWN = (
     "link_tokens",
     "bullets",
     "in_brackets",
+    "ends_in_brackets",
+    "credit_slash",
+    "reader_words",
+    "publisher_words",
     "copyright",
     "repeat",
     "lexical",
@@ -222,6 +226,10 @@ def line_features(
                 links,
                 bullets,
                 1.0 if first in "([" and last in ")]" else 0.0,
+                1.0 if last in ")]" else 0.0,
+                1.0 if last in ")]" and "/" in stripped[stripped.rfind("(") :] else 0.0,
+                sum(map(_READER.__contains__, tokens)) / nw,
+                sum(map(_PUBLISHER.__contains__, tokens)) / nw,
                 1.0 if "©" in stripped or "(c)" in low or "copyright" in low else 0.0,
                 repeat,
                 lexical,
@@ -259,6 +267,10 @@ def _may_link(text: str) -> bool:
 
 
 _CATEGORY_INDEX = {c: k for k, c in enumerate(CATEGORIES)}
+#: Words that address the reader, and words of a publisher speaking of itself:
+#: pitches, prompts and notices use them; reporting rarely does.
+_READER = frozenset(["you", "your", "you'll", "you're", "yours", "you’ll", "you’re", "you've"])
+_PUBLISHER = frozenset(["we", "our", "us", "we'll", "we're", "we’ll", "we’re", "ours"])
 _QUOTES = frozenset(_QUOTE_MARKS)
 #: Marks that can open a quotation (`is_quoted` is only asked when one is there).
 _OPENERS = frozenset('“„«"‹「『')

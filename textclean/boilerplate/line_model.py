@@ -1,7 +1,7 @@
 """The learned line model: gradient-boosted trees over `line_features`, as plain data.
 
 The model ships as a JSON file (`textclean/data/boilerplate_model.json`),
-written by ``scripts/train_boilerplate_model.py``: the feature names it was
+written by ``benchmarks/train_boilerplate_model.py``: the feature names it was
 trained on, the trees as flat arrays, the decision threshold, the word
 weights behind the ``lexical`` features, and a small category head (word
 weights per furniture category) that names what a removed line was when no
@@ -129,7 +129,7 @@ class LineModel:
         if features != FEATURES:
             raise fail(
                 "trained on other features than this textclean computes; retrain it "
-                "(scripts/train_boilerplate_model.py)"
+                "(benchmarks/train_boilerplate_model.py)"
             )
         try:
             trees = data["trees"]

@@ -51,7 +51,7 @@ def word_spans(text: str) -> tuple[list[int], list[int]]:
     """
     starts: list[int] = []
     ends: list[int] = []
-    for word in _WORD.findall(text):
+    for word in text.split():
         at = text.find(word, ends[-1] if ends else 0)
         starts.append(at)
         ends.append(at + len(word))

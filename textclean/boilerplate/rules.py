@@ -23,9 +23,11 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import regex
+from ahocorasick_rs import AhoCorasick
 
 from ..errors import ConfigError
 from ..pattern_sets import PatternSet
+from ..patterns import Pattern
 
 STEP = "boilerplate"
 
@@ -132,9 +134,11 @@ def _is_edge(char: str) -> bool:
 class RuleSet:
     """Rules compiled for speed, matched in order.
 
-    All rules run together as one `PatternSet` (RE2, linear time): one pass
-    over a segment finds every rule that matches, and the earliest rule in
-    the list whose length cap admits the segment wins.
+    Rules anchored at the start of the segment run together as one
+    `PatternSet` (RE2, linear time, stopping as soon as no rule can match);
+    rules that may match anywhere run only when one of their hint words
+    occurs, found for all of them in one Aho–Corasick pass. The earliest rule
+    in the list whose length cap admits the segment wins.
     """
 
     def __init__(self, rules: Iterable[Rule]):
@@ -146,8 +150,20 @@ class RuleSet:
                 raise ConfigError(
                     f"boilerplate pattern {rule.pattern!r} ({rule.category}) is invalid: {exc}"
                 ) from None
-        self.table = PatternSet([r.pattern for r in self.rules], step=STEP)
+        self._anchored = [i for i, r in enumerate(self.rules) if r.anchored]
+        self._floating = [i for i, r in enumerate(self.rules) if not r.anchored]
+        self.table = PatternSet(
+            [self.rules[i].pattern for i in self._anchored], step=STEP, at_start=True
+        )
         self.table.check()
+        self._single = {i: Pattern(self.rules[i].pattern, regex.I | regex.V0, step=STEP)
+                        for i in self._floating}
+        hints = sorted({h for i in self._floating for h in self.rules[i].hint})
+        self._hints = hints
+        self._hint_rules = {
+            h: [i for i in self._floating if h in self.rules[i].hint] for h in hints
+        }
+        self._unhinted = [i for i in self._floating if not self.rules[i].hint]
         #: Verdicts already reached with these rules, for whoever judges with them
         #: (page furniture repeats from page to page); see `remember`.
         self.memo: dict[object, object] = {}
@@ -165,7 +181,23 @@ class RuleSet:
 
     @cached_property
     def _admits(self) -> list[tuple[bool, ...]]:
-        return [tuple(r.max_words >= n for r in self.rules) for n in range(self.longest + 1)]
+        """Per length in words: which anchored rules (in table order) admit it."""
+        anchored = [self.rules[i] for i in self._anchored]
+        return [tuple(r.max_words >= n for r in anchored) for n in range(self.longest + 1)]
+
+    @cached_property
+    def _automaton(self) -> AhoCorasick | None:
+        return AhoCorasick(self._hints) if self._hints else None
+
+    def _floating_candidates(self, segment: str) -> list[int]:
+        """Floating rules whose hint occurs in ``segment`` (one automaton pass), in order."""
+        found = set(self._unhinted)
+        if self._automaton is not None:
+            for hint, _start, _end in self._automaton.find_matches_as_indexes(
+                segment.lower(), overlapping=True
+            ):
+                found.update(self._hint_rules[self._hints[hint]])
+        return sorted(found)
 
     @cached_property
     def _fragment(self) -> RuleSet:
@@ -189,7 +221,14 @@ class RuleSet:
         n = len(segment.split()) if words is None else words
         if n > self.longest:
             return None
-        best = self.table.first(segment, self._admits[n])
+        hit = self.table.first(segment, self._admits[n])
+        best = None if hit is None else self._anchored[hit]
+        for i in self._floating_candidates(segment):
+            if best is not None and i > best:
+                break
+            if self.rules[i].max_words >= n and self._single[i].search(segment) is not None:
+                best = i
+                break
         return None if best is None else self.rules[best]
 
     def remember(self, key: object, value: object) -> None:
