@@ -176,9 +176,10 @@ def _model_verdicts(
     texts = list(lines)
     alive = list(range(len(lines)))
     known: dict[str, tuple[str, str, bool] | None] = {}
+    features: dict[str, tuple[list[float], str]] = {}
     for round_ in range(MAX_ROUNDS):
         judged = _model_round(
-            [texts[i] for i in alive], rules, model, cut_off, round_ == 0, known
+            [texts[i] for i in alive], rules, model, cut_off, round_ == 0, known, features
         )
         if layout:
             _add_author_names([texts[i] for i in alive], judged)
@@ -206,10 +207,12 @@ def _model_round(
     cut_off: float,
     cuts: bool,
     known: dict[str, tuple[str, str, bool] | None],
+    features: dict[str, tuple[list[float], str]],
 ) -> list[Verdict]:
     """One round: whole-line verdicts, and (with ``cuts``) sentence cuts in kept lines.
 
-    ``known`` holds the rule hits of lines already seen in earlier rounds.
+    ``known`` and ``features`` hold the rule hits and own features of lines
+    already seen in earlier rounds.
     """
     hits = []
     for line in lines:
@@ -217,7 +220,7 @@ def _model_round(
             known[line] = _rule_hit(line, rules)
         hits.append(known[line])
     categories = [None if h is None else h[0] for h in hits]
-    X = line_features(lines, categories, model.lexicon)
+    X = line_features(lines, categories, model.lexicon, features)
     p = model.probabilities(X).tolist()
     first, _last = body_span(lines, categories)
     headline = _headline(lines, categories, first)

@@ -91,6 +91,7 @@ FEATURES = (
     OWN + POSITION + tuple(f"{name}@{o:+d}" for o in OFFSETS for name in CONTEXT)
 )
 _OWN_INDEX = {name: i for i, name in enumerate(OWN)}
+_REPEAT = OWN.index("repeat")
 _CONTEXT_COLUMNS = [_OWN_INDEX[name] for name in CONTEXT]
 #: Value of a neighbour feature past the edge of the page.
 MISSING = -1.0
@@ -142,12 +143,15 @@ def line_features(
     lines: Sequence[str],
     rule_categories: Sequence[str | None] | None = None,
     lexicon: Mapping[str, float] | None = None,
+    memo: dict[str, tuple[list[float], str]] | None = None,
 ) -> np.ndarray:
     """One row of `FEATURES` per line (blank lines included, as rows of their own).
 
     ``rule_categories`` holds the category a wording rule gave each line (None
     where none fired); ``lexicon`` maps words (and ``^first`` / ``$last`` word
-    tokens) to learned furniture weights.
+    tokens) to learned furniture weights. ``memo`` keeps each line's own
+    features between calls with the same rules and lexicon (a page judged
+    again after removals): only position and context are worked out anew.
     """
     n = len(lines)
     rules = rule_categories if rule_categories is not None else [None] * n
@@ -173,6 +177,15 @@ def line_features(
         stripped = line.strip()
         if not stripped:
             continue
+        entry = memo.get(stripped) if memo is not None else None
+        if entry is not None:
+            row, key = entry
+            row = list(row)
+            row[_REPEAT] = 1.0 if key in seen else 0.0
+            seen.add(key)
+            rows.append(i)
+            own.append(row)
+            continue
         low = stripped.lower()
         words = low.split()
         nw = len(words)
@@ -193,8 +206,7 @@ def line_features(
         if not _BULLET_SET.isdisjoint(stripped):
             bullets = sum(map(stripped.count, _BULLETS))
         key = " ".join(tokens)
-        repeat = 1.0 if key in seen else 0.0
-        seen.add(key)
+        repeat = 0.0
         lexical = lexical_max = lexical_min = 0.0
         if lexicon:
             keys = lexicon_keys(tokens)
@@ -239,6 +251,11 @@ def line_features(
                 *rule_flags,
             ]
         )
+        if memo is not None:
+            memo[stripped] = (own[-1], key)
+        own[-1] = list(own[-1])
+        own[-1][_REPEAT] = 1.0 if key in seen else 0.0
+        seen.add(key)
     if rows:
         X[rows, : len(OWN)] = own
     _position_features(lines, X)
