@@ -140,3 +140,10 @@ def test_verdicts_do_not_depend_on_other_documents(page):
 def test_stripping_is_a_fixed_point(page):
     once = strip_boilerplate("\n".join(page))
     assert strip_boilerplate(once) == once
+
+
+def test_a_line_of_emoji_is_not_a_separator_and_a_huge_word_is_not_a_share_button():
+    assert strip_boilerplate("😀" * 10) == "😀" * 10
+    huge = "x" * 1_000_000
+    assert strip_boilerplate(huge) == huge
+    assert strip_boilerplate("Body text here.\n____\n") == "Body text here.\n"

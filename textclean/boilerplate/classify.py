@@ -504,6 +504,8 @@ def sentence_cuts(sentences: list[Sentence], hits: list[tuple[str, str] | None])
 
 def _clause_cuts(sentence: Sentence, rules: RuleSet) -> list[Cut]:
     """Furniture clauses glued to the head or tail of a sentence with ", "."""
+    if "," not in sentence.text:
+        return []
     breaks = list(_CLAUSE_BREAK.finditer(sentence.text))
     if not breaks:
         return []

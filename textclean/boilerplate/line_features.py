@@ -28,6 +28,7 @@ from functools import lru_cache
 from itertools import repeat
 
 import numpy as np
+from ahocorasick_rs import AhoCorasick
 
 from ..filters.stopwords import STOP_WORDS
 from .features import is_quoted
@@ -280,7 +281,10 @@ def repeat_zero(n: int) -> repeat:
 
 
 def _may_link(text: str) -> bool:
-    return any(mark in text for mark in _LINK_MARKS)
+    return bool(_LINK_AUTOMATON.find_matches_as_indexes(text))
+
+
+_LINK_AUTOMATON = AhoCorasick(list(_LINK_MARKS))
 
 
 _CATEGORY_INDEX = {c: k for k, c in enumerate(CATEGORIES)}
