@@ -28,6 +28,7 @@ from ahocorasick_rs import AhoCorasick
 
 from ..errors import ConfigError
 from ..patterns import Pattern
+from ..per_text import per_text
 
 TIERS = ("repair", "signal")
 CASES = ("fold", "exact")
@@ -242,12 +243,12 @@ class _Matcher:
         the text's lower-cased, whitespace-collapsed copy: two C-speed tests
         that leave the regular expressions only the phrases that are there.
         """
-        low = text.lower()
-        flat = " ".join(low.replace("’", "'").split())
+        low = per_text(text, "lower", text.lower)
+        flat = per_text(text, "lexicon_flat", lambda: " ".join(low.replace("’", "'").split()))
         phrases = self.phrases()
         if phrases is not None and not phrases.find_matches_as_indexes(flat):
             return []  # no phrase in the text: the word split is not needed
-        words = _words_of_lower(low)
+        words = per_text(text, "lexicon_words", lambda: _words_of_lower(low))
         present = [
             entry
             for anchor in sorted(self.anchors.intersection(words))
