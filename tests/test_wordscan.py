@@ -12,7 +12,7 @@ WORDISH = st.text(
     st.sampled_from(list("ab Z9_'’ \t\n\x1c\x85\u00a0\u2028éß\u0301\u200d\u3000日½٣-.,\ud800")),
     max_size=60,
 )
-SOURCES = [r"\w+", r"\S+", r"\w+(?:['’]\w+)*", r"\d+", r"[a-z]+"]
+SOURCES = [r"\w+", r"\S+", r"\w+(?:['’]\w+)*", r"\w+(?:[.'’]\w+)*", r"\d+", r"[a-z]+"]
 
 
 @given(WORDISH | st.text(max_size=60))

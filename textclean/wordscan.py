@@ -80,10 +80,11 @@ class RunScanner:
         joiners = self.joiners
         if not joiners or not any(j in text for j in joiners):
             return runs
+        # A run is bounded by characters no match holds, so it is matched on its own.
+        first, last, many = joiners[0], joiners[-1], len(joiners) > 2
         out: list[str] = []
         for run in runs:
-            # A run is bounded by characters no match holds, so it is matched on its own.
-            if any(j in run for j in joiners):
+            if first in run or last in run or (many and any(j in run for j in joiners)):
                 out.extend(fallback(run))
             else:
                 out.append(run)
