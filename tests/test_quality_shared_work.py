@@ -8,7 +8,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from textclean.filters.regions import SentenceWords
-from textclean.filters.repetition import duplicate_ngram_fraction, top_ngram_fraction, words
+from textclean.filters.repetition import (
+    duplicate_ngram_fraction,
+    duplicate_ngram_fractions,
+    top_ngram_fraction,
+    top_ngram_fractions,
+    words,
+)
 from textclean.filters.snippets import names_in
 
 # Prose-like text: words, apostrophes, sentence punctuation, quotes, line breaks, CJK.
@@ -27,6 +33,18 @@ def test_sentence_boundaries_never_cut_a_word(text: str) -> None:
 def test_a_repeated_longer_ngram_implies_a_repeated_shorter_one(toks: list[str], n: int) -> None:
     if duplicate_ngram_fraction(toks, n + 1) > 0:
         assert duplicate_ngram_fraction(toks, n) > 0
+
+
+@given(tokens | st.lists(st.sampled_from(["a", "b"]), max_size=60))
+def test_ngram_fractions_from_repeated_starts_equal_each_full_scan(toks: list[str]) -> None:
+    ns = (5, 6, 7, 8, 9, 10)
+    assert duplicate_ngram_fractions(toks, ns) == [duplicate_ngram_fraction(toks, n) for n in ns]
+
+
+@given(tokens | st.lists(st.sampled_from(["a", "b"]), max_size=60))
+def test_top_ngram_fractions_from_repeated_starts_equal_each_full_count(toks: list[str]) -> None:
+    ns = (2, 3, 4)
+    assert top_ngram_fractions(toks, ns) == [top_ngram_fraction(toks, n) for n in ns]
 
 
 @given(tokens, st.integers(2, 4))

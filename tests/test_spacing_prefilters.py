@@ -7,9 +7,12 @@ from hypothesis import strategies as st
 
 from textclean.repair.spacing_context import (
     _SPLIT_NOT_MARKS,
+    CODE_LINE,
     SPLIT_NOT,
     TOKEN_SIGNS,
+    Guard,
     _may_show_signs,
+    may_hold_code,
     tokenization_evidence,
 )
 
@@ -33,3 +36,22 @@ def test_a_text_with_a_split_not_holds_its_mark(text: str) -> None:
 def test_evidence_counts_as_the_patterns_do(text: str) -> None:
     found = 2 * len(SPLIT_NOT.findall(text)) + len(TOKEN_SIGNS.findall(text))
     assert tokenization_evidence(text) == min(found, 2)
+
+
+_CODE_PIECES = list("ab (){};=!<>/-&|:+#\n\t \u2009\x1c\u00a0") + ["    ", "def ", "var x", "return", "f(x)"]
+code_texts = st.lists(st.sampled_from(_CODE_PIECES), max_size=40).map("".join)
+
+
+@given(code_texts)
+def test_a_text_with_a_code_line_passes_the_cheap_test(text: str) -> None:
+    if CODE_LINE.findall(text):
+        assert may_hold_code(text)
+
+
+def test_lazy_guard_answers_as_an_eager_one() -> None:
+    text = "see https://x.org/a , f(x);\n    indented , mail me@x.org :)"
+    guard = Guard(text)
+    assert [guard.touches(i, i + 1) for i in range(len(text))] == [
+        Guard(text).touches(i, i + 1) for i in range(len(text))
+    ]
+    assert guard.starts and len(guard.starts) == len(guard.ends)

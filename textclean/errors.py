@@ -23,6 +23,11 @@ from __future__ import annotations
 class TextcleanError(Exception):
     """Base of every error textclean raises on purpose."""
 
+    def __reduce__(self) -> tuple:
+        # Rebuilt from the constructor's arguments, so an error raised in a
+        # worker process reaches the parent whole.
+        return (type(self), getattr(self, "_init", self.args))
+
 
 class ConfigError(TextcleanError):
     """A config file, a step option or a pipeline definition is invalid."""
@@ -47,6 +52,7 @@ class StepError(TextcleanError):
         self.step = step
         self.doc_id = doc_id
         super().__init__(f"step {step!r} on document {doc_id!r}: {message}")
+        self._init: tuple = (step, doc_id, message)
 
 
 class PatternTimeout(StepError):
@@ -55,6 +61,7 @@ class PatternTimeout(StepError):
     def __init__(self, step: str, pattern: str, doc_id: str = "?"):
         self.pattern = pattern
         super().__init__(step, doc_id, f"pattern {pattern[:80]!r} timed out")
+        self._init = (step, pattern, doc_id)
 
 
 class InputError(TextcleanError):
@@ -66,6 +73,7 @@ class InputError(TextcleanError):
         self.reason = reason
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {message}")
+        self._init = (path, line, reason, message)
 
     @property
     def location(self) -> str:

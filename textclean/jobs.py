@@ -38,9 +38,10 @@ from .io import (
     read_documents,
 )
 from .io.files import AtomicOutput
-from .io.readers import input_size
+from .io.readers import format_of, input_size
 from .io.writers import output_format
-from .pipeline import Pipeline
+from .pipeline import CHUNK_SIZE, Pipeline
+from .raw_chunks import clean_jsonl_shard
 from .stats import Stats
 from .steps import is_stage
 
@@ -154,12 +155,21 @@ class _Tracker:
             return
         for item in outcomes:
             yield item
-            if self._next < len(self._positions):
-                self.progress(self._positions[self._next], self.total)
-                self._next += 1
-                if self._next > 4096 and self._next * 2 > len(self._positions):
-                    del self._positions[: self._next]
-                    self._next = 0
+            self._one()
+
+    def advance(self, count: int) -> None:
+        """``count`` outcomes written at once (a chunk from a worker)."""
+        if self.progress is not None:
+            for _ in range(count):
+                self._one()
+
+    def _one(self) -> None:
+        if self._next < len(self._positions):
+            self.progress(self._positions[self._next], self.total)  # type: ignore[misc]
+            self._next += 1
+            if self._next > 4096 and self._next * 2 > len(self._positions):
+                del self._positions[: self._next]
+                self._next = 0
 
     def skip(self, size: int) -> None:
         """A shard done before (resume): its bytes count at once."""
@@ -224,9 +234,16 @@ def _checkpointed(
             tracker.skip(size)
             continue
         part_out, part_rej = work / f"{index:06d}.out.jsonl", work / f"{index:06d}.rejects.jsonl"
-        stream = ids.watch(read_documents([shard], opts, on_record=tracker.read))
-        outcomes = tracker.written(pipeline.outcomes(stream, workers=workers))
-        write_outcomes(outcomes, str(part_out), str(part_rej), opts, "jsonl")
+        if workers > 1 and format_of(shard, opts.format) == "jsonl":
+            # Workers parse, clean and serialise; this process moves bytes.
+            runner = pipeline.doc_runner(pipeline.steps)
+            pipeline.stats = clean_jsonl_shard(
+                runner, shard, str(part_out), str(part_rej), opts, workers, CHUNK_SIZE, tracker, ids
+            )
+        else:
+            stream = ids.watch(read_documents([shard], opts, on_record=tracker.read))
+            outcomes = tracker.written(pipeline.outcomes(stream, workers=workers))
+            write_outcomes(outcomes, str(part_out), str(part_rej), opts, "jsonl")
         tracker.base += size
         stats = pipeline.stats
         with AtomicOutput(str(marker)) as m:

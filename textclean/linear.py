@@ -205,6 +205,9 @@ class LinearRegex:
     def _spans(self, enc: _Encoded, raw: list) -> list:
         if enc.ascii:
             return raw
+        if len(raw) == 1:  # no groups: two offsets, already in increasing order
+            to_char = enc.to_char
+            return [(to_char(raw[0][0]), to_char(raw[0][1]))]
         # Convert in increasing byte order so conversion stays linear.
         offsets = sorted({o for span in raw for o in span if o >= 0})
         table = {o: enc.to_char(o) for o in offsets}

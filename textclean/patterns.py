@@ -26,6 +26,7 @@ import regex
 from .errors import PatternTimeout
 from .linear import LinearRegex
 from .re2_syntax import to_re2
+from .wordscan import RunScanner, run_scanner
 
 #: Seconds one search over one document may take before it is abandoned,
 #: plus `SECONDS_PER_MB` for every million characters searched, so a long
@@ -55,7 +56,9 @@ class Pattern:
     always the `regex` form.
     """
 
-    __slots__ = ("source", "flags", "step", "timeout", "_compiled", "_linear", "_iterable")
+    __slots__ = (
+        "source", "flags", "step", "timeout", "_compiled", "_linear", "_iterable", "_runs"
+    )
 
     def __init__(
         self, source: str, flags: int = 0, *, step: str = "", timeout: float = DEFAULT_TIMEOUT
@@ -69,6 +72,8 @@ class Pattern:
         # RE2 and regex step past an empty match differently, so a pattern that
         # can match the empty string scans (finditer, sub, split) on regex.
         self._iterable = self._linear is not None and self._linear.fullmatch("") is None
+        # Word-like scans (runs of one class) need no engine: see textclean.wordscan.
+        self._runs: RunScanner | None = run_scanner(source, flags)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (self.source, self.flags, self.step, self.timeout))
@@ -120,6 +125,11 @@ class Pattern:
         return self._guard(self._compiled.fullmatch, text, text)
 
     def findall(self, text: str) -> list[Any]:
+        if self._runs is not None:
+            return self._runs.findall(text, self._findall)
+        return self._findall(text)
+
+    def _findall(self, text: str) -> list[Any]:
         if self._iterable:
             try:
                 return self._linear.findall(text)  # type: ignore[union-attr]

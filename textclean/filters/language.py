@@ -21,6 +21,7 @@ from typing import Any
 from ..changes import Change
 from ..document import Document, Drop
 from ..errors import ConfigError
+from ..per_text import per_text
 from ..registry import register
 from ..steps import Step, StepResult
 
@@ -109,6 +110,16 @@ def detect_language(
     >>> detect_language("OK")
     Language(lang='unknown', prob=0.0)
     """
+    budgets = tuple(budgets)
+    key = ("language", backend, seed, min_letters, budgets, agree_after)
+    return per_text(
+        text, key, lambda: _detect(text, backend, seed, min_letters, budgets, agree_after)
+    )
+
+
+def _detect(
+    text: str, backend: str, seed: int, min_letters: int, budgets: tuple[int, ...], agree_after: int
+) -> Language:
     ranked: list[tuple[str, float]] = []
     for i, budget in enumerate(budgets):
         sample = sample_text(text, budget)

@@ -86,6 +86,40 @@ def top_ngram_fraction(tokens: Sequence[str], n: int) -> float:
     return min(1.0, sum(map(len, gram)) * k / total)
 
 
+def top_ngram_fractions(tokens: Sequence[str], ns: Sequence[int]) -> list[float]:
+    """`top_ngram_fraction` for each of the increasing ``ns``, counting less each time.
+
+    Only an n-gram that occurs twice can score, and it starts where an
+    (n-1)-gram occurs twice, so each n counts only the n-grams there.
+
+    >>> [round(f, 2) for f in top_ngram_fractions("buy now buy now buy now cheap".split(), (2, 3))]
+    [0.78, 0.78]
+    """
+    total = sum(map(len, tokens))
+    out: list[float] = []
+    starts: Sequence[int] | None = None
+    for n in ns:
+        if len(tokens) < n or not total or (starts is not None and not starts):
+            out.append(0.0)
+            starts = []
+            continue
+        if starts is None:
+            grams: list[tuple[str, ...]] = list(_ngrams(tokens, n))
+            at: Sequence[int] = range(len(grams))
+        else:
+            at = [i for i in starts if i + n <= len(tokens)]
+            grams = [tuple(tokens[i : i + n]) for i in at]
+        counts = Counter(grams)
+        k = max(counts.values(), default=0)
+        starts = [i for i, gram in zip(at, grams, strict=True) if counts[gram] > 1]
+        if k < 2:
+            out.append(0.0)
+            continue
+        gram = max(g for g, c in counts.items() if c == k)
+        out.append(min(1.0, sum(map(len, gram)) * k / total))
+    return out
+
+
 def duplicate_ngram_fraction(tokens: Sequence[str], n: int) -> float:
     """Share of word characters inside word n-grams that occurred earlier in the text.
 
@@ -97,6 +131,45 @@ def duplicate_ngram_fraction(tokens: Sequence[str], n: int) -> float:
     covered = recycled_words(tokens, n, set())
     total = sum(map(len, tokens))
     return sum(len(tokens[i]) for i in covered) / total if total else 0.0
+
+
+def duplicate_ngram_fractions(tokens: Sequence[str], ns: Sequence[int]) -> list[float]:
+    """`duplicate_ngram_fraction` for each of the increasing ``ns``, scanning less each time.
+
+    Only an n-gram that occurs twice can be seen before or make a later one
+    seen, and both occurrences of a repeated n-gram start with a repeated
+    (n-1)-gram, so each n looks only at the positions where the previous n
+    repeated: after the first n, a page that repeats little costs little.
+
+    >>> duplicate_ngram_fractions("a b c d e x a b c d e".split(), (5, 6))
+    [0.45454545454545453, 0.0]
+    """
+    total = sum(map(len, tokens))
+    out: list[float] = []
+    starts: Sequence[int] | None = None
+    for n in ns:
+        if not total or (starts is not None and not starts):
+            out.append(0.0)
+            starts = []
+            continue
+        if starts is None:
+            grams: list[tuple[str, ...]] = list(_ngrams(tokens, n))
+            at: Sequence[int] = range(len(grams))
+        else:
+            at = [i for i in starts if i + n <= len(tokens)]
+            grams = [tuple(tokens[i : i + n]) for i in at]
+        counts = Counter(grams)
+        repeated = [(i, gram) for i, gram in zip(at, grams, strict=True) if counts[gram] > 1]
+        starts = [i for i, _ in repeated]
+        seen: set[tuple[str, ...]] = set()
+        covered: set[int] = set()
+        for i, gram in repeated:
+            if gram in seen:
+                covered.update(range(i, i + n))
+            else:
+                seen.add(gram)
+        out.append(sum(len(tokens[i]) for i in covered) / total)
+    return out
 
 
 def recycled_words(tokens: Sequence[str], n: int, seen: set[tuple[str, ...]]) -> set[int]:
@@ -138,12 +211,9 @@ def repetition_scores(
         "dup_sentence_frac": sent_frac,
         "dup_sentence_char_frac": sent_chars,
     }
-    for n in (2, 3, 4):
-        scores[f"top_{n}gram_frac"] = top_ngram_fraction(tokens, n)
-    repeats = True
-    for n in (5, 6, 7, 8, 9, 10):
-        # An n-gram seen before starts with an (n-1)-gram seen before: once no
-        # n-gram repeats, no longer one does.
-        scores[f"dup_{n}gram_frac"] = duplicate_ngram_fraction(tokens, n) if repeats else 0.0
-        repeats = scores[f"dup_{n}gram_frac"] > 0.0
+    for n, fraction in zip((2, 3, 4), top_ngram_fractions(tokens, (2, 3, 4)), strict=True):
+        scores[f"top_{n}gram_frac"] = fraction
+    ns = (5, 6, 7, 8, 9, 10)
+    for n, fraction in zip(ns, duplicate_ngram_fractions(tokens, ns), strict=True):
+        scores[f"dup_{n}gram_frac"] = fraction
     return scores

@@ -47,19 +47,22 @@ class IdCheck:
             yield item
 
     def _add(self, doc: Document) -> None:
-        raw = doc.meta.get(self.id_field)
+        self.add(doc.id, doc.meta.get(self.id_field))
+
+    def add(self, doc_id: str, raw: object = None) -> None:
+        """One document's id, and its input value (``raw``) when it was not a string."""
         if raw is not None and not isinstance(raw, str):
             self.non_string += 1
             if self.first_non_string is None:
                 self.first_non_string = raw
         if self.first_duplicate is None:
             # exact until the first duplicate is named; hashes count the rest
-            if doc.id in self._seen:
-                self.first_duplicate = doc.id
-            self._seen.add(doc.id)
+            if doc_id in self._seen:
+                self.first_duplicate = doc_id
+            self._seen.add(doc_id)
             if len(self._seen) > 100_000:
                 self._seen.clear()
-        self._hashes.append(xxhash.xxh64_intdigest(doc.id.encode("utf-8", "surrogatepass")))
+        self._hashes.append(xxhash.xxh64_intdigest(doc_id.encode("utf-8", "surrogatepass")))
 
     def count_duplicates(self) -> int:
         import numpy as np

@@ -158,6 +158,18 @@ def read_jsonl(
 ) -> Iterator[Document | Drop]:
     """One Document per non-blank line of a JSON Lines file."""
     display = "stdin" if path == "-" else path
+    for content, size, lineno in jsonl_lines(path, opts, cursor):
+        yield from _line_outcome(content, size, display, lineno, opts)
+
+
+def jsonl_lines(
+    path: str, opts: ReadOptions, cursor: FileCursor | None = None
+) -> Iterator[tuple[bytes, int, int]]:
+    """(content, size, line number) of every line, without its newline.
+
+    ``content`` holds at least the first ``max_doc_bytes + 1`` bytes of a line
+    of ``size`` bytes: an oversize line is never held whole.
+    """
     try:
         fh = open_read(path)
     except OSError as exc:
@@ -180,7 +192,13 @@ def read_jsonl(
                 break
             lineno += 1
             content = raw[:-1] if raw.endswith(b"\n") else raw
-            yield from _line_outcome(content, len(content) + rest, display, lineno, opts)
+            yield content, len(content) + rest, lineno
+
+
+def line_has_outcome(content: bytes, size: int, opts: ReadOptions) -> bool:
+    """Whether `_line_outcome` gives this line an outcome (blank lines have none)."""
+    oversize = opts.max_doc_bytes is not None and size > opts.max_doc_bytes
+    return oversize or not (not content or content.isspace())
 
 
 def _line_outcome(

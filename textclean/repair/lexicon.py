@@ -22,9 +22,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
+
+from ahocorasick_rs import AhoCorasick
 
 from ..errors import ConfigError
 from ..patterns import Pattern
+from ..per_text import per_text
 
 TIERS = ("repair", "signal")
 CASES = ("fold", "exact")
@@ -230,6 +234,7 @@ class _Matcher:
             self.groups.setdefault(anchor_of(entry.phrase), []).append((runs, entry))
         self.anchors = frozenset(self.groups)
         self._patterns: dict[str, Pattern] = {}
+        self._phrases: Any = None
 
     def candidates(self, text: str) -> list[Entry]:
         """Entries that may occur in ``text``, in a stable order.
@@ -238,18 +243,30 @@ class _Matcher:
         the text's lower-cased, whitespace-collapsed copy: two C-speed tests
         that leave the regular expressions only the phrases that are there.
         """
-        low = text.lower()
-        words = _words_of_lower(low)
+        low = per_text(text, "lower", text.lower)
+        flat = per_text(text, "lexicon_flat", lambda: " ".join(low.replace("’", "'").split()))
+        phrases = self.phrases()
+        if phrases is not None and not phrases.find_matches_as_indexes(flat):
+            return []  # no phrase in the text: the word split is not needed
+        words = per_text(text, "lexicon_words", lambda: _words_of_lower(low))
         present = [
             entry
             for anchor in sorted(self.anchors.intersection(words))
             for runs, entry in self.groups[anchor]
             if runs <= words
         ]
-        if not present:
-            return []
-        flat = " ".join(low.replace("’", "'").split())
         return [entry for entry in present if entry.key.lower() in flat]
+
+    def phrases(self) -> Any:
+        """An Aho–Corasick automaton of every phrase, lower-cased (None when one is empty).
+
+        A phrase not in the collapsed text cannot pass the last test of
+        `candidates`, so a text in which the automaton finds none has no candidate.
+        """
+        if self._phrases is None:
+            keys = sorted({e.key.lower() for group in self.groups.values() for _, e in group})
+            self._phrases = AhoCorasick(keys) if keys and all(keys) else False
+        return self._phrases or None
 
     def pattern(self, entry: Entry) -> Pattern:
         if entry.key not in self._patterns:

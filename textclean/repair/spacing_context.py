@@ -64,6 +64,39 @@ CODE_LINE = Pattern(
     step=STEP,
 )
 
+#: Every match of `CODE_LINE` holds one of these, starts a line with four
+#: spaces or a tab, or holds a ``;`` that ends its line or follows ``)``.
+_CODE_MARKS = (
+    "==", "!=", "=>", "->", "&&", "||", "::", "+=", "</", "/>", "#include",
+    "def ", "function", "var ", "const ", "return", "{", "}", "\n    ", "\n\t",
+)  # fmt: skip
+
+
+def may_hold_code(text: str) -> bool:
+    """False only when `CODE_LINE` cannot match ``text``: prose skips its costly scan.
+
+    >>> may_hold_code("A sentence; another one."), may_hold_code("call(x);")
+    (False, True)
+    """
+    if text.startswith(("    ", "\t")) or any(mark in text for mark in _CODE_MARKS):
+        return True
+    at, line_end = text.find(";"), -1
+    while at >= 0:
+        if at > line_end:
+            line_end = text.find("\n", at)
+            line_end = len(text) if line_end < 0 else line_end
+        following = text.find(";", at + 1)
+        if (following < 0 or following > line_end) and not text[at + 1 : line_end].strip():
+            return True  # `[{};]\s*$`
+        before = at - 1
+        while before >= 0 and text[before].isspace():
+            before -= 1
+        if before >= 0 and text[before] == ")":
+            return True  # `\w\([^()\n]*\)\s*[;{]`
+        at = following
+    return False
+
+
 #: French typography: Latin words spaced inside « », or a no-break space before ; : ! ?
 FRENCH_MARKS = Pattern(
     r"«[ \u00a0\u202f]\p{Latin}[^«»\n]*[ \u00a0\u202f]»|[\u00a0\u202f\u2009][;:!?]", step=STEP
@@ -119,33 +152,53 @@ def _may_show_signs(sample: str) -> bool:
 class Guard:
     """Sorted protected spans of one text; `touches` is a binary search.
 
+    The spans are found on the first question: most texts offer no edit to
+    check, and the code-line pattern is the costliest scan of the repair.
+
     >>> g = Guard("see https://x.org/a , mail me@x.org :)")
     >>> g.touches(4, 5), g.touches(19, 20)
     (True, False)
     """
 
-    __slots__ = ("starts", "ends")
+    __slots__ = ("text", "_starts", "_ends")
 
     def __init__(self, text: str):
-        spans = [(m.start(), m.end()) for m in CODE_LINE.finditer(text)]
+        self.text = text
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+
+    def _find(self) -> list[int]:
+        text = self.text
+        spans = [(m.start(), m.end()) for m in CODE_LINE.finditer(text)] if may_hold_code(text) else []
         if "  " in text:
             spans += layout_lines(text)
         for needle, pattern in PROTECTED:
             if needle in text:
                 spans += [(m.start(), m.end()) for m in pattern.finditer(text)]
         spans.sort()
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
+        self._ends = [e for _, e in spans]
         # Running maximum of ends, so overlapping spans are still found.
-        for i in range(1, len(self.ends)):
-            self.ends[i] = max(self.ends[i], self.ends[i - 1])
+        for i in range(1, len(self._ends)):
+            self._ends[i] = max(self._ends[i], self._ends[i - 1])
+        self._starts = [s for s, _ in spans]
+        return self._starts
+
+    @property
+    def starts(self) -> list[int]:
+        return self._starts if self._starts is not None else self._find()
+
+    @property
+    def ends(self) -> list[int]:
+        self.starts  # noqa: B018 - finds the spans on first use
+        return self._ends
 
     def touches(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` overlaps a protected span (an empty span: lies inside)."""
-        i = bisect_right(self.starts, max(start, end - 1)) - 1
+        starts = self._starts if self._starts is not None else self._find()
+        i = bisect_right(starts, max(start, end - 1)) - 1
         if i < 0:
             return False
-        return self.ends[i] > start
+        return self._ends[i] > start
 
 
 def uses_french_spacing(text: str) -> bool:

@@ -20,6 +20,7 @@ from typing import Any
 
 from ..changes import Change
 from ..document import Document
+from ..per_text import per_text
 from ..registry import register
 from ..steps import StepResult, TextStep
 from .lexicon import Entry, Lexicon, load_lexicon
@@ -222,7 +223,7 @@ def spin_evidence(
     hits = lexicon.find(text)
     repairs = sum(1 for *_, e in hits if e.tier == "repair") + prior_repairs
     signals = sum(1 for *_, e in hits if e.tier == "signal")
-    words = len(text.split())
+    words = per_text(text, "whitespace_words", lambda: len(text.split()))
     phrases = tuple(sorted({e.phrase for *_, e in hits}))
     return SpinEvidence(words, repairs, signals, phrases, score_of(words, repairs, signals))
 

@@ -1,0 +1,130 @@
+"""Cleaning JSON Lines with workers that parse and serialise themselves.
+
+Handing documents to worker processes costs two pickles each way per
+document, and the parent would still parse and serialise every record: with
+two workers the parent became the bottleneck. Here the parent reads raw lines
+(bytes) and writes back the bytes the workers return; each worker parses its
+chunk (`readers._line_outcome`, the reader's own function), runs the steps
+and serialises the kept records and the rejects exactly as the writers do.
+Chunks come back in input order, so the output and rejects bytes, the ids and
+the counts are those of one process (`tests/test_raw_chunks.py`).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any, Protocol
+
+from .document import Document, Drop
+from .errors import InputError
+from .io import IdCheck, ReadOptions
+from .io.files import AtomicOutput
+from .io.readers import FileCursor, _line_outcome, input_size, jsonl_lines, line_has_outcome
+from .io.records import document_to_record, dumps, input_error_drop, rejected_record
+from .parallel.local import map_ordered
+from .runner import DocRunner
+from .stats import Stats
+
+#: A raw line (content, size, path, line number) or a drop the reader made.
+RawItem = tuple[bytes, int, str, int] | Drop
+
+
+class _Tracker(Protocol):
+    def read(self, position: int) -> None: ...
+    def advance(self, count: int) -> None: ...
+
+
+@dataclass(frozen=True)
+class ChunkResult:
+    """What a worker sends back for one chunk: output bytes, rejects bytes, ids, counts."""
+
+    kept: bytes
+    rejected: bytes
+    outcomes: int
+    ids: list[tuple[str, Any]]
+    stats: Stats
+
+
+@dataclass(frozen=True)
+class RawJob:
+    """Parse, clean and serialise one chunk of raw lines (picklable: runs in workers)."""
+
+    runner: DocRunner
+    opts: ReadOptions
+
+    def __call__(self, chunk: list[RawItem]) -> ChunkResult:
+        items: list[Document | Drop] = []
+        for raw in chunk:
+            if isinstance(raw, Drop):
+                items.append(raw)
+            else:
+                items.extend(_line_outcome(raw[0], raw[1], raw[2], raw[3], self.opts))
+        field = self.opts.id_field
+        ids = [
+            (d.id, None if isinstance(d.meta.get(field), str) else d.meta.get(field))
+            for d in items
+            if isinstance(d, Document)
+        ]
+        outcomes, stats = self.runner(items) if self.runner.steps else (items, Stats())
+        kept: list[bytes] = []
+        rejected: list[bytes] = []
+        text_field = self.opts.text_field
+        for item in outcomes:
+            if isinstance(item, Drop):
+                stats.dropped[item.reason] += 1
+                rejected.append(dumps(rejected_record(item, text_field, field)))
+            else:
+                stats.kept += 1
+                kept.append(dumps(document_to_record(item, text_field, field)))
+        stats.seen += len(items)
+        return ChunkResult(b"".join(kept), b"".join(rejected), len(outcomes), ids, stats)
+
+
+def raw_items(path: str, opts: ReadOptions, tracker: _Tracker) -> Iterator[RawItem]:
+    """The lines of one JSONL shard that give an outcome, as `read_documents` reads them."""
+    cursor = FileCursor(input_size(path) or 0)
+    try:
+        for content, size, lineno in jsonl_lines(path, opts, cursor):
+            if line_has_outcome(content, size, opts):
+                tracker.read(cursor.position())
+                yield content, size, path, lineno
+    except InputError as exc:
+        if opts.on_error == "fail":
+            raise
+        tracker.read(cursor.size)
+        yield input_error_drop(exc)
+
+
+def clean_jsonl_shard(
+    runner: DocRunner,
+    path: str,
+    out_path: str,
+    rejects_path: str,
+    opts: ReadOptions,
+    workers: int,
+    chunk_size: int,
+    tracker: _Tracker,
+    ids: IdCheck,
+) -> Stats:
+    """Clean one JSONL shard on ``workers`` processes into two JSONL files (atomic)."""
+    started = time.perf_counter()
+    stats = Stats()
+    job = RawJob(runner, opts)
+    it = raw_items(path, opts, tracker)
+    chunks = iter(lambda: list(islice(it, chunk_size)), [])
+    with AtomicOutput(out_path) as out, AtomicOutput(rejects_path) as rej:
+        for result in map_ordered(job, chunks, workers):
+            for doc_id, raw in result.ids:
+                ids.add(doc_id, raw)
+            if result.kept:
+                out.write(result.kept)
+            if result.rejected:
+                rej.write(result.rejected)
+            stats.merge(result.stats)
+            tracker.advance(result.outcomes)
+    stats.elapsed = time.perf_counter() - started
+    stats.check()
+    return stats
