@@ -19,7 +19,7 @@ from .keep import choose
 from .settings import DedupSettings
 
 
-@dataclass
+@dataclass(slots=True)
 class Member:
     """One document's outcome: what goes into ``meta["textclean"]``."""
 
