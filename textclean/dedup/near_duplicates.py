@@ -110,18 +110,36 @@ def find_duplicates(
     graph.pairs, graph.sims = pairs[ok], sims[ok]
     if index is not None and len(reps):
         _match_index(graph, index, bkeys, settings)
+    del bkeys  # remade below for the few rows the index needs
     r, e = len(reps), len(graph.ext_ids)
     node_rank = np.concatenate([np.arange(r) + e, np.arange(e)])  # indexed documents win
     labels = clusters(r + e, graph.pairs, node_rank)
     members, found = decide(facts, settings, Grouping(keys, rank, groups, indexed), graph, labels)
-    kept_nodes, kept_ids = [], []
-    for n, i in enumerate(reps):
-        kept_here = [j for j in groups[keys[i]] if members[j].kept]
-        if kept_here:
-            kept_nodes.append(n)
-            kept_ids.append(facts.ids[kept_here[0]])
-    entries = (kept_ids, [keys[reps[n]] for n in kept_nodes], sig[kept_nodes], bkeys[kept_nodes])
+    entries = _index_entries(facts.ids, keys, reps, groups, members, sig, settings, index)
     return DedupResult(members, found, entries)
+
+
+def _index_entries(
+    ids: list[str],
+    keys: list[bytes],
+    reps: list[int],
+    groups: dict[bytes, list[int]],
+    members: list[Member],
+    sig: np.ndarray,
+    settings: DedupSettings,
+    index: DedupIndex | None,
+) -> tuple[list[str], list[bytes], np.ndarray, np.ndarray]:
+    """Id, exact key, signature and band keys of each kept representative, for the index."""
+    kept_nodes, kept_ids = [], []
+    if index is not None:
+        for n, i in enumerate(reps):
+            kept_here = [j for j in groups[keys[i]] if members[j].kept]
+            if kept_here:
+                kept_nodes.append(n)
+                kept_ids.append(ids[kept_here[0]])
+    kept_sig = sig[kept_nodes]
+    bkeys = band_keys(kept_sig, *settings.lsh_shape)
+    return kept_ids, [keys[reps[n]] for n in kept_nodes], kept_sig, bkeys
 
 
 def _match_index(
