@@ -171,10 +171,12 @@ def _members_by_root(
     A document alone in its cluster gets its `Member` here: most documents are,
     so no list is made for them.
     """
-    node_labels = labels[np.maximum(node_of, 0)]
-    placed = node_of >= 0
+    placed = node_of >= 0  # documents matching the index exactly have no node
+    node_labels = np.full(len(node_of), -1, dtype=np.int64)
+    node_labels[placed] = labels[node_of[placed]]
     size = np.bincount(node_labels[placed], minlength=len(labels))
-    alone = placed & (size[node_labels] == 1) & (node_labels < r)
+    alone = placed.copy()
+    alone[placed] = (size[node_labels[placed]] == 1) & (node_labels[placed] < r)
     for j in np.flatnonzero(alone).tolist():
         out[j] = Member(docs[j].id, None, None)
     rest = np.flatnonzero(placed & ~alone).tolist()
