@@ -81,3 +81,11 @@ def test_index_stores_plain_columns_not_pickles(tmp_path):
     sig = db.execute("SELECT sig FROM docs LIMIT 1").fetchone()[0]
     assert len(sig) == 128 * 4  # raw uint32 values
     assert not sig.startswith(b"\x80")  # no pickle header
+
+
+def test_a_batch_entirely_in_the_index_drops_every_document(tmp_path):
+    first, _ = batches()
+    run(first[:3], tmp_path / "idx")
+    again = [Document(f"copy{i}", d.text) for i, d in enumerate(first[:3])]
+    out = run(again, tmp_path / "idx")
+    assert all(isinstance(o, Drop) and o.reason == "exact_duplicate" for o in out.values())

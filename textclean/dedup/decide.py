@@ -19,7 +19,7 @@ from .keep import choose
 from .settings import DedupSettings
 
 
-@dataclass
+@dataclass(slots=True)
 class Member:
     """One document's outcome: what goes into ``meta["textclean"]``."""
 
@@ -93,20 +93,20 @@ def decide(
     """Apply the keep policy per cluster; fill every document's `Member` and the clusters."""
     keys, rank, groups, indexed = grouping.keys, grouping.rank, grouping.groups, grouping.indexed
     r = len(graph.reps)
-    node_of = {j: n for n, i in enumerate(graph.reps) for j in groups[keys[i]]}
+    node_of = np.full(len(docs), -1, dtype=np.int64)
+    for n, i in enumerate(graph.reps):
+        node_of[groups[keys[i]]] = n
     best = np.zeros(len(labels))
     if len(graph.pairs):
         np.maximum.at(best, graph.pairs[:, 0], graph.sims)
         np.maximum.at(best, graph.pairs[:, 1], graph.sims)
-    by_root: dict[int, list[int]] = defaultdict(list)
-    for j in sorted(node_of, key=rank.__getitem__):
-        by_root[int(labels[node_of[j]])].append(j)
+    out: list[Member | None] = [None] * len(docs)
+    by_root = _members_by_root(docs, rank, node_of, labels, r, out)
     pairs_by_root: dict[int, list[tuple[str, str, float]]] = defaultdict(list)
     for (a, b), s in zip(graph.pairs.tolist(), graph.sims.tolist(), strict=True):
         pairs_by_root[int(labels[a])].append(
             tuple(sorted((graph.name(a), graph.name(b)))) + (round(s, 4),)
         )
-    out: list[Member | None] = [None] * len(docs)
     found: list[Cluster] = []
     for key, group in groups.items():
         if key in indexed:
@@ -119,9 +119,6 @@ def decide(
                 )
             )
     for root, docs_in in by_root.items():
-        if root < r and len(docs_in) == 1:
-            out[docs_in[0]] = Member(docs[docs_in[0]].id, None, None)
-            continue
         if root >= r:
             kept_doc, anchor_id, anchor_node = None, graph.name(root), root
         else:
@@ -134,12 +131,12 @@ def decide(
                 score_field=settings.score_field,
             )
             anchor = docs_in[0] if kept_doc is None else kept_doc
-            anchor_id, anchor_node = docs[anchor].id, node_of[anchor]
+            anchor_id, anchor_node = docs[anchor].id, int(node_of[anchor])
         kept_id = anchor_id if (root >= r or kept_doc is not None) else None
         sims, exact = [], []
         for j in docs_in:
-            twin = node_of[j] == anchor_node and root < r
-            sim = graph.similarity(node_of[j], anchor_node)
+            twin = int(node_of[j]) == anchor_node and root < r
+            sim = graph.similarity(int(node_of[j]), anchor_node)
             if j == kept_doc:
                 has_twin = len(groups[keys[j]]) > 1
                 out[j] = Member(
@@ -159,6 +156,34 @@ def decide(
         found.append(report)
     assert all(m is not None for m in out), "every document gets a dedup record"
     return out, sorted(found, key=lambda c: c.id)  # type: ignore[return-value]
+
+
+def _members_by_root(
+    docs: Sequence[Document],
+    rank: Sequence[int],
+    node_of: np.ndarray,
+    labels: np.ndarray,
+    r: int,
+    out: list[Member | None],
+) -> dict[int, list[int]]:
+    """Clusters of two or more documents (or touching the index), members in rank order.
+
+    A document alone in its cluster gets its `Member` here: most documents are,
+    so no list is made for them.
+    """
+    placed = node_of >= 0  # documents matching the index exactly have no node
+    node_labels = np.full(len(node_of), -1, dtype=np.int64)
+    node_labels[placed] = labels[node_of[placed]]
+    size = np.bincount(node_labels[placed], minlength=len(labels))
+    alone = placed.copy()
+    alone[placed] = (size[node_labels[placed]] == 1) & (node_labels[placed] < r)
+    for j in np.flatnonzero(alone).tolist():
+        out[j] = Member(docs[j].id, None, None)
+    rest = np.flatnonzero(placed & ~alone).tolist()
+    by_root: dict[int, list[int]] = defaultdict(list)
+    for j in sorted(rest, key=rank.__getitem__):
+        by_root[int(node_labels[j])].append(j)
+    return by_root
 
 
 def _report(
@@ -182,13 +207,13 @@ def _report(
 
 
 def _twin_pairs(
-    docs: Sequence[Document], docs_in: list[int], node_of: dict[int, int]
+    docs: Sequence[Document], docs_in: list[int], node_of: np.ndarray
 ) -> list[tuple[str, str, float]]:
     """Exact copies link to the first member of their exact group with similarity 1."""
     first: dict[int, int] = {}
     out = []
     for j in docs_in:
-        node = node_of[j]
+        node = int(node_of[j])
         if node in first:
             out.append((*sorted((docs[first[node]].id, docs[j].id)), 1.0))
         else:

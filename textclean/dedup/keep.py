@@ -36,6 +36,12 @@ def field_value(doc: Document, name: str) -> Any:
     return doc.meta.get(name)
 
 
+def text_length(doc: Any) -> int:
+    """A document's text length, or the ``length`` a `DocFacts` recorded in its place."""
+    length = getattr(doc, "length", None)
+    return len(doc.text) if length is None else int(length)
+
+
 def _comparable(value: Any) -> tuple[int, Any]:
     """Numbers before strings, so mixed fields still sort; missing values sort first."""
     if value is None:
@@ -64,7 +70,7 @@ def choose(
     def key(i: int) -> tuple[Any, ...]:
         doc = docs[i]
         if policy == "longest":
-            return (-len(doc.text), rank[i])
+            return (-text_length(doc), rank[i])
         if policy == "quality":
             present, value = _comparable(field_value(doc, score_field))
             return (-present, -value if present == 1 else 0, rank[i])

@@ -65,13 +65,22 @@ def check_bands(num_perm: int, bands: int, rows: int) -> None:
         )
 
 
-def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
+def band_keys(signatures: np.ndarray, bands: int, rows: int, chunk: int = 16384) -> np.ndarray:
     """One 64-bit key per band: shape ``(len(signatures), bands)``, dtype int64.
 
     Equal bands give equal keys; different bands collide with probability
-    about 2**-64 (and verification catches a collision anyway).
+    about 2**-64 (and verification catches a collision anyway). Rows are
+    widened to 64 bits ``chunk`` at a time, so no 64-bit copy of every
+    signature is ever held.
     """
     check_bands(signatures.shape[1], bands, rows)
+    keys = np.empty((len(signatures), bands), dtype=np.uint64)
+    for lo in range(0, len(signatures), chunk):
+        keys[lo : lo + chunk] = _band_keys(signatures[lo : lo + chunk], bands, rows)
+    return keys.view(np.int64)
+
+
+def _band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
     sig = signatures.astype(np.uint64, copy=False)
     keys = np.empty((len(sig), bands), dtype=np.uint64)
     with np.errstate(over="ignore"):
@@ -83,7 +92,7 @@ def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
             h *= np.uint64(0xFF51AFD7ED558CCD)
             h ^= h >> np.uint64(33)
             keys[:, band] = h
-    return keys.view(np.int64)
+    return keys
 
 
 def candidate_pairs(

@@ -17,7 +17,7 @@ True
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Literal
 
 import numpy as np
@@ -234,6 +234,36 @@ def signatures_with_keys(
     permutations(num_perm, seed, scheme)  # validate before any work
     out = np.empty((len(texts), num_perm), dtype=signature_dtype(scheme))
     exact: list[bytes] = []
+    size = TEXT_BATCH if workers <= 1 else WORKER_CHUNK
+    chunks = (list(texts[lo : lo + size]) for lo in range(0, len(texts), size))
+    lo = 0
+    for sig, chunk_keys in signature_chunks(
+        chunks, num_perm, seed, ngram, unit=unit, scheme=scheme, keys=keys, workers=workers
+    ):
+        out[lo : lo + len(sig)] = sig
+        exact += chunk_keys
+        lo += len(sig)
+    return out, exact
+
+
+def signature_chunks(
+    chunks: Iterable[list[str]],
+    num_perm: int = 128,
+    seed: int = 1,
+    ngram: int = 5,
+    *,
+    unit: Unit = "word",
+    scheme: Scheme = "affine32",
+    keys: bool = True,
+    workers: int = 1,
+) -> Iterator[tuple[np.ndarray, list[bytes]]]:
+    """Signatures and exact keys of each chunk of texts, in order, read lazily.
+
+    A stream of chunks keeps memory to the chunks in flight, so a caller can
+    let each text go once its signature is made.
+    """
+    check_ngram(ngram, unit)
+    permutations(num_perm, seed, scheme)
     job = functools.partial(
         _chunk_signatures,
         num_perm=num_perm,
@@ -243,14 +273,7 @@ def signatures_with_keys(
         scheme=scheme,
         keys=keys,
     )
-    size = TEXT_BATCH if workers <= 1 else WORKER_CHUNK
-    chunks = (list(texts[lo : lo + size]) for lo in range(0, len(texts), size))
-    lo = 0
-    for sig, chunk_keys in map_ordered(job, chunks, workers):
-        out[lo : lo + len(sig)] = sig
-        exact += chunk_keys
-        lo += len(sig)
-    return out, exact
+    return map_ordered(job, chunks, workers)
 
 
 #: Documents sent to a worker process at a time.

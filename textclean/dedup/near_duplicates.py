@@ -18,7 +18,7 @@ representatives follow a canonical rank (sorted ids, then exact keys).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,10 +27,12 @@ from ..document import Document
 from .cluster import clusters
 from .decide import Cluster, Graph, Grouping, Member, decide
 from .exact import canonical_rank
+from .first_pass import first_pass, gather_rows, texts_at
 from .index import DedupIndex
 from .lsh import band_keys, candidate_pairs, pair_similarity
-from .minhash import signature_dtype, signatures_with_keys
+from .minhash import signature_dtype
 from .polyhash import text_shingle_hashes
+from .replay import Replay
 from .settings import DedupSettings
 
 
@@ -52,7 +54,9 @@ def uncertainty(threshold: float, num_perm: int, sigmas: float = 4.0) -> float:
     return sigmas * float(np.sqrt(threshold * (1 - threshold) / num_perm)) + 1.0 / num_perm
 
 
-def exact_jaccard(texts: Sequence[str], pairs: np.ndarray, settings: DedupSettings) -> np.ndarray:
+def exact_jaccard(
+    texts: Sequence[str] | Mapping[int, str], pairs: np.ndarray, settings: DedupSettings
+) -> np.ndarray:
     """True Jaccard similarity of the shingle sets of each pair of ``texts``."""
     out = np.ones(len(pairs))
     if not len(pairs):
@@ -69,56 +73,73 @@ def exact_jaccard(texts: Sequence[str], pairs: np.ndarray, settings: DedupSettin
 
 
 def find_duplicates(
-    docs: Sequence[Document],
+    docs: Iterable[Document] | Replay,
     settings: DedupSettings,
     index: DedupIndex | None = None,
     workers: int = 1,
 ) -> DedupResult:
-    """Cluster ``docs`` (and match them against ``index``); decide what to keep."""
-    all_sig, keys = signatures_with_keys(
-        [d.text for d in docs],
-        settings.num_perm,
-        settings.seed,
-        settings.ngram,
-        unit=settings.unit,  # type: ignore[arg-type]
-        scheme=settings.scheme,  # type: ignore[arg-type]
-        workers=workers,
-    )
-    rank = canonical_rank([d.id for d in docs], keys)
+    """Cluster ``docs`` (and match them against ``index``); decide what to keep.
+
+    Reads the documents once for signatures and, only when pairs need an exact
+    check, once more for those pairs' texts; memory holds no other text.
+    """
+    source = docs if isinstance(docs, Replay) else Replay(list(docs))
+    first = first_pass(source.first(), settings, workers)
+    facts, keys = first.facts, first.keys
+    rank = canonical_rank(facts.ids, keys)
     indexed = index.lookup_exact(sorted(set(keys))) if index is not None else {}
     groups: dict[bytes, list[int]] = defaultdict(list)
-    for i in sorted(range(len(docs)), key=rank.__getitem__):
+    for i in sorted(range(len(facts)), key=rank.__getitem__):
         groups[keys[i]].append(i)
     reps = [
         g[0] for k, g in sorted(groups.items(), key=lambda kv: rank[kv[1][0]]) if k not in indexed
     ]
-    sig = all_sig[reps]
-    del all_sig
+    sig = gather_rows(first.chunks, reps, settings.num_perm, settings.scheme)
     bkeys = band_keys(sig, *settings.lsh_shape)
-    graph = Graph(docs, reps, sig)
+    graph = Graph(facts, reps, sig)
     pairs = candidate_pairs(bkeys, None, settings.max_bucket)
     sims = pair_similarity(sig, pairs)
     if settings.verify == "exact":
         near = np.abs(sims - settings.threshold) <= uncertainty(
             settings.threshold, settings.num_perm
         )
-        sims[near] = exact_jaccard([docs[i].text for i in reps], pairs[near], settings)
+        used = np.unique(pairs[near]).tolist()
+        texts = texts_at(source.again(), {reps[u]: u for u in used})
+        sims[near] = exact_jaccard(texts, pairs[near], settings)
     ok = sims >= settings.threshold
     graph.pairs, graph.sims = pairs[ok], sims[ok]
     if index is not None and len(reps):
         _match_index(graph, index, bkeys, settings)
+    del bkeys  # remade below for the few rows the index needs
     r, e = len(reps), len(graph.ext_ids)
     node_rank = np.concatenate([np.arange(r) + e, np.arange(e)])  # indexed documents win
     labels = clusters(r + e, graph.pairs, node_rank)
-    members, found = decide(docs, settings, Grouping(keys, rank, groups, indexed), graph, labels)
-    kept_nodes, kept_ids = [], []
-    for n, i in enumerate(reps):
-        kept_here = [j for j in groups[keys[i]] if members[j].kept]
-        if kept_here:
-            kept_nodes.append(n)
-            kept_ids.append(docs[kept_here[0]].id)
-    entries = (kept_ids, [keys[reps[n]] for n in kept_nodes], sig[kept_nodes], bkeys[kept_nodes])
+    members, found = decide(facts, settings, Grouping(keys, rank, groups, indexed), graph, labels)
+    entries = _index_entries(facts.ids, keys, reps, groups, members, sig, settings, index)
     return DedupResult(members, found, entries)
+
+
+def _index_entries(
+    ids: list[str],
+    keys: list[bytes],
+    reps: list[int],
+    groups: dict[bytes, list[int]],
+    members: list[Member],
+    sig: np.ndarray,
+    settings: DedupSettings,
+    index: DedupIndex | None,
+) -> tuple[list[str], list[bytes], np.ndarray, np.ndarray]:
+    """Id, exact key, signature and band keys of each kept representative, for the index."""
+    kept_nodes, kept_ids = [], []
+    if index is not None:
+        for n, i in enumerate(reps):
+            kept_here = [j for j in groups[keys[i]] if members[j].kept]
+            if kept_here:
+                kept_nodes.append(n)
+                kept_ids.append(ids[kept_here[0]])
+    kept_sig = sig[kept_nodes]
+    bkeys = band_keys(kept_sig, *settings.lsh_shape)
+    return kept_ids, [keys[reps[n]] for n in kept_nodes], kept_sig, bkeys
 
 
 def _match_index(

@@ -13,6 +13,7 @@ from ..registry import register
 from ..steps import Stage
 from .index import open_index
 from .near_duplicates import DedupResult, find_duplicates
+from .replay import Replay
 from .settings import DedupSettings
 
 
@@ -35,12 +36,25 @@ def dedup_documents(
     processes compute signatures (the result does not depend on it).
     """
     settings = settings or DedupSettings()
-    batch = list(docs)
+    with Replay(docs) as source:
+        result = _decide(source, settings, index, redis_url, clusters, workers)
+        yield from _fates(source.again(), result)
+
+
+def _decide(
+    source: Replay,
+    settings: DedupSettings,
+    index: str | None,
+    redis_url: str | None,
+    clusters: str | None,
+    workers: int,
+) -> DedupResult:
+    """Pass one: every document's outcome, the clusters file and the index update."""
     store = open_index(index, redis_url)
     try:
         if store is not None:
             store.check_settings(settings.index_settings())
-        result = find_duplicates(batch, settings, store, workers)
+        result = find_duplicates(source, settings, store, workers)
         if clusters:
             write_clusters(result, clusters)
         if store is not None:
@@ -48,7 +62,12 @@ def dedup_documents(
     finally:
         if store is not None:
             store.close()
-    for doc, member in zip(batch, result.members, strict=True):
+    return result
+
+
+def _fates(docs: Iterator[Document], result: DedupResult) -> Iterator[Document | Drop]:
+    """Pass two: each document again, annotated, as itself or as a `Drop`."""
+    for doc, member in zip(docs, result.members, strict=True):
         annotated = doc.annotate_many(member.record())
         if member.kept:
             yield annotated
