@@ -143,20 +143,15 @@ def repair_counts(
     if context is not None and in_context(spin_evidence(text, lexicon, prior_repairs), *context):
         tiers = ("repair", "context")
     changes = _one_pass(text, lexicon, tiers)
-    current, counts = _apply(text, changes), _tally(changes)
+    current, made = _apply(text, changes), list(changes)
     for _ in range(MAX_PASSES - 1):
         more = _one_pass(current, lexicon, tiers) if changes else []
         if not more:
             break
-        current, counts = _apply(current, more), counts + _tally(more)
+        current, made = _apply(current, more), made + more
         changes = compose(text, changes, more)
-    return current, changes, int(counts.real), int(counts.imag)
-
-
-def _tally(changes: list[Change]) -> complex:
-    """Repair-tier edits (real part) and in-context edits (imaginary part) of one pass."""
-    context = sum(IN_CONTEXT in c.reason for c in changes)
-    return complex(len(changes) - context, context)
+    context = sum(IN_CONTEXT in c.reason for c in made)
+    return current, changes, len(made) - context, context
 
 
 def compose(text: str, first: list[Change], second: list[Change]) -> list[Change]:
