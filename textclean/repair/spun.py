@@ -140,9 +140,16 @@ def repair_counts(
     """As `repair_spun`, counting ``repair``-tier and in-context (signal) repairs apart."""
     lexicon = lexicon if lexicon is not None else load_lexicon()
     tiers: tuple[str, ...] = ("repair",)
-    if context is not None and in_context(spin_evidence(text, lexicon, prior_repairs), *context):
-        tiers = ("repair", "context")
     changes = _one_pass(text, lexicon, tiers)
+    # Weighing the whole text costs a scan of every tier: only a text with
+    # enough repair-tier hits can be clearly spun, and clean text has none.
+    if (
+        context is not None
+        and len(lexicon.find(text, tiers)) + prior_repairs >= context[0]
+        and in_context(spin_evidence(text, lexicon, prior_repairs), *context)
+    ):
+        tiers = ("repair", "context")
+        changes = _one_pass(text, lexicon, tiers)
     current, made = _apply(text, changes), list(changes)
     for _ in range(MAX_PASSES - 1):
         more = _one_pass(current, lexicon, tiers) if changes else []
