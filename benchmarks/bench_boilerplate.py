@@ -215,8 +215,17 @@ def main() -> None:
     args = parser.parse_args()
 
     sets = load_all()
-    headers = ["set", "system", "pages", "content P", "content R", "content F1",
-               "furniture removed", "per doc: furniture removed", "per doc: content kept"]
+    headers = [
+        "set",
+        "system",
+        "pages",
+        "content P",
+        "content R",
+        "content F1",
+        "furniture removed",
+        "per doc: furniture removed",
+        "per doc: content kept",
+    ]
     rows: list[list] = []
     categorised: dict[str, dict[str, Removal]] = {}
     categorised_pages: list[Page] = []
@@ -231,7 +240,9 @@ def main() -> None:
         if name == "dev":
             scope = neighbourhood(args.k)
             for system, rem in removals.items():
-                rows.append([f"dev (test), K={args.k}", system, len(test), *scores(test, rem, scope)])
+                rows.append(
+                    [f"dev (test), K={args.k}", system, len(test), *scores(test, rem, scope)]
+                )
         if any(c for p in test for c in p.categories):
             for system, rem in removals.items():
                 categorised.setdefault(system, {}).update(rem)
@@ -242,9 +253,7 @@ def main() -> None:
     cat_table = markdown_table(cat_headers, category_recall(categorised_pages, categorised))
     dev_pages = sets.get("dev", [])
     warm = [p for p in sets.get("readability", []) + sets.get("synthetic", [])][:150]
-    speed_table = markdown_table(
-        ["system", "lines / CPU-s", "ratio to C4"], speed(dev_pages, warm)
-    )
+    speed_table = markdown_table(["system", "lines / CPU-s", "ratio to C4"], speed(dev_pages, warm))
     print(table)
     print(cat_table)
     print(speed_table)
@@ -263,8 +272,7 @@ def main() -> None:
         + cat_table
         + f"\n\nSpeed (CPU time, one core) over the {sum(len(p.lines) for p in dev_pages):,} "
         "dev lines, after a warm-up on other pages, nothing remembered between lines "
-        "(every line is judged):\n\n"
-        + speed_table
+        "(every line is judged):\n\n" + speed_table
     )
     write_section("bench_boilerplate", "Boilerplate stripping", body)
 

@@ -54,7 +54,9 @@ def make_docs(n: int, seed: int = 0) -> list[Document]:
             src = rng.choice(docs).text
             docs.append(Document(f"d{i}", src + "\nReporting by staff.", {}))
             continue
-        paragraphs = [" ".join(rng.sample(pool, rng.randint(2, 5))) for _ in range(rng.randint(3, 8))]
+        paragraphs = [
+            " ".join(rng.sample(pool, rng.randint(2, 5))) for _ in range(rng.randint(3, 8))
+        ]
         text = "\n".join(paragraphs)
         roll = rng.random()
         if roll < 0.1:
@@ -63,12 +65,16 @@ def make_docs(n: int, seed: int = 0) -> list[Document]:
         elif roll < 0.2:
             text = text.replace(", ", " , ").replace(". ", " . ").replace("'s ", " 's ")
         elif roll < 0.35:
-            text = "\n".join(rng.sample(BOILERPLATE, 2)) + "\n" + text + "\n" + rng.choice(BOILERPLATE)
+            text = (
+                "\n".join(rng.sample(BOILERPLATE, 2)) + "\n" + text + "\n" + rng.choice(BOILERPLATE)
+            )
         docs.append(Document(f"d{i}", text, {}))
     return docs
 
 
-def run_textclean(docs: list[Document], language: bool = True) -> tuple[float, dict[str, float], int]:
+def run_textclean(
+    docs: list[Document], language: bool = True
+) -> tuple[float, dict[str, float], int]:
     steps = [s for s in Pipeline.default().steps if language or s[0] != "language"]
     pipeline = Pipeline([*steps, ("near_dedup", create("near_dedup"))], record="none")
     start = time.process_time()
@@ -88,8 +94,12 @@ def run_careful(docs: list[Document]) -> tuple[float, dict[str, float], int]:
     from langdetect.lang_detect_exception import LangDetectException
 
     DetectorFactory.seed = 0
-    seconds = {"ftfy where hinted": 0.0, "C4 line rules": 0.0, "langdetect (500 chars)": 0.0,
-               "MinHash.bulk + LSH": 0.0}
+    seconds = {
+        "ftfy where hinted": 0.0,
+        "C4 line rules": 0.0,
+        "langdetect (500 chars)": 0.0,
+        "MinHash.bulk + LSH": 0.0,
+    }
     start = time.process_time()
     shingles = []
     for doc in docs:
@@ -104,7 +114,9 @@ def run_careful(docs: list[Document]) -> tuple[float, dict[str, float], int]:
             pass
         t3 = time.process_time()
         words = text.lower().split()
-        shingles.append([" ".join(words[k : k + 5]).encode("utf-8") for k in range(max(1, len(words) - 4))])
+        shingles.append(
+            [" ".join(words[k : k + 5]).encode("utf-8") for k in range(max(1, len(words) - 4))]
+        )
         t4 = time.process_time()
         seconds["ftfy where hinted"] += t1 - t0
         seconds["C4 line rules"] += t2 - t1
@@ -195,14 +207,37 @@ def main() -> None:
     nolang_time, _, nolang_kept = run_textclean(docs, language=False)
     rows = [
         ["naive composition (reference)", naive_time, mb / naive_time, 1.0, naive_kept],
-        ["careful composition", careful_time, mb / careful_time, naive_time / careful_time, careful_kept],
-        ["textclean default pipeline + near_dedup", ours_time, mb / ours_time, naive_time / ours_time, our_kept],
-        ["the same without the language step", nolang_time, mb / nolang_time, naive_time / nolang_time, nolang_kept],
+        [
+            "careful composition",
+            careful_time,
+            mb / careful_time,
+            naive_time / careful_time,
+            careful_kept,
+        ],
+        [
+            "textclean default pipeline + near_dedup",
+            ours_time,
+            mb / ours_time,
+            naive_time / ours_time,
+            our_kept,
+        ],
+        [
+            "the same without the language step",
+            nolang_time,
+            mb / nolang_time,
+            naive_time / nolang_time,
+            nolang_kept,
+        ],
     ]
-    table = markdown_table(["run (1 process)", "CPU s", "MB per CPU-second", "speed vs naive", "documents kept"], rows)
+    table = markdown_table(
+        ["run (1 process)", "CPU s", "MB per CPU-second", "speed vs naive", "documents kept"], rows
+    )
     shares = []
-    for label, steps, total in (("textclean", our_steps, ours_time), ("careful", careful_steps, careful_time),
-                                ("naive", naive_steps, naive_time)):
+    for label, steps, total in (
+        ("textclean", our_steps, ours_time),
+        ("careful", careful_steps, careful_time),
+        ("naive", naive_steps, naive_time),
+    ):
         for step, sec in sorted(steps.items(), key=lambda kv: -kv[1]):
             shares.append([label, step, sec, f"{100 * sec / total:.1f}%"])
     share_table = markdown_table(["run", "step", "CPU s", "share of run"], shares)
@@ -217,20 +252,25 @@ def main() -> None:
     )
     print(table, share_table, worker_table, sep="\n\n")
     corpus = (
-        f"{len(docs):,} synthetic news-like documents ({mb:.2f} MB)" if args.synthetic else
-        f"{len(docs):,} real news and blog pages and their extracted articles ({mb:.2f} MB, "
+        f"{len(docs):,} synthetic news-like documents ({mb:.2f} MB)"
+        if args.synthetic
+        else f"{len(docs):,} real news and blog pages and their extracted articles ({mb:.2f} MB, "
         "`benchmarks/data/articles`)"
     )
     body = (
         f"{corpus}. One process, CPU time. The naive and careful compositions do less work than "
         "textclean (no spacing or spun-text repair, no quality checks, no verification of LSH "
-        "candidates); they are what a user would otherwise hand-write.\n\n" + table
-        + "\n\nCPU time per step:\n\n" + share_table
+        "candidates); they are what a user would otherwise hand-write.\n\n"
+        + table
+        + "\n\nCPU time per step:\n\n"
+        + share_table
         + f"\n\nWorkers, wall-clock time, the corpus repeated {args.copies} times "
         f"({mb * args.copies:.1f} MB, JSONL in and out, {os.cpu_count()} cores, load average "
         f"{load:.1f} at the start); the two outputs are byte-identical:\n\n" + worker_table
     )
-    write_section("bench_whole_pipeline", "Whole pipeline: default steps vs hand-written compositions", body)
+    write_section(
+        "bench_whole_pipeline", "Whole pipeline: default steps vs hand-written compositions", body
+    )
 
 
 if __name__ == "__main__":

@@ -46,7 +46,9 @@ class Page:
 
 def split_of(site: str, test_tenths: int = 3) -> str:
     """``test`` for a fixed share of sites, by a hash of the site name."""
-    return "test" if int(hashlib.sha1(site.encode()).hexdigest(), 16) % 10 < test_tenths else "train"
+    return (
+        "test" if int(hashlib.sha1(site.encode()).hexdigest(), 16) % 10 < test_tenths else "train"
+    )
 
 
 def _site(url: str, fallback: str) -> str:
@@ -92,8 +94,15 @@ def load_dev() -> list[Page]:
         site = _site(rec.get("url", ""), rec["id"])
         n = len(rec["lines"])
         pages.append(
-            Page("dev", rec["id"], site, split_of(site), rec["lines"],
-                 [_furniture(x) for x in rec["labels"]], [None] * n)
+            Page(
+                "dev",
+                rec["id"],
+                site,
+                split_of(site),
+                rec["lines"],
+                [_furniture(x) for x in rec["labels"]],
+                [None] * n,
+            )
         )
     return pages
 
@@ -107,8 +116,15 @@ def load_lines(name: str) -> list[Page]:
         site = rec.get("source") or _site(rec.get("url", ""), rec["id"])
         n = len(rec["lines"])
         pages.append(
-            Page(name, rec["id"], site, rec.get("split") or split_of(site), rec["lines"],
-                 [_furniture(x) for x in rec["labels"]], [None] * n)
+            Page(
+                name,
+                rec["id"],
+                site,
+                rec.get("split") or split_of(site),
+                rec["lines"],
+                [_furniture(x) for x in rec["labels"]],
+                [None] * n,
+            )
         )
     return pages
 
@@ -140,8 +156,15 @@ def load_synthetic() -> list[Page]:
                     labels.append(None)
                     categories.append(None)
             pages.append(
-                Page("synthetic", rec["id"], rec["id"], split_of(rec["id"]), lines, labels,
-                     categories)
+                Page(
+                    "synthetic",
+                    rec["id"],
+                    rec["id"],
+                    split_of(rec["id"]),
+                    lines,
+                    labels,
+                    categories,
+                )
             )
     return pages
 

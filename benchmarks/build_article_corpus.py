@@ -30,7 +30,23 @@ import orjson
 COMMIT = "ab4027a8b37669745016869a37a504727992b2ba"
 OUT = Path(__file__).parent / "data" / "articles" / "articles.jsonl.gz"
 SKIP = {"script", "style", "noscript", "template", "svg"}
-BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption", "td", "th", "dt", "dd"}
+BLOCKS = {
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "figcaption",
+    "td",
+    "th",
+    "dt",
+    "dd",
+}
 MIN_CHARS = 300
 SPACE = re.compile(r"\s+")
 
@@ -67,16 +83,25 @@ def git_show(repo: Path, path: str) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("repo", type=Path, help="a clone (or bare git directory) of mozilla/readability")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "repo", type=Path, help="a clone (or bare git directory) of mozilla/readability"
+    )
     args = parser.parse_args()
     names = subprocess.run(
         ["git", "-C", str(args.repo), "ls-tree", "-r", "--name-only", COMMIT, "test/test-pages"],
-        capture_output=True, check=True, text=True,
+        capture_output=True,
+        check=True,
+        text=True,
     ).stdout.split()
     OUT.parent.mkdir(parents=True, exist_ok=True)
     count = size = 0
-    with open(OUT, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as out:
+    with (
+        open(OUT, "wb") as raw,
+        gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as out,
+    ):
         for path in sorted(p for p in names if p.endswith(("/expected.html", "/source.html"))):
             try:
                 text = "\n".join(blocks_of(git_show(args.repo, path)))

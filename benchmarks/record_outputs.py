@@ -37,11 +37,18 @@ def article_docs() -> list[Document]:
 
 def corpora() -> Iterator[tuple[str, list[Document]]]:
     if SEEDS.is_dir():
-        yield "seeds", [Document(p.stem, p.read_text("utf-8"), {}) for p in sorted(SEEDS.glob("*.txt"))]
+        yield (
+            "seeds",
+            [Document(p.stem, p.read_text("utf-8"), {}) for p in sorted(SEEDS.glob("*.txt"))],
+        )
     with open(ROOT / "examples" / "corpus.jsonl", "rb") as fh:
-        yield "examples", [
-            Document(str(r.get("id", i)), r["text"], {}) for i, r in enumerate(map(orjson.loads, fh))
-        ]
+        yield (
+            "examples",
+            [
+                Document(str(r.get("id", i)), r["text"], {})
+                for i, r in enumerate(map(orjson.loads, fh))
+            ],
+        )
     yield "articles", article_docs()
     from bench_whole_pipeline import make_docs
 
@@ -60,7 +67,9 @@ def outcome_record(corpus: str, item: Document | Drop) -> bytes:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("output", type=Path)
     args = parser.parse_args()
     with open(args.output, "wb") as out:

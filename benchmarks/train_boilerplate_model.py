@@ -108,8 +108,13 @@ def crop(page: Page) -> Page | None:
         return None
     lo, hi = max(0, body[0] - CROP_MARGIN), min(len(page.lines), body[-1] + CROP_MARGIN + 1)
     return Page(
-        "crop", page.id + "#crop", page.site, page.split, page.lines[lo:hi],
-        page.labels[lo:hi], page.categories[lo:hi],
+        "crop",
+        page.id + "#crop",
+        page.site,
+        page.split,
+        page.lines[lo:hi],
+        page.labels[lo:hi],
+        page.categories[lo:hi],
     )
 
 
@@ -145,7 +150,9 @@ def _int32(X):
     return X
 
 
-def labelled_rows(pages: list[Page], weights: dict[str, float]) -> list[tuple[list[str], bool, float]]:
+def labelled_rows(
+    pages: list[Page], weights: dict[str, float]
+) -> list[tuple[list[str], bool, float]]:
     return [
         (tokens(line), bool(label), weights[p.set])
         for p in pages
@@ -170,8 +177,13 @@ def matrix(pages: list[Page], lexicon: dict[str, float], rules: dict[str, list])
 
 def trees() -> HistGradientBoostingClassifier:
     return HistGradientBoostingClassifier(
-        max_iter=TREES, max_depth=DEPTH, learning_rate=0.1, min_samples_leaf=20,
-        l2_regularization=1.0, early_stopping=False, random_state=0,
+        max_iter=TREES,
+        max_depth=DEPTH,
+        learning_rate=0.1,
+        min_samples_leaf=20,
+        l2_regularization=1.0,
+        early_stopping=False,
+        random_state=0,
         monotonic_cst=[MONOTONIC.get(name, 0) for name in FEATURES],
     )
 
@@ -245,7 +257,13 @@ def export(gb: HistGradientBoostingClassifier) -> dict[str, np.ndarray]:
                 threshold[k, i] = nodes["num_threshold"][old]
                 left[k, i] = new_id[int(nodes["left"][old])]
                 right[k, i] = new_id[int(nodes["right"][old])]
-    return {"feature": feature, "threshold": threshold, "left": left, "right": right, "value": value}
+    return {
+        "feature": feature,
+        "threshold": threshold,
+        "left": left,
+        "right": right,
+        "value": value,
+    }
 
 
 def category_head(pages: list[Page], rules: dict[str, list]):
@@ -328,8 +346,10 @@ def main() -> None:
         mask = np.array(oof_sets) == name
         keep = (p_oof[mask & ~y] < threshold).mean()
         recall = (p_oof[mask & y] >= threshold).mean()
-        print(f"out-of-fold {name}: content kept {keep:.3f}, furniture removed {recall:.3f}",
-              file=sys.stderr)
+        print(
+            f"out-of-fold {name}: content kept {keep:.3f}, furniture removed {recall:.3f}",
+            file=sys.stderr,
+        )
 
     gb = trees().fit(X, y, sample_weight=w)
     lexicon = fit_lexicon(labelled_rows(train, weights))
@@ -362,10 +382,13 @@ def main() -> None:
     check = LineModel.from_json(data)
     p_check = check.probabilities(X[:2000])
     assert np.allclose(p_check, gb.predict_proba(X[:2000])[:, 1], atol=1e-6), "export mismatch"
-    args.out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n",
-                        encoding="utf-8")
-    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB), threshold {threshold}",
-          file=sys.stderr)
+    args.out.write_text(
+        json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
+    )
+    print(
+        f"wrote {args.out} ({args.out.stat().st_size // 1024} KB), threshold {threshold}",
+        file=sys.stderr,
+    )
 
 
 if __name__ == "__main__":

@@ -64,10 +64,21 @@ _QUERY_OPERATORS = re.compile(r"\b(AND|NOT|OR)\b|~")
 # News spinners (Spin Rewriter, WordAI and the like) run the same word-for-word
 # synonym swap on everyday text. Repair only what is never correct English;
 # the rest can be right in context and is a signal.
+LAW_PRECEDERS = (
+    "a", "and", "as", "at", "by", "federal", "from", "help", "helps", "helped", "her",
+    "his", "in", "its", "local", "of", "on", "or", "other", "our", "state", "the",
+    "their", "to", "with", "your",
+)  # fmt: skip
 NEWS = [
     # (phrase, replacement, tier, case)
-    ("for legal reasons enforcement", "law enforcement", "repair", "fold"),
-    ("for legal reasons enforcement agencies", "law enforcement agencies", "repair", "fold"),
+    # "law" comes out as "legal reasons" or "for legal reasons": replace only the
+    # spun words, so "technology for legal reasons enforcement" keeps its "for";
+    # after a word that "for" cannot follow, the "for" is the spinner's too.
+    ("legal reasons enforcement", "law enforcement", "repair", "fold"),
+    *(
+        (f"{word} for legal reasons enforcement", f"{word} law enforcement", "repair", "fold")
+        for word in LAW_PRECEDERS
+    ),
     ("such as for instance", "such as", "repair", "fold"),
     ("such as for example", "such as", "repair", "fold"),
     ("continue steadily to", "continue to", "repair", "fold"),
@@ -84,6 +95,8 @@ NEWS = [
     ("a lot more than", "more than", "signal", "fold"),
     ("nevertheless the", "but the", "signal", "fold"),
     ("split study", "separate study", "signal", "fold"),
+    ("cited concerts", "cited concerns", "signal", "fold"),
+    ("greatest players", "biggest players", "signal", "fold"),
     ("for the reason that", "in that", "signal", "fold"),
     ("men and women", "people", "signal", "fold"),
     ("in a position to", "able to", "signal", "fold"),

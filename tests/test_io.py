@@ -179,6 +179,8 @@ def test_an_oversize_text_file_is_rejected_before_it_is_read(tmp_path):
 
 
 def test_deeply_nested_json_is_a_malformed_record_not_a_crash(tmp_path):
-    p = write_lines(tmp_path / "deep.jsonl", [b'{"text": "x", "n": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"])
+    p = write_lines(
+        tmp_path / "deep.jsonl", [b'{"text": "x", "n": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"]
+    )
     (drop,) = list(read_documents([p], on_error="skip"))
     assert drop.reason == "malformed_json"

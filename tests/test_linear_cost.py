@@ -103,10 +103,7 @@ NOT_BOILERPLATE = {name for name, _ in STEPS} - BOILERPLATE
 CASES = [
     pytest.param(shape, "other steps", NOT_BOILERPLATE, id=f"{shape}-other-steps")
     for shape in SHAPES
-] + [
-    pytest.param(shape, "boilerplate", BOILERPLATE, id=f"{shape}-boilerplate")
-    for shape in SHAPES
-]
+] + [pytest.param(shape, "boilerplate", BOILERPLATE, id=f"{shape}-boilerplate") for shape in SHAPES]
 
 
 @pytest.mark.parametrize(("shape", "label", "measured"), CASES)

@@ -139,30 +139,30 @@ def test_spun_example_is_repaired() -> None:
     assert "cities such as Dayton" in fixed
 
 
-def test_seed_004_phrases_repaired_or_counted(seeds: dict[str, str]) -> None:
+SEED_004_SOURCE = [
+    "technology for law enforcement",
+    "firms such as Clearview",
+    "continue to “allow”",
+    "in one case",
+    "missing children",
+    "in that study",
+    "but the data set",
+    "separate study",
+    "more than 83%",
+    "more than 20%",
+    "cited concerns",
+    "biggest players",
+]
+
+
+def test_seed_004_reads_as_its_source(seeds: dict[str, str]) -> None:
+    """Its repair phrases make it clearly spun, so its signal phrases are rewritten too."""
     text = seed(seeds, "004")
     fixed, changes = spun_edits(text)
     assert apply_changes(text, changes) == fixed
-    for spun, original in [
-        ("for legal reasons enforcement", "law enforcement"),
-        ("such as for instance", "such as"),
-        ("continue steadily to", "continue to"),
-        ("in once case", "in one case"),
-        ("the united kingdom", "the United Kingdom"),
-    ]:
-        assert spun in text and spun not in fixed and original in fixed
-    counted = set(spin_evidence(text).phrases)
-    for signal in [
-        "young ones",
-        "much more than",
-        "a lot more than",
-        "for the reason that",
-        "nevertheless the",
-        "split study",
-        "men and women",
-        "in a position to",
-    ]:
-        assert signal in counted and signal in fixed  # counted, never rewritten
+    assert [p for p in SEED_004_SOURCE if p not in fixed] == []
+    assert "the United Kingdom" in fixed and "technology law enforcement" not in fixed
+    assert spin_evidence(text).repairs >= 3
 
 
 # --- case and boundaries ------------------------------------------------------------------

@@ -60,9 +60,21 @@ def _start(tmp_path: Path) -> tuple[subprocess.Popen, set[int]]:
     _corpus(src)
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "textclean", "clean", str(src), "-o", str(tmp_path / "out.jsonl"),
-         "--workers", "2", "--quiet"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "textclean",
+            "clean",
+            str(src),
+            "-o",
+            str(tmp_path / "out.jsonl"),
+            "--workers",
+            "2",
+            "--quiet",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 60
     children: set[int] = set()

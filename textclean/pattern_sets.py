@@ -92,7 +92,9 @@ def to_re2(source: str) -> Translation:
             i = _group_end(source, i)
             exact = False
             if i < n and source[i] in "*+?{":
-                raise ConfigError(f"pattern {source!r}: a quantified lookaround cannot be translated")
+                raise ConfigError(
+                    f"pattern {source!r}: a quantified lookaround cannot be translated"
+                )
         elif c in "*+?":
             out.append(c)
             i += 1
@@ -142,7 +144,9 @@ def _translate_class(text: str, source: str) -> str:
                 i = end
                 continue
             if escape in ("\\W", "\\S", "\\D"):
-                raise ConfigError(f"pattern {source!r}: {escape} inside a class cannot be translated")
+                raise ConfigError(
+                    f"pattern {source!r}: {escape} inside a class cannot be translated"
+                )
             out.append(_CLASS_WIDE.get(escape, escape))
             i += 2
             continue

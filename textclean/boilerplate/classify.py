@@ -248,8 +248,7 @@ def _model_round(
                 verdicts.append(Verdict(True, cuts=inner.cuts, probability=prob))
                 continue
         guarded = _protected(stripped) or (
-            index == headline
-            and (prob < HEADLINE_DOUBT or X[index, _LEXICAL_MAX] < HEADLINE_WORDS)
+            index == headline and (prob < HEADLINE_DOUBT or X[index, _LEXICAL_MAX] < HEADLINE_WORDS)
         )
         if decisive or ((hit is not None or prob >= cut_off) and not guarded):
             if hit is not None:
@@ -341,7 +340,11 @@ def find_cuts(
     bounds = line_bounds(text)
     lines = [text[a:b] for a, b, _ in bounds]
     verdicts = classify_lines(
-        lines, rules, layout=layout, keep_categories=keep_categories, model=model,
+        lines,
+        rules,
+        layout=layout,
+        keep_categories=keep_categories,
+        model=model,
         threshold=threshold,
     )
     return cuts_from_verdicts(bounds, lines, verdicts)

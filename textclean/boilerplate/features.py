@@ -52,9 +52,12 @@ def is_time_header(text: str) -> bool:
     (True, True, False)
     """
     stripped = text.strip()
-    return len(stripped) <= 16 and any(c.isdigit() for c in stripped) and (
-        ":" in stripped or "m" in stripped.lower()
-    ) and _TIME_HEADER.fullmatch(stripped) is not None
+    return (
+        len(stripped) <= 16
+        and any(c.isdigit() for c in stripped)
+        and (":" in stripped or "m" in stripped.lower())
+        and _TIME_HEADER.fullmatch(stripped) is not None
+    )
 
 
 def is_separator(text: str) -> bool:

@@ -37,14 +37,16 @@ from .rules import CATEGORIES
 #: Character classes counted per line.
 _LOWER, _UPPER, _LETTER, _DIGIT, _PUNCT, _SYMBOL, _SPACE, _OTHER = range(8)
 _N_CLASSES = 8
-_QUOTE_MARKS = "“”„«»\"‘’‹›「」『』"
+_QUOTE_MARKS = '“”„«»"‘’‹›「」『』'
 _LINK_MARKS = ("http", "www.", ".com", ".org", ".net", ".co.", "@", "#", ".html", "://")
 _BULLETS = "|•·»›▶►▸→←«‹/"
 _TERMINAL = ".!?…。！？"
 _CLOSERS = "\"'”’»)]"
 STOP = frozenset().union(*STOP_WORDS.values())
 #: Token edges stripped before words are looked up.
-_EDGE = "".join(chr(c) for c in range(0x2000, 0x2070)) + "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»“”‘’„…·•"
+_EDGE = (
+    "".join(chr(c) for c in range(0x2000, 0x2070)) + "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»“”‘’„…·•"
+)
 
 #: Per-line features, in column order; neighbours repeat `CONTEXT` of them.
 OWN = (
@@ -86,11 +88,17 @@ POSITION = (
     "page_lines",
     "page_prose_share",
 )
-CONTEXT = ("words", "ends_sentence", "lexical", "rule_any", "punctuation", "capitalised", "in_brackets")
-OFFSETS = (-2, -1, 1, 2)
-FEATURES = (
-    OWN + POSITION + tuple(f"{name}@{o:+d}" for o in OFFSETS for name in CONTEXT)
+CONTEXT = (
+    "words",
+    "ends_sentence",
+    "lexical",
+    "rule_any",
+    "punctuation",
+    "capitalised",
+    "in_brackets",
 )
+OFFSETS = (-2, -1, 1, 2)
+FEATURES = OWN + POSITION + tuple(f"{name}@{o:+d}" for o in OFFSETS for name in CONTEXT)
 _OWN_INDEX = {name: i for i, name in enumerate(OWN)}
 _REPEAT = OWN.index("repeat")
 _CONTEXT_COLUMNS = [_OWN_INDEX[name] for name in CONTEXT]
@@ -129,7 +137,9 @@ def class_counts(lines: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     classes = np.where(codes < 0x10000, _class_table()[np.minimum(codes, 0xFFFF)], _SYMBOL)
     lengths = np.fromiter((len(line) for line in lines), dtype=np.int64, count=n)
-    owner = np.repeat(np.arange(n), lengths + 1)[: len(codes)]  # the "\n" joins go to the line before
+    owner = np.repeat(np.arange(n), lengths + 1)[
+        : len(codes)
+    ]  # the "\n" joins go to the line before
     classes[np.cumsum(lengths + 1)[:-1] - 1] = _SPACE
     counts = np.bincount(owner * _N_CLASSES + classes, minlength=n * _N_CLASSES)
     counts = counts.reshape(n, _N_CLASSES).astype(np.float64)

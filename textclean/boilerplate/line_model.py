@@ -65,7 +65,10 @@ class LineModel:
         for _ in range(self.depth):
             # Right children sit just after left ones; leaves point at themselves.
             node = left[node] + (x[cell + feature[node]] > threshold[node])
-        return 1.0 / (1.0 + np.exp(-(self.base_score + self.value.ravel()[node].reshape(trees, n).sum(axis=0))))
+        return 1.0 / (
+            1.0
+            + np.exp(-(self.base_score + self.value.ravel()[node].reshape(trees, n).sum(axis=0)))
+        )
 
     @cached_property
     def _flat(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -108,9 +111,7 @@ class LineModel:
             "lexicon": dict(sorted(self.lexicon.items())),
             "categories": list(self.categories),
             "category_bias": self.category_bias.tolist(),
-            "category_lexicon": {
-                k: v.tolist() for k, v in sorted(self.category_lexicon.items())
-            },
+            "category_lexicon": {k: v.tolist() for k, v in sorted(self.category_lexicon.items())},
             "info": self.info,
         }
 
@@ -144,8 +145,7 @@ class LineModel:
             categories = tuple(str(c) for c in data["categories"])
             bias = np.asarray(data["category_bias"], dtype=np.float64)
             category_lexicon = {
-                str(k): np.asarray(v, dtype=np.float64)
-                for k, v in data["category_lexicon"].items()
+                str(k): np.asarray(v, dtype=np.float64) for k, v in data["category_lexicon"].items()
             }
             lexicon = {str(k): float(v) for k, v in data["lexicon"].items()}
             model = cls(
@@ -175,7 +175,9 @@ class LineModel:
             raise fail("no trees")
         for name in ("threshold", "left", "right", "value"):
             if getattr(self, name).shape != shape:
-                raise fail(f"tree array {name!r} has shape {getattr(self, name).shape}, not {shape}")
+                raise fail(
+                    f"tree array {name!r} has shape {getattr(self, name).shape}, not {shape}"
+                )
         if self.feature.min() < 0 or self.feature.max() >= len(self.features):
             raise fail("a node tests a feature that does not exist")
         for child in (self.left, self.right):

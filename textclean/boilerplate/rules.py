@@ -156,8 +156,9 @@ class RuleSet:
             [self.rules[i].pattern for i in self._anchored], step=STEP, at_start=True
         )
         self.table.check()
-        self._single = {i: Pattern(self.rules[i].pattern, regex.I | regex.V0, step=STEP)
-                        for i in self._floating}
+        self._single = {
+            i: Pattern(self.rules[i].pattern, regex.I | regex.V0, step=STEP) for i in self._floating
+        }
         hints = sorted({h for i in self._floating for h in self.rules[i].hint})
         self._hints = hints
         self._hint_rules = {

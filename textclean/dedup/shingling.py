@@ -89,4 +89,3 @@ def shingles(text: str, ngram: int = 5, unit: Unit = "word") -> list[str]:
     if len(joined) <= ngram:
         return [joined]
     return [joined[i : i + ngram] for i in range(len(joined) - ngram + 1)]
-

@@ -82,7 +82,12 @@ class SpinFilter(Filter):
 
     def measure(self, doc: Document) -> tuple[dict[str, Any], Drop | None]:
         lexicon = load_lexicon(self.lexicon_files, self.entries, self.builtin)
-        evidence = spin_evidence(doc.text, lexicon, prior_repairs=doc.record.get("spun_repairs", 0))
+        evidence = spin_evidence(
+            doc.text,
+            lexicon,
+            prior_repairs=doc.record.get("spun_repairs", 0),
+            prior_signals=doc.record.get("spun_context_repairs", 0),
+        )
         values = evidence.to_meta()
         if self.drop and is_spun(evidence, self.threshold, self.min_repairs):
             detail = (

@@ -167,6 +167,7 @@ class Lexicon:
         for entry in entries:
             self.entries[entry.key] = entry
         self._matchers: dict[tuple[str, ...], _Matcher] = {}
+        self._context: frozenset[str] | None = None
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -179,9 +180,34 @@ class Lexicon:
         entry = self.entries.get(normalize(matched))
         return entry if entry is not None and entry.case == "fold" else None
 
+    @property
+    def context_keys(self) -> frozenset[str]:
+        """Signal phrases rewritten in a clearly spun document (the ``context`` selection).
+
+        A signal is left out when it has no replacement or is itself the
+        correct phrase of some entry: writers use it, so even a spun
+        document may hold it as written.
+        """
+        if self._context is None:
+            correct = {normalize(e.replacement) for e in self.entries.values() if e.replacement}
+            self._context = frozenset(
+                e.key
+                for e in self.entries.values()
+                if e.tier == "signal"
+                and e.replacement
+                and normalize(e.phrase) not in correct
+                and normalize(e.replacement, e.case) != e.key
+            )
+        return self._context
+
+    def selects(self, entry: Entry, tiers: tuple[str, ...]) -> bool:
+        """Whether ``entry`` belongs to a selection of tiers (``context`` adds `context_keys`)."""
+        return entry.tier in tiers or ("context" in tiers and entry.key in self.context_keys)
+
     def matcher(self, tiers: tuple[str, ...] = TIERS) -> _Matcher:
         if tiers not in self._matchers:
-            self._matchers[tiers] = _Matcher([e for e in self.entries.values() if e.tier in tiers])
+            chosen = [e for e in self.entries.values() if self.selects(e, tiers)]
+            self._matchers[tiers] = _Matcher(chosen)
         return self._matchers[tiers]
 
     def find(self, text: str, tiers: tuple[str, ...] = TIERS) -> list[tuple[int, int, Entry]]:
@@ -193,7 +219,7 @@ class Lexicon:
             if start < pos:
                 continue
             entry = self.lookup(text[start:end])
-            if entry is not None and entry.tier in tiers:
+            if entry is not None and self.selects(entry, tiers):
                 hits.append((start, end, entry))
                 pos = end
         return hits

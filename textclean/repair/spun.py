@@ -35,6 +35,13 @@ MIN_WORDS = 100
 MAX_PHRASES = 20
 #: Passes over the text until no repair applies (a rewrite can complete a new phrase).
 MAX_PASSES = 3
+#: In-context repair: a text holding at least this many ``repair``-tier phrases
+#: (a clean text holds none) and scoring at least `CONTEXT_MIN_SCORE` is clearly
+#: spun, so its signal phrases are rewritten too (calibration in docs/spun.md).
+CONTEXT_MIN_REPAIRS = 3
+CONTEXT_MIN_SCORE = 10.0
+#: Marks the reason of an in-context repair.
+IN_CONTEXT = "in a spun text"
 
 
 def match_case(found: str, replacement: str) -> str:
@@ -63,9 +70,9 @@ def _skip(entry: Entry, text: str) -> bool:
     return entry.replacement.lower() == entry.phrase.lower() and text.lower() == text
 
 
-def _one_pass(text: str, lexicon: Lexicon) -> list[Change]:
+def _one_pass(text: str, lexicon: Lexicon, tiers: tuple[str, ...] = ("repair",)) -> list[Change]:
     changes = []
-    for start, end, entry in lexicon.find(text, ("repair",)):
+    for start, end, entry in lexicon.find(text, tiers):
         if _skip(entry, text):
             continue
         before = text[start:end]
@@ -73,11 +80,29 @@ def _one_pass(text: str, lexicon: Lexicon) -> list[Change]:
             entry.replacement if entry.case == "exact" else match_case(before, entry.replacement)
         )
         if after != before:
+            where = "lexicon" if entry.tier == "repair" else f"{IN_CONTEXT}, lexicon"
             reason = (
-                f"spun phrase {entry.phrase!r} -> {entry.replacement!r} (lexicon: {entry.source})"
+                f"spun phrase {entry.phrase!r} -> {entry.replacement!r} ({where}: {entry.source})"
             )
             changes.append(Change(KIND, start, end, before, after, reason))
     return changes
+
+
+def in_context(
+    evidence: SpinEvidence,
+    min_repairs: int = CONTEXT_MIN_REPAIRS,
+    min_score: float = CONTEXT_MIN_SCORE,
+) -> bool:
+    """Whether a text is spun clearly enough to rewrite its signal phrases too.
+
+    One ambiguous phrase proves nothing; several phrases no writer uses do.
+
+    >>> in_context(SpinEvidence(words=400, repairs=3, signals=2, phrases=(), score=27.5))
+    True
+    >>> in_context(SpinEvidence(words=400, repairs=0, signals=9, phrases=(), score=22.5))
+    False
+    """
+    return evidence.repairs >= min_repairs and evidence.score >= min_score
 
 
 def _apply(text: str, changes: list[Change]) -> str:
@@ -88,23 +113,53 @@ def _apply(text: str, changes: list[Change]) -> str:
     return "".join(out) + text[pos:]
 
 
-def repair_spun(text: str, lexicon: Lexicon | None = None) -> tuple[str, list[Change], int]:
+def repair_spun(
+    text: str,
+    lexicon: Lexicon | None = None,
+    prior_repairs: int = 0,
+    context: tuple[int, float] | None = (CONTEXT_MIN_REPAIRS, CONTEXT_MIN_SCORE),
+) -> tuple[str, list[Change], int]:
     """The repaired text, the `Change` records that turn ``text`` into it, and the repair count.
 
-    Repairs are applied until none applies (a rewrite can complete a new
-    phrase), so a second run changes nothing. Edits of later passes are
-    composed with the earlier ones, so the records always replay on ``text``.
+    ``context`` is ``(min_repairs, min_score)`` for in-context repair (see
+    `in_context`), ``None`` to rewrite the ``repair`` tier only; the count
+    includes in-context repairs. Repairs are applied until none applies (a
+    rewrite can complete a new phrase), so a second run changes nothing.
+    Edits of later passes are composed with the earlier ones, so the records
+    always replay on ``text``.
     """
+    new_text, changes, repairs, signals = repair_counts(text, lexicon, prior_repairs, context)
+    return new_text, changes, repairs + signals
+
+
+def repair_counts(
+    text: str,
+    lexicon: Lexicon | None = None,
+    prior_repairs: int = 0,
+    context: tuple[int, float] | None = (CONTEXT_MIN_REPAIRS, CONTEXT_MIN_SCORE),
+) -> tuple[str, list[Change], int, int]:
+    """As `repair_spun`, counting ``repair``-tier and in-context (signal) repairs apart."""
     lexicon = lexicon if lexicon is not None else load_lexicon()
-    changes = _one_pass(text, lexicon)
-    current, count = _apply(text, changes), len(changes)
+    tiers: tuple[str, ...] = ("repair",)
+    changes = _one_pass(text, lexicon, tiers)
+    # Weighing the whole text costs a scan of every tier: only a text with
+    # enough repair-tier hits can be clearly spun, and clean text has none.
+    if (
+        context is not None
+        and len(lexicon.find(text, tiers)) + prior_repairs >= context[0]
+        and in_context(spin_evidence(text, lexicon, prior_repairs), *context)
+    ):
+        tiers = ("repair", "context")
+        changes = _one_pass(text, lexicon, tiers)
+    current, made = _apply(text, changes), list(changes)
     for _ in range(MAX_PASSES - 1):
-        more = _one_pass(current, lexicon) if changes else []
+        more = _one_pass(current, lexicon, tiers) if changes else []
         if not more:
             break
-        current, count = _apply(current, more), count + len(more)
+        current, made = _apply(current, more), made + more
         changes = compose(text, changes, more)
-    return current, changes, count
+    context = sum(IN_CONTEXT in c.reason for c in made)
+    return current, changes, len(made) - context, context
 
 
 def compose(text: str, first: list[Change], second: list[Change]) -> list[Change]:
@@ -216,13 +271,13 @@ def score_of(words: int, repairs: int, signals: int) -> float:
 
 
 def spin_evidence(
-    text: str, lexicon: Lexicon | None = None, prior_repairs: int = 0
+    text: str, lexicon: Lexicon | None = None, prior_repairs: int = 0, prior_signals: int = 0
 ) -> SpinEvidence:
-    """Count the lexicon's phrases in ``text``; ``prior_repairs`` adds repairs made earlier."""
+    """Count the lexicon's phrases in ``text``, plus repairs and signals rewritten earlier."""
     lexicon = lexicon if lexicon is not None else load_lexicon()
     hits = lexicon.find(text)
     repairs = sum(1 for *_, e in hits if e.tier == "repair") + prior_repairs
-    signals = sum(1 for *_, e in hits if e.tier == "signal")
+    signals = sum(1 for *_, e in hits if e.tier == "signal") + prior_signals
     words = per_text(text, "whitespace_words", lambda: len(text.split()))
     phrases = tuple(sorted({e.phrase for *_, e in hits}))
     return SpinEvidence(words, repairs, signals, phrases, score_of(words, repairs, signals))
@@ -256,20 +311,39 @@ class FixSpun(TextStep):
     lexicon_files: tuple[str, ...] = field(default=(), metadata={"help": LEXICON_FILES_HELP})
     entries: tuple[str, ...] = field(default=(), metadata={"help": ENTRIES_HELP})
     builtin: bool = field(default=True, metadata={"help": BUILTIN_HELP})
+    in_context: bool = field(
+        default=True, metadata={"help": "in a clearly spun text, rewrite signal phrases too"}
+    )
+    context_min_repairs: int = field(
+        default=CONTEXT_MIN_REPAIRS,
+        metadata={"help": "repair-tier phrases a text needs for in-context repair"},
+    )
+    context_min_score: float = field(
+        default=CONTEXT_MIN_SCORE,
+        metadata={"help": "spin score a text needs for in-context repair"},
+    )
 
     def __post_init__(self) -> None:
         # Config files give lists; tuples keep the step hashable and the lexicon cache keyed.
         object.__setattr__(self, "lexicon_files", tuple(self.lexicon_files))
         object.__setattr__(self, "entries", tuple(self.entries))
 
+    def _context(self) -> tuple[int, float] | None:
+        return (self.context_min_repairs, self.context_min_score) if self.in_context else None
+
     def edit(self, text: str) -> tuple[str, list[Change]]:
-        return spun_edits(text, _lexicon_options(self))
+        new_text, changes, _ = repair_spun(text, _lexicon_options(self), 0, self._context())
+        return new_text, changes
 
     def process(self, doc: Document) -> StepResult:
-        new_text, changes, repairs = repair_spun(doc.text, _lexicon_options(self))
+        prior = doc.record.get("spun_repairs", 0)
+        new_text, changes, repairs, signals = repair_counts(
+            doc.text, _lexicon_options(self), prior, self._context()
+        )
         if new_text == doc.text:
             return StepResult(doc)
-        prior = doc.record.get("spun_repairs", 0)
-        return StepResult(
-            doc.with_text(new_text).annotate("spun_repairs", prior + repairs), tuple(changes)
-        )
+        out = doc.with_text(new_text).annotate("spun_repairs", prior + repairs)
+        if signals:
+            earlier = doc.record.get("spun_context_repairs", 0)
+            out = out.annotate("spun_context_repairs", earlier + signals)
+        return StepResult(out, tuple(changes))

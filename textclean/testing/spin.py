@@ -2,8 +2,8 @@
 
 The swaps come from the ``repair`` tier of textclean's shipped lexicon
 (`textclean.repair.lexicon.builtin_entries`), read backwards: wherever a
-text holds an entry's original ("law enforcement"), the entry's phrase ("for
-legal reasons enforcement") may replace it. The truth is the text before
+text holds an entry's original ("law enforcement"), the entry's phrase
+("legal reasons enforcement") may replace it. The truth is the text before
 the swaps, and each swap is a labelled span of the dirty text.
 """
 
@@ -62,7 +62,7 @@ def spin_sites(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
     A phrase round-trips when repairing it restores the original exactly,
     capitalisation included.
 
-    >>> [(text[s:e], "for legal reasons enforcement" in ps)
+    >>> [(text[s:e], "legal reasons enforcement" in ps)
     ...  for text in ["Ask law enforcement."] for s, e, ps in spin_sites(text)]
     [('law enforcement', True)]
     """
