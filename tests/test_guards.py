@@ -10,8 +10,7 @@ from textclean.filters.length import Length, length_check, word_count
 from textclean.runner import length_drop
 
 FURNITURE = (
-    "Share on Facebook\nShare on Twitter\nSign up for our newsletter\n"
-    "Subscribe now\nA short line."
+    "Share on Facebook\nShare on Twitter\nSign up for our newsletter\nSubscribe now\nA short line."
 )
 
 

@@ -76,9 +76,7 @@ class Length(Filter):
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 raise ValueError(f"{name} must be a whole number >= 0, not {value!r}")
         if self.max_chars and self.max_chars < self.min_chars:
-            raise ValueError(
-                f"max_chars ({self.max_chars}) is below min_chars ({self.min_chars})"
-            )
+            raise ValueError(f"max_chars ({self.max_chars}) is below min_chars ({self.min_chars})")
 
     def measure(self, doc: Document) -> tuple[dict[str, Any], Drop | None]:
         return {}, length_check(doc, self.min_words, self.min_chars, self.max_chars)
