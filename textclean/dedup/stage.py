@@ -9,6 +9,7 @@ from pathlib import Path
 import orjson
 
 from ..document import Document, Drop
+from ..errors import ConfigError
 from ..registry import register
 from ..steps import Stage
 from .index import open_index
@@ -24,6 +25,7 @@ def dedup_documents(
     redis_url: str | None = None,
     clusters: str | None = None,
     workers: int = 1,
+    read_only: bool = False,
 ) -> Iterator[Document | Drop]:
     """Every document, in input order: kept ones annotated, duplicates as `Drop`s.
 
@@ -33,8 +35,12 @@ def dedup_documents(
     adds this run's kept documents; ``clusters`` writes one JSON line per
     cluster with its members and verified pairwise similarities; ``workers``
     processes compute signatures (the result does not depend on it).
+    ``read_only`` checks the batch against the index without adding to it, so
+    a candidate batch can be tested against a corpus already built.
     """
     settings = settings or DedupSettings()
+    if read_only and index and not (Path(index) / "index.sqlite").exists():
+        raise ConfigError(f"no index in {index} to check against (read-only does not create one)")
     batch = list(docs)
     store = open_index(index, redis_url)
     try:
@@ -43,7 +49,7 @@ def dedup_documents(
         result = find_duplicates(batch, settings, store, workers)
         if clusters:
             write_clusters(result, clusters)
-        if store is not None:
+        if store is not None and not read_only:
             store.add(*result.new_entries)
     finally:
         if store is not None:
@@ -86,6 +92,9 @@ class NearDedup(DedupSettings, Stage):
         None, "Write clusters with members and pairwise similarities here (JSONL)."
     )
     workers: int = _opt(1, "Processes computing signatures; the result is the same for any number.")
+    index_read_only: bool = _opt(
+        False, "Check against the index without adding this run's documents to it."
+    )
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document | Drop]:
         return dedup_documents(
@@ -95,4 +104,5 @@ class NearDedup(DedupSettings, Stage):
             redis_url=self.redis_url,
             clusters=self.clusters,
             workers=self.workers,
+            read_only=self.index_read_only,
         )
