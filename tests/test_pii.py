@@ -158,3 +158,17 @@ def test_pii_changes_are_empty_for_clean_text():
 def test_pii_rejects_bad_options(options):
     with pytest.raises(ConfigError, match="pii"):
         registry.create("pii", **options)
+
+
+@pytest.mark.parametrize("unit", ["12 ", "1.", "1:", "+12 ", "a@"])
+def test_cost_is_linear_on_hostile_runs(unit):
+    import time
+
+    def cost(n: int) -> float:
+        started = time.process_time()
+        find_pii(unit * n)
+        return time.process_time() - started
+
+    cost(1000)
+    small, large = cost(20_000), cost(80_000)
+    assert (large / max(small, 1e-3)) ** 0.5 < 3.0

@@ -47,6 +47,8 @@ _FILE_TLDS = frozenset({"png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico"
 #: Characters that make a number before them a price or an amount.
 _CURRENCY = frozenset("$€£¥₹₽¢")
 _TRAILING = ".,;:!?'\")]}>"
+#: The fewest digits of any phone shape accepted (``+`` and a country code).
+MIN_PHONE_DIGITS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,9 +210,17 @@ def _best_phone(
 ) -> tuple[int, int] | None:
     """The longest run of digit groups in the candidate that is a phone number."""
     n = len(groups)
+    ends = [0]
+    for s, e in groups:
+        ends.append(ends[-1] + e - s)
+    if ends[-1] < MIN_PHONE_DIGITS:
+        return None
     for size in range(n, 0, -1):
         for i in range(n - size + 1):
+            total = ends[i + size] - ends[i]
             s = start if i == 0 else groups[i][0]
+            if not (8 <= total <= 15 if text[s] == "+" else 9 <= total <= 11):
+                continue  # no phone shape has this many digits: skip the checks
             if i == 0 and text[s] == "(":
                 s = start
             e = groups[i + size - 1][1]
