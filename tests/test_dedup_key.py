@@ -106,3 +106,10 @@ def test_read_only_index_checks_without_adding(tmp_path):
     assert ids(tmp_path / "out.jsonl") == ["c"]  # d matched a in the index
     assert _count(idx) == before
     assert run("new.jsonl", "--index-read-only").exit_code == 2
+
+
+def test_key_dedup_names_are_exported_from_dedup():
+    from textclean import dedup
+
+    assert dedup.dedup_on_key is dedup_on_key and dedup.key_duplicates is key_duplicates
+    assert dedup.KeyDedup is type(registry.create("key_dedup"))

@@ -65,3 +65,9 @@ def test_boilerplate_keeps_pages_under_the_share():
 def test_boilerplate_rejects_bad_shares(share):
     with pytest.raises(ConfigError, match="max_removed_share"):
         registry.create("boilerplate", max_removed_share=share)
+
+
+def test_length_names_are_exported_from_filters():
+    from textclean import filters
+
+    assert filters.Length is Length and filters.length_check is length_check

@@ -172,3 +172,15 @@ def test_cost_is_linear_on_hostile_runs(unit):
     cost(1000)
     small, large = cost(20_000), cost(80_000)
     assert (large / max(small, 1e-3)) ** 0.5 < 3.0
+
+
+def test_pii_names_are_exported():
+    import textclean.pii as pii
+
+    assert pii.Pii is Pii and set(pii.__all__) == {
+        "KINDS",
+        "Found",
+        "Pii",
+        "find_pii",
+        "redact_pii",
+    }
