@@ -1,7 +1,8 @@
 """Every shell command shown in README.md and docs/ runs.
 
 Fenced ``sh`` blocks are extracted and run with ``bash`` in a scratch folder
-holding the files they name (``data/``, ``in.jsonl``, ``crawl/``, ...), with
+holding the files they name (``data/``, ``in.jsonl``, ``crawl/``,
+``crawl.warc.gz``, ``pages/``, ...), with
 ``textclean`` the package under test. A comment line just before a block
 marks the ones that cannot run as written:
 
@@ -122,6 +123,11 @@ def sandbox(tmp_path_factory) -> dict:
         (base / "data" / f"part-{k}.jsonl").write_bytes(body)
         (base / "shared" / "crawl" / f"part-{k}.jsonl").write_bytes(body)
         (base / "crawl" / f"part-{k}.jsonl.zst").write_bytes(zstandard.compress(body))
+    from warc_files import page, warc_bytes  # WARC and HTML input (the html extra)
+
+    (base / "crawl.warc.gz").write_bytes(warc_bytes(gzip=True))
+    (base / "pages").mkdir()
+    (base / "pages" / "story.html").write_text(page("Park grows"), encoding="utf-8")
     bin_dir = base / "bin"
     bin_dir.mkdir()
     shim = bin_dir / "textclean"

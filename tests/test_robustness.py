@@ -83,8 +83,10 @@ def test_output_inside_an_input_folder_is_refused(corpus, tmp_path):
     proc = run("clean", str(tmp_path), "-o", str(tmp_path / "clean.jsonl"))
     assert proc.returncode == 2 and "inside the input folder" in proc.stderr
     assert not (tmp_path / "clean.jsonl").exists()
-    # a name a later run would not read (a report) is fine
-    assert check_paths([str(tmp_path)], {"html": str(tmp_path / "report.html")})
+    # a name a later run would not read is fine; an HTML report is read back as input now
+    assert check_paths([str(tmp_path)], {"clusters": str(tmp_path / "clusters.csv")})
+    with pytest.raises(PathError, match="inside the input folder"):
+        check_paths([str(tmp_path)], {"html": str(tmp_path / "report.html")})
 
 
 @pytest.mark.parametrize("command", ["dedup", "passages"])

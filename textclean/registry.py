@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from .errors import ConfigError, UnknownStepError
 
-STEP_PACKAGES = ("repair", "boilerplate", "filters", "dedup")
+STEP_PACKAGES = ("repair", "boilerplate", "filters", "dedup", "pii")
 
 T = TypeVar("T", bound=type)
 

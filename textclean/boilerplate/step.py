@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..changes import Change
-from ..document import Document
+from ..document import Document, Drop
 from ..errors import ConfigError
 from ..registry import register
 from ..steps import Step, StepResult
@@ -33,6 +33,8 @@ from .line_model import LineModel, load_model
 from .rules import Rule, RuleSet, keyword_rule
 
 MODES = ("remove", "annotate")
+#: The drop reason for a page that is mostly furniture (``max_removed_share``).
+FURNITURE_DROP = "mostly_furniture"
 UserPattern = tuple[str, str, str, int]
 
 
@@ -80,6 +82,13 @@ class Boilerplate(Step):
         default=0.0,
         metadata={"help": "the model's decision threshold (higher keeps more); 0 uses the model's"},
     )
+    max_removed_share: float | None = field(
+        default=None,
+        metadata={
+            "help": "drop a page (mostly_furniture) when furniture is more than this share "
+            "of its non-space characters, in (0, 1]; unset keeps every page"
+        },
+    )
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -93,6 +102,11 @@ class Boilerplate(Step):
             raise ConfigError("boilerplate: keyword_max_words must be at least 1")
         if not 0.0 <= self.threshold < 1.0:
             raise ConfigError("boilerplate: threshold must be in [0, 1)")
+        share = self.max_removed_share
+        if share is not None and (
+            isinstance(share, bool) or not isinstance(share, (int, float)) or not 0 < share <= 1
+        ):
+            raise ConfigError(f"boilerplate: max_removed_share must be in (0, 1], not {share!r}")
         if self.model is True:
             object.__setattr__(self, "model", "builtin")
         if not (self.model is False or self.model is None or isinstance(self.model, str)):
@@ -129,6 +143,10 @@ class Boilerplate(Step):
         cuts = self.cuts(doc.text)
         if not cuts:
             return StepResult(doc)
+        share = removed_share(doc.text, cuts)
+        if self.max_removed_share is not None and share > self.max_removed_share:
+            detail = f"furniture is {share:.0%} of the page, more than {self.max_removed_share:.0%}"
+            return StepResult(Drop(FURNITURE_DROP, detail))
         if self.mode == "annotate":
             spans = [span_record(doc.text, c) for c in cuts]
             return StepResult(doc.annotate("boilerplate", spans))
@@ -148,6 +166,21 @@ class Boilerplate(Step):
             "boilerplate_removed", dict(sorted(counts.items()))
         )
         return StepResult(out, changes)
+
+
+def removed_share(text: str, cuts: Iterable[Cut]) -> float:
+    """The share of the page's non-space characters that the cuts remove.
+
+    Spaces are left out so blank lines and indentation weigh nothing.
+
+    >>> removed_share("Share\\nStory", [Cut(0, 6, "share", "share", "line")])
+    0.5
+    """
+    total = sum(1 for ch in text if not ch.isspace())
+    if total == 0:
+        return 0.0
+    removed = sum(1 for c in cuts for ch in text[c.start : c.end] if not ch.isspace())
+    return removed / total
 
 
 def span_record(text: str, cut: Cut) -> dict[str, Any]:

@@ -42,7 +42,7 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--format",
             "input_format",
-            type=click.Choice(["auto", "jsonl", "text", "parquet"]),
+            type=click.Choice(["auto", "jsonl", "text", "parquet", "warc", "html"]),
             default="auto",
             show_default=True,
             help="Input format; auto decides by file suffix.",
@@ -176,7 +176,7 @@ def hint(exc: TextcleanError) -> str:
     if isinstance(exc, InputError):
         return f"{message} ({RECORD_HINTS.get(exc.reason, SKIP_HINT)})"
     if isinstance(exc, PathError) and "unknown input format" in message:
-        return f"{message} (with --format jsonl|text|parquet)"
+        return f"{message} (with --format jsonl|text|parquet|warc|html)"
     if isinstance(exc, PathError) and "output format" in message:
         return message.replace("or declare the format", "for example out.jsonl.zst")
     return message

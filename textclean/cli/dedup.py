@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from ..dedup.keep import POLICIES
+from ..dedup.key import KeyDedup
 from ..dedup.stage import NearDedup
 from ..io import check_paths, default_rejects_path
 from ..jobs import clean_files
@@ -47,6 +48,23 @@ from ._common import (
     "index_dir",
     default=None,
     help="Persistent index directory: match earlier runs, then add this run's kept documents.",
+)
+@click.option(
+    "--index-read-only",
+    is_flag=True,
+    help="Check against the --index (or --redis) index without adding this run's documents.",
+)
+@click.option(
+    "--key",
+    default=None,
+    help="Metadata field (url, guid, ...): keep one document per value, by --keep, "
+    "before near-dedup.",
+)
+@click.option(
+    "--near/--no-near",
+    default=True,
+    show_default=True,
+    help="Run near-duplicate dedup; --no-near with --key dedups on the key alone.",
 )
 @click.option(
     "--redis",
@@ -111,6 +129,9 @@ def command(
     keep,
     clusters,
     index_dir,
+    index_read_only,
+    key,
+    near,
     redis_url,
     num_perm,
     ngram,
@@ -124,11 +145,18 @@ def command(
 ):
     """Drop near-duplicates from IN... and write the kept documents to OUT.
 
-    Duplicates go to the rejects file with reason exact_duplicate or
-    near_duplicate; every document's meta.textclean gets cluster,
-    duplicate_of and similarity.
+    Duplicates go to the rejects file with reason exact_duplicate,
+    near_duplicate or (with --key) duplicate_key; every document's
+    meta.textclean gets cluster, duplicate_of and similarity.
     """
     opts = read_options(text_field, id_field, input_format, on_error, max_doc_bytes)
+    if not near and key is None:
+        raise click.UsageError("--no-near leaves nothing to do without --key")
+    if index_read_only and not (index_dir or redis_url):
+        raise click.UsageError("--index-read-only needs --index or --redis")
+    stages = []
+    if key is not None:
+        stages.append(KeyDedup(key=key, keep=keep, date_field=date_field, score_field=score_field))
     stage = NearDedup(
         threshold=threshold,
         num_perm=num_perm,
@@ -144,13 +172,18 @@ def command(
         redis_url=redis_url,
         clusters=clusters,
         workers=workers,
+        index_read_only=index_read_only,
     )
+    if near:
+        stages.append(stage)
     if dask_address is not None:
         from ..parallel.dask import dask_client
         from ..parallel.dask_dedup import dedup_files_dask
 
-        if index_dir or redis_url:
-            raise click.UsageError("--index and --redis run locally; drop them with --dask")
+        if index_dir or redis_url or key or not near:
+            raise click.UsageError(
+                "--index, --redis, --key and --no-near run locally; drop them with --dask"
+            )
         outputs = {"output": output, "rejects": rejects or default_rejects_path(output)}
         check_paths(inputs, {**outputs, "clusters": clusters}, opts.format)
         with dask_client(dask_address) as client:
@@ -167,7 +200,7 @@ def command(
         return
     with ByteBar("dedup", show_progress(quiet)) as bar:
         stats = clean_files(
-            Pipeline([stage], min_chars=0),
+            Pipeline(stages, min_chars=0),
             inputs,
             output,
             rejects=rejects,

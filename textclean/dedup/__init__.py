@@ -14,6 +14,9 @@ _EXPORTS = {
     "RepeatedPassages": "textclean.dedup.passages",
     "DedupSettings": "textclean.dedup.settings",
     "NearDedup": "textclean.dedup.stage",
+    "KeyDedup": "textclean.dedup.key",
+    "dedup_on_key": "textclean.dedup.key",
+    "key_duplicates": "textclean.dedup.key",
     "dedup_documents": "textclean.dedup.stage",
 }
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import orjson
 
 from ..document import Document, Drop
+from ..errors import ConfigError
 from ..registry import register
 from ..steps import Stage
 from .index import open_index
@@ -25,6 +26,7 @@ def dedup_documents(
     redis_url: str | None = None,
     clusters: str | None = None,
     workers: int = 1,
+    read_only: bool = False,
 ) -> Iterator[Document | Drop]:
     """Every document, in input order: kept ones annotated, duplicates as `Drop`s.
 
@@ -34,10 +36,14 @@ def dedup_documents(
     adds this run's kept documents; ``clusters`` writes one JSON line per
     cluster with its members and verified pairwise similarities; ``workers``
     processes compute signatures (the result does not depend on it).
+    ``read_only`` checks the batch against the index without adding to it, so
+    a candidate batch can be tested against a corpus already built.
     """
     settings = settings or DedupSettings()
+    if read_only and index and not (Path(index) / "index.sqlite").exists():
+        raise ConfigError(f"no index in {index} to check against (read-only does not create one)")
     with Replay(docs) as source:
-        result = _decide(source, settings, index, redis_url, clusters, workers)
+        result = _decide(source, settings, index, redis_url, clusters, workers, read_only)
         yield from _fates(source.again(), result)
 
 
@@ -48,6 +54,7 @@ def _decide(
     redis_url: str | None,
     clusters: str | None,
     workers: int,
+    read_only: bool = False,
 ) -> DedupResult:
     """Pass one: every document's outcome, the clusters file and the index update."""
     store = open_index(index, redis_url)
@@ -57,7 +64,7 @@ def _decide(
         result = find_duplicates(source, settings, store, workers)
         if clusters:
             write_clusters(result, clusters)
-        if store is not None:
+        if store is not None and not read_only:
             store.add(*result.new_entries)
     finally:
         if store is not None:
@@ -105,6 +112,9 @@ class NearDedup(DedupSettings, Stage):
         None, "Write clusters with members and pairwise similarities here (JSONL)."
     )
     workers: int = _opt(1, "Processes computing signatures; the result is the same for any number.")
+    index_read_only: bool = _opt(
+        False, "Check against the index without adding this run's documents to it."
+    )
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document | Drop]:
         return dedup_documents(
@@ -114,4 +124,5 @@ class NearDedup(DedupSettings, Stage):
             redis_url=self.redis_url,
             clusters=self.clusters,
             workers=self.workers,
+            read_only=self.index_read_only,
         )

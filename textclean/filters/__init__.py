@@ -1,4 +1,4 @@
-"""Per-document keep/drop filters: language identification and page quality."""
+"""Per-document keep/drop filters: language identification, page quality and length."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ _EXPORTS = {
     "detect_language": "textclean.filters.language",
     "Quality": "textclean.filters.page_quality",
     "quality": "textclean.filters.page_quality",
+    "Length": "textclean.filters.length",
+    "length_check": "textclean.filters.length",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -19,9 +19,10 @@ from ..errors import ConfigError, InputError, PathError
 from .files import compression_of, disk_position, open_read, strip_compression
 from .records import input_error_drop, loads, record_to_document
 
-FORMATS = ("auto", "jsonl", "text", "parquet")
+FORMATS = ("auto", "jsonl", "text", "parquet", "warc", "html")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 TEXT_SUFFIXES = (".txt", ".text", ".md")
+HTML_SUFFIXES = (".html", ".htm")
 #: How much of an oversize record the rejects file keeps.
 OVERSIZE_PREFIX = 4096
 
@@ -56,6 +57,10 @@ def format_of(path: str, declared: str = "auto") -> str | None:
         return "text"
     if name.endswith(".parquet"):
         return "parquet"
+    if name.endswith(".warc"):
+        return "warc"
+    if name.endswith(HTML_SUFFIXES):
+        return "html"
     return None
 
 
@@ -81,7 +86,8 @@ def expand_inputs(paths: Iterable[str | Path], declared: str = "auto") -> list[s
             if format_of(p, declared) is None:
                 raise PathError(
                     f"{p}: unknown input format; input files end in .jsonl, .ndjson, .json, "
-                    ".txt, .text, .md or .parquet (optionally .gz or .zst), or the format is declared"
+                    ".txt, .text, .md, .parquet, .warc, .html or .htm (optionally .gz or .zst), "
+                    "or the format is declared"
                 )
             out.append(p)
     return out
@@ -133,7 +139,8 @@ def read_documents(
     done = 0
     for path in expand_inputs(paths, opts.format):
         kind = format_of(path, opts.format)
-        reader = {"jsonl": read_jsonl, "text": read_text, "parquet": read_parquet}[kind]  # type: ignore[index]
+        readers = {"jsonl": read_jsonl, "text": read_text, "parquet": read_parquet}
+        reader = readers.get(kind) or _html_reader(kind)  # type: ignore[arg-type]
         cursor = FileCursor(input_size(path) or 0)
         try:
             for item in reader(path, opts, cursor):
@@ -147,6 +154,13 @@ def read_documents(
                 on_record(done + cursor.size)
             yield input_error_drop(exc)
         done += cursor.size
+
+
+def _html_reader(kind: str) -> Callable[..., Iterator[Document | Drop]]:
+    """The WARC or HTML reader, imported only when such a file is read."""
+    from . import html
+
+    return html.read_warc if kind == "warc" else html.read_html
 
 
 def _unreadable(path: str, exc: OSError) -> InputError:
