@@ -89,7 +89,7 @@ def main() -> None:
         "processes and back in chunks, which costs more than a no-op step saves: workers pay off "
         "only when the steps do real work.\n\n" + table
     )
-    write_section("bench_pipeline", "Pipeline overhead (issue: foundation)", body)
+    write_section("bench_pipeline", "Pipeline overhead", body)
 
 
 if __name__ == "__main__":
