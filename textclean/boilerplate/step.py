@@ -150,19 +150,9 @@ class Boilerplate(Step):
         if self.mode == "annotate":
             spans = [span_record(doc.text, c) for c in cuts]
             return StepResult(doc.annotate("boilerplate", spans))
-        changes = tuple(
-            Change(
-                f"boilerplate:{c.category}",
-                c.start,
-                c.end,
-                doc.text[c.start : c.end],
-                "",
-                f"{c.reason} ({c.scope}{_probability(c)})",
-            )
-            for c in cuts
-        )
+        changes = cut_changes(doc.text, cuts)
         counts = Counter(c.category for c in cuts if c.reason != "blank_line")
-        out = doc.with_text(_without(doc.text, cuts)).annotate(
+        out = doc.with_text(text_without(doc.text, cuts)).annotate(
             "boilerplate_removed", dict(sorted(counts.items()))
         )
         return StepResult(out, changes)
@@ -267,7 +257,24 @@ def compile_rules(
     return rules.without(keep_categories) if keep_categories else rules
 
 
-def _without(text: str, cuts: list[Cut]) -> str:
+def cut_changes(text: str, cuts: list[Cut]) -> tuple[Change, ...]:
+    """One replayable `Change` per cut: kind ``boilerplate:<category>``, reason
+    the rule (or ``model``), the scope and, for model verdicts, the probability."""
+    return tuple(
+        Change(
+            f"boilerplate:{c.category}",
+            c.start,
+            c.end,
+            text[c.start : c.end],
+            "",
+            f"{c.reason} ({c.scope}{_probability(c)})",
+        )
+        for c in cuts
+    )
+
+
+def text_without(text: str, cuts: list[Cut]) -> str:
+    """``text`` with the cut spans left out."""
     out, pos = [], 0
     for cut in cuts:
         out.append(text[pos : cut.start])

@@ -51,8 +51,8 @@ from ..registry import register
 from ..runner import record_changes
 from ..segment import split_sentences
 from ..steps import Stage
-from .classify import KEEP, Cut, Verdict, cuts_from_verdicts, line_bounds, sentence_cuts
-from .step import MODES, span_record
+from .classify import KEEP, Verdict, cuts_from_verdicts, line_bounds, sentence_cuts
+from .step import MODES, cut_changes, span_record, text_without
 from .template_keys import resemblance, unit_keys, word_sketch
 
 SOURCE_FIELDS = ("source", "domain", "site", "host", "url")
@@ -351,18 +351,8 @@ class BoilerplateTemplates(Stage):
             return doc, ()
         if self.mode == "annotate":
             return doc.annotate(self.name, [span_record(doc.text, c) for c in cuts]), ()
-        changes = tuple(
-            Change(
-                f"boilerplate:{c.category}",
-                c.start,
-                c.end,
-                doc.text[c.start : c.end],
-                "",
-                f"{c.reason} ({c.scope})",
-            )
-            for c in cuts
-        )
-        out = doc.with_text(_without(doc.text, cuts))
+        changes = cut_changes(doc.text, cuts)
+        out = doc.with_text(text_without(doc.text, cuts))
         removed = sum(c.reason != "blank_line" for c in cuts)
         return out.annotate(f"{self.name}_removed", removed), changes
 
@@ -387,10 +377,3 @@ def _verdict(line: str, source: int, furniture: Furniture) -> Verdict:
     return Verdict(True, cuts=tuple(sentence_cuts(sentences, hits)))
 
 
-def _without(text: str, cuts: list[Cut]) -> str:
-    out, pos = [], 0
-    for cut in cuts:
-        out.append(text[pos : cut.start])
-        pos = cut.end
-    out.append(text[pos:])
-    return "".join(out)
