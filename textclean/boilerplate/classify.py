@@ -117,6 +117,8 @@ HEADLINE_DOUBT = 0.85
 #: ("share", "advertisement", "posted by"); a headline has no furniture wording.
 HEADLINE_WORDS = 0.4
 _LEXICAL_MAX = FEATURES.index("lexical_max")
+#: The feature column saying the line holds a quotation (`is_quoted`).
+_QUOTED = FEATURES.index("quoted")
 #: Rounds of judging what is left (see `_model_verdicts`); pages settle in two.
 MAX_ROUNDS = 5
 #: ``model=USE_BUILTIN`` (the default) means the model shipped with textclean.
@@ -247,7 +249,7 @@ def _model_round(
             if inner.keep and inner.cuts:
                 verdicts.append(Verdict(True, cuts=inner.cuts, probability=prob))
                 continue
-        guarded = _protected(stripped) or (
+        guarded = X[index, _QUOTED] > 0 or is_time_header(stripped) or (
             index == headline and (prob < HEADLINE_DOUBT or X[index, _LEXICAL_MAX] < HEADLINE_WORDS)
         )
         if decisive or ((hit is not None or prob >= cut_off) and not guarded):
@@ -280,11 +282,6 @@ def _headline(lines: Sequence[str], categories: Sequence[str | None], first: int
     if index is None or any(mark in lines[index] for mark in "()[]/|@©"):
         return None
     return index
-
-
-def _protected(line: str) -> bool:
-    """Content the model may not remove: quoted statements and live-story time headers."""
-    return is_quoted(line) or is_time_header(line)
 
 
 def _rule_hit(line: str, rules: RuleSet) -> tuple[str, str, bool] | None:

@@ -19,7 +19,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
-from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -84,13 +83,18 @@ class LineModel:
         tokens = [w.strip(_EDGE) for w in line.lower().split()]
         if not tokens:
             return self.categories[0]
-        score = self.category_bias.copy()
-        zero = None
-        keys = lexicon_keys(tokens)
-        for weights in map(self.category_lexicon.get, keys, repeat(zero)):
-            if weights is not None:
-                score += weights
+        rows, matrix = self._category_rows
+        found = [i for i in map(rows.get, lexicon_keys(tokens)) if i is not None]
+        score = self.category_bias + matrix[found].sum(axis=0) if found else self.category_bias
         return self.categories[int(np.argmax(score))]
+
+    @cached_property
+    def _category_rows(self) -> tuple[dict[str, int], np.ndarray]:
+        """The category head's word weights as one matrix, and each word's row in it."""
+        keys = sorted(self.category_lexicon)
+        width = len(self.categories)
+        matrix = np.array([self.category_lexicon[k] for k in keys]).reshape(len(keys), width)
+        return {k: i for i, k in enumerate(keys)}, matrix
 
     def to_json(self) -> dict[str, Any]:
         """The model as JSON-ready data (the inverse of `from_json`)."""
