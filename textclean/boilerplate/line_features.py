@@ -217,11 +217,11 @@ def line_features(
         if not _BULLET_SET.isdisjoint(stripped):
             bullets = sum(map(stripped.count, _BULLETS))
         key = " ".join(tokens)
-        repeat = 0.0
+        repeated = 0.0  # set below, once the line is compared with those before it
         lexical = lexical_max = lexical_min = 0.0
         if lexicon:
             keys = lexicon_keys(tokens)
-            weights = list(map(lexicon.get, keys, repeat_zero(len(keys))))
+            weights = list(map(lexicon.get, keys, repeat(0.0, len(keys))))
             lexical = sum(weights) / sqrt(len(keys))
             lexical_max = max(weights)
             lexical_min = min(weights)
@@ -254,7 +254,7 @@ def line_features(
                 sum(map(_READER.__contains__, tokens)) / nw,
                 sum(map(_PUBLISHER.__contains__, tokens)) / nw,
                 1.0 if "©" in stripped or "(c)" in low or "copyright" in low else 0.0,
-                repeat,
+                repeated,
                 lexical,
                 lexical_max,
                 lexical_min,
@@ -284,10 +284,6 @@ def lexicon_keys(tokens: list[str]) -> list[str]:
         return []
     pairs = [a + " " + b for a, b in zip(tokens, tokens[1:], strict=False)]
     return tokens + pairs + ["^" + tokens[0], "$" + tokens[-1]]
-
-
-def repeat_zero(n: int) -> repeat:
-    return repeat(0.0, n)
 
 
 def _may_link(text: str) -> bool:

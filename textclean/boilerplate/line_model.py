@@ -15,7 +15,7 @@ array step per tree level, whatever the number of lines.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -224,8 +224,3 @@ def builtin_model() -> LineModel:
     """The shipped model, loaded and validated once per process."""
     text = resources.files("textclean.data").joinpath(MODEL_FILE).read_text(encoding="utf-8")
     return LineModel.from_json(json.loads(text), MODEL_FILE)
-
-
-def category_scores(model: LineModel, lines: Sequence[str]) -> list[str]:
-    """`LineModel.category` for several lines."""
-    return [model.category(line) for line in lines]

@@ -25,14 +25,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from ..patterns import Pattern
-
 STEP = "boilerplate"
 
 #: (opening mark, closing marks, every mark of the style) for the common quote styles.
 QUOTE_STYLES = (("“", "”", "“”"), ("„", "“”", "„“”"), ("«", "»", "«»"), ('"', '"', '"'))
 _OPENERS = frozenset(style[0] for style in QUOTE_STYLES)
-_WORD = Pattern(r"\S+", step=STEP)
 
 
 def has_quotation(text: str) -> bool:
