@@ -23,6 +23,7 @@ the JSON it writes.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from collections import Counter
@@ -119,8 +120,7 @@ def crop(page: Page) -> Page | None:
 
 
 def fold_of(site: str) -> int:
-    import hashlib
-
+    """The cross-validation fold of a site (so no site is on both sides of a fold)."""
     return int(hashlib.md5(site.encode()).hexdigest(), 16) % FOLDS
 
 

@@ -103,12 +103,7 @@ def top_ngram_fractions(tokens: Sequence[str], ns: Sequence[int]) -> list[float]
             out.append(0.0)
             starts = []
             continue
-        if starts is None:
-            grams: list[tuple[str, ...]] = list(_ngrams(tokens, n))
-            at: Sequence[int] = range(len(grams))
-        else:
-            at = [i for i in starts if i + n <= len(tokens)]
-            grams = [tuple(tokens[i : i + n]) for i in at]
+        at, grams = _grams_at(tokens, n, starts)
         counts = Counter(grams)
         k = max(counts.values(), default=0)
         starts = [i for i, gram in zip(at, grams, strict=True) if counts[gram] > 1]
@@ -118,6 +113,17 @@ def top_ngram_fractions(tokens: Sequence[str], ns: Sequence[int]) -> list[float]
         gram = max(g for g, c in counts.items() if c == k)
         out.append(min(1.0, sum(map(len, gram)) * k / total))
     return out
+
+
+def _grams_at(
+    tokens: Sequence[str], n: int, starts: Sequence[int] | None
+) -> tuple[Sequence[int], list[tuple[str, ...]]]:
+    """The word n-grams starting at ``starts`` (every position when None), with their starts."""
+    if starts is None:
+        grams: list[tuple[str, ...]] = list(_ngrams(tokens, n))
+        return range(len(grams)), grams
+    at = [i for i in starts if i + n <= len(tokens)]
+    return at, [tuple(tokens[i : i + n]) for i in at]
 
 
 def duplicate_ngram_fraction(tokens: Sequence[str], n: int) -> float:
@@ -152,12 +158,7 @@ def duplicate_ngram_fractions(tokens: Sequence[str], ns: Sequence[int]) -> list[
             out.append(0.0)
             starts = []
             continue
-        if starts is None:
-            grams: list[tuple[str, ...]] = list(_ngrams(tokens, n))
-            at: Sequence[int] = range(len(grams))
-        else:
-            at = [i for i in starts if i + n <= len(tokens)]
-            grams = [tuple(tokens[i : i + n]) for i in at]
+        at, grams = _grams_at(tokens, n, starts)
         counts = Counter(grams)
         repeated = [(i, gram) for i, gram in zip(at, grams, strict=True) if counts[gram] > 1]
         starts = [i for i, _ in repeated]
