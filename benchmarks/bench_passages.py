@@ -30,9 +30,9 @@ from report import markdown_table, write_section
 def measure_ours(n_docs: int) -> dict:
     from synthetic_passages import generate
 
-    from textclean.dedup.passage_match import candidate_pairs, sentence_links
-    from textclean.dedup.passage_spans import build_clusters
-    from textclean.dedup.passage_windows import corpus_sentences
+    from textclean.passages.match import candidate_pairs, sentence_links
+    from textclean.passages.spans import build_clusters
+    from textclean.passages.windows import corpus_sentences
 
     corpus = generate(n_docs, seed=0)
     chars = sum(map(len, corpus.texts))
@@ -90,9 +90,9 @@ def measure_reference(n_docs: int) -> dict:
     from datasketch import MinHash, MinHashLSH
     from synthetic_passages import generate
 
-    from textclean.dedup.passage_match import candidate_pairs
-    from textclean.dedup.passage_windows import corpus_sentences
     from textclean.dedup.shingling import shingles
+    from textclean.passages.match import candidate_pairs
+    from textclean.passages.windows import corpus_sentences
 
     corpus = generate(n_docs, seed=0)
     sentences = corpus_sentences(corpus.texts)

@@ -11,10 +11,10 @@ import pytest
 from click.testing import CliRunner
 
 from textclean.cli import main
-from textclean.dedup.passages import cluster_records, find_passages
 from textclean.io import ReadOptions, read_documents
 from textclean.parallel.dask import dask_client
 from textclean.parallel.dask_passages import find_passages_dask, passages_dask
+from textclean.passages import cluster_records, find_passages
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from synthetic_passages import generate  # noqa: E402

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from textclean.dedup.passages import RepeatedPassages, cluster_records, find_passages
 from textclean.document import Document, Drop
 from textclean.errors import ConfigError
+from textclean.passages import RepeatedPassages, cluster_records, find_passages
 from textclean.registry import create
 
 
@@ -210,8 +210,8 @@ def test_window_signatures_equal_signatures_of_the_windows_own_shingles(seeds) -
     import numpy as np
 
     from textclean.dedup.minhash import signatures_from_hashes
-    from textclean.dedup.passage_match import window_signatures
-    from textclean.dedup.passage_windows import corpus_sentences
+    from textclean.passages.match import window_signatures
+    from textclean.passages.windows import corpus_sentences
 
     corpus = corpus_sentences([seeds[k] for k in sorted(seeds)])
     hashes, counts = corpus.window_hashes()

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textclean.dedup.lsh import band_keys
-from textclean.dedup.passage_match import candidate_pairs, window_band_keys, window_signatures
-from textclean.dedup.passage_windows import corpus_sentences
+from textclean.passages.match import candidate_pairs, window_band_keys, window_signatures
+from textclean.passages.windows import corpus_sentences
 
 SENTENCES = [
     "The council approved the new budget after a long debate on Tuesday evening.",

@@ -12,10 +12,10 @@ from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from textclean.boilerplate.step import Boilerplate
-from textclean.dedup.passages import find_passages
 from textclean.dedup.shingling import shingles
 from textclean.dedup.stage import NearDedup
 from textclean.document import Document, Drop
+from textclean.passages import find_passages
 from textclean.repair.mojibake import fix_mojibake
 from textclean.repair.spacing import fix_spacing
 from textclean.repair.spun import fix_spun

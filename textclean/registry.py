@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from .errors import ConfigError, UnknownStepError
 
-STEP_PACKAGES = ("repair", "boilerplate", "filters", "dedup", "pii")
+STEP_PACKAGES = ("repair", "boilerplate", "filters", "dedup", "passages", "pii")
 
 T = TypeVar("T", bound=type)
 

@@ -8,12 +8,12 @@ from pathlib import Path
 import click
 import orjson
 
-from ..dedup.passage_html import render_html
-from ..dedup.passage_report import summary
-from ..dedup.passages import RepeatedPassages, cluster_records
 from ..document import Document, Drop
 from ..io import RejectsWriter, check_paths, default_rejects_path
 from ..io.files import AtomicOutput
+from ..passages.html import render_html
+from ..passages.report import summary
+from ..passages.stage import RepeatedPassages, cluster_records
 from ..stats import Stats
 from ._common import dask_option, documents, domain_errors, finish, input_options, read_options
 

@@ -28,12 +28,12 @@ from typing import Any
 
 import numpy as np
 
-from ..dedup.passage_match import pairs_from_keys, sentence_links, window_band_keys
-from ..dedup.passage_spans import Cluster, build_clusters
-from ..dedup.passage_windows import CorpusSentences, corpus_sentences
-from ..dedup.passages import RepeatedPassages, cluster_records
 from ..document import Document, Drop
 from ..io import ReadOptions
+from ..passages.match import pairs_from_keys, sentence_links, window_band_keys
+from ..passages.spans import Cluster, build_clusters
+from ..passages.stage import RepeatedPassages, cluster_records
+from ..passages.windows import CorpusSentences, corpus_sentences
 from .blocks import Block, plan_blocks, read_block
 from .dask import DEFAULT_BLOCKSIZE, _dask
 
@@ -225,7 +225,7 @@ def _candidate_pairs(
     win_stop: np.ndarray,
     bands: int,
 ) -> np.ndarray:
-    """`passage_match.candidate_pairs` from band keys made on the workers."""
+    """`passages.match.candidate_pairs` from band keys made on the workers."""
     if len(win_first) < 2:
         return np.zeros((0, 2), dtype=np.int64)
     keys = np.concatenate([p.keys.reshape(-1, bands) for p in parts])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .passage_spans import Cluster
+from .spans import Cluster
 
 __all__ = ["ranked", "summary"]
 
@@ -35,7 +35,7 @@ def summary(
 ) -> str:
     """Plain-text report: totals, then the ``top`` most repeated passages.
 
-    >>> from textclean.dedup.passage_spans import Occurrence
+    >>> from textclean.passages.spans import Occurrence
     >>> c = Cluster(0, (Occurrence(0, 0, 5, 0, 1), Occurrence(1, 0, 5, 1, 2)))
     >>> print(summary([c], ["a", "b"], ["Hello", "Hello"]))
     1 repeated passage(s), 2 occurrence(s) in 2 of 2 document(s)

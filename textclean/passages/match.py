@@ -13,10 +13,10 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from .lsh import band_keys
-from .lsh import candidate_pairs as lsh_candidate_pairs
-from .minhash import signatures_from_hashes
-from .passage_windows import CorpusSentences
+from ..dedup.lsh import band_keys
+from ..dedup.lsh import candidate_pairs as lsh_candidate_pairs
+from ..dedup.minhash import signatures_from_hashes
+from .windows import CorpusSentences
 
 __all__ = [
     "candidate_pairs",

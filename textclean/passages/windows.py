@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..dedup.polyhash import text_shingle_hashes
 from ..segment import Sentence, split_sentences
-from .polyhash import text_shingle_hashes
 
 __all__ = ["CorpusSentences", "corpus_sentences", "sentence_windows", "word_count"]
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .passage_match import jaccard_sets
-from .passage_windows import CorpusSentences, word_count
+from .match import jaccard_sets
+from .windows import CorpusSentences, word_count
 
 __all__ = ["Cluster", "Occurrence", "build_clusters", "sentence_runs"]
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from .passage_report import ranked
-from .passage_spans import Cluster, Occurrence
+from .report import ranked
+from .spans import Cluster, Occurrence
 
 __all__ = ["render_html"]
 
@@ -84,7 +84,7 @@ def render_html(
 ) -> str:
     """The report page; shows at most ``max_docs`` documents (those with most passages first).
 
-    >>> from textclean.dedup.passage_spans import Occurrence
+    >>> from textclean.passages.spans import Occurrence
     >>> c = Cluster(0, (Occurrence(0, 0, 5, 0, 1), Occurrence(1, 3, 8, 1, 2)))
     >>> page = render_html([c], ["a", "b"], ["<b>ld", "Hi <b>ld!"])
     >>> '<mark class="passage" id="occ-0-1" data-cluster="0" data-start="3" data-end="8">&lt;b&gt;ld</mark>' in page

@@ -3,10 +3,10 @@
 News pages quote the same statements, sites repeat the same furniture,
 aggregators paste the same snippets. `find_passages` segments every document
 into sentences, groups them into overlapping windows
-(`textclean.dedup.passage_windows`), proposes candidate pairs with MinHash
+(`textclean.passages.windows`), proposes candidate pairs with MinHash
 LSH on word 3-gram shingles, verifies each pair on the exact shingle sets
-(`textclean.dedup.passage_match`) and merges the matches into sentence-aligned
-spans and clusters (`textclean.dedup.passage_spans`).
+(`textclean.passages.match`) and merges the matches into sentence-aligned
+spans and clusters (`textclean.passages.spans`).
 
 Word 3-grams are small on purpose: a re-spelled word ("organisations",
 "Centre") changes only the three shingles that contain it, so a British copy
@@ -29,10 +29,10 @@ from ..document import Document, Drop
 from ..errors import ConfigError
 from ..registry import register
 from ..steps import Stage
-from .passage_match import candidate_pairs, sentence_links
-from .passage_removal import remove_spans
-from .passage_spans import Cluster, Occurrence, build_clusters
-from .passage_windows import corpus_sentences
+from .match import candidate_pairs, sentence_links
+from .removal import remove_spans
+from .spans import Cluster, Occurrence, build_clusters
+from .windows import corpus_sentences
 
 __all__ = [
     "POLICIES",
