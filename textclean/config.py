@@ -85,6 +85,7 @@ def load_config(source: str | Path | Mapping[str, Any]) -> dict[str, Any]:
 
 
 def input_options(config: Mapping[str, Any]) -> InputOptions:
+    """The config's ``[input]`` table (defaults where it is absent)."""
     return InputOptions(**config.get("input", {}))
 
 
@@ -217,15 +218,13 @@ def _as_list_where_listed(name: str, options: dict[str, Any]) -> dict[str, Any]:
     return {k: [v] if k in listed and not isinstance(v, list) else v for k, v in options.items()}
 
 
-def pipeline_from_steps(spec: str, *, record: str = "summary", min_chars: int = 1):  # -> Pipeline
-    """A pipeline from a one-line spec (`parse_steps`), e.g. ``default(language.keep=en)``.
+def steps_from_spec(spec: str) -> list[tuple[str, Any]]:
+    """The named steps of a one-line spec (`parse_steps`), e.g. ``default(language.keep=en)``.
 
     Each named step starts from the options it has in the default pipeline (so
     ``quality`` records its scores as it does there), and the spec's options
     go on top: ``quality(drop=true)`` makes it drop.
     """
-    from .pipeline import Pipeline
-
     entries = []
     for entry in parse_steps(spec):
         name, options = entry.pop("name"), entry
@@ -241,17 +240,14 @@ def pipeline_from_steps(spec: str, *, record: str = "summary", min_chars: int = 
             if name in registry.available():
                 options = {**dict(registry.get(name).default_options), **options}
         entries.append({"name": name, **options})
-    return Pipeline(
-        build_steps({"steps": entries, "_origin": "steps"}), record=record, min_chars=min_chars
-    )
+    return build_steps({"steps": entries, "_origin": "steps"})
 
 
-def pipeline_from_config(source: str | Path | Mapping[str, Any]):  # -> Pipeline
-    from .pipeline import Pipeline
+def __getattr__(name: str) -> Any:
+    """``pipeline_from_config`` and ``pipeline_from_steps``: kept for one release;
+    use `Pipeline.from_config` and `Pipeline.from_steps`."""
+    if name in ("pipeline_from_config", "pipeline_from_steps"):
+        from . import pipeline
 
-    config = load_config(source)
-    return Pipeline(
-        build_steps(config),
-        record=config.get("record", "summary"),
-        min_chars=config.get("min_chars", 1),
-    )
+        return getattr(pipeline, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -14,13 +14,15 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from .config import build_steps as build_config_steps
+from .config import load_config, steps_from_spec
 from .document import Document, Drop
 from .errors import ConfigError
 from .explain import Explanation, StepReport
-from .parallel.local import chunked, map_ordered
 from .runner import LENGTH_STEP, RECORD_MODES, DocRunner, apply_step, length_drop, record_changes
 from .stats import Stats
 from .steps import is_stage
+from .workers import Mapper, chunked, process_map
 
 StepLike = Any  # a Step, a Stage, or any callable Document -> Document | Drop
 NamedStep = tuple[str, StepLike]
@@ -113,9 +115,12 @@ class Pipeline:
     @classmethod
     def from_config(cls, config: str | Path | Mapping[str, Any]) -> Pipeline:
         """Build from a TOML/JSON file or an already-parsed mapping (see `textclean.config`)."""
-        from .config import pipeline_from_config
-
         return pipeline_from_config(config)
+
+    @classmethod
+    def from_steps(cls, spec: str, *, record: str = "summary", min_chars: int = 1) -> Pipeline:
+        """Build from a one-line step spec, e.g. ``default(language.keep=en)``."""
+        return pipeline_from_steps(spec, record=record, min_chars=min_chars)
 
     # -- running -------------------------------------------------------------
 
@@ -135,13 +140,22 @@ class Pipeline:
         return segments
 
     def outcomes(
-        self, docs: Iterable[Document | Drop], *, workers: int = 1, chunk_size: int = CHUNK_SIZE
+        self,
+        docs: Iterable[Document | Drop],
+        *,
+        workers: int = 1,
+        chunk_size: int = CHUNK_SIZE,
+        mapper: Mapper | None = None,
     ) -> Iterator[Document | Drop]:
         """Every outcome, in a deterministic order: kept documents and drops.
 
         ``docs`` may hold `Drop` items (records a reader could not parse);
         they pass through and are counted. `stats` is reset and filled.
+        Chunks of documents go through ``mapper`` (an ordered ``map``; by
+        default local processes, ``workers`` of them), so an executor can
+        run them anywhere; the outcomes are the same for any mapper.
         """
+        mapper = mapper or process_map(workers)
         self.stats = stats = Stats()
         started = time.perf_counter()
 
@@ -153,7 +167,7 @@ class Pipeline:
         stream: Iterator[Document | Drop] = counted(docs)
         for segment in self._segments():
             if isinstance(segment, DocRunner):
-                stream = self._run_docs(segment, stream, workers, chunk_size)
+                stream = self._run_docs(segment, stream, mapper, chunk_size)
             else:
                 stream = _run_stage(*segment, stream, stats, self.record)
         for item in stream:
@@ -167,18 +181,20 @@ class Pipeline:
         stats.check()
 
     def _run_docs(
-        self, runner: DocRunner, stream: Iterable[Document | Drop], workers: int, chunk_size: int
+        self, runner: DocRunner, stream: Iterable[Document | Drop], mapper: Mapper, chunk_size: int
     ) -> Iterator[Document | Drop]:
         if not runner.steps:
             yield from stream
             return
-        for outcomes, chunk_stats in map_ordered(runner, chunked(stream, chunk_size), workers):
+        for outcomes, chunk_stats in mapper(runner, chunked(stream, chunk_size)):
             self.stats.merge(chunk_stats)
             yield from outcomes
 
-    def run(self, docs: Iterable[Document], *, workers: int = 1) -> Iterator[Document]:
+    def run(
+        self, docs: Iterable[Document], *, workers: int = 1, mapper: Mapper | None = None
+    ) -> Iterator[Document]:
         """The kept documents, in input order for per-document pipelines."""
-        for item in self.outcomes(docs, workers=workers):
+        for item in self.outcomes(docs, workers=workers, mapper=mapper):
             if isinstance(item, Document):
                 yield item
 
@@ -295,3 +311,22 @@ def _run_stage(
         raise ConfigError(f"stage {name!r} stopped before reading document {leftover.id!r}")
     while passed:
         yield passed.popleft()
+
+
+def pipeline_from_steps(spec: str, *, record: str = "summary", min_chars: int = 1) -> Pipeline:
+    """A pipeline from a one-line spec (`textclean.config.parse_steps`).
+
+    Each named step starts from the options it has in the default pipeline;
+    the spec's options go on top.
+    """
+    return Pipeline(steps_from_spec(spec), record=record, min_chars=min_chars)
+
+
+def pipeline_from_config(source: str | Path | Mapping[str, Any]) -> Pipeline:
+    """A pipeline from a config file (TOML or JSON) or an already-parsed mapping."""
+    config = load_config(source)
+    return Pipeline(
+        build_config_steps(config),
+        record=config.get("record", "summary"),
+        min_chars=config.get("min_chars", 1),
+    )

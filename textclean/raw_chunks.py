@@ -24,9 +24,9 @@ from .io import IdCheck, ReadOptions
 from .io.files import AtomicOutput
 from .io.readers import FileCursor, _line_outcome, input_size, jsonl_lines, line_has_outcome
 from .io.records import document_to_record, dumps, input_error_drop, rejected_record
-from .parallel.local import map_ordered
 from .runner import DocRunner
 from .stats import Stats
+from .workers import map_ordered
 
 #: A raw line (content, size, path, line number) or a drop the reader made.
 RawItem = tuple[bytes, int, str, int] | Drop

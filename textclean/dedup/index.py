@@ -1,6 +1,6 @@
 """A dedup index that outlives the run: signatures and LSH bands in SQLite.
 
-``--index DIR`` keeps every kept document's id, exact key, signature and band
+An index directory ``DIR`` keeps every kept document's id, exact key, signature and band
 keys in ``DIR/index.sqlite``, so tomorrow's crawl is deduplicated against
 every earlier one without recomputing anything. SQLite is embedded, needs no
 server, and is read safely by several processes; values are stored as
@@ -143,18 +143,3 @@ class SqliteIndex:
         self.db.executemany(
             f"INSERT INTO temp.{name} VALUES ({', '.join('?' * (columns.count(',') + 1))})", rows
         )
-
-
-def open_index(
-    directory: str | None = None, redis_url: str | None = None, name: str = "textclean"
-) -> DedupIndex | None:
-    """The index named by ``--index DIR`` or ``--redis URL``; ``None`` for neither."""
-    if directory and redis_url:
-        raise ConfigError("give an index directory or a Redis URL, not both")
-    if redis_url:
-        from .redis_index import RedisIndex
-
-        return RedisIndex(redis_url, name)
-    if directory:
-        return SqliteIndex(directory)
-    return None

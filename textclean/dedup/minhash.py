@@ -23,7 +23,7 @@ from typing import Literal
 import numpy as np
 
 from ..errors import ConfigError
-from ..parallel.local import map_ordered
+from ..workers import Mapper, process_map
 from .polyhash import (
     HASHFUNC,
     HASHFUNC64,
@@ -256,11 +256,13 @@ def signature_chunks(
     scheme: Scheme = "affine32",
     keys: bool = True,
     workers: int = 1,
+    mapper: Mapper | None = None,
 ) -> Iterator[tuple[np.ndarray, list[bytes]]]:
     """Signatures and exact keys of each chunk of texts, in order, read lazily.
 
     A stream of chunks keeps memory to the chunks in flight, so a caller can
-    let each text go once its signature is made.
+    let each text go once its signature is made. ``mapper`` (an ordered
+    ``map``; default: ``workers`` local processes) runs the chunks.
     """
     check_ngram(ngram, unit)
     permutations(num_perm, seed, scheme)
@@ -273,7 +275,7 @@ def signature_chunks(
         scheme=scheme,
         keys=keys,
     )
-    return map_ordered(job, chunks, workers)
+    return (mapper or process_map(workers))(job, chunks)
 
 
 #: Documents sent to a worker process at a time.

@@ -12,10 +12,10 @@ from ..document import Document, Drop
 from ..errors import ConfigError
 from ..registry import register
 from ..steps import Stage
-from .index import open_index
 from .near_duplicates import DedupResult, find_duplicates
 from .replay import Replay
 from .settings import DedupSettings
+from .stores import open_index
 
 
 def dedup_documents(

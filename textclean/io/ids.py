@@ -1,7 +1,7 @@
 """Watching document ids as they are read: duplicates and ids that are not strings.
 
 Ids name documents in the rejects file, in dedup clusters and in
-``explain --id``, so two documents with one id, or an id that was a number
+``textclean explain``'s id choice, so two documents with one id, or an id that was a number
 in the input and a string in the output, are worth a warning. The check
 keeps 8 bytes per document (a 64-bit hash of each id) and warns once, at the
 end of the stream, with `TextcleanWarning`.

@@ -13,52 +13,28 @@ from __future__ import annotations
 import shutil
 import time
 from collections.abc import Iterable
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from ..document import Document, Drop
-from ..errors import ConfigError, MissingDependency
+from ..errors import ConfigError
 from ..io import AtomicOutput, ReadOptions, default_rejects_path
-from ..jobs import join_parts, work_dir_for, write_outcomes
+from ..jobs import join_parts, write_outcomes
 from ..pipeline import Pipeline
 from ..runner import DocRunner
 from ..stats import Stats
 from ..steps import is_stage
-from .blocks import Block, plan_blocks, read_block
+from .blocks import Block, read_block
+from .cluster import DEFAULT_BLOCKSIZE, _dask, dask_client, prepare_run
+from .dask_dedup import dedup_files_dask
 
-DEFAULT_BLOCKSIZE = 64 * 1024 * 1024
-
-
-def _dask() -> Any:
-    try:
-        import dask
-        import dask.bag
-    except ImportError:
-        raise MissingDependency("running on Dask", "dask", "dask") from None
-    return dask
-
-
-@contextmanager
-def dask_client(address: str | None) -> Any:
-    """A distributed client for ``tcp://HOST:PORT`` or ``local:N`` (a LocalCluster of N workers)."""
-    _dask()
-    try:
-        from distributed import Client, LocalCluster
-    except ImportError:
-        raise MissingDependency("running on a Dask cluster", "distributed", "dask") from None
-    if address is None or address.startswith("local"):
-        n = int(address.split(":", 1)[1]) if address and ":" in address else 2
-        with (
-            LocalCluster(
-                n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0"
-            ) as cluster,
-            Client(cluster) as client,
-        ):
-            yield client
-    else:
-        with Client(address) as client:
-            yield client
+__all__ = [
+    "DEFAULT_BLOCKSIZE",
+    "clean_files_dask",
+    "dask_client",
+    "run_bag",
+    "run_pipeline_dask",
+]
 
 
 def _process_block(
@@ -86,26 +62,6 @@ def _process_block(
         "jsonl",
     )
     return stats.to_record()
-
-
-def prepare_run(
-    inputs: Iterable[str],
-    output: str,
-    rejects: str | None,
-    options: ReadOptions | None,
-    blocksize: int | None,
-) -> tuple[ReadOptions, str, list[Block], Path]:
-    """What every Dask job starts with: read options, the rejects path, the
-    input blocks, and an empty work directory beside the output."""
-    if output == "-":
-        raise ConfigError("on Dask, output must be a file that the client can write")
-    opts = options or ReadOptions()
-    blocks = plan_blocks(list(inputs), opts, blocksize)
-    work = work_dir_for(output)
-    if work.exists():
-        shutil.rmtree(work)
-    work.mkdir(parents=True)
-    return opts, rejects or default_rejects_path(output), blocks, work
 
 
 def clean_files_dask(
@@ -219,8 +175,6 @@ def run_pipeline_dask(
                     output_format_name=output_format_name if last else "jsonl",
                 )  # fmt: skip
             elif isinstance(first, NearDedup) and not (first.index or first.redis_url):
-                from .dask_dedup import dedup_files_dask
-
                 stats = dedup_files_dask(
                     source, target, first, client=client, rejects=rejected[-1],
                     clusters=first.clusters, options=source_opts, blocksize=blocksize,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import ConfigError
-from .dask import _dask
+from .cluster import _dask
 from .dask_dedup_parts import empty_frame
 
 # --- stage 5: connected components -------------------------------------------------------

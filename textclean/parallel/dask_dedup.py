@@ -55,7 +55,7 @@ from ..io.writers import DocumentWriter
 from ..jobs import join_parts
 from ..stats import Stats
 from .blocks import Block, read_block
-from .dask import DEFAULT_BLOCKSIZE, _dask, prepare_run
+from .cluster import DEFAULT_BLOCKSIZE, _dask, prepare_run
 from .dask_components import dask_dataframe, label_components, persist
 from .dask_dedup_parts import (
     COMPONENTS,

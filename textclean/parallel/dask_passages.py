@@ -35,7 +35,7 @@ from ..passages.spans import Cluster, build_clusters
 from ..passages.stage import RepeatedPassages, cluster_records
 from ..passages.windows import CorpusSentences, corpus_sentences
 from .blocks import Block, plan_blocks, read_block
-from .dask import DEFAULT_BLOCKSIZE, _dask
+from .cluster import DEFAULT_BLOCKSIZE, _dask
 
 __all__ = ["PassageRun", "find_passages_dask", "passages_dask"]
 

@@ -131,7 +131,7 @@ def corpus_sentences(
     """
     spans = [(lo, min(lo + DOC_BATCH, len(texts))) for lo in range(0, len(texts), DOC_BATCH)]
     if workers > 1 and len(spans) > 1:
-        from ..parallel.local import map_ordered
+        from ..workers import map_ordered
 
         job = _BatchJob(min_words, max_sentences, ngram, unit)
         chunks = ([(lo, list(texts[lo:hi]))] for lo, hi in spans)

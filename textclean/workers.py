@@ -1,4 +1,7 @@
-"""Local worker processes for per-document steps.
+"""Local worker processes: an ordered ``map`` over a process pool.
+
+This is the one primitive the core needs to use more than one core; the
+executors in `textclean.parallel` build on it (and on Dask) from above.
 
 Chunks go to a process pool and come back in submission order, with at most
 a few chunks in flight per worker, so memory stays flat on any corpus size
@@ -9,6 +12,7 @@ process), and every worker dies with this process (`lifeline`).
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 from collections import deque
@@ -23,6 +27,11 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 IN_FLIGHT_PER_WORKER = 3
+
+#: A ``map``-like callable: ``mapper(func, items)`` yields ``func(item)`` for
+#: each item, in input order. The builtin `map` is one; `process_map` makes
+#: one that runs on local worker processes.
+Mapper = Callable[[Callable[[T], R], Iterable[T]], Iterator[R]]
 
 
 def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -78,3 +87,14 @@ def map_ordered(
             fut.cancel()
         if own:
             pool.shutdown(cancel_futures=True)
+
+
+def process_map(workers: int) -> Mapper:
+    """A `Mapper` on up to ``workers`` local processes (the builtin `map` for one)."""
+    if workers <= 1:
+        return map
+    return functools.partial(_map_on, workers=workers)
+
+
+def _map_on(func: Callable[[T], R], items: Iterable[T], *, workers: int) -> Iterator[R]:
+    return map_ordered(func, items, workers)
