@@ -31,8 +31,9 @@ import numpy as np
 from ..document import Document, Drop
 from ..io import ReadOptions
 from ..passages.match import pairs_from_keys, sentence_links, window_band_keys
+from ..passages.settings import PassageSettings
 from ..passages.spans import Cluster, build_clusters
-from ..passages.stage import RepeatedPassages, cluster_records
+from ..passages.stage import cluster_records
 from ..passages.windows import CorpusSentences, corpus_sentences
 from .blocks import Block, plan_blocks, read_block
 from .cluster import DEFAULT_BLOCKSIZE, _dask
@@ -148,12 +149,11 @@ def find_passages_dask(
 ) -> PassageRun:
     """`find_passages` over the records of ``inputs``, segmented and banded on Dask workers.
 
-    ``settings`` are `RepeatedPassages` options (min_words, max_sentences,
+    ``settings`` are `PassageSettings` fields (min_words, max_sentences,
     ngram, unit, threshold, coverage, num_perm, bands, seed).
     """
     dask = _dask()
-    find = RepeatedPassages(**settings).options()
-    del find["policy"], find["min_docs"]
+    find = PassageSettings(**settings).find_options()
     opts = options or ReadOptions()
     blocks = plan_blocks(list(inputs), opts, blocksize)
     delayed = dask.delayed

@@ -9,6 +9,7 @@ _EXPORTS = {
     "find_passages": "textclean.passages.stage",
     "cluster_records": "textclean.passages.stage",
     "RepeatedPassages": "textclean.passages.stage",
+    "PassageSettings": "textclean.passages.settings",
 }
 
 __all__ = sorted(_EXPORTS)

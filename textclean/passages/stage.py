@@ -31,6 +31,7 @@ from ..registry import register
 from ..steps import Stage
 from .match import candidate_pairs, sentence_links
 from .removal import remove_spans
+from .settings import PassageSettings
 from .spans import Cluster, Occurrence, build_clusters
 from .windows import corpus_sentences
 
@@ -110,7 +111,7 @@ def cluster_records(
 
 @register("passages")
 @dataclass(frozen=True)
-class RepeatedPassages(Stage):
+class RepeatedPassages(PassageSettings, Stage):
     """Find passages repeated across and within documents; annotate or remove them."""
 
     policy: str = field(
@@ -123,30 +124,6 @@ class RepeatedPassages(Stage):
         default=3,
         metadata={"help": "remove_common: cut passages found in at least this many documents"},
     )
-    min_words: int = field(
-        default=10, metadata={"help": "words a window (and a reported passage) needs at least"}
-    )
-    max_sentences: int = field(
-        default=4, metadata={"help": "most sentences a window groups to reach min_words"}
-    )
-    ngram: int = field(
-        default=3, metadata={"help": "shingle size: word 3-grams survive re-spelled words"}
-    )
-    unit: str = field(
-        default="word", metadata={"help": "shingle unit: word, or char for scripts without spaces"}
-    )
-    threshold: float = field(
-        default=0.5, metadata={"help": "exact Jaccard similarity two windows need to match"}
-    )
-    coverage: float = field(
-        default=0.5,
-        metadata={
-            "help": "share of a sentence's shingles found in the matched window to include it"
-        },
-    )
-    num_perm: int = field(default=128, metadata={"help": "MinHash permutations"})
-    bands: int = field(default=32, metadata={"help": "LSH bands (num_perm must divide evenly)"})
-    seed: int = field(default=1, metadata={"help": "MinHash seed"})
     workers: int = field(
         default=1,
         metadata={"help": "processes segmenting and hashing; clusters are the same for any number"},
@@ -157,20 +134,13 @@ class RepeatedPassages(Stage):
             raise ConfigError(
                 f"passages: policy must be one of {', '.join(POLICIES)}, got {self.policy!r}"
             )
-        if self.num_perm % self.bands:
-            raise ConfigError(
-                f"passages: bands ({self.bands}) must divide num_perm ({self.num_perm})"
-            )
-        if not 0.0 < self.threshold <= 1.0 or not 0.0 < self.coverage <= 1.0:
-            raise ConfigError("passages: threshold and coverage must be in (0, 1]")
-        if self.min_docs < 1 or self.min_words < 1 or self.max_sentences < 1:
+        super().__post_init__()
+        if self.min_docs < 1:
             raise ConfigError("passages: min_docs, min_words and max_sentences must be at least 1")
 
     def find(self, texts: Sequence[str]) -> list[Cluster]:
         """`find_passages` with this stage's options."""
-        options = self.options()
-        del options["policy"], options["min_docs"]
-        return find_passages(texts, **options)
+        return find_passages(texts, **self.find_options(), workers=self.workers)
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document | Drop]:
         documents = list(docs)
