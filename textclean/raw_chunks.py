@@ -4,7 +4,7 @@ Handing documents to worker processes costs two pickles each way per
 document, and the parent would still parse and serialise every record: with
 two workers the parent became the bottleneck. Here the parent reads raw lines
 (bytes) and writes back the bytes the workers return; each worker parses its
-chunk (`readers._line_outcome`, the reader's own function), runs the steps
+chunk (`readers.line_outcome`, the reader's own function), runs the steps
 and serialises the kept records and the rejects exactly as the writers do.
 Chunks come back in input order, so the output and rejects bytes, the ids and
 the counts are those of one process (`tests/test_raw_chunks.py`).
@@ -22,7 +22,7 @@ from .document import Document, Drop
 from .errors import InputError
 from .io import IdCheck, ReadOptions
 from .io.files import AtomicOutput
-from .io.readers import FileCursor, _line_outcome, input_size, jsonl_lines, line_has_outcome
+from .io.readers import FileCursor, input_size, jsonl_lines, line_has_outcome, line_outcome
 from .io.records import document_to_record, dumps, input_error_drop, rejected_record
 from .runner import DocRunner
 from .stats import Stats
@@ -61,7 +61,7 @@ class RawJob:
             if isinstance(raw, Drop):
                 items.append(raw)
             else:
-                items.extend(_line_outcome(raw[0], raw[1], raw[2], raw[3], self.opts))
+                items.extend(line_outcome(raw[0], raw[1], raw[2], raw[3], self.opts))
         field = self.opts.id_field
         ids = [
             (d.id, None if isinstance(d.meta.get(field), str) else d.meta.get(field))

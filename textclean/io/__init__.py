@@ -3,7 +3,7 @@
 from .files import AtomicOutput, open_read
 from .ids import IdCheck, check_ids
 from .paths import check_paths
-from .readers import ReadOptions, expand_inputs, read_documents
+from .readers import ReadOptions, expand_inputs, read_documents, read_jsonl_range
 from .records import document_to_record, record_to_document
 from .writers import DocumentWriter, RejectsWriter, default_rejects_path
 
@@ -20,6 +20,7 @@ __all__ = [
     "expand_inputs",
     "open_read",
     "read_documents",
+    "read_jsonl_range",
     "record_to_document",
 ]
 

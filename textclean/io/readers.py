@@ -173,7 +173,7 @@ def read_jsonl(
     """One Document per non-blank line of a JSON Lines file."""
     display = "stdin" if path == "-" else path
     for content, size, lineno in jsonl_lines(path, opts, cursor):
-        yield from _line_outcome(content, size, display, lineno, opts)
+        yield from line_outcome(content, size, display, lineno, opts)
 
 
 def jsonl_lines(
@@ -210,12 +210,28 @@ def jsonl_lines(
 
 
 def line_has_outcome(content: bytes, size: int, opts: ReadOptions) -> bool:
-    """Whether `_line_outcome` gives this line an outcome (blank lines have none)."""
+    """Whether `line_outcome` gives this line an outcome (blank lines have none)."""
     oversize = opts.max_doc_bytes is not None and size > opts.max_doc_bytes
     return oversize or not (not content or content.isspace())
 
 
-def _line_outcome(
+def read_jsonl_range(
+    path: str, start: int, end: int, first_line: int, opts: ReadOptions
+) -> Iterator[Document | Drop]:
+    """The records of the JSON lines in bytes ``[start, end)`` of ``path``, numbered
+    from ``first_line``: exactly what `read_documents` gives for those lines, so a
+    file cut at line starts reads the same in pieces as whole (Dask blocks)."""
+    with open(path, "rb") as fh:
+        fh.seek(start)
+        data = fh.read(end - start)
+    pieces = data.split(b"\n")
+    if pieces and pieces[-1] == b"":
+        pieces.pop()  # the range ends with a newline
+    for offset, content in enumerate(pieces):
+        yield from line_outcome(content, len(content), path, first_line + offset, opts)
+
+
+def line_outcome(
     content: bytes, size: int, path: str, lineno: int, opts: ReadOptions
 ) -> Iterator[Document | Drop]:
     """The outcome of one line (without its newline) of ``size`` bytes, of which

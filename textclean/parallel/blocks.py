@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Document, Drop
-from ..io import ReadOptions, expand_inputs, read_documents
+from ..io import ReadOptions, expand_inputs, read_documents, read_jsonl_range
 from ..io.files import compression_of
-from ..io.readers import _line_outcome, format_of
+from ..io.readers import format_of
 
 
 @dataclass(frozen=True)
@@ -87,11 +87,4 @@ def read_block(block: Block, opts: ReadOptions) -> Iterator[Document | Drop]:
     if block.end < 0:
         yield from read_documents([block.path], opts)
         return
-    with open(block.path, "rb") as fh:
-        fh.seek(block.start)
-        data = fh.read(block.end - block.start)
-    pieces = data.split(b"\n")
-    if pieces and pieces[-1] == b"":
-        pieces.pop()  # the block ends with a newline
-    for offset, content in enumerate(pieces):
-        yield from _line_outcome(content, len(content), block.path, block.first_line + offset, opts)
+    yield from read_jsonl_range(block.path, block.start, block.end, block.first_line, opts)
