@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 __version__ = "0.1.0"
 
@@ -27,6 +28,22 @@ from .pipeline import Pipeline  # noqa: E402
 from .registry import register  # noqa: E402
 from .stats import Stats  # noqa: E402
 from .steps import Filter, Stage, Step, StepResult, TextStep  # noqa: E402
+
+#: File jobs and their settings, imported on first use (they pull in dedup,
+#: passages and the executors, which ``import textclean`` does not need).
+_RUN_EXPORTS = {
+    "DaskExecutor": "textclean.run",
+    "DedupSettings": "textclean.dedup.settings",
+    "DedupTargets": "textclean.run",
+    "LocalExecutor": "textclean.run",
+    "PassageReport": "textclean.run",
+    "PassageSettings": "textclean.passages.settings",
+    "PassagesResult": "textclean.run",
+    "RunConfig": "textclean.run",
+    "clean_files": "textclean.run",
+    "dedup_files": "textclean.run",
+    "passages_files": "textclean.run",
+}
 
 __all__ = [
     "META_KEY",
@@ -53,7 +70,16 @@ __all__ = [
     "apply_changes",
     "clean",
     "register",
+    *_RUN_EXPORTS,
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _RUN_EXPORTS:
+        import importlib
+
+        return getattr(importlib.import_module(_RUN_EXPORTS[name]), name)
+    raise AttributeError(f"module 'textclean' has no attribute {name!r}")
 
 
 @lru_cache(maxsize=1)

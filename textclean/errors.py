@@ -4,7 +4,8 @@
 
     TextcleanError
     ├── ConfigError          a config file or option is wrong
-    │   └── UnknownStepError a step name is not registered
+    │   ├── UnknownStepError a step name is not registered
+    │   └── OptionError      options of a run that do not go together (names them)
     ├── StepError            a step failed or returned the wrong type
     │   └── PatternTimeout   a regular expression ran past its time limit
     ├── InputError           an input record cannot be read (names file and line)
@@ -43,6 +44,16 @@ class UnknownStepError(ConfigError):
             f"unknown step {name!r}; known steps: {', '.join(sorted(known))} "
             "(run `textclean steps` for descriptions)"
         )
+
+
+class OptionError(ConfigError):
+    """Options of a file job that do not go together; ``options`` names them (as
+    fields of the run's settings), so a caller can show them its own way."""
+
+    def __init__(self, message: str, *options: str):
+        self.options = options
+        super().__init__(message)
+        self._init: tuple = (message, *options)
 
 
 class StepError(TextcleanError):

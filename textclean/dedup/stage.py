@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +12,7 @@ from ..document import Document, Drop
 from ..errors import ConfigError
 from ..registry import register
 from ..steps import Stage
+from .index import DedupIndex
 from .near_duplicates import DedupResult, find_duplicates
 from .replay import Replay
 from .settings import DedupSettings
@@ -24,9 +25,10 @@ def dedup_documents(
     *,
     index: str | None = None,
     redis_url: str | None = None,
-    clusters: str | None = None,
+    clusters: str | ClusterSink | None = None,
     workers: int = 1,
     read_only: bool = False,
+    store: DedupIndex | None = None,
 ) -> Iterator[Document | Drop]:
     """Every document, in input order: kept ones annotated, duplicates as `Drop`s.
 
@@ -38,13 +40,27 @@ def dedup_documents(
     processes compute signatures (the result does not depend on it).
     ``read_only`` checks the batch against the index without adding to it, so
     a candidate batch can be tested against a corpus already built.
+    ``store`` is an index the caller opened (and closes); ``clusters`` may
+    also be a callable that receives the `DedupResult` (the caller writes it).
     """
     settings = settings or DedupSettings()
+    check_read_only(index, read_only)
+    with Replay(docs) as source:
+        if store is not None:
+            result = _decide_with(source, settings, store, clusters, workers, read_only)
+        else:
+            result = _decide(source, settings, index, redis_url, clusters, workers, read_only)
+        yield from _fates(source.again(), result)
+
+
+#: Receives the run's clusters once they are known (the run layer writes the file).
+ClusterSink = Callable[[DedupResult], None]
+
+
+def check_read_only(index: str | None, read_only: bool) -> None:
+    """A read-only check needs an index that exists: it does not create one."""
     if read_only and index and not (Path(index) / "index.sqlite").exists():
         raise ConfigError(f"no index in {index} to check against (read-only does not create one)")
-    with Replay(docs) as source:
-        result = _decide(source, settings, index, redis_url, clusters, workers, read_only)
-        yield from _fates(source.again(), result)
 
 
 def _decide(
@@ -52,23 +68,36 @@ def _decide(
     settings: DedupSettings,
     index: str | None,
     redis_url: str | None,
-    clusters: str | None,
+    clusters: str | ClusterSink | None,
     workers: int,
     read_only: bool = False,
 ) -> DedupResult:
     """Pass one: every document's outcome, the clusters file and the index update."""
     store = open_index(index, redis_url)
     try:
-        if store is not None:
-            store.check_settings(settings.index_settings())
-        result = find_duplicates(source, settings, store, workers)
-        if clusters:
-            write_clusters(result, clusters)
-        if store is not None and not read_only:
-            store.add(*result.new_entries)
+        return _decide_with(source, settings, store, clusters, workers, read_only)
     finally:
         if store is not None:
             store.close()
+
+
+def _decide_with(
+    source: Replay,
+    settings: DedupSettings,
+    store: DedupIndex | None,
+    clusters: str | ClusterSink | None,
+    workers: int,
+    read_only: bool,
+) -> DedupResult:
+    if store is not None:
+        store.check_settings(settings.index_settings())
+    result = find_duplicates(source, settings, store, workers)
+    if callable(clusters):
+        clusters(result)
+    elif clusters:
+        write_clusters(result, clusters)
+    if store is not None and not read_only:
+        store.add(*result.new_entries)
     return result
 
 

@@ -1,0 +1,71 @@
+"""`RunConfig`: how a file job reads, records, rejects and resumes."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+from ..config import INPUT_KEYS, input_options
+from ..errors import ConfigError
+from ..io import ReadOptions, default_rejects_path, expand_inputs
+from ..runner import RECORD_MODES
+
+__all__ = ["RunConfig", "input_bytes"]
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    """The settings of a file job that are not the steps'.
+
+    ``read`` says how records are read (fields, format, ``on_error`` and the
+    size limit); ``rejects`` is where dropped records go (default: beside the
+    output); ``record`` overrides the pipeline's record mode (none, summary,
+    full); ``resume`` reuses the shards a killed run finished.
+
+    >>> run = RunConfig().with_input({"input": {"text_field": "body"}})
+    >>> run.read.text_field, run.rejects_for("out.jsonl")
+    ('body', 'out.rejects.jsonl')
+    """
+
+    read: ReadOptions = field(default_factory=ReadOptions)
+    rejects: str | None = None
+    record: str | None = None
+    resume: bool = False
+    output_format: str = "auto"
+
+    def __post_init__(self) -> None:
+        if self.record is not None and self.record not in RECORD_MODES:
+            raise ConfigError(
+                f"record must be one of {', '.join(RECORD_MODES)}, not {self.record!r}"
+            )
+
+    @property
+    def on_error(self) -> str:
+        """``fail`` (stop at a bad record, naming it) or ``skip`` (reject it)."""
+        return self.read.on_error
+
+    def with_input(self, config: Mapping[str, Any] | None) -> RunConfig:
+        """These settings with a loaded config's ``[input]`` table applied over them."""
+        if not config or not config.get("input"):
+            return self
+        current = {key: getattr(self.read, key) for key in INPUT_KEYS}
+        given = input_options({"input": {**current, **config["input"]}})
+        return replace(self, read=replace(self.read, **asdict(given)))
+
+    def rejects_for(self, output: str) -> str:
+        """The rejects path of a run writing ``output``."""
+        return self.rejects or default_rejects_path(output)
+
+
+def input_bytes(inputs: list[str], declared: str = "auto") -> int:
+    """Total size of the input files as stored (stdin counts 0), for MB/s."""
+    total = 0
+    for path in expand_inputs(inputs, declared):
+        if path != "-":
+            try:
+                total += os.path.getsize(path)
+            except OSError:
+                pass
+    return total

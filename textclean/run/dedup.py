@@ -1,0 +1,212 @@
+"""`dedup_files`: near-duplicate (and same-key) documents dropped from files.
+
+The run layer opens what a run writes besides its output: the index (a
+directory or Redis) and the clusters file. The stages only decide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .. import jobs
+from ..dedup.index import DedupIndex
+from ..dedup.key import KeyDedup
+from ..dedup.near_duplicates import DedupResult
+from ..dedup.settings import DedupSettings
+from ..dedup.stage import NearDedup, check_read_only, dedup_documents, write_clusters
+from ..dedup.stores import open_index
+from ..document import Document, Drop
+from ..errors import OptionError
+from ..io import check_paths
+from ..parallel.executors import DaskExecutor, Executor, LocalExecutor
+from ..pipeline import Pipeline
+from ..stats import Stats
+from ..steps import Stage
+from .config import RunConfig, input_bytes
+
+__all__ = ["DedupTargets", "dedup_files"]
+
+
+def _opt(default: Any, help: str) -> Any:
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class DedupTargets:
+    """What a dedup run matches against and writes besides its output."""
+
+    clusters: str | None = _opt(None, "Write each cluster (members, similarities) as JSONL here.")
+    index: str | None = _opt(
+        None, "Persistent index directory: match earlier runs, then add this run's kept documents."
+    )
+    index_read_only: bool = _opt(
+        False, "Check against the index (directory or Redis) without adding this run's documents."
+    )
+    key: str | None = _opt(
+        None, "Metadata field (url, guid, ...): keep one document per value before near-dedup."
+    )
+    near: bool = _opt(True, "Run near-duplicate dedup; off with a key dedups on the key alone.")
+    redis: str | None = _opt(None, "Shared index in Redis, e.g. redis://localhost:6379/0.")
+
+    def __post_init__(self) -> None:
+        if not self.near and self.key is None:
+            raise OptionError("without near-duplicate dedup, a key is needed", "near", "key")
+        if self.index_read_only and not (self.index or self.redis):
+            raise OptionError(
+                "a read-only check needs an index directory or Redis URL",
+                "index_read_only",
+                "index",
+                "redis",
+            )
+
+
+def dedup_files(
+    inputs: Iterable[str],
+    output: str,
+    settings: DedupSettings | None = None,
+    *,
+    targets: DedupTargets | None = None,
+    run: RunConfig | None = None,
+    executor: Executor | None = None,
+    progress: jobs.Progress | None = None,
+) -> Stats:
+    """Drop duplicates from ``inputs``; write the kept documents to ``output``.
+
+    Duplicates go to the rejects file with reason exact_duplicate,
+    near_duplicate or (with a key) duplicate_key; every document's
+    ``meta["textclean"]`` gets cluster, duplicate_of and similarity. On a
+    `DaskExecutor` the output, rejects and clusters file are the local run's.
+    """
+    inputs = [str(p) for p in inputs]
+    settings = settings or DedupSettings()
+    targets = targets or DedupTargets()
+    run = run or RunConfig()
+    executor = executor or LocalExecutor()
+    writes = {"output": output, "rejects": run.rejects_for(output), "clusters": targets.clusters}
+    if isinstance(executor, DaskExecutor):
+        stats = _on_dask(inputs, output, settings, targets, run, executor, writes)
+    else:
+        check_read_only(targets.index, targets.index_read_only)
+        index = _Index(targets)
+        try:
+            stats = jobs.clean_files(
+                _pipeline(settings, targets, index, executor.workers),
+                inputs,
+                output,
+                rejects=run.rejects,
+                options=run.read,
+                workers=executor.workers,
+                output_format_name=run.output_format,
+                progress=progress,
+                also_writes={"clusters": targets.clusters},
+            )
+        finally:
+            index.close()
+    stats.bytes_in = input_bytes(inputs, run.read.format)
+    return stats
+
+
+class _Index:
+    """The index a run matches against: opened when the stage first needs it (after
+    the paths are checked), closed by the run."""
+
+    def __init__(self, targets: DedupTargets):
+        self.targets = targets
+        self._store: list[DedupIndex | None] = []
+
+    def get(self) -> DedupIndex | None:
+        if not self._store:
+            self._store.append(open_index(self.targets.index, self.targets.redis))
+        return self._store[0]
+
+    def close(self) -> None:
+        if self._store and self._store[0] is not None:
+            self._store[0].close()
+
+
+def _pipeline(
+    settings: DedupSettings, targets: DedupTargets, store: _Index, workers: int
+) -> Pipeline:
+    stages: list[Any] = []
+    if targets.key is not None:
+        stages.append(
+            KeyDedup(
+                key=targets.key,
+                keep=settings.keep,
+                date_field=settings.date_field,
+                score_field=settings.score_field,
+            )
+        )
+    if targets.near:
+        stage = _NearDedupRun(settings, store, targets.clusters, workers, targets.index_read_only)
+        stages.append((NearDedup.name, stage))
+    return Pipeline(stages, min_chars=0)
+
+
+class _NearDedupRun(Stage):
+    """``near_dedup`` with the index and clusters file the run layer opened."""
+
+    def __init__(
+        self,
+        settings: DedupSettings,
+        store: _Index,
+        clusters: str | None,
+        workers: int,
+        read_only: bool,
+    ):
+        self.settings = settings
+        self.store = store
+        self.clusters = clusters
+        self.workers = workers
+        self.read_only = read_only
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document | Drop]:
+        store = self.store.get()
+        yield from dedup_documents(
+            docs,
+            self.settings,
+            clusters=self._write_clusters if self.clusters else None,
+            workers=self.workers,
+            read_only=self.read_only,
+            store=store,
+        )
+
+    def _write_clusters(self, result: DedupResult) -> None:
+        write_clusters(result, self.clusters)  # type: ignore[arg-type]
+
+
+def _on_dask(
+    inputs: list[str],
+    output: str,
+    settings: DedupSettings,
+    targets: DedupTargets,
+    run: RunConfig,
+    executor: DaskExecutor,
+    writes: dict[str, str | None],
+) -> Stats:
+    from ..parallel.dask_dedup import dedup_files_dask
+
+    if targets.index or targets.redis or targets.key or not targets.near:
+        raise OptionError(
+            "an index, Redis, a key and key-only dedup run locally, not on Dask",
+            "index",
+            "redis",
+            "key",
+            "near",
+        )
+    check_paths(inputs, writes, run.read.format)
+    stage = NearDedup(**asdict(settings))
+    with executor.client() as client:
+        return dedup_files_dask(
+            inputs,
+            output,
+            stage,
+            client=client,
+            rejects=run.rejects,
+            clusters=targets.clusters,
+            options=run.read,
+            blocksize=executor.blocksize,
+            output_format_name=run.output_format,
+        )

@@ -1,0 +1,154 @@
+"""`passages_files`: repeated passages in files, written as a clusters file (and HTML)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import orjson
+
+from ..document import Document, Drop
+from ..errors import OptionError
+from ..io import AtomicOutput, RejectsWriter, check_ids, check_paths, read_documents
+from ..parallel.executors import DaskExecutor, Executor, LocalExecutor
+from ..passages.html import render_html
+from ..passages.report import summary
+from ..passages.settings import PassageSettings
+from ..passages.spans import Cluster
+from ..passages.stage import cluster_records, find_passages
+from ..stats import Stats
+from .config import RunConfig, input_bytes
+
+__all__ = ["PassageReport", "PassagesResult", "html_path", "passages_files"]
+
+
+@dataclass(frozen=True)
+class PassageReport:
+    """The reports of a passages run besides its clusters file."""
+
+    html: str | None = field(
+        default=None,
+        metadata={"help": "Also write an HTML report: a .html file or a directory."},
+    )
+    html_docs: int = field(
+        default=200, metadata={"help": "Documents shown in the HTML report."}
+    )
+
+
+@dataclass
+class PassagesResult:
+    """What `passages_files` found: the clusters, the documents they point into, the counts."""
+
+    clusters: list[Cluster]
+    ids: list[str]
+    texts: list[str]
+    stats: Stats
+
+    def summary(self, top: int = 10) -> str:
+        """The ``top`` passages by reach, as a short text table."""
+        return summary(self.clusters, self.ids, self.texts, top=top)
+
+
+def html_path(target: str) -> Path:
+    """An HTML report goes to a file (``.html``/``.htm``) or a directory (``index.html`` inside)."""
+    path = Path(target)
+    if path.suffix.lower() in (".html", ".htm"):
+        return path
+    return path / "index.html"
+
+
+def passages_files(
+    inputs: Iterable[str],
+    output: str,
+    settings: PassageSettings | None = None,
+    *,
+    report: PassageReport | None = None,
+    run: RunConfig | None = None,
+    executor: Executor | None = None,
+) -> PassagesResult:
+    """Find passages repeated across and within ``inputs``; write their clusters to ``output``.
+
+    Each line of the output is ``{"cluster", "occurrences": [{"doc", "start",
+    "end", "text", "similarity"}, ...]}`` with character offsets into each
+    document's text as read. Unreadable records go to the rejects file. On a
+    `DaskExecutor` the clusters file is the local run's, byte for byte.
+    """
+    inputs = [str(p) for p in inputs]
+    settings = settings or PassageSettings()
+    report = report or PassageReport()
+    run = run or RunConfig()
+    executor = executor or LocalExecutor()
+    page = html_path(report.html) if report.html else None
+    check_paths(
+        inputs,
+        {"clusters": output, "rejects": run.rejects_for(output), "html": str(page) if page else None},
+        run.read.format,
+    )
+    stats = Stats()
+    started = time.perf_counter()
+    with RejectsWriter(
+        run.rejects_for(output), text_field=run.read.text_field, id_field=run.read.id_field
+    ) as rejects:
+        if isinstance(executor, DaskExecutor):
+            ids, texts, clusters = _on_dask(inputs, settings, run, executor, stats, rejects)
+        else:
+            docs = _read(inputs, run, stats, rejects)
+            ids, texts = [d.id for d in docs], [d.text for d in docs]
+    if not isinstance(executor, DaskExecutor):
+        clusters = find_passages(texts, **settings.find_options(), workers=executor.workers)
+    with AtomicOutput(output) as out:
+        for record in cluster_records(clusters, ids, texts):
+            out.write(orjson.dumps(record) + b"\n")
+    if page is not None:
+        page.parent.mkdir(parents=True, exist_ok=True)
+        with AtomicOutput(str(page)) as out:
+            out.write(render_html(clusters, ids, texts, max_docs=report.html_docs).encode("utf-8"))
+    stats.elapsed = time.perf_counter() - started
+    stats.check()
+    stats.bytes_in = input_bytes(inputs, run.read.format)
+    return PassagesResult(clusters, ids, texts, stats)
+
+
+def _read(inputs: list[str], run: RunConfig, stats: Stats, rejects: RejectsWriter) -> list[Document]:
+    docs: list[Document] = []
+    for item in check_ids(read_documents(inputs, run.read), run.read.id_field):
+        stats.seen += 1
+        if isinstance(item, Drop):
+            stats.dropped[item.reason] += 1
+            rejects.write_drop(item)
+        else:
+            stats.kept += 1
+            docs.append(item)
+    return docs
+
+
+def _on_dask(
+    inputs: list[str],
+    settings: PassageSettings,
+    run: RunConfig,
+    executor: DaskExecutor,
+    stats: Stats,
+    rejects: RejectsWriter,
+) -> tuple[list[str], list[str], list[Cluster]]:
+    """Clusters found on Dask; texts only of clustered documents come back here."""
+    from ..parallel.dask_passages import find_passages_dask
+
+    if "-" in inputs:
+        raise OptionError("on Dask, inputs must be files the workers can read, not stdin", "inputs")
+    with executor.client() as client:
+        found = find_passages_dask(
+            inputs,
+            client=client,
+            options=run.read,
+            blocksize=executor.blocksize,
+            **settings.find_options(),
+        )
+    for drop in found.drops:
+        stats.seen += 1
+        stats.dropped[drop.reason] += 1
+        rejects.write_drop(drop)
+    stats.seen += len(found.ids)
+    stats.kept += len(found.ids)
+    return found.ids, found.texts, found.clusters
