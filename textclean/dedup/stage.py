@@ -12,6 +12,7 @@ from ..document import Document, Drop
 from ..errors import ConfigError
 from ..registry import register
 from ..steps import Stage
+from .decide import Member
 from .index import DedupIndex
 from .near_duplicates import DedupResult, find_duplicates
 from .replay import Replay
@@ -104,16 +105,21 @@ def _decide_with(
 def _fates(docs: Iterator[Document], result: DedupResult) -> Iterator[Document | Drop]:
     """Pass two: each document again, annotated, as itself or as a `Drop`."""
     for doc, member in zip(docs, result.members, strict=True):
-        annotated = doc.annotate_many(member.record())
-        if member.kept:
-            yield annotated
-            continue
-        reason = "exact_duplicate" if member.exact else "near_duplicate"
-        if member.duplicate_of is None:
-            detail = "keep=none drops every copy"
-        else:
-            detail = f"similarity {member.similarity:.3f} to {member.duplicate_of}"
-        yield Drop(reason, detail, doc=annotated)
+        yield fate(doc, member)
+
+
+def fate(doc: Document, member: Member, step: str = "") -> Document | Drop:
+    """The one keep-or-drop decision: ``doc`` annotated with its dedup record, kept,
+    or dropped as an exact or near duplicate (local and Dask runs alike)."""
+    annotated = doc.annotate_many(member.record())
+    if member.kept:
+        return annotated
+    reason = "exact_duplicate" if member.exact else "near_duplicate"
+    if member.duplicate_of is None:
+        detail = "keep=none drops every copy"
+    else:
+        detail = f"similarity {member.similarity:.3f} to {member.duplicate_of}"
+    return Drop(reason, detail, step, annotated)
 
 
 def write_clusters(result: DedupResult, path: str) -> None:

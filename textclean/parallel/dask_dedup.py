@@ -47,7 +47,7 @@ from ..dedup.decide import Cluster, Graph, Grouping, Member, decide
 from ..dedup.exact import canonical_rank
 from ..dedup.near_duplicates import DedupResult
 from ..dedup.settings import DedupSettings
-from ..dedup.stage import write_clusters
+from ..dedup.stage import fate, write_clusters
 from ..document import Drop
 from ..errors import ConfigError
 from ..io import ReadOptions, RejectsWriter
@@ -171,20 +171,14 @@ def write_block(
                 stats.dropped[item.reason] += 1
                 unreadable.write_drop(item)
                 continue
-            member = members.get(position) or Member(item.id, None, None)
+            outcome = fate(item, members.get(position) or Member(item.id, None, None), step)
             position += 1
-            annotated = item.annotate_many(member.record())
-            if member.kept:
-                stats.kept += 1
-                out.write(annotated)
-                continue
-            reason = "exact_duplicate" if member.exact else "near_duplicate"
-            if member.duplicate_of is None:
-                detail = "keep=none drops every copy"
+            if isinstance(outcome, Drop):
+                stats.dropped[outcome.reason] += 1
+                duplicates.write_drop(outcome)
             else:
-                detail = f"similarity {member.similarity:.3f} to {member.duplicate_of}"
-            stats.dropped[reason] += 1
-            duplicates.write_drop(Drop(reason, detail, step, annotated))
+                stats.kept += 1
+                out.write(outcome)
     return stats.to_record()
 
 
