@@ -1,0 +1,184 @@
+"""The run layer: file jobs give the bytes of the engine beneath them, read a
+config's [input], open what they write, and name the options that clash."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import fields
+
+import orjson
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+import textclean
+from textclean import (
+    DedupSettings,
+    DedupTargets,
+    LocalExecutor,
+    PassageReport,
+    PassageSettings,
+    Pipeline,
+    RunConfig,
+    clean_files,
+    dedup_files,
+    passages_files,
+)
+from textclean.cli import main
+from textclean.dedup.stage import dedup_documents
+from textclean.document import Document
+from textclean.errors import ConfigError, OptionError
+from textclean.io import ReadOptions, read_documents
+from textclean.jobs import clean_files as engine_clean_files
+from textclean.passages import find_passages
+
+QUOTE = "We hope this one-year moratorium might give Congress enough time to act on it."
+
+
+def write_jsonl(path, records):
+    path.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in records))
+
+
+def corpus(n=30, field="text"):
+    rng = random.Random(n)
+    words = "river council budget storm harbour school vote power road market".split()
+    out = []
+    for i in range(n):
+        body = " ".join(rng.choice(words) for _ in range(40))
+        if i % 5 == 0:
+            body += " " + QUOTE
+        out.append({"id": f"d{i}", field: body if i % 7 else body + " ,  it ’ s here ."})
+    out.append({"id": "copy", field: out[1][field]})
+    return out
+
+
+def test_the_public_names_are_exported():
+    for name in ("clean_files", "dedup_files", "passages_files", "RunConfig", "LocalExecutor"):
+        assert name in textclean.__all__ and getattr(textclean, name).__doc__
+
+
+def test_clean_files_gives_the_engines_bytes_and_the_input_size(tmp_path):
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, corpus())
+    engine_clean_files(Pipeline.default(), [str(src)], str(tmp_path / "a.jsonl"))
+    stats = clean_files([str(src)], str(tmp_path / "b.jsonl"), executor=LocalExecutor(2))
+    assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
+    assert (tmp_path / "a.rejects.jsonl").read_bytes() == (tmp_path / "b.rejects.jsonl").read_bytes()
+    assert stats.bytes_in == src.stat().st_size and stats.seen == len(corpus())
+
+
+def test_a_configs_input_table_sets_the_read_options(tmp_path):
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, corpus(field="body"))
+    config = tmp_path / "c.toml"
+    config.write_text('[input]\ntext_field = "body"\n\n[[steps]]\nname = "fix_spacing"\n')
+    stats = clean_files([str(src)], str(tmp_path / "out.jsonl"), str(config))
+    assert stats.kept == len(corpus())
+    # explain reads the same config the same way
+    result = CliRunner().invoke(main, ["explain", str(src), "--config", str(config), "--id", "d0"])
+    assert result.exit_code == 0, result.output
+
+
+def test_record_mode_is_set_on_a_copy(tmp_path):
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, corpus())
+    pipeline = Pipeline.default()
+    clean_files([str(src)], str(tmp_path / "o.jsonl"), pipeline, run=RunConfig(record="none"))
+    assert pipeline.record == "summary"
+    first = orjson.loads((tmp_path / "o.jsonl").read_bytes().splitlines()[0])
+    assert "changes" not in first.get("meta", {}).get("textclean", {})
+
+
+@given(
+    given_fields=st.dictionaries(
+        st.sampled_from(["text_field", "id_field"]), st.text("abcxyz_", min_size=1), max_size=2
+    )
+)
+def test_with_input_sets_exactly_the_fields_the_config_gives(given_fields):
+    base = RunConfig(read=ReadOptions(text_field="t0", id_field="i0", on_error="skip"))
+    read = base.with_input({"input": given_fields}).read
+    assert read.text_field == given_fields.get("text_field", "t0")
+    assert read.id_field == given_fields.get("id_field", "i0")
+    assert read.on_error == "skip"
+
+
+def test_dedup_files_writes_what_dedup_documents_finds(tmp_path):
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, corpus())
+    targets = DedupTargets(clusters=str(tmp_path / "clusters.jsonl"), index=str(tmp_path / "idx"))
+    stats = dedup_files([str(src)], str(tmp_path / "out.jsonl"), targets=targets)
+    docs = [d for d in read_documents([str(src)]) if isinstance(d, Document)]
+    expected = list(dedup_documents(docs, clusters=str(tmp_path / "expected.jsonl")))
+    kept = [d for d in expected if isinstance(d, Document)]
+    assert stats.kept == len(kept) == len(docs) - 1
+    assert (tmp_path / "clusters.jsonl").read_bytes() == (tmp_path / "expected.jsonl").read_bytes()
+    assert (tmp_path / "idx" / "index.sqlite").exists()
+
+
+@pytest.mark.parametrize(
+    ("options", "names"),
+    [
+        ({"near": False}, ("near", "key")),
+        ({"index_read_only": True}, ("index_read_only", "index", "redis")),
+    ],
+)
+def test_options_that_clash_are_named(options, names):
+    with pytest.raises(OptionError) as caught:
+        DedupTargets(**options)
+    assert caught.value.options == names and "--" not in str(caught.value)
+
+
+def test_passages_files_finds_what_find_passages_finds(tmp_path):
+    src = tmp_path / "in.jsonl"
+    records = corpus()
+    write_jsonl(src, records)
+    (tmp_path / "bad.jsonl").write_text("{not json\n")
+    settings = PassageSettings(min_words=8)
+    result = passages_files(
+        [str(src), str(tmp_path / "bad.jsonl")],
+        str(tmp_path / "clusters.jsonl"),
+        settings,
+        report=PassageReport(html=str(tmp_path / "report")),
+        run=RunConfig(read=ReadOptions(on_error="skip")),
+    )
+    expected = find_passages([r["text"] for r in records], min_words=8)
+    assert result.clusters == expected and expected
+    assert result.stats.seen == len(records) + 1 and result.stats.dropped
+    assert (tmp_path / "report" / "index.html").exists()
+    assert len((tmp_path / "clusters.jsonl").read_bytes().splitlines()) == len(expected)
+
+
+def test_every_settings_field_is_an_option_of_its_command():
+    for command, classes in (
+        ("dedup", (DedupSettings, DedupTargets)),
+        ("passages", (PassageSettings, PassageReport)),
+    ):
+        params = {p.name for p in main.commands[command].params}
+        missing = {f.name for cls in classes for f in fields(cls)} - params
+        assert not missing, f"{command}: fields without an option: {missing}"
+
+
+def test_passage_settings_check_their_values():
+    with pytest.raises(ConfigError):
+        PassageSettings(num_perm=100, bands=32)
+    assert PassageSettings().find_options()["bands"] == 32
+
+
+def test_a_pipeline_runs_through_any_mapper():
+    calls = []
+
+    def mapper(func, items):
+        for item in items:
+            calls.append(len(item))
+            yield func(item)
+
+    docs = [Document(str(i), f"text {i} , here .") for i in range(25)]
+    plain = [d.text for d in Pipeline.default().run(docs)]
+    mapped = [d.text for d in Pipeline.default().run(docs, mapper=mapper)]
+    assert mapped == plain and sum(calls) == len(docs)
+
+
+def test_local_executor_needs_a_worker():
+    with pytest.raises(ConfigError):
+        LocalExecutor(0)
