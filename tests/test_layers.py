@@ -87,9 +87,7 @@ def reachable(graph: dict[str, set[str]], start: str) -> set[str]:
 def cycles(graph: dict[str, set[str]]) -> set[frozenset[str]]:
     """The groups of modules that import each other, directly or through others."""
     reach = {n: reachable(graph, n) for n in graph}
-    return {
-        frozenset({n} | {m for m in reach[n] if n in reach[m]}) for n in graph if n in reach[n]
-    }
+    return {frozenset({n} | {m for m in reach[n] if n in reach[m]}) for n in graph if n in reach[n]}
 
 
 def test_no_module_imports_one_that_imports_it_back():

@@ -64,7 +64,9 @@ def test_clean_files_gives_the_engines_bytes_and_the_input_size(tmp_path):
     engine_clean_files(Pipeline.default(), [str(src)], str(tmp_path / "a.jsonl"))
     stats = clean_files([str(src)], str(tmp_path / "b.jsonl"), executor=LocalExecutor(2))
     assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
-    assert (tmp_path / "a.rejects.jsonl").read_bytes() == (tmp_path / "b.rejects.jsonl").read_bytes()
+    assert (tmp_path / "a.rejects.jsonl").read_bytes() == (
+        tmp_path / "b.rejects.jsonl"
+    ).read_bytes()
     assert stats.bytes_in == src.stat().st_size and stats.seen == len(corpus())
 
 

@@ -32,9 +32,7 @@ def settings_options(cls: type) -> Callable[[Callable[..., Any]], Callable[..., 
             flag = "--" + f.name.replace("_", "-")
             if f.type in ("bool", bool):
                 name = f"{flag}/--no-{flag[2:]}" if f.default else flag
-                option = click.option(
-                    name, f.name, is_flag=True, default=f.default, help=help_text
-                )
+                option = click.option(name, f.name, is_flag=True, default=f.default, help=help_text)
             else:
                 option = click.option(
                     flag,

@@ -40,7 +40,9 @@ def command(inputs, doc_ids, as_json, **values):
             continue
         found.add(item.id)
         explanation = pipeline.explain(item)
-        click.echo(json.dumps(explanation.to_dict(), ensure_ascii=False) if as_json else explanation)
+        click.echo(
+            json.dumps(explanation.to_dict(), ensure_ascii=False) if as_json else explanation
+        )
         if not as_json:
             click.echo()
     if missing := sorted(wanted - found):

@@ -16,7 +16,10 @@ from ._options import settings_options, take
 @click.command("passages")
 @input_options
 @click.option(
-    "-o", "--output", required=True, help="clusters.jsonl to write (one cluster a line), or - for stdout."
+    "-o",
+    "--output",
+    required=True,
+    help="clusters.jsonl to write (one cluster a line), or - for stdout.",
 )
 @run_options
 @settings_options(PassageSettings)

@@ -32,9 +32,7 @@ class PassageReport:
         default=None,
         metadata={"help": "Also write an HTML report: a .html file or a directory."},
     )
-    html_docs: int = field(
-        default=200, metadata={"help": "Documents shown in the HTML report."}
-    )
+    html_docs: int = field(default=200, metadata={"help": "Documents shown in the HTML report."})
 
 
 @dataclass
@@ -83,7 +81,11 @@ def passages_files(
     page = html_path(report.html) if report.html else None
     check_paths(
         inputs,
-        {"clusters": output, "rejects": run.rejects_for(output), "html": str(page) if page else None},
+        {
+            "clusters": output,
+            "rejects": run.rejects_for(output),
+            "html": str(page) if page else None,
+        },
         run.read.format,
     )
     stats = Stats()
@@ -111,7 +113,9 @@ def passages_files(
     return PassagesResult(clusters, ids, texts, stats)
 
 
-def _read(inputs: list[str], run: RunConfig, stats: Stats, rejects: RejectsWriter) -> list[Document]:
+def _read(
+    inputs: list[str], run: RunConfig, stats: Stats, rejects: RejectsWriter
+) -> list[Document]:
     docs: list[Document] = []
     for item in check_ids(read_documents(inputs, run.read), run.read.id_field):
         stats.seen += 1
