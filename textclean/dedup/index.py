@@ -143,3 +143,12 @@ class SqliteIndex:
         self.db.executemany(
             f"INSERT INTO temp.{name} VALUES ({', '.join('?' * (columns.count(',') + 1))})", rows
         )
+
+
+def __getattr__(name: str) -> object:
+    """``open_index`` moved to `textclean.dedup.stores`; the old name works for one release."""
+    if name == "open_index":
+        from .stores import open_index
+
+        return open_index
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
