@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..document import Document, Drop
-from ..errors import ConfigError
+from ..errors import ConfigError, InputError
 from ..io import ReadOptions, check_paths, read_documents
 from .ngrams import gram_hashes, words_batch
 from .settings import DecontaminationSettings
@@ -124,7 +124,13 @@ class EvaluationSet:
             format=opts.format,
         )
         files = check_paths(list(paths), {}, opts.format)
-        return cls.build(_documents(read_documents(files, opts)), settings=settings)
+        try:
+            return cls.build(_documents(read_documents(files, opts)), settings=settings)
+        except InputError as exc:
+            raise ConfigError(
+                f"evaluation set: {exc}; every evaluation record must be read, none is "
+                "skipped: fix the record or name the fields that hold its text and id"
+            ) from None
 
     def __len__(self) -> int:
         return len(self.hashes)
