@@ -113,8 +113,8 @@ def command(
     evaluation = run.evaluation
     if not quiet:
         click.echo(
-            f"evaluation set: {evaluation.records:,} record(s), {len(evaluation):,} distinct "
-            f"{ngram}-gram hash(es) in {evaluation.nbytes / 1e6:.1f} MB; "
+            f"evaluation set: {evaluation.records:,} record(s), {len(evaluation):,} "
+            f"n-gram hash(es) in {evaluation.nbytes / 1e6:.1f} MB; "
             f"{evaluation.skipped:,} record(s) under {min_words} words left out",
             err=True,
         )

@@ -20,7 +20,7 @@ import numpy as np
 from ..changes import Change
 from ..dedup.passage_removal import remove_spans
 from .evaluation import EvaluationSet
-from .matches import matched_sentences
+from .matches import matched_sentences, texts_with_matches
 from .ngrams import Sentence, sentence_words
 from .settings import DecontaminationSettings
 
@@ -75,17 +75,18 @@ def decontaminate_texts(
     """`decontaminate_text` for a batch: segmentation, hashing and lookup are done once."""
     s = settings or DecontaminationSettings()
     against.check(s)
-    sw = sentence_words(texts)
-    out = []
-    for d, marks in enumerate(matched_sentences(sw, against)):
+    out = [Decontaminated(t, t, (), 0.0, (), None, False) for t in texts]
+    found = np.flatnonzero(texts_with_matches(texts, against)).tolist()
+    sw = sentence_words([texts[d] for d in found])
+    for k, marks in enumerate(matched_sentences(sw, against)):
         if not marks:
-            out.append(Decontaminated(texts[d], texts[d], (), 0.0, (), None, False))
             continue
-        base, n = int(sw.first_word[d]), int(sw.words[d])
+        base, n = int(sw.first_word[k]), int(sw.words[k])
         per_sentence = np.bincount(
-            sw.word_sentence[base : base + n], minlength=len(sw.sentences[d])
+            sw.word_sentence[base : base + n], minlength=len(sw.sentences[k])
         )
-        out.append(_cut(texts[d], sw.sentences[d], per_sentence, marks, against, s))
+        d = found[k]
+        out[d] = _cut(texts[d], sw.sentences[k], per_sentence, marks, against, s)
     return out
 
 
@@ -100,6 +101,8 @@ def _cut(
     while True:
         spans = [(sentences[i].start, sentences[i].end) for i in sorted(marks)]
         new_text, changes = remove_spans(text, spans, kind=KIND)
+        if not texts_with_matches([new_text], against)[0]:
+            break
         cut_sw = sentence_words([new_text])
         (again,) = matched_sentences(cut_sw, against)
         if not again:

@@ -89,6 +89,8 @@ class EvaluationSet:
             )
         flat = np.concatenate(parts_h) if parts_h else np.zeros(0, dtype=np.uint64)
         owners = np.concatenate(parts_r) if parts_r else np.zeros(0, dtype=np.int32)
+        parts_h.clear()  # the batches' arrays go before the sort needs its own
+        parts_r.clear()
         # np.unique sorts stably for return_index: the index is each hash's first record
         unique, first = np.unique(flat, return_index=True)
         return cls(

@@ -7,12 +7,34 @@ touch it, so the mark does not depend on the order hits are found in.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from .evaluation import EvaluationSet
-from .ngrams import SentenceWords, gram_hashes
+from .ngrams import SentenceWords, gram_hashes, words_batch
 
-__all__ = ["matched_sentences"]
+__all__ = ["matched_sentences", "texts_with_matches"]
+
+
+def texts_with_matches(texts: Sequence[str], evaluation: EvaluationSet) -> np.ndarray:
+    """Which texts share an n-gram with the evaluation set: tokenised, not segmented.
+
+    Segmenting is most of the cost, and most texts of a corpus share nothing,
+    so only the texts found here are segmented.
+
+    >>> from textclean.decontaminate.settings import DecontaminationSettings
+    >>> ev = EvaluationSet.build(["red fox jumps"], settings=DecontaminationSettings(ngram=3, min_words=3))
+    >>> texts_with_matches(["A red fox. Jumps!", "A red dog."], ev).tolist()
+    [True, False]
+    """
+    batch = words_batch(texts)
+    found = np.zeros(len(texts), dtype=bool)
+    for length in evaluation.lengths:
+        hashes, counts = gram_hashes(batch, length)
+        hit = evaluation.lookup(hashes) >= 0
+        found[np.repeat(np.arange(len(texts)), counts)[hit]] = True
+    return found
 
 
 def matched_sentences(sw: SentenceWords, evaluation: EvaluationSet) -> list[dict[int, int]]:
