@@ -113,3 +113,22 @@ def test_errors_name_the_culprit(tmp_path):
     )
     assert result.exit_code == 2 and "evaluation set: " in result.output
     assert "eval.jsonl:1: no 'text' field" in result.output and "name the fields" in result.output
+
+
+def test_workers_write_the_same_bytes(tmp_path):
+    setup(tmp_path)
+    texts = list(CORPUS.values())
+    records = [{"id": f"d{i}", "text": f"{texts[i % 4]} Page {i}."} for i in range(700)]
+    write_jsonl(tmp_path / "many.jsonl", records)
+    outputs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"out{workers}.jsonl"
+        args = ["decontaminate", str(tmp_path / "many.jsonl"), "-o", str(out), "--workers", workers]
+        args += ["--against", str(tmp_path / "eval.jsonl"), "--against-text-field", "question"]
+        result = CliRunner().invoke(main, args, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        assert "700 read = 525 written + 175 rejected" in result.stderr
+        outputs.append(
+            (out.read_bytes(), out.with_name(f"out{workers}.rejects.jsonl").read_bytes())
+        )
+    assert outputs[0] == outputs[1]

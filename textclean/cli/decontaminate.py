@@ -68,6 +68,13 @@ from ._common import domain_errors, finish, input_options, read_options
     default=None,
     help="Where dropped records go, with their reason [default: OUT's name + .rejects.jsonl].",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Local worker processes; output is identical for any number.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No summary.")
 @domain_errors
 def command(
@@ -86,6 +93,7 @@ def command(
     min_words,
     record,
     rejects,
+    workers,
     quiet,
 ):
     """Cut from IN... every sentence sharing an n-gram with the evaluation set EVAL.
@@ -109,6 +117,7 @@ def command(
         rejects=rejects,
         options=opts,
         against_options=eval_opts,
+        workers=workers,
     )
     evaluation = run.evaluation
     if not quiet:

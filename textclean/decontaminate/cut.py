@@ -77,6 +77,8 @@ def decontaminate_texts(
     against.check(s)
     out = [Decontaminated(t, t, (), 0.0, (), None, False) for t in texts]
     found = np.flatnonzero(texts_with_matches(texts, against)).tolist()
+    if not found:
+        return out
     sw = sentence_words([texts[d] for d in found])
     for k, marks in enumerate(matched_sentences(sw, against)):
         if not marks:

@@ -28,6 +28,7 @@ def decontaminate_documents(
     settings: DecontaminationSettings | None = None,
     *,
     stats: Stats | None = None,
+    workers: int = 1,
 ) -> Iterator[Document | Drop]:
     """Every document of ``docs``, in order: untouched, cut, or as a `Drop`.
 
@@ -38,6 +39,8 @@ def decontaminate_documents(
     reason ``decontaminated: <evaluation id>``) and ``decontamination``:
     ``{"share", "records"}``. A dropped one has reason ``contaminated``.
     ``stats``, if given, counts every outcome (seen = kept + dropped).
+    With ``workers > 1``, batches of documents are checked in that many
+    processes; the outcomes are the same, in the same order.
 
     >>> ev = [("q1", "name the largest planet in the solar system")]
     >>> text = "Jupiter was our answer. Name the largest planet in the solar system! We rested after the quiz."
@@ -49,21 +52,28 @@ def decontaminate_documents(
         against if isinstance(against, EvaluationSet) else EvaluationSet.build(against, settings=s)
     )
     evaluation.check(s)
+    counts = stats if stats is not None else Stats()
+    if workers > 1:
+        from .workers import decontaminate_on_workers
+
+        yield from decontaminate_on_workers(docs, evaluation, s, counts, workers, BATCH)
+        return
     batch: list[Document | Drop] = []
     for item in docs:
         batch.append(item)
         if len(batch) == BATCH:
-            yield from _batch(batch, evaluation, s, stats or Stats())
+            yield from run_batch(batch, evaluation, s, counts)
             batch = []
-    yield from _batch(batch, evaluation, s, stats or Stats())
+    yield from run_batch(batch, evaluation, s, counts)
 
 
-def _batch(
+def run_batch(
     items: list[Document | Drop],
     evaluation: EvaluationSet,
     settings: DecontaminationSettings,
     stats: Stats,
 ) -> Iterator[Document | Drop]:
+    """The outcomes of one batch, counted into ``stats``."""
     docs = [item for item in items if isinstance(item, Document)]
     started = time.process_time()
     results = decontaminate_texts([d.text for d in docs], evaluation, settings)

@@ -35,6 +35,7 @@ def decontaminate_files(
     options: ReadOptions | None = None,
     against_options: ReadOptions | None = None,
     output_format_name: str = "auto",
+    workers: int = 1,
 ) -> DecontaminationRun:
     """Decontaminate ``inputs`` against evaluation files (or a built `EvaluationSet`).
 
@@ -42,7 +43,8 @@ def decontaminate_files(
     (``contaminated``, or unreadable with ``on_error="skip"``) to ``rejects``
     with their reason; both files are written atomically. ``options`` say how
     to read the inputs, ``against_options`` the evaluation files (default:
-    the same). Evaluation files are read whole before any input, and no
+    the same). ``workers`` processes check batches of documents; the output
+    is byte-identical for any number. Evaluation files are read whole before any input, and no
     output may be an input or an evaluation file. The run's `Stats` say
     read = written + rejected.
     """
@@ -64,7 +66,7 @@ def decontaminate_files(
     ids = IdCheck(opts.id_field)
     stream = ids.watch(read_documents(files, opts))
     write_outcomes(
-        decontaminate_documents(stream, evaluation, s, stats=stats),
+        decontaminate_documents(stream, evaluation, s, stats=stats, workers=workers),
         output,
         rejects,
         opts,
