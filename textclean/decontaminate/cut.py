@@ -18,10 +18,10 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from ..changes import Change
-from ..dedup.passage_removal import remove_spans
 from .evaluation import EvaluationSet
+from .machinery import Sentence, remove_spans
 from .matches import matched_sentences, texts_with_matches
-from .ngrams import Sentence, sentence_words
+from .ngrams import sentence_words
 from .settings import DecontaminationSettings
 
 __all__ = ["Decontaminated", "decontaminate_text", "decontaminate_texts"]

@@ -6,8 +6,6 @@ of the words joined by one space), so an evaluation n-gram and a document
 n-gram are equal exactly when their normalised words are. Unlike passage
 shingles, an n-gram here may cross sentence boundaries: a copied benchmark
 item is found whatever the surrounding text's punctuation did to it.
-
-This module is the only one that imports from the passages machinery.
 """
 
 from __future__ import annotations
@@ -18,11 +16,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..dedup.polyhash import batch_shingle_hashes
-from ..dedup.tokens import WordBatch
-from ..segment import Sentence, split_sentences
+from .machinery import Sentence, WordBatch, batch_shingle_hashes, split_sentences
 
-__all__ = ["SentenceWords", "Sentence", "gram_hashes", "sentence_words", "words_batch"]
+__all__ = ["SentenceWords", "gram_hashes", "sentence_words", "words_batch"]
 
 
 @dataclass
