@@ -16,10 +16,18 @@ import pytest
 
 from textclean.cli import main
 
+EVAL_SET = Path(__file__).resolve().parent.parent / "examples" / "eval-questions.jsonl"
 SUMMARY = re.compile(r"(\d[\d,]*) read = (\d[\d,]*) written \+ (\d[\d,]*) rejected")
 COMMANDS = {
     "clean": ["clean", "--steps", "fix_mojibake,fix_spacing,boilerplate"],
     "dedup": ["dedup", "--threshold", "0.7"],
+    "decontaminate": [
+        "decontaminate",
+        "--against",
+        str(EVAL_SET),
+        "--against-text-field",
+        "question",
+    ],
 }
 #: Commands that write no documents: explain prints, steps lists, passages writes clusters.
 NOT_DOCUMENT_WRITERS = {"explain", "steps", "passages"}

@@ -25,6 +25,9 @@ CONTRACT = [
     ("textclean.filters", "quality", ["text"]),
     ("textclean.dedup", "shingles", ["text", "ngram"]),
     ("textclean.dedup", "minhash_signatures", ["texts", "num_perm", "seed", "ngram"]),
+    ("textclean", "decontaminate_text", ["text", "against", "settings"]),
+    ("textclean", "decontaminate_documents", ["docs", "against", "settings"]),
+    ("textclean", "decontaminate_files", ["inputs", "output"]),
 ]
 
 

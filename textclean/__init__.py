@@ -12,6 +12,7 @@ from typing import Any
 
 __version__ = "0.1.0"
 
+from ._lazy import lazy_exports  # noqa: E402
 from .changes import Change, apply_changes  # noqa: E402
 from .document import META_KEY, Document, Drop  # noqa: E402
 from .errors import (  # noqa: E402
@@ -49,8 +50,10 @@ __all__ = [
     "META_KEY",
     "Change",
     "ConfigError",
+    "DecontaminationSettings",
     "Document",
     "Drop",
+    "EvaluationSet",
     "Explanation",
     "Filter",
     "InputError",
@@ -69,9 +72,25 @@ __all__ = [
     "__version__",
     "apply_changes",
     "clean",
+    "decontaminate_documents",
+    "decontaminate_files",
+    "decontaminate_text",
     "register",
     *_RUN_EXPORTS,
 ]
+
+#: Names loaded on first use, so ``import textclean`` does not load NumPy.
+_LAZY = {
+    name: "textclean.decontaminate"
+    for name in (
+        "DecontaminationSettings",
+        "EvaluationSet",
+        "decontaminate_documents",
+        "decontaminate_files",
+        "decontaminate_text",
+    )
+}
+__getattr__ = lazy_exports(__name__, _LAZY)[0]
 
 
 def __getattr__(name: str) -> Any:

@@ -1,0 +1,55 @@
+"""The options of decontamination, checked when they are built."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import ConfigError
+from ..runner import RECORD_MODES
+
+
+@dataclass(frozen=True)
+class DecontaminationSettings:
+    """How documents are checked against an evaluation set.
+
+    ``ngram``: words an n-gram holds; a document passage sharing one n-gram
+    with the evaluation set is cut (13, as in GPT-3 and dolma).
+    ``max_overlap``: a document whose cut sentences hold more than this share
+    of its words is dropped as ``contaminated`` instead of cut.
+    ``min_words``: evaluation records with fewer words are left out (a
+    handful of words is too common to mean contamination); a record with at
+    least this many words but fewer than ``ngram`` is matched as one whole
+    word sequence.
+    ``record``: how cuts are written to ``meta["textclean"]``: ``"full"``
+    keeps every `Change` (replayable, naming the evaluation record),
+    ``"summary"`` counts them, ``"none"`` writes nothing.
+    """
+
+    ngram: int = 13
+    max_overlap: float = 0.5
+    min_words: int = 8
+    record: str = "full"
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.ngram, int) or isinstance(self.ngram, bool) or self.ngram < 1:
+            raise ConfigError(
+                f"decontaminate: ngram must be a positive integer, got {self.ngram!r}"
+            )
+        if not 0.0 <= self.max_overlap <= 1.0:
+            raise ConfigError(
+                f"decontaminate: max_overlap is a share of words between 0 and 1, "
+                f"got {self.max_overlap!r}"
+            )
+        if (
+            not isinstance(self.min_words, int)
+            or isinstance(self.min_words, bool)
+            or self.min_words < 1
+        ):
+            raise ConfigError(
+                f"decontaminate: min_words must be a positive integer, got {self.min_words!r}"
+            )
+        if self.record not in RECORD_MODES:
+            raise ConfigError(
+                f"decontaminate: record must be one of {', '.join(RECORD_MODES)}, "
+                f"not {self.record!r}"
+            )
