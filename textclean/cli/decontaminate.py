@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from ..decontaminate import DecontaminationSettings, decontaminate_files
-from ._common import domain_errors, finish, input_options, read_options
+from ..io import ReadOptions
+from ._common import domain_errors, input_options, report
 
 
 @click.command("decontaminate")
@@ -102,9 +103,15 @@ def command(
     goes to the rejects file as 'contaminated'. Every record ends in OUT or in
     the rejects file; each cut names the evaluation record it matched.
     """
-    opts = read_options(text_field, id_field, input_format, on_error, max_doc_bytes)
-    eval_opts = read_options(
-        against_text_field or text_field, against_id_field or id_field, "auto", "fail", None
+    opts = ReadOptions(
+        text_field=text_field,
+        id_field=id_field,
+        format=input_format,
+        on_error=on_error,
+        max_doc_bytes=max_doc_bytes,
+    )
+    eval_opts = ReadOptions(
+        text_field=against_text_field or text_field, id_field=against_id_field or id_field
     )
     settings = DecontaminationSettings(
         ngram=ngram, max_overlap=max_overlap, min_words=min_words, record=record
@@ -127,4 +134,4 @@ def command(
             f"{evaluation.skipped:,} record(s) under {min_words} words left out",
             err=True,
         )
-    finish(run.stats, inputs, opts, quiet, "textclean decontaminate")
+    report(run.stats, quiet, "textclean decontaminate")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..io import IdCheck, ReadOptions, check_paths, default_rejects_path, read_documents
 from ..io.writers import output_format
 from ..jobs import write_outcomes
+from ..run.config import input_bytes
 from ..stats import Stats
 from .documents import decontaminate_documents
 from .evaluation import EvaluationSet
@@ -73,6 +74,7 @@ def decontaminate_files(
         output_format_name,
     )
     ids.warn()
+    stats.bytes_in = input_bytes(inputs, opts.format)
     stats.elapsed = time.perf_counter() - started
     stats.check()
     return DecontaminationRun(stats, evaluation)

@@ -7,7 +7,7 @@ move of those modules changes only these lines.
 
 from __future__ import annotations
 
-from ..dedup.passage_removal import remove_spans
+from ..passages.removal import remove_spans
 from ..dedup.polyhash import batch_shingle_hashes
 from ..dedup.tokens import WordBatch
 from ..segment import Sentence, split_sentences

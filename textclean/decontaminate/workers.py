@@ -14,8 +14,8 @@ from concurrent.futures import ProcessPoolExecutor
 from itertools import chain, islice
 
 from ..document import Document, Drop
-from ..parallel.lifeline import bind_to_parent
-from ..parallel.local import chunked, map_ordered
+from ..lifeline import bind_to_parent
+from ..workers import chunked, map_ordered
 from ..stats import Stats
 from .evaluation import EvaluationSet
 from .settings import DecontaminationSettings
