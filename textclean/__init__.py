@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
 
 __version__ = "0.1.0"
 
@@ -30,8 +29,9 @@ from .registry import register  # noqa: E402
 from .stats import Stats  # noqa: E402
 from .steps import Filter, Stage, Step, StepResult, TextStep  # noqa: E402
 
-#: File jobs and their settings, imported on first use (they pull in dedup,
-#: passages and the executors, which ``import textclean`` does not need).
+#: File jobs, their settings and decontamination, imported on first use (they
+#: pull in dedup, passages, NumPy and the executors, which ``import textclean``
+#: does not need).
 _RUN_EXPORTS = {
     "DaskExecutor": "textclean.run",
     "DedupSettings": "textclean.dedup.settings",
@@ -42,6 +42,7 @@ _RUN_EXPORTS = {
     "PassagesResult": "textclean.run",
     "RunConfig": "textclean.run",
     "clean_files": "textclean.run",
+    "decontaminate_files": "textclean.run",
     "dedup_files": "textclean.run",
     "passages_files": "textclean.run",
 }
@@ -79,26 +80,15 @@ __all__ = [
     *_RUN_EXPORTS,
 ]
 
-#: Names loaded on first use, so ``import textclean`` does not load NumPy.
-_LAZY = {
-    name: "textclean.decontaminate"
-    for name in (
-        "DecontaminationSettings",
-        "EvaluationSet",
-        "decontaminate_documents",
-        "decontaminate_files",
-        "decontaminate_text",
-    )
-}
-__getattr__ = lazy_exports(__name__, _LAZY)[0]
+for _name in (
+    "DecontaminationSettings",
+    "EvaluationSet",
+    "decontaminate_documents",
+    "decontaminate_text",
+):
+    _RUN_EXPORTS[_name] = "textclean.decontaminate"
 
-
-def __getattr__(name: str) -> Any:
-    if name in _RUN_EXPORTS:
-        import importlib
-
-        return getattr(importlib.import_module(_RUN_EXPORTS[name]), name)
-    raise AttributeError(f"module 'textclean' has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _RUN_EXPORTS)[0]
 
 
 @lru_cache(maxsize=1)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import click
 
-from ..decontaminate import DecontaminationSettings, decontaminate_files
+from ..decontaminate import DecontaminationSettings
 from ..io import ReadOptions
+from ..run import decontaminate_files
 from ._common import domain_errors, input_options, report
 
 

@@ -9,10 +9,10 @@ _EXPORTS = {
     "DecontaminationSettings": "textclean.decontaminate.settings",
     "EvaluationSet": "textclean.decontaminate.evaluation",
     "Decontaminated": "textclean.decontaminate.cut",
-    "DecontaminationRun": "textclean.decontaminate.files",
+    "DecontaminationRun": "textclean.run.decontaminate",
     "decontaminate_text": "textclean.decontaminate.cut",
     "decontaminate_documents": "textclean.decontaminate.documents",
-    "decontaminate_files": "textclean.decontaminate.files",
+    "decontaminate_files": "textclean.run.decontaminate",
 }
 
 __all__ = sorted(_EXPORTS)

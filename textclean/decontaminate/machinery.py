@@ -7,9 +7,9 @@ move of those modules changes only these lines.
 
 from __future__ import annotations
 
-from ..passages.removal import remove_spans
 from ..dedup.polyhash import batch_shingle_hashes
 from ..dedup.tokens import WordBatch
+from ..passages.removal import remove_spans
 from ..segment import Sentence, split_sentences
 
 __all__ = ["Sentence", "WordBatch", "batch_shingle_hashes", "remove_spans", "split_sentences"]

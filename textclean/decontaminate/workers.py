@@ -15,8 +15,9 @@ from itertools import chain, islice
 
 from ..document import Document, Drop
 from ..lifeline import bind_to_parent
-from ..workers import chunked, map_ordered
 from ..stats import Stats
+from ..workers import chunked, map_ordered
+from .batch import run_batch
 from .evaluation import EvaluationSet
 from .settings import DecontaminationSettings
 
@@ -34,7 +35,6 @@ def decontaminate_on_workers(
     batch: int,
 ) -> Iterator[Document | Drop]:
     """`decontaminate_documents` on ``workers`` processes; a single batch runs here."""
-    from .documents import run_batch
 
     chunks = chunked(docs, batch)
     head = list(islice(chunks, 2))
@@ -63,7 +63,6 @@ def _start(parent: int, evaluation: EvaluationSet, settings: DecontaminationSett
 
 
 def _run(chunk: list[Document | Drop]) -> tuple[list[Document | Drop], Stats]:
-    from .documents import run_batch
 
     assert _STATE is not None, "worker started without its evaluation set"
     counts = Stats()

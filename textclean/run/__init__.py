@@ -1,4 +1,4 @@
-"""File jobs: the library calls behind ``textclean clean``, ``dedup`` and ``passages``.
+"""File jobs: the library calls behind ``textclean clean``, ``dedup``, ``passages`` and ``decontaminate``.
 
 Each takes inputs, an output, its settings, a `RunConfig` (how records are
 read, rejected, recorded and resumed) and an executor (`LocalExecutor` or
@@ -11,11 +11,13 @@ from __future__ import annotations
 from ..parallel.executors import DaskExecutor, Executor, LocalExecutor
 from .clean import clean_files
 from .config import RunConfig
+from .decontaminate import DecontaminationRun, decontaminate_files
 from .dedup import DedupTargets, dedup_files
 from .passages import PassageReport, PassagesResult, passages_files
 
 __all__ = [
     "DaskExecutor",
+    "DecontaminationRun",
     "DedupTargets",
     "Executor",
     "LocalExecutor",
@@ -23,6 +25,7 @@ __all__ = [
     "PassagesResult",
     "RunConfig",
     "clean_files",
+    "decontaminate_files",
     "dedup_files",
     "passages_files",
 ]

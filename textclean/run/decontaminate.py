@@ -6,14 +6,14 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..decontaminate.documents import decontaminate_documents
+from ..decontaminate.evaluation import EvaluationSet
+from ..decontaminate.settings import DecontaminationSettings
 from ..io import IdCheck, ReadOptions, check_paths, default_rejects_path, read_documents
 from ..io.writers import output_format
 from ..jobs import write_outcomes
-from ..run.config import input_bytes
 from ..stats import Stats
-from .documents import decontaminate_documents
-from .evaluation import EvaluationSet
-from .settings import DecontaminationSettings
+from .config import input_bytes
 
 __all__ = ["DecontaminationRun", "decontaminate_files"]
 
