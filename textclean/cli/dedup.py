@@ -6,6 +6,7 @@ import click
 
 from ..dedup.keep import POLICIES
 from ..dedup.key import KeyDedup
+from ..dedup.settings import DedupSettings
 from ..dedup.stage import NearDedup
 from ..io import check_paths, default_rejects_path
 from ..jobs import clean_files
@@ -107,6 +108,11 @@ from ._common import (
     "where the estimate is near the threshold.",
 )
 @click.option(
+    "--spin-robust",
+    is_flag=True,
+    help=DedupSettings.__dataclass_fields__["spin_robust"].metadata["help"],
+)
+@click.option(
     "--date-field", default="date", show_default=True, help="Field for --keep newest/oldest."
 )
 @click.option(
@@ -139,6 +145,7 @@ def command(
     bands,
     rows,
     verify,
+    spin_robust,
     date_field,
     score_field,
     dask_address,
@@ -165,6 +172,7 @@ def command(
         bands=bands,
         rows=rows,
         verify=verify,
+        spin_robust=spin_robust,
         keep=keep,
         date_field=date_field,
         score_field=score_field,

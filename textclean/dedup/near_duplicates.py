@@ -34,6 +34,7 @@ from .minhash import signature_dtype
 from .polyhash import text_shingle_hashes
 from .replay import Replay
 from .settings import DedupSettings
+from .spin_robust import spin_links
 
 
 @dataclass
@@ -99,7 +100,9 @@ def find_duplicates(
     graph = Graph(facts, reps, sig)
     pairs = candidate_pairs(bkeys, None, settings.max_bucket)
     sims = pair_similarity(sig, pairs)
-    if settings.verify == "exact":
+    if settings.spin_robust:
+        pairs, sims, graph.spin = spin_links(source, settings, workers, reps, pairs)
+    elif settings.verify == "exact":
         near = np.abs(sims - settings.threshold) <= uncertainty(
             settings.threshold, settings.num_perm
         )

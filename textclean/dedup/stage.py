@@ -16,6 +16,7 @@ from .index import open_index
 from .near_duplicates import DedupResult, find_duplicates
 from .replay import Replay
 from .settings import DedupSettings
+from .spin_robust import refuse, spin_detail
 
 
 def dedup_documents(
@@ -40,6 +41,8 @@ def dedup_documents(
     a candidate batch can be tested against a corpus already built.
     """
     settings = settings or DedupSettings()
+    if settings.spin_robust and (index or redis_url):
+        raise refuse("a persistent index")
     if read_only and index and not (Path(index) / "index.sqlite").exists():
         raise ConfigError(f"no index in {index} to check against (read-only does not create one)")
     with Replay(docs) as source:
@@ -84,6 +87,8 @@ def _fates(docs: Iterator[Document], result: DedupResult) -> Iterator[Document |
             detail = "keep=none drops every copy"
         else:
             detail = f"similarity {member.similarity:.3f} to {member.duplicate_of}"
+            if member.evidence is not None:
+                detail += spin_detail(member.evidence)
         yield Drop(reason, detail, doc=annotated)
 
 
