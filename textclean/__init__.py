@@ -25,6 +25,7 @@ from .errors import (  # noqa: E402
 from .explain import Explanation, StepReport  # noqa: E402
 from .pipeline import Pipeline  # noqa: E402
 from .registry import register  # noqa: E402
+from .repair.unspin import unspin  # noqa: E402
 from .stats import Stats  # noqa: E402
 from .steps import Filter, Stage, Step, StepResult, TextStep  # noqa: E402
 
@@ -53,6 +54,7 @@ __all__ = [
     "apply_changes",
     "clean",
     "register",
+    "unspin",
 ]
 
 
