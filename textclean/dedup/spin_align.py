@@ -4,10 +4,12 @@ Two texts are aligned word by word (`difflib.SequenceMatcher`, no junk
 heuristic). Matching runs that hold an immutable word (`spin_view`), or at
 least `ANCHOR_WORDS` words, are *anchors*: a spinner never moves them. What
 lies between two anchors is a *region*; a region whose two sides differ is a
-**swap** when it is short (at most `MAX_GAP` words a side) and either every
-word on both sides is in the spinner's replaceable vocabulary, or both sides
-have the same number of plain lower-case words (a same-length swap between
-anchors). Any other difference is an **edit**: a changed lead, an added
+**swap** when it is short and either every word on both sides is in the
+spinner's replaceable vocabulary, or both sides have the same number (at
+most `MAX_GAP`) of plain lower-case words (a same-length swap between
+anchors; a run of replaceable words may be twice as long, and up to
+`MAX_INSERT` replaceable words may be added or dropped). Any other
+difference is an **edit**: a changed lead, an added
 paragraph, another name or number.
 
 `aligned_jaccard` is the shingle Jaccard of two texts once every swap is
@@ -32,8 +34,10 @@ from difflib import SequenceMatcher
 from .shingling import ngrams_of, normalize
 from .spin_view import is_immutable, replaceable_words
 
-#: Most words a side of a swap may hold (the longest spinner phrases are about this long).
+#: Most plain words a side of a same-length swap may hold.
 MAX_GAP = 8
+#: Most words a spinner adds or drops between anchors ("such as" -> "such as for instance").
+MAX_INSERT = 4
 #: A matching run this long anchors the alignment even without an immutable word.
 ANCHOR_WORDS = 3
 
@@ -85,11 +89,12 @@ def classify(a: list[Token], b: list[Token], vocab: frozenset[str] | None = None
     vocab = replaceable_words() if vocab is None else vocab
     if [t.key for t in a] == [t.key for t in b]:
         return "equal"
-    if len(a) > MAX_GAP or len(b) > MAX_GAP or not a or not b:
-        return "edit"
-    if all(not is_immutable(t.key, vocab) for t in a + b):
+    replaceable = all(not is_immutable(t.key, vocab) for t in a + b)
+    if not a or not b:
+        return "swap" if replaceable and len(a + b) <= MAX_INSERT else "edit"
+    if replaceable and max(len(a), len(b)) <= 2 * MAX_GAP:
         return "swap"
-    if len(a) == len(b) and all(_plain_word(t, vocab) for t in a + b):
+    if len(a) == len(b) <= MAX_GAP and all(_plain_word(t, vocab) for t in a + b):
         return "swap"
     return "edit"
 

@@ -10,9 +10,12 @@ With ``spin_robust`` on, `find_duplicates`:
    Jaccard once the swaps between anchors are undone. A spun copy links to
    its source; a wire copy with another lead, or an article quoting another
    at length, differs by edits, not swaps, and stays apart;
-3. keeps the least spun member of a cluster: the lowest `spin_score`, then
-   the fewest spinner-only words in its swaps against its twins, then the
-   keep policy;
+3. keeps the least spun member of a cluster: the one whose swaps against
+   its twins hold the least spinner wording (known spun wordings of the
+   lexicon, words it knows only as spinner output), then the lowest
+   `spin_score`, then the keep policy. The swaps come first because a
+   spinner can also remove evidence: swapping a source's "men and women"
+   (a lexicon signal) lowers the copy's score below the source's;
 4. records, for each dropped copy, both similarities and both spin scores.
 
 It compares texts, so it runs in one process over the replayed input: an
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import Any
 
 import numpy as np
@@ -36,7 +40,7 @@ from .replay import Replay
 from .settings import DedupSettings
 from .shingling import ngrams_of
 from .spin_align import Region, align, tokens, undone_keys
-from .spin_view import immutable_words, spin_view, spinner_words
+from .spin_view import immutable_words, spin_pairs, spin_view, spinner_words
 
 #: A pair is aligned only when its views share at least this share of the threshold.
 VIEW_FLOOR = 0.5
@@ -63,8 +67,8 @@ class SpinFacts:
     def least_spun(self, members: Sequence[int], node_of: np.ndarray) -> list[int]:
         """The members no other member is less spun than (the keep policy picks among them)."""
 
-        def key(j: int) -> tuple[float, int]:
-            return (round(self.scores[j], 6), self.twin.get(int(node_of[j]), 0))
+        def key(j: int) -> tuple[int, float]:
+            return (self.twin.get(int(node_of[j]), 0), round(self.scores[j], 6))
 
         best = min(map(key, members))
         return [j for j in members if key(j) == best]
@@ -156,12 +160,22 @@ def compare(
 
 
 def _spinner_words(a: list, b: list, regions: list[Region]) -> tuple[int, int]:
-    words = spinner_words()
+    """Per side, the evidence its swaps are the spinner's: known (original, spun) swaps
+    whose spun wording it holds, plus words the lexicon knows only as spinner output."""
+    only, pairs = spinner_words(), spin_pairs()
     spun_a = spun_b = 0
     for r in regions:
-        if r.kind == "swap":
-            spun_a += sum(t.key in words for t in a[r.a0 : r.a1])
-            spun_b += sum(t.key in words for t in b[r.b0 : r.b1])
+        if r.kind != "swap":
+            continue
+        x, y = [t.key for t in a[r.a0 : r.a1]], [t.key for t in b[r.b0 : r.b1]]
+        spun_a += sum(k in only for k in x)
+        spun_b += sum(k in only for k in y)
+        ops = SequenceMatcher(None, x, y, autojunk=False).get_opcodes()
+        for tag, i1, i2, j1, j2 in ops:
+            if tag != "equal":
+                left, right = " ".join(x[i1:i2]), " ".join(y[j1:j2])
+                spun_b += (left, right) in pairs
+                spun_a += (right, left) in pairs
     return spun_a, spun_b
 
 

@@ -80,3 +80,34 @@ def spinner_words() -> frozenset[str]:
         spun.update(words(entry.phrase))
         original.update(words(entry.replacement or ""))
     return frozenset(spun - original)
+
+
+@lru_cache(maxsize=1)
+def spin_pairs() -> frozenset[tuple[str, str]]:
+    """(original, spun) wordings the lexicon shows a spinner writing, normalised.
+
+    Each entry gives its whole phrase pair, and the words where the two
+    differ when they differ in at most two words ("random forest" /
+    "irregular woodland" gives ("random", "irregular") and ("forest",
+    "woodland")).
+    """
+    from ..repair.lexicon import builtin_entries
+
+    out: set[tuple[str, str]] = set()
+    for entry in builtin_entries():
+        if not entry.replacement:
+            continue
+        spun, original = words(entry.phrase), words(entry.replacement)
+        out.add((" ".join(original), " ".join(spun)))
+        i = 0
+        while i < min(len(spun), len(original)) and spun[i] == original[i]:
+            i += 1
+        j = 0
+        while j < min(len(spun), len(original)) - i and spun[-1 - j] == original[-1 - j]:
+            j += 1
+        spun_mid, orig_mid = spun[i : len(spun) - j], original[i : len(original) - j]
+        if len(spun_mid) == len(orig_mid):
+            out.update(zip(orig_mid, spun_mid, strict=True))
+        if 1 <= len(orig_mid) <= 2 and 1 <= len(spun_mid) <= 3:
+            out.add((" ".join(orig_mid), " ".join(spun_mid)))
+    return frozenset(out)

@@ -40,18 +40,26 @@ def restore_from_twin(text: str, source: str, source_id: str) -> tuple[str, list
     for r in align(a, b):
         if r.kind != "swap":
             continue
-        start, end = b[r.b0].start, b[r.b1 - 1].end
-        after = source[a[r.a0].start : a[r.a1 - 1].end]
+        # the whole stretch between the anchors, spacing and punctuation included
+        start, end = _stretch(b, r.b0, r.b1, len(text))
+        after = source[slice(*_stretch(a, r.a0, r.a1, len(source)))]
         if text[start:end] != after:
             changes.append(Change(KIND, start, end, text[start:end], after, f"twin:{source_id}"))
     return apply_changes(text, changes), changes
 
 
+def _stretch(words: list, first: int, stop: int, size: int) -> tuple[int, int]:
+    """From the end of the word before ``first`` to the start of word ``stop``."""
+    start = words[first - 1].end if first > 0 else 0
+    end = words[stop].start if stop < len(words) else size
+    return start, end
+
+
 def _more_spun(evidence: dict[str, Any]) -> bool:
     """Whether the link's evidence shows the copy, not its kept twin, as the spun one."""
-    mine = (evidence["spin_score"], evidence["spinner_words"])
-    kept = (evidence["kept_spin_score"], evidence["kept_spinner_words"])
-    return mine > kept and (mine[0] > 0 or mine[1] > 0)
+    mine = (evidence["spinner_words"], evidence["spin_score"])
+    kept = (evidence["kept_spinner_words"], evidence["kept_spin_score"])
+    return mine > kept
 
 
 def _opt(default: Any, help: str) -> Any:
