@@ -188,7 +188,7 @@ def test_a_changed_lead_is_an_edit_not_a_swap():
     assert "edit" in kinds
 
 
-SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS

@@ -75,7 +75,7 @@ def test_a_wire_copy_with_another_lead_is_not_rewritten():
     assert [d.text for d in Unspin().pipe(docs)] == [SOURCE, wire]
 
 
-SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS
