@@ -26,6 +26,7 @@ from .errors import (  # noqa: E402
 from .explain import Explanation, StepReport  # noqa: E402
 from .pipeline import Pipeline  # noqa: E402
 from .registry import register  # noqa: E402
+from .repair.unspin import unspin  # noqa: E402
 from .stats import Stats  # noqa: E402
 from .steps import Filter, Stage, Step, StepResult, TextStep  # noqa: E402
 
@@ -77,6 +78,7 @@ __all__ = [
     "decontaminate_files",
     "decontaminate_text",
     "register",
+    "unspin",
     *_RUN_EXPORTS,
 ]
 

@@ -10,13 +10,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..document import Document
 from .keep import choose
 from .settings import DedupSettings
+
+if TYPE_CHECKING:
+    from .spin_robust import SpinFacts
 
 
 @dataclass(slots=True)
@@ -28,13 +31,17 @@ class Member:
     similarity: float | None
     kept: bool = True
     exact: bool = False
+    evidence: dict[str, Any] | None = None
 
     def record(self) -> dict[str, Any]:
-        return {
+        out = {
             "cluster": self.cluster,
             "duplicate_of": self.duplicate_of,
             "similarity": self.similarity,
         }
+        if self.evidence is not None:
+            out["spin_evidence"] = self.evidence
+        return out
 
 
 @dataclass
@@ -74,6 +81,7 @@ class Graph:
         self.ext_ids: list[str] = []
         self.pairs = np.zeros((0, 2), dtype=np.int64)
         self.sims = np.zeros(0)
+        self.spin: SpinFacts | None = None  # set by spin-robust dedup
 
     def name(self, node: int) -> str:
         r = len(self.reps)
@@ -124,7 +132,7 @@ def decide(
         else:
             kept_doc = choose(
                 docs,
-                docs_in,
+                docs_in if graph.spin is None else graph.spin.least_spun(docs_in, node_of),
                 settings.keep,
                 rank,
                 date_field=settings.date_field,
@@ -147,6 +155,8 @@ def decide(
                     kept_id if kept_id is not None else (None if j == docs_in[0] else anchor_id)
                 )
                 out[j] = Member(anchor_id, dup_of, round(sim, 4), kept=False, exact=twin)
+                if graph.spin is not None and kept_doc is not None:
+                    out[j].evidence = graph.spin.record(j, kept_doc, int(node_of[j]), anchor_node)
             sims.append(round(sim, 4))
             exact.append(twin and j != kept_doc)
         report = _report(

@@ -18,7 +18,7 @@ representatives follow a canonical rank (sorted ids, then exact keys).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,11 +29,12 @@ from .decide import Cluster, Graph, Grouping, Member, decide
 from .exact import canonical_rank
 from .first_pass import first_pass, gather_rows, texts_at
 from .index import DedupIndex
+from .jaccard import exact_jaccard
 from .lsh import band_keys, candidate_pairs, pair_similarity
 from .minhash import signature_dtype
-from .polyhash import text_shingle_hashes
 from .replay import Replay
 from .settings import DedupSettings
+from .spin_robust import spin_links
 
 
 @dataclass
@@ -52,24 +53,6 @@ def uncertainty(threshold: float, num_perm: int, sigmas: float = 4.0) -> float:
     0.149
     """
     return sigmas * float(np.sqrt(threshold * (1 - threshold) / num_perm)) + 1.0 / num_perm
-
-
-def exact_jaccard(
-    texts: Sequence[str] | Mapping[int, str], pairs: np.ndarray, settings: DedupSettings
-) -> np.ndarray:
-    """True Jaccard similarity of the shingle sets of each pair of ``texts``."""
-    out = np.ones(len(pairs))
-    if not len(pairs):
-        return out
-    used = np.unique(pairs)
-    hashes, counts = text_shingle_hashes([texts[i] for i in used], settings.ngram, settings.unit)
-    parts = np.split(hashes, np.cumsum(counts)[:-1])
-    sets = {i: np.unique(p) for i, p in zip(used.tolist(), parts, strict=True)}
-    for n, (a, b) in enumerate(pairs.tolist()):
-        inter = len(np.intersect1d(sets[a], sets[b], assume_unique=True))
-        union = len(sets[a]) + len(sets[b]) - inter
-        out[n] = inter / union if union else 1.0
-    return out
 
 
 def find_duplicates(
@@ -99,7 +82,9 @@ def find_duplicates(
     graph = Graph(facts, reps, sig)
     pairs = candidate_pairs(bkeys, None, settings.max_bucket)
     sims = pair_similarity(sig, pairs)
-    if settings.verify == "exact":
+    if settings.spin_robust:
+        pairs, sims, graph.spin = spin_links(source, settings, workers, reps, pairs)
+    elif settings.verify == "exact":
         near = np.abs(sims - settings.threshold) <= uncertainty(
             settings.threshold, settings.num_perm
         )

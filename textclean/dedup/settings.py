@@ -50,6 +50,11 @@ class DedupSettings:
         64,
         "Above this many documents in one LSH bucket, link each to the first and its neighbour only.",
     )
+    spin_robust: bool = _opt(
+        False,
+        "Also link spun copies: candidates from the words a spinner leaves alone, confirmed "
+        "by the Jaccard once swaps are undone; keep the least spun copy.",
+    )
 
     def __post_init__(self) -> None:
         if not 0.0 < float(self.threshold) <= 1.0:
@@ -65,6 +70,8 @@ class DedupSettings:
         check_policy(self.keep)
         if self.max_bucket < 2:
             raise ConfigError(f"max_bucket must be at least 2, got {self.max_bucket!r}")
+        if self.spin_robust and self.unit != "word":
+            raise ConfigError("spin_robust compares words: it needs unit='word'")
 
     @property
     def lsh_shape(self) -> tuple[int, int]:

@@ -17,6 +17,7 @@ from .index import DedupIndex
 from .near_duplicates import DedupResult, find_duplicates
 from .replay import Replay
 from .settings import DedupSettings
+from .spin_robust import refuse, spin_detail
 from .stores import open_index
 
 
@@ -45,6 +46,8 @@ def dedup_documents(
     also be a callable that receives the `DedupResult` (the caller writes it).
     """
     settings = settings or DedupSettings()
+    if settings.spin_robust and (index or redis_url or store is not None):
+        raise refuse("a persistent index")
     check_read_only(index, read_only)
     with Replay(docs) as source:
         if store is not None:
@@ -119,6 +122,8 @@ def fate(doc: Document, member: Member, step: str = "") -> Document | Drop:
         detail = "keep=none drops every copy"
     else:
         detail = f"similarity {member.similarity:.3f} to {member.duplicate_of}"
+        if member.evidence is not None:
+            detail += spin_detail(member.evidence)
     return Drop(reason, detail, step, annotated)
 
 

@@ -47,6 +47,7 @@ from ..dedup.decide import Cluster, Graph, Grouping, Member, decide
 from ..dedup.exact import canonical_rank
 from ..dedup.near_duplicates import DedupResult
 from ..dedup.settings import DedupSettings
+from ..dedup.spin_robust import refuse
 from ..dedup.stage import fate, write_clusters
 from ..document import Drop
 from ..errors import ConfigError
@@ -211,6 +212,8 @@ def dedup_files_dask(
     dask = _dask()
     dd = dask_dataframe()
     settings = settings or DedupSettings()
+    if settings.spin_robust:
+        raise refuse("the Dask path")
     if components not in COMPONENTS:
         raise ConfigError(f"components must be one of {', '.join(COMPONENTS)}, got {components!r}")
     started = time.perf_counter()

@@ -13,6 +13,9 @@ _EXPORTS = {
     "fix_spacing": "textclean.repair.spacing",
     "fix_spun": "textclean.repair.spun",
     "spin_score": "textclean.repair.spun",
+    "restore_from_twin": "textclean.repair.unspin",
+    "unspin": "textclean.repair.unspin",
+    "Unspin": "textclean.repair.unspin",
 }
 
 __all__ = sorted(_EXPORTS)
