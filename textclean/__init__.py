@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 __version__ = "0.1.0"
 
@@ -47,13 +48,24 @@ __all__ = [
     "StepReport",
     "StepResult",
     "TextStep",
+    "Calibration",
     "TextcleanError",
     "UnknownStepError",
     "__version__",
     "apply_changes",
+    "calibrate",
     "clean",
     "register",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """`calibrate` and `Calibration` load on first use (they need numpy)."""
+    if name in ("calibrate", "Calibration"):
+        import importlib
+
+        return getattr(importlib.import_module(".calibrate", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @lru_cache(maxsize=1)
