@@ -76,7 +76,11 @@ def pages() -> tuple[list[dict], list[dict], list[dict]]:
                 clean.append(_record(page["id"], body, "keep", "clean", page["split"]))
             elif name == "dragnet" and len(body.split()) >= MIN_WORDS:
                 sources.append({"id": page["id"], "text": body, "split": page["split"]})
-            lines = [t for t, lab in zip(page["lines"], page["labels"]) if lab == 0 and t.strip()]
+            lines = [
+                t
+                for t, lab in zip(page["lines"], page["labels"], strict=True)
+                if lab == 0 and t.strip()
+            ]
             if len(lines) >= MIN_FURNITURE and _hash(page["id"]) % 4 == 0:
                 rng = rng_for(page["id"] + "/boilerplate_only")
                 start = rng.randint(0, max(0, len(lines) - 60))
@@ -96,7 +100,9 @@ def news() -> tuple[list[dict], list[dict]]:
     clean, sources = [], []
     for name in NEWS_SETS:
         for doc in read(DATA / name / "lines.jsonl.gz"):
-            text = "\n".join(t for t, lab in zip(doc["lines"], doc["labels"]) if lab == 1)
+            text = "\n".join(
+                t for t, lab in zip(doc["lines"], doc["labels"], strict=True) if lab == 1
+            )
             doc_id = f"{name}:{doc['id']}"
             if doc["origin"].startswith(EDITED):
                 if len(text) >= MIN_CHARS:

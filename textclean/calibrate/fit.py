@@ -46,7 +46,9 @@ class Objective:
 
     def __post_init__(self) -> None:
         if self.kind not in OBJECTIVES:
-            raise ConfigError(f"objective must be one of {', '.join(OBJECTIVES)}, not {self.kind!r}")
+            raise ConfigError(
+                f"objective must be one of {', '.join(OBJECTIVES)}, not {self.kind!r}"
+            )
         if not 0.0 < self.min_precision <= 1.0:
             raise ConfigError(f"min_precision must be in (0, 1], not {self.min_precision!r}")
         if not 0.0 <= self.max_false_drops < 1.0:
@@ -83,8 +85,8 @@ def candidates(values: np.ndarray, below: bool, whole: bool) -> np.ndarray:
     """Cut-offs worth trying: midpoints of distinct values, and 'off' (infinity) first."""
     seen = np.unique(values[~np.isnan(values)])
     if whole:
-        cuts = np.unique(np.concatenate([seen + 0.5, seen - 0.5]))
-        cuts = np.unique(np.floor(cuts) + (1.0 if below else 0.0))
+        middle = np.floor((seen[1:] + seen[:-1]) / 2)
+        cuts = np.unique(np.concatenate([seen, seen - 1.0, middle]) + (1.0 if below else 0.0))
     else:
         cuts = (seen[1:] + seen[:-1]) / 2 if len(seen) > 1 else seen
         if len(seen):
@@ -172,7 +174,8 @@ def _forward(hits, cands, cutoffs, drop, objective: Objective, fixed) -> None:
                 ok &= value > base
             if not ok.any():
                 continue
-            k = int(np.flatnonzero(ok)[np.argmax(gain[ok])])
+            tied = np.flatnonzero(ok & (gain >= gain[ok].max() - 1e-12))
+            k = int(tied[len(tied) // 2])  # the middle of a run of equal moves: a margin both ways
             if best is None or gain[k] > best[0]:
                 best = (float(gain[k]), j, float(cands[j][k]))
         if best is None:
@@ -185,7 +188,7 @@ def _ascend(hits, cands, cutoffs, drop, objective: Objective, fixed, every: bool
     n, positives = len(drop), int(drop.sum())
     for _ in range(MAX_PASSES):
         changed = False
-        for j, knob in enumerate(cutoffs):
+        for j in range(len(cutoffs)):
             if j in fixed:
                 continue
             others = _others(hits, cands, cutoffs, j, n, every)

@@ -6,11 +6,15 @@ from collections.abc import Callable
 from typing import Any
 
 from ..document import Document
-from ..errors import InputError
+from ..errors import TextcleanError
 
 KEEP = ("keep", "content", "distinct", "1", "true")
 DROP = ("drop", "furniture", "duplicate", "0", "false")
 Label = str | Callable[[Document], Any]
+
+
+class SampleError(TextcleanError):
+    """A labelled sample that cannot be fitted: a record without a usable label, one class only."""
 
 
 def is_drop(value: Any, where: str) -> bool:
@@ -24,7 +28,7 @@ def is_drop(value: Any, where: str) -> bool:
         return True
     if word in KEEP:
         return False
-    raise InputError(
+    raise SampleError(
         f"{where}: label {value!r} is neither keep nor drop; use keep/drop "
         f"(or {'/'.join(KEEP[1:3])} and {'/'.join(DROP[1:3])}, or 1/0 with 1 = keep)"
     )
@@ -35,7 +39,7 @@ def label_of(doc: Document, label: Label) -> Any:
     if callable(label):
         return label(doc)
     if label not in doc.meta:
-        raise InputError(
+        raise SampleError(
             f"{doc.id}: no {label!r} field; every sample record needs a keep/drop label "
             "(name its field with --label-field)"
         )
@@ -46,5 +50,5 @@ def field_text(doc: Document, name: str) -> str:
     """The text in field ``name``: the record's own field, else the document text."""
     value = doc.meta.get(name, doc.text)
     if not isinstance(value, str):
-        raise InputError(f"{doc.id}: field {name!r} holds {type(value).__name__}, not text")
+        raise SampleError(f"{doc.id}: field {name!r} holds {type(value).__name__}, not text")
     return value

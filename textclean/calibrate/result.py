@@ -78,8 +78,10 @@ def format_table(cal: Calibration) -> str:
         for r in cal.table
     ]
     widths = [max(len(x[i]) for x in [header, *rows]) for i in range(len(header))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
-             for row in [header, *rows]]
+    lines = [
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
+        for row in [header, *rows]
+    ]
     o = cal.overall
     lines.append(
         f"{cal.step}: {o.units} units, {o.drops} labelled drop; {o.folds}-fold cross-validated "

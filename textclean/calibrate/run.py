@@ -8,9 +8,9 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from ..document import Document
-from ..errors import ConfigError, InputError
+from ..errors import ConfigError
 from .fit import Objective
-from .labels import Label
+from .labels import Label, SampleError
 from .result import Calibration, Figures, Row
 from .sample import Sample, folds
 from .specs import Spec, spec_for
@@ -45,10 +45,10 @@ def calibrate(
     spec = spec_for(step)
     sample = spec.measure(docs, label, pair_fields=pair_fields)
     if len(sample) < folds:
-        raise InputError(f"{step}: {len(sample)} labelled units, fewer than {folds} folds")
+        raise SampleError(f"{step}: {len(sample)} labelled units, fewer than {folds} folds")
     if sample.drop.all() or not sample.drop.any():
         kind = "drop" if sample.drop.all() else "keep"
-        raise InputError(f"{step}: every unit is labelled {kind}; a sample needs both labels")
+        raise SampleError(f"{step}: every unit is labelled {kind}; a sample needs both labels")
     return fitted(spec, sample, goal, folds)
 
 
