@@ -6,10 +6,11 @@
   archives and footers, the page an extractor returns when it misses the
   article, are short unpunctuated lines.
 * ``lowered_name_rate``: per 1,000 words, occurrences of the most repeated
-  lower-case word pair that the page also writes as a capitalised name inside
-  a sentence ("Andrea Kelly" ... "andrea kelly video"). It counts a pasted
+  lower-case word pair holding a word the page also capitalises inside a
+  sentence ("Andrea Kelly" ... "andrea kelly video"). It counts a pasted
   search query even when the query outnumbers the name, which
-  ``keyword_repeats`` (a name must be capitalised at least as often) does not.
+  ``keyword_repeats`` (a name must be capitalised at least as often) does not,
+  and as a rate, so a long page is not judged by its length.
 """
 
 from __future__ import annotations
@@ -43,28 +44,28 @@ def prose_share(text: str) -> float:
 
 
 def _title(word: str) -> bool:
-    return word[0].isupper() and word[1:].islower() and len(word) > 2
+    return len(word) > 2 and word[0].isupper() and word[1:].islower()
 
 
 def lowered_name_rate(cased: Sequence[Sequence[str]]) -> float:
-    """Per 1,000 words, the most repeated lower-case pair also written as a name mid-sentence.
+    """Per 1,000 words, the most repeated lower-case pair holding a word written as a name.
 
-    ``cased`` holds each sentence's words as written. Pairs with a stop word
-    or a word of two letters or fewer do not count.
+    ``cased`` holds each sentence's words as written; a name is a word the
+    page also capitalises inside a sentence. Pairs with a stop word or a word
+    of two letters or fewer do not count.
 
     >>> lowered_name_rate([["Fans", "of", "Andrea", "Kelly", "came"], ["andrea", "kelly", "news"]])
     125.0
     """
     lower: Counter[tuple[str, str]] = Counter()
-    named: set[tuple[str, str]] = set()
+    named: set[str] = set()
     words = 0
     for ws in cased:
         words += len(ws)
-        for i, (a, b) in enumerate(zip(ws, ws[1:], strict=False)):
-            if a.islower() and b.islower():
-                if len(a) > 2 and len(b) > 2 and a not in _STOP and b not in _STOP:
+        named.update(w.casefold() for w in ws[1:] if _title(w))
+        for a, b in zip(ws, ws[1:], strict=False):
+            if a.islower() and b.islower() and len(a) > 2 and len(b) > 2:
+                if a not in _STOP and b not in _STOP:
                     lower[(a, b)] += 1
-            elif i > 0 and _title(a) and _title(b):
-                named.add((a.casefold(), b.casefold()))
-    top = max((n for pair, n in lower.items() if pair in named), default=0)
+    top = max((n for (a, b), n in lower.items() if a in named or b in named), default=0)
     return 1000.0 * top / words if words else 0.0
