@@ -73,7 +73,7 @@ from ..io import ReadOptions, read_documents
     "-o",
     "--output",
     default=None,
-    help="Write the tuned config here (.toml, or .json); default: only print the table.",
+    help="Write the tuned config here (.toml, or .json); default: print it after the table.",
 )
 def command(
     samples,
@@ -114,8 +114,9 @@ def command(
         error.exit_code = 2
         raise error from None
     click.echo(str(result))
-    click.echo(f"options: {result.options}")
-    if output:
+    if not output:
+        click.echo(result.to_toml(), nl=False)
+    else:
         path = Path(output)
         if path.suffix.lower() == ".json":
             import json
