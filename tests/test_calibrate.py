@@ -249,3 +249,38 @@ def test_quality_limits_change_what_is_dropped_and_are_validated():
         QualityFilter(limits={"dup_line_frac": math.inf})
     with pytest.raises(ConfigError, match="maps score names"):
         QualityFilter(limits=[0.2])
+
+
+def test_seed_002_is_dropped_as_snippet_soup_under_the_real_text_limits(seeds):
+    """Deliberate change: the limits fitted on real news raised keyword_repeats to 8.5,
+    so seed 002 (5 repeats) is dropped for its pasted second half alone."""
+    from textclean.filters.page_quality import quality
+
+    text = next(t for k, t in seeds.items() if k.startswith("002"))
+    found = quality(text, lang="en")
+    assert found.rules == ["snippet_soup"] and found.scores["keyword_repeats"] == 5.0
+    assert found.regions and all(r.start > len(text) / 2 for r in found.regions)
+
+
+def test_spin_filter_learns_its_two_floors_from_spun_and_clean_pages():
+    from textclean.testing.labelled import clean_article
+    from textclean.testing.spin import spin_sites
+
+    rng = random.Random(6)
+    docs = []
+    while len(docs) < 40:
+        text = "\n".join(clean_article(rng) for _ in range(2))
+        spin = len(docs) % 2 == 1
+        sites = spin_sites(text)
+        if spin and len(sites) < 3:
+            continue  # a page spun in fewer than three places is not clearly spun
+        for start, end, phrases in reversed(sites if spin else []):
+            text = text[:start] + rng.choice(phrases) + text[end:]
+        docs.append(Document(f"s{len(docs)}", text, {"label": "drop" if spin else "keep"}))
+    result = textclean.calibrate(docs, step="spin_filter", folds=4)
+    assert result.options["drop"] is True and result.options["threshold"] > 0
+    assert result.overall.accuracy >= 0.9
+    pipeline = pipeline_from_config(load_config(result.config()))
+    kept = {d.id for d in pipeline.run(docs)}
+    right = sum((d.id not in kept) == (d.meta["label"] == "drop") for d in docs)
+    assert right / len(docs) >= 0.95
