@@ -38,7 +38,7 @@ def with_limits(rules: tuple[Rule, ...], limits: Mapping[str, Any]) -> tuple[Rul
 
     >>> from textclean.filters.page_quality import RULES
     >>> tuned = with_limits(RULES, {"keyword_repeats": 3, "digit_ratio": "off"})
-    >>> [r.limit for r in tuned if r.name == "keyword_stuffing"], len(tuned) == len(RULES) - 1
+    >>> [r.limit for r in tuned if r.score == "keyword_repeats"], len(tuned) == len(RULES) - 1
     ([3.0], True)
     """
     if not isinstance(limits, Mapping):
