@@ -21,8 +21,9 @@ COMMANDS = {
     "clean": ["clean", "--steps", "fix_mojibake,fix_spacing,boilerplate"],
     "dedup": ["dedup", "--threshold", "0.7"],
 }
-#: Commands that write no documents: explain prints, steps lists, passages writes clusters.
-NOT_DOCUMENT_WRITERS = {"explain", "steps", "passages"}
+#: Commands that write no documents: explain prints, steps lists, passages writes clusters,
+#: calibrate writes a config.
+NOT_DOCUMENT_WRITERS = {"explain", "steps", "passages", "calibrate"}
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
