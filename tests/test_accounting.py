@@ -29,8 +29,9 @@ COMMANDS = {
         "question",
     ],
 }
-#: Commands that write no documents: explain prints, steps lists, passages writes clusters.
-NOT_DOCUMENT_WRITERS = {"explain", "steps", "passages"}
+#: Commands that write no documents: explain prints, steps lists, passages writes clusters,
+#: calibrate writes a config.
+NOT_DOCUMENT_WRITERS = {"explain", "steps", "passages", "calibrate"}
 
 
 def run(*args: str) -> subprocess.CompletedProcess:

@@ -46,16 +46,20 @@ _RUN_EXPORTS = {
     "decontaminate_files": "textclean.run",
     "dedup_files": "textclean.run",
     "passages_files": "textclean.run",
+    "DecontaminationSettings": "textclean.decontaminate",
+    "EvaluationSet": "textclean.decontaminate",
+    "decontaminate_documents": "textclean.decontaminate",
+    "decontaminate_text": "textclean.decontaminate",
+    "Calibration": "textclean.calibrate",
+    "calibrate": "textclean.calibrate",
 }
 
 __all__ = [
     "META_KEY",
     "Change",
     "ConfigError",
-    "DecontaminationSettings",
     "Document",
     "Drop",
-    "EvaluationSet",
     "Explanation",
     "Filter",
     "InputError",
@@ -74,21 +78,10 @@ __all__ = [
     "__version__",
     "apply_changes",
     "clean",
-    "decontaminate_documents",
-    "decontaminate_files",
-    "decontaminate_text",
     "register",
     "unspin",
     *_RUN_EXPORTS,
 ]
-
-for _name in (
-    "DecontaminationSettings",
-    "EvaluationSet",
-    "decontaminate_documents",
-    "decontaminate_text",
-):
-    _RUN_EXPORTS[_name] = "textclean.decontaminate"
 
 __getattr__ = lazy_exports(__name__, _RUN_EXPORTS)[0]
 
