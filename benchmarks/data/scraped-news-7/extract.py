@@ -207,7 +207,9 @@ def expand(doc: dict, entry: dict) -> tuple[list, list, dict]:
     cats: list = [None] * n
     for i, cat in entry.get("furniture", {}).items():
         if cat not in CATEGORIES:
-            raise ValueError(f"{doc['id']} line {i}: unknown category {cat!r}; use one of {CATEGORIES}")
+            raise ValueError(
+                f"{doc['id']} line {i}: unknown category {cat!r}; use one of {CATEGORIES}"
+            )
         labels[int(i)], cats[int(i)] = 0, cat
     notes = {}
     for i, span in entry.get("undecided", {}).items():
