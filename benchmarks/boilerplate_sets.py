@@ -41,6 +41,7 @@ SCRAPED = (
     "scraped-news-5",
     "scraped-news-6",
     "scraped-news-7",
+    "scraped-news-8",
 )
 
 
