@@ -217,3 +217,11 @@ def merge(raw: Path, labels_path: Path, out: Path, n_key: str = "n_lines") -> in
             written += 1
     out.write_bytes(buf.getvalue())
     return written
+
+
+def git_ls(git_dir: str, commit: str, folder: str) -> list[str]:
+    """The paths in ``folder`` at ``commit``, sorted; empty when it has none."""
+    proc = git(git_dir, "ls-tree", "--name-only", commit, folder + "/")
+    if proc.returncode != 0:
+        return []
+    return sorted(proc.stdout.decode().split("\n")[:-1])
