@@ -8,8 +8,8 @@ is fixed by a hash of the page's site, so no site is on both sides, and the
 
 Sets (each skipped when its file is absent):
 
-* ``scraped``: real scraper output, labelled by reading
-  (``benchmarks/data/scraped-news*/lines.jsonl.gz``);
+* ``scraped``: real scraper output, labelled by reading, one directory per
+  set under ``benchmarks/data/`` (``SCRAPED``, each a ``lines.jsonl.gz``);
 * ``dev``: ../shared/data/boilerplate-dev (real pages as visible lines);
 * ``readability``, ``dragnet``: public test pages with their gold article,
   as visible lines (``benchmarks/data/boilerplate-lines/``);
@@ -31,6 +31,18 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "benchmarks" / "data"
 DEV = ROOT.parent / "shared" / "data" / "boilerplate-dev" / "lines.jsonl"
 SETS = ("scraped", "dev", "readability", "dragnet", "synthetic")
+# The labelled scraper-output sets that make up ``scraped``; a directory is
+# read only once it is listed here, so a set still being labelled stays out.
+SCRAPED = (
+    "scraped-news",
+    "scraped-news-2",
+    "scraped-news-3",
+    "scraped-news-4",
+    "scraped-news-5",
+    "scraped-news-6",
+    "scraped-news-7",
+    "scraped-news-8",
+)
 
 
 @dataclass
@@ -70,7 +82,10 @@ def _furniture(label: object) -> bool | None:
 
 def load_scraped() -> list[Page]:
     pages = []
-    for path in sorted(DATA.glob("scraped-news*/lines.jsonl.gz")):
+    for name in SCRAPED:
+        path = DATA / name / "lines.jsonl.gz"
+        if not path.exists():
+            continue
         for rec in _jsonl(path):
             pages.append(
                 Page(

@@ -18,17 +18,27 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
 import hashlib
 import io
 import json
-import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
-from urllib.parse import urlparse
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from scraped_news import (  # noqa: E402
+    domain,
+    git_ls,
+    git_show,
+    git_show_folder,
+    merge,
+    order_key,
+    split_lines,
+    split_of,
+    write_raw,
+)
 
 ABP_REPO = "ramybaly/Article-Bias-Prediction"
 ABP_COMMIT = "ced8111a720948e6a410e52031ace99c4e53f096"
@@ -49,81 +59,6 @@ MAX_LINES = 60  # longer documents are cut at a paragraph boundary
 MIN_LINES = 5  # shorter ones carry too little structure to be worth reading
 PER_SITE = 2  # documents per publisher
 TAKE = {"abp": 90, "rec": 70}  # documents per source, in hash order
-
-CATEGORIES = (
-    "share",
-    "newsletter",
-    "account",
-    "legal",
-    "byline",
-    "caption",
-    "timestamp",
-    "navigation",
-    "advertising",
-    "widget",
-    "separator",
-    "duplicate",
-    "other",
-)
-
-
-def git(git_dir: str, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", "--git-dir", git_dir, *args], capture_output=True)
-
-
-def git_show(git_dir: str, commit: str, path: str) -> str | None:
-    proc = git(git_dir, "show", f"{commit}:{path}")
-    if proc.returncode != 0:
-        return None
-    return proc.stdout.decode("utf-8", errors="replace")
-
-
-def git_show_folder(git_dir: str, commit: str, folder: str) -> list[tuple[str, str]]:
-    """(path, text) of every file in ``folder``, through one ``cat-file --batch``."""
-    proc = git(git_dir, "ls-tree", commit, folder + "/")
-    entries = []
-    for line in proc.stdout.decode().splitlines():
-        meta, path = line.split("\t", 1)
-        entries.append((path, meta.split()[2]))
-    entries.sort()
-    proc = subprocess.run(
-        ["git", "--git-dir", git_dir, "cat-file", "--batch"],
-        input="".join(f"{sha}\n" for _, sha in entries).encode(),
-        capture_output=True,
-        check=True,
-    )
-    out, pos, files = proc.stdout, 0, []
-    for path, _ in entries:
-        end = out.index(b"\n", pos)
-        header = out[pos:end].split()
-        pos = end + 1
-        if len(header) < 3 or header[1] == b"missing":
-            continue
-        size = int(header[2])
-        files.append((path, out[pos : pos + size].decode("utf-8", errors="replace")))
-        pos += size + 1
-    return files
-
-
-def git_ls(git_dir: str, commit: str, folder: str) -> list[str]:
-    proc = git(git_dir, "ls-tree", "--name-only", commit, folder + "/")
-    if proc.returncode != 0:
-        return []
-    return sorted(proc.stdout.decode().split("\n")[:-1])
-
-
-def domain(url: object) -> str:
-    if not isinstance(url, str):
-        return ""
-    host = urlparse(url if "//" in url else "//" + url).netloc.lower()
-    host = host.split(":")[0]
-    return host[4:] if host.startswith("www.") else host
-
-
-def split_lines(text: str) -> list[str]:
-    """A line is a paragraph as the scraper emitted it; blank lines go."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return [line.strip() for line in text.split("\n") if line.strip()]
 
 
 def abp_documents(git_dir: str) -> list[dict]:
@@ -180,7 +115,7 @@ def choose(docs: list[dict], take: int) -> list[dict]:
     seen_text: set[str] = set()
     per_site: dict[str, int] = defaultdict(int)
     chosen = []
-    for doc in sorted(docs, key=lambda d: hashlib.sha1(d["id"].encode()).hexdigest()):
+    for doc in sorted(docs, key=lambda d: order_key(d["id"])):
         lines = split_lines(doc["text"])
         key = "\n".join(lines)
         if doc["id"] in seen_ids or key in seen_text or len(lines) < MIN_LINES:
@@ -205,10 +140,6 @@ def choose(docs: list[dict], take: int) -> list[dict]:
     return chosen
 
 
-def split_of(source: str) -> str:
-    return "test" if int(hashlib.sha1(source.encode()).hexdigest(), 16) % 10 < 4 else "train"
-
-
 def raw_documents(abp_git: str, rec_git: str) -> list[dict]:
     chosen = choose(abp_documents(abp_git), TAKE["abp"])
     taken_sites = {d["source"] for d in chosen}
@@ -218,50 +149,6 @@ def raw_documents(abp_git: str, rec_git: str) -> list[dict]:
     for doc in chosen:
         doc["split"] = split_of(doc["source"])
     return chosen
-
-
-def merge(raw: list[dict], labels: dict) -> list[dict]:
-    out = []
-    for doc in raw:
-        entry = labels.get(doc["id"])
-        if entry is None:
-            continue
-        n = len(doc["lines"])
-        if entry["n"] != n:
-            sys.exit(f"{doc['id']}: labels made for {entry['n']} lines, document has {n}")
-        lab: list[int | None] = [1] * n
-        cat: list[str | None] = [None] * n
-        for idx, category in entry.get("furniture", {}).items():
-            if category not in CATEGORIES:
-                sys.exit(f"{doc['id']}: unknown category {category!r}")
-            lab[int(idx)] = 0
-            cat[int(idx)] = category
-        notes = {}
-        for idx, span in entry.get("undecided", {}).items():
-            lab[int(idx)] = None
-            notes[str(idx)] = doc["lines"][int(idx)][span[0] : span[1]] if span else ""
-        rec = {
-            "id": doc["id"],
-            "source": doc["source"],
-            "origin": doc["origin"],
-            "lines": doc["lines"],
-            "labels": lab,
-            "categories": cat,
-            "split": doc["split"],
-            "truncated": doc["truncated"],
-        }
-        if notes:
-            rec["notes"] = notes
-        out.append(rec)
-    return out
-
-
-def write_gz(records: list[dict], path: Path) -> None:
-    buf = io.BytesIO()
-    with gzip.GzipFile(filename="", mode="wb", fileobj=buf, mtime=0) as gz:
-        for rec in records:
-            gz.write((json.dumps(rec, ensure_ascii=False) + "\n").encode())
-    path.write_bytes(buf.getvalue())
 
 
 def main() -> None:
@@ -280,23 +167,18 @@ def main() -> None:
 
     if args.cmd == "raw":
         docs = raw_documents(args.abp_git, args.rec_git)
-        with open(args.output, "w", encoding="utf-8") as fh:
-            for doc in docs:
-                fh.write(json.dumps(doc, ensure_ascii=False) + "\n")
+        write_raw(docs, Path(args.output))
         print(f"{len(docs)} documents -> {args.output}")
         return
 
-    if Path(args.raw).exists():
-        with open(args.raw, encoding="utf-8") as fh:
-            raw = [json.loads(line) for line in fh]
-    elif args.abp_git and args.rec_git:
-        raw = raw_documents(args.abp_git, args.rec_git)
-    else:
-        sys.exit(f"{args.raw} not found; give ABP_GIT and RECOVERY_GIT to rebuild it")
-    labels = json.loads(Path(args.labels).read_text(encoding="utf-8"))
-    records = merge(raw, labels)
-    write_gz(records, HERE / "lines.jsonl.gz")
-    print(f"{len(records)} labelled documents -> {HERE / 'lines.jsonl.gz'}")
+    raw = Path(args.raw)
+    if not raw.exists():
+        if not (args.abp_git and args.rec_git):
+            sys.exit(f"{args.raw} not found; give ABP_GIT and RECOVERY_GIT to rebuild it")
+        write_raw(raw_documents(args.abp_git, args.rec_git), raw)
+    out = HERE / "lines.jsonl.gz"
+    written = merge(raw, Path(args.labels), out, n_key="n")
+    print(f"{written} labelled documents -> {out}")
 
 
 if __name__ == "__main__":

@@ -8,8 +8,9 @@ them into lines; the labels are data, read by hand, kept in ``labels.json``.
     python extract.py merge [--raw raw.jsonl] [--labels labels.json]
 
 ``ABP_GIT`` is a git directory of ramybaly/Article-Bias-Prediction,
-``RECOVERY_GIT`` one of apurvamulay/ReCOVery.  Both are read at the pinned
-commits below through ``git show``, so nothing depends on a work tree.
+``RECOVERY_GIT`` one of apurvamulay/ReCOVery.  Both are read at pinned
+commits (below, and in ``../scraped_news.py`` for Article-Bias-Prediction)
+through ``git``, so nothing depends on a work tree.
 ``merge`` writes ``lines.jsonl.gz`` (gzip mtime 0) next to this script with
 the documents that have labels.  Documents already labelled in
 ``../scraped-news-2/labels.json`` are never picked again.
@@ -19,21 +20,27 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
 import hashlib
 import io
 import json
-import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
-from urllib.parse import urlparse
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
 
-ABP_REPO = "ramybaly/Article-Bias-Prediction"
-ABP_COMMIT = "ced8111a720948e6a410e52031ace99c4e53f096"
-ABP_DIR = "data/jsons"
+from scraped_news import (  # noqa: E402
+    abp_documents,
+    domain,
+    git_ls,
+    git_show,
+    merge,
+    order_key,
+    split_lines,
+    split_of,
+    write_raw,
+)
 
 REC_REPO = "apurvamulay/ReCOVery"
 # The per-publisher CSV files were removed later; each is read at the last
@@ -50,99 +57,6 @@ MIN_LINES = 5  # shorter ones carry too little structure to be worth reading
 PER_SITE = 2  # documents per publisher in this set
 TAKE = {"abp": 80, "rec": 70}  # documents per source
 EARLIER_LABELS = HERE.parent / "scraped-news-2" / "labels.json"  # ids to leave out
-
-CATEGORIES = (
-    "share",
-    "newsletter",
-    "account",
-    "legal",
-    "byline",
-    "caption",
-    "timestamp",
-    "navigation",
-    "advertising",
-    "widget",
-    "separator",
-    "duplicate",
-    "other",
-)
-
-
-def git(git_dir: str, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", "--git-dir", git_dir, *args], capture_output=True)
-
-
-def git_show(git_dir: str, commit: str, path: str) -> str | None:
-    proc = git(git_dir, "show", f"{commit}:{path}")
-    if proc.returncode != 0:
-        return None
-    return proc.stdout.decode("utf-8", errors="replace")
-
-
-def git_show_folder(git_dir: str, commit: str, folder: str) -> list[tuple[str, str]]:
-    """(path, text) of every file in ``folder``, through one ``cat-file --batch``."""
-    proc = git(git_dir, "ls-tree", commit, folder + "/")
-    entries = []
-    for line in proc.stdout.decode().splitlines():
-        meta, path = line.split("\t", 1)
-        entries.append((path, meta.split()[2]))
-    entries.sort()
-    proc = subprocess.run(
-        ["git", "--git-dir", git_dir, "cat-file", "--batch"],
-        input="".join(f"{sha}\n" for _, sha in entries).encode(),
-        capture_output=True,
-        check=True,
-    )
-    out, pos, files = proc.stdout, 0, []
-    for path, _ in entries:
-        end = out.index(b"\n", pos)
-        header = out[pos:end].split()
-        pos = end + 1
-        if len(header) < 3 or header[1] == b"missing":
-            continue
-        size = int(header[2])
-        files.append((path, out[pos : pos + size].decode("utf-8", errors="replace")))
-        pos += size + 1
-    return files
-
-
-def git_ls(git_dir: str, commit: str, folder: str) -> list[str]:
-    proc = git(git_dir, "ls-tree", "--name-only", commit, folder + "/")
-    if proc.returncode != 0:
-        return []
-    return sorted(proc.stdout.decode().split("\n")[:-1])
-
-
-def domain(url: object) -> str:
-    if not isinstance(url, str):
-        return ""
-    host = urlparse(url if "//" in url else "//" + url).netloc.lower()
-    host = host.split(":")[0]
-    return host[4:] if host.startswith("www.") else host
-
-
-def split_lines(text: str) -> list[str]:
-    """A line is a paragraph as the scraper emitted it; blank lines go."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return [line.strip() for line in text.split("\n") if line.strip()]
-
-
-def abp_documents(git_dir: str) -> list[dict]:
-    docs = []
-    for path, raw in git_show_folder(git_dir, ABP_COMMIT, ABP_DIR):
-        try:
-            data = json.loads(raw or "")
-        except json.JSONDecodeError:
-            continue
-        docs.append(
-            {
-                "id": f"abp-{data['ID']}",
-                "source": domain(data.get("url")) or domain(data.get("source_url")),
-                "origin": f"{ABP_REPO}@{ABP_COMMIT[:12]}:{path} (content_original)",
-                "text": data.get("content_original") or "",
-            }
-        )
-    return docs
 
 
 def rec_documents(git_dir: str) -> list[dict]:
@@ -188,7 +102,7 @@ def choose(docs: list[dict], take: int, skip: set[str]) -> list[dict]:
     candidates = []
     seen_ids: set[str] = set()
     seen_text: set[str] = set()
-    for doc in sorted(docs, key=lambda d: hashlib.sha1(d["id"].encode()).hexdigest()):
+    for doc in sorted(docs, key=lambda d: order_key(d["id"])):
         lines = split_lines(doc["text"])
         key = "\n".join(lines)
         if doc["id"] in skip or doc["id"] in seen_ids or key in seen_text:
@@ -224,10 +138,6 @@ def choose(docs: list[dict], take: int, skip: set[str]) -> list[dict]:
     return chosen
 
 
-def split_of(source: str) -> str:
-    return "test" if int(hashlib.sha1(source.encode()).hexdigest(), 16) % 10 < 4 else "train"
-
-
 def raw_documents(abp_git: str, rec_git: str) -> list[dict]:
     skip = earlier_ids()
     abp = abp_documents(abp_git)
@@ -239,53 +149,6 @@ def raw_documents(abp_git: str, rec_git: str) -> list[dict]:
     for doc in chosen:
         doc["split"] = split_of(doc["source"])
     return chosen
-
-
-def merge(raw: list[dict], labels: dict) -> list[dict]:
-    out = []
-    for doc in raw:
-        entry = labels.get(doc["id"])
-        if entry is None:
-            continue
-        n = len(doc["lines"])
-        if entry["n"] != n:
-            sys.exit(f"{doc['id']}: labels made for {entry['n']} lines, document has {n}")
-        lab: list[int | None] = [1] * n
-        cat: list[str | None] = [None] * n
-        for idx, category in entry.get("furniture", {}).items():
-            if category not in CATEGORIES:
-                sys.exit(f"{doc['id']}: unknown category {category!r}")
-            lab[int(idx)] = 0
-            cat[int(idx)] = category
-        notes = {}
-        for idx, span in entry.get("undecided", {}).items():
-            lab[int(idx)] = None
-            line = doc["lines"][int(idx)]
-            # one furniture part: [start, end]; several: [[start, end], ...]
-            spans = [span] if span and isinstance(span[0], int) else span or []
-            notes[str(idx)] = " … ".join(line[a:b] for a, b in spans)
-        rec = {
-            "id": doc["id"],
-            "source": doc["source"],
-            "origin": doc["origin"],
-            "lines": doc["lines"],
-            "labels": lab,
-            "categories": cat,
-            "split": doc["split"],
-            "truncated": doc["truncated"],
-        }
-        if notes:
-            rec["notes"] = notes
-        out.append(rec)
-    return out
-
-
-def write_gz(records: list[dict], path: Path) -> None:
-    buf = io.BytesIO()
-    with gzip.GzipFile(filename="", mode="wb", fileobj=buf, mtime=0) as gz:
-        for rec in records:
-            gz.write((json.dumps(rec, ensure_ascii=False) + "\n").encode())
-    path.write_bytes(buf.getvalue())
 
 
 def main() -> None:
@@ -304,23 +167,18 @@ def main() -> None:
 
     if args.cmd == "raw":
         docs = raw_documents(args.abp_git, args.rec_git)
-        with open(args.output, "w", encoding="utf-8") as fh:
-            for doc in docs:
-                fh.write(json.dumps(doc, ensure_ascii=False) + "\n")
+        write_raw(docs, Path(args.output))
         print(f"{len(docs)} documents -> {args.output}")
         return
 
-    if Path(args.raw).exists():
-        with open(args.raw, encoding="utf-8") as fh:
-            raw = [json.loads(line) for line in fh]
-    elif args.abp_git and args.rec_git:
-        raw = raw_documents(args.abp_git, args.rec_git)
-    else:
-        sys.exit(f"{args.raw} not found; give ABP_GIT and RECOVERY_GIT to rebuild it")
-    labels = json.loads(Path(args.labels).read_text(encoding="utf-8"))
-    records = merge(raw, labels)
-    write_gz(records, HERE / "lines.jsonl.gz")
-    print(f"{len(records)} labelled documents -> {HERE / 'lines.jsonl.gz'}")
+    raw = Path(args.raw)
+    if not raw.exists():
+        if not (args.abp_git and args.rec_git):
+            sys.exit(f"{args.raw} not found; give ABP_GIT and RECOVERY_GIT to rebuild it")
+        write_raw(raw_documents(args.abp_git, args.rec_git), raw)
+    out = HERE / "lines.jsonl.gz"
+    written = merge(raw, Path(args.labels), out, n_key="n")
+    print(f"{written} labelled documents -> {out}")
 
 
 if __name__ == "__main__":

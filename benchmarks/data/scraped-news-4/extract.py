@@ -23,17 +23,25 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
 import hashlib
 import io
 import json
-import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
-from urllib.parse import urlparse
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from scraped_news import (  # noqa: E402
+    domain,
+    git_ls,
+    git_show,
+    merge,
+    order_key,
+    split_lines,
+    split_of,
+)
 
 FNC_REPO = "several27/FakeNewsCorpus"
 FNC_COMMIT = "e8060d4ea5dafe1e1263e0d11c08525af6259137"
@@ -58,56 +66,6 @@ MIN_LINES = 5  # shorter ones carry too little structure to be worth reading
 PER_SITE = 2  # documents per publisher in this set
 # Documents already labelled in scraped-news are not taken again.
 EXCLUDE_LABELS = HERE.parent / "scraped-news" / "labels.json"
-
-CATEGORIES = (
-    "share",
-    "newsletter",
-    "account",
-    "legal",
-    "byline",
-    "caption",
-    "timestamp",
-    "navigation",
-    "advertising",
-    "widget",
-    "separator",
-    "duplicate",
-    "other",
-)
-
-
-def git_show(git_dir: str, commit: str, path: str) -> str | None:
-    proc = subprocess.run(
-        ["git", "--git-dir", git_dir, "show", f"{commit}:{path}"],
-        capture_output=True,
-    )
-    if proc.returncode != 0:
-        return None
-    return proc.stdout.decode("utf-8", errors="replace")
-
-
-def git_ls(git_dir: str, commit: str, folder: str) -> list[str]:
-    proc = subprocess.run(
-        ["git", "--git-dir", git_dir, "ls-tree", "--name-only", commit, folder + "/"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return sorted(proc.stdout.split())
-
-
-def domain(url: object) -> str:
-    if not isinstance(url, str):
-        return ""
-    host = urlparse(url if "//" in url else "//" + url).netloc.lower()
-    host = host.split(":")[0]
-    return host[4:] if host.startswith("www.") else host
-
-
-def split_lines(text: str) -> list[str]:
-    """A line is a paragraph as the scraper emitted it; blank lines go."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return [line.strip() for line in text.split("\n") if line.strip()]
 
 
 def fnc_documents(git_dir: str) -> list[dict]:
@@ -171,14 +129,6 @@ def fh_documents(git_dir: str) -> list[dict]:
     return page_documents(git_dir, FH_REPO, FH_COMMIT, FH_DIRS, "fh")
 
 
-def key(doc_id: str) -> str:
-    return hashlib.sha1(doc_id.encode()).hexdigest()
-
-
-def split_of(source: str) -> str:
-    return "test" if int(hashlib.sha1(source.encode()).hexdigest(), 16) % 10 < 4 else "train"
-
-
 def excluded_ids() -> set[str]:
     return set(json.loads(EXCLUDE_LABELS.read_text(encoding="utf-8")))
 
@@ -193,7 +143,7 @@ def select(stages: list[tuple[list[dict], int | None]]) -> list[dict]:
     by_site: dict[str, list[dict]] = defaultdict(list)
     for docs, limit in stages:
         taken = 0
-        for doc in sorted(docs, key=lambda d: key(d["id"])):
+        for doc in sorted(docs, key=lambda d: order_key(d["id"])):
             if limit is not None and taken >= limit:
                 break
             if take(doc, exclude, seen_text, by_site):
@@ -237,55 +187,6 @@ def cmd_raw(fnc_git: str, fnn_git: str, fh_git: str, out: Path) -> list[dict]:
     return docs
 
 
-def expand(doc: dict, entry: dict) -> tuple[list, list, dict]:
-    """labels.json stores furniture lines only: {"furniture": {i: category},
-    "undecided": {i: [start, end] of the furniture part in the line}}; every other
-    line is content."""
-    n = len(doc["lines"])
-    labels: list = [1] * n
-    cats: list = [None] * n
-    for i, cat in entry.get("furniture", {}).items():
-        if cat not in CATEGORIES:
-            raise ValueError(f"{doc['id']} line {i}: unknown category {cat!r}")
-        labels[int(i)], cats[int(i)] = 0, cat
-    notes = {}
-    for i, span in entry.get("undecided", {}).items():
-        labels[int(i)], cats[int(i)] = None, None
-        notes[str(i)] = doc["lines"][int(i)][span[0] : span[1]] if span else ""
-    return labels, cats, notes
-
-
-def cmd_merge(raw: Path, labels_path: Path, out: Path) -> None:
-    docs = [json.loads(line) for line in raw.read_text(encoding="utf-8").splitlines()]
-    table = json.loads(labels_path.read_text(encoding="utf-8"))
-    buf = io.BytesIO()
-    written = 0
-    with gzip.GzipFile(filename="", mode="wb", fileobj=buf, mtime=0) as gz:
-        for doc in docs:
-            entry = table.get(doc["id"])
-            if entry is None:
-                continue  # not read yet
-            if entry.get("n_lines") != len(doc["lines"]):
-                raise ValueError(f"{doc['id']}: labels were made for another text")
-            labels, cats, notes = expand(doc, entry)
-            record = {
-                "id": doc["id"],
-                "source": doc["source"],
-                "origin": doc["origin"],
-                "lines": doc["lines"],
-                "labels": labels,
-                "categories": cats,
-                "split": doc["split"],
-                "truncated": doc["truncated"],
-            }
-            if notes:
-                record["notes"] = notes
-            gz.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
-            written += 1
-    out.write_bytes(buf.getvalue())
-    print(f"{written} labelled documents -> {out}")
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -311,7 +212,8 @@ def main(argv: list[str] | None = None) -> None:
             parser.error("merge needs --raw or the three git directories")
         raw = Path("raw.jsonl")
         cmd_raw(args.fnc_git, args.fnn_git, args.fh_git, raw)
-    cmd_merge(raw, args.labels, args.out)
+    written = merge(raw, args.labels, args.out)
+    print(f"{written} labelled documents -> {args.out}")
 
 
 if __name__ == "__main__":

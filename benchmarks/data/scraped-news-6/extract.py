@@ -24,17 +24,27 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
 import hashlib
 import io
 import json
-import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
-from urllib.parse import urlparse
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from scraped_news import (  # noqa: E402
+    domain,
+    git_ls,
+    git_show,
+    git_show_folder,
+    long_lines,
+    merge,
+    order_key,
+    split_lines,
+    split_of,
+)
 
 FH_REPO = "EnyanDai/FakeHealth"
 FH_COMMIT = "ec9379de8f8f13af8c436dd6dd9bfaddacd2df30"
@@ -64,89 +74,13 @@ EARLIER_LABELS = tuple(
     for name in ("scraped-news-2", "scraped-news-3", "scraped-news-4")
 )
 
-CATEGORIES = (
-    "share",
-    "newsletter",
-    "account",
-    "legal",
-    "byline",
-    "caption",
-    "timestamp",
-    "navigation",
-    "advertising",
-    "widget",
-    "separator",
-    "duplicate",
-    "other",
-)
-
-
-def git(git_dir: str, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", "--git-dir", git_dir, *args], capture_output=True)
-
-
-def git_show(git_dir: str, commit: str, path: str) -> str | None:
-    proc = git(git_dir, "show", f"{commit}:{path}")
-    if proc.returncode != 0:
-        return None
-    return proc.stdout.decode("utf-8", errors="replace")
-
-
-def git_ls(git_dir: str, commit: str, folder: str) -> list[str]:
-    proc = git(git_dir, "ls-tree", "--name-only", commit, folder + "/")
-    if proc.returncode != 0:
-        return []
-    return sorted(proc.stdout.decode().split("\n")[:-1])
-
-
-def git_show_folder(git_dir: str, commit: str, folder: str) -> list[tuple[str, str | None]]:
-    """(path, text or None when the blob is missing) of every file in ``folder``."""
-    proc = git(git_dir, "ls-tree", commit, folder + "/")
-    entries = []
-    for line in proc.stdout.decode().splitlines():
-        meta, path = line.split("\t", 1)
-        entries.append((path, meta.split()[2]))
-    entries.sort()
-    proc = subprocess.run(
-        ["git", "--git-dir", git_dir, "cat-file", "--batch"],
-        input="".join(f"{sha}\n" for _, sha in entries).encode(),
-        capture_output=True,
-        check=True,
-    )
-    out, pos, files = proc.stdout, 0, []
-    for path, _ in entries:
-        end = out.index(b"\n", pos)
-        header = out[pos:end].split()
-        pos = end + 1
-        if len(header) < 3 or header[1] == b"missing":
-            files.append((path, None))
-            continue
-        size = int(header[2])
-        files.append((path, out[pos : pos + size].decode("utf-8", errors="replace")))
-        pos += size + 1
-    return files
-
-
-def domain(url: object) -> str:
-    if not isinstance(url, str):
-        return ""
-    host = urlparse(url if "//" in url else "//" + url).netloc.lower()
-    host = host.split(":")[0]
-    return host[4:] if host.startswith("www.") else host
-
-
-def split_lines(text: str) -> list[str]:
-    """A line is a paragraph as the scraper emitted it; blank lines go."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return [line.strip() for line in text.split("\n") if line.strip()]
-
 
 def fh_documents(git_dir: str) -> list[dict]:
     """FakeHealth page records, one JSON file each; ids and publishers as in
     scraped-news-4 (host of the canonical link, else of og:url, url, source)."""
     docs = []
     for folder in FH_DIRS:
-        for path, raw in git_show_folder(git_dir, FH_COMMIT, folder):
+        for path, raw in git_show_folder(git_dir, FH_COMMIT, folder, keep_missing=True):
             if not path.endswith(".json"):
                 continue
             try:
@@ -211,20 +145,8 @@ def earlier_ids() -> set[str]:
     return ids
 
 
-def key(doc_id: str) -> str:
-    return hashlib.sha1(doc_id.encode()).hexdigest()
-
-
-def split_of(source: str) -> str:
-    return "test" if int(hashlib.sha1(source.encode()).hexdigest(), 16) % 10 < 4 else "train"
-
-
 def text_key(lines: list[str]) -> str:
     return hashlib.sha1("\n".join(lines).encode()).hexdigest()
-
-
-def long_lines(lines: list[str]) -> set[str]:
-    return {line for line in lines if len(line) >= LONG_LINE}
 
 
 def near_copy(lines: list[str], seen_long: set[str]) -> bool:
@@ -246,7 +168,7 @@ def select(docs: list[dict]) -> list[dict]:
     seen_long = set().union(*(long_lines(lines) for lines in earlier))
     candidates = []
     seen_ids: set[str] = set()
-    for doc in sorted(docs, key=lambda d: key(d["id"])):
+    for doc in sorted(docs, key=lambda d: order_key(d["id"])):
         lines = split_lines(doc["text"])
         digest = text_key(lines)
         if doc["id"] in exclude or doc["id"] in seen_ids or digest in seen_text:
@@ -295,57 +217,6 @@ def cmd_raw(fh_git: str, rec_git: str, out: Path) -> list[dict]:
     return docs
 
 
-def expand(doc: dict, entry: dict) -> tuple[list, list, dict]:
-    """labels.json stores furniture lines only: {"furniture": {i: category},
-    "undecided": {i: [start, end] of the furniture part in the line, or a
-    list of such pairs}}; every other line is content."""
-    n = len(doc["lines"])
-    labels: list = [1] * n
-    cats: list = [None] * n
-    for i, cat in entry.get("furniture", {}).items():
-        if cat not in CATEGORIES:
-            raise ValueError(f"{doc['id']} line {i}: unknown category {cat!r}")
-        labels[int(i)], cats[int(i)] = 0, cat
-    notes = {}
-    for i, span in entry.get("undecided", {}).items():
-        labels[int(i)], cats[int(i)] = None, None
-        line = doc["lines"][int(i)]
-        spans = [span] if span and isinstance(span[0], int) else span or []
-        notes[str(i)] = " … ".join(line[a:b] for a, b in spans)
-    return labels, cats, notes
-
-
-def cmd_merge(raw: Path, labels_path: Path, out: Path) -> None:
-    docs = [json.loads(line) for line in raw.read_text(encoding="utf-8").splitlines()]
-    table = json.loads(labels_path.read_text(encoding="utf-8"))
-    buf = io.BytesIO()
-    written = 0
-    with gzip.GzipFile(filename="", mode="wb", fileobj=buf, mtime=0) as gz:
-        for doc in docs:
-            entry = table.get(doc["id"])
-            if entry is None:
-                continue  # not read yet
-            if entry.get("n_lines") != len(doc["lines"]):
-                raise ValueError(f"{doc['id']}: labels were made for another text")
-            labels, cats, notes = expand(doc, entry)
-            record = {
-                "id": doc["id"],
-                "source": doc["source"],
-                "origin": doc["origin"],
-                "lines": doc["lines"],
-                "labels": labels,
-                "categories": cats,
-                "split": doc["split"],
-                "truncated": doc["truncated"],
-            }
-            if notes:
-                record["notes"] = notes
-            gz.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
-            written += 1
-    out.write_bytes(buf.getvalue())
-    print(f"{written} labelled documents -> {out}")
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -371,7 +242,8 @@ def main(argv: list[str] | None = None) -> None:
         cmd_raw(args.fh_git, args.rec_git, raw)
     if not raw.exists():
         sys.exit(f"{raw} not found; give FH_GIT and RECOVERY_GIT to rebuild it")
-    cmd_merge(raw, args.labels, args.out)
+    written = merge(raw, args.labels, args.out)
+    print(f"{written} labelled documents -> {args.out}")
 
 
 if __name__ == "__main__":

@@ -18,17 +18,25 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
 import hashlib
 import io
 import json
-import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
-from urllib.parse import urlparse
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from scraped_news import (  # noqa: E402
+    domain,
+    git_ls,
+    git_show,
+    merge,
+    order_key,
+    split_lines,
+    split_of,
+)
 
 FNC_REPO = "several27/FakeNewsCorpus"
 FNC_COMMIT = "e8060d4ea5dafe1e1263e0d11c08525af6259137"
@@ -54,56 +62,6 @@ PER_SITE_BIG = {  # publishers with many articles in the sources
     "canadafreepress.com": 3,
     "washingtonexaminer.com": 3,
 }
-
-CATEGORIES = (
-    "share",
-    "newsletter",
-    "account",
-    "legal",
-    "byline",
-    "caption",
-    "timestamp",
-    "navigation",
-    "advertising",
-    "widget",
-    "separator",
-    "duplicate",
-    "other",
-)
-
-
-def git_show(git_dir: str, commit: str, path: str) -> str | None:
-    proc = subprocess.run(
-        ["git", "--git-dir", git_dir, "show", f"{commit}:{path}"],
-        capture_output=True,
-    )
-    if proc.returncode != 0:
-        return None
-    return proc.stdout.decode("utf-8", errors="replace")
-
-
-def git_ls(git_dir: str, commit: str, folder: str) -> list[str]:
-    proc = subprocess.run(
-        ["git", "--git-dir", git_dir, "ls-tree", "--name-only", commit, folder + "/"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return sorted(proc.stdout.split())
-
-
-def domain(url: object) -> str:
-    if not isinstance(url, str):
-        return ""
-    host = urlparse(url if "//" in url else "//" + url).netloc.lower()
-    host = host.split(":")[0]
-    return host[4:] if host.startswith("www.") else host
-
-
-def split_lines(text: str) -> list[str]:
-    """A line is a paragraph as the scraper emitted it; blank lines go."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return [line.strip() for line in text.split("\n") if line.strip()]
 
 
 def fnc_documents(git_dir: str) -> list[dict]:
@@ -156,20 +114,12 @@ def fnn_documents(git_dir: str) -> list[dict]:
     return docs
 
 
-def key(doc_id: str) -> str:
-    return hashlib.sha1(doc_id.encode()).hexdigest()
-
-
-def split_of(source: str) -> str:
-    return "test" if int(hashlib.sha1(source.encode()).hexdigest(), 16) % 10 < 4 else "train"
-
-
 def select(docs: list[dict]) -> list[dict]:
     """Up to PER_SITE documents per publisher, in a fixed pseudo-random order,
     skipping very short texts and verbatim repeats."""
     seen_text: set[str] = set()
     by_site: dict[str, list[dict]] = defaultdict(list)
-    for doc in sorted(docs, key=lambda d: key(d["id"])):
+    for doc in sorted(docs, key=lambda d: order_key(d["id"])):
         lines = split_lines(doc["text"])
         digest = hashlib.sha1("\n".join(lines).encode()).hexdigest()
         if len(lines) < MIN_LINES or digest in seen_text:
@@ -201,55 +151,6 @@ def cmd_raw(fnc_git: str, fnn_git: str, out: Path) -> list[dict]:
     return docs
 
 
-def expand(doc: dict, entry: dict) -> tuple[list, list, dict]:
-    """labels.json stores furniture lines only: {"furniture": {i: category},
-    "undecided": {i: [start, end] of the furniture part in the line}}; every other
-    line is content."""
-    n = len(doc["lines"])
-    labels: list = [1] * n
-    cats: list = [None] * n
-    for i, cat in entry.get("furniture", {}).items():
-        if cat not in CATEGORIES:
-            raise ValueError(f"{doc['id']} line {i}: unknown category {cat!r}")
-        labels[int(i)], cats[int(i)] = 0, cat
-    notes = {}
-    for i, span in entry.get("undecided", {}).items():
-        labels[int(i)], cats[int(i)] = None, None
-        notes[str(i)] = doc["lines"][int(i)][span[0] : span[1]] if span else ""
-    return labels, cats, notes
-
-
-def cmd_merge(raw: Path, labels_path: Path, out: Path) -> None:
-    docs = [json.loads(line) for line in raw.read_text(encoding="utf-8").splitlines()]
-    table = json.loads(labels_path.read_text(encoding="utf-8"))
-    buf = io.BytesIO()
-    written = 0
-    with gzip.GzipFile(filename="", mode="wb", fileobj=buf, mtime=0) as gz:
-        for doc in docs:
-            entry = table.get(doc["id"])
-            if entry is None:
-                continue  # not read yet
-            if entry.get("n_lines") != len(doc["lines"]):
-                raise ValueError(f"{doc['id']}: labels were made for another text")
-            labels, cats, notes = expand(doc, entry)
-            record = {
-                "id": doc["id"],
-                "source": doc["source"],
-                "origin": doc["origin"],
-                "lines": doc["lines"],
-                "labels": labels,
-                "categories": cats,
-                "split": doc["split"],
-                "truncated": doc["truncated"],
-            }
-            if notes:
-                record["notes"] = notes
-            gz.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
-            written += 1
-    out.write_bytes(buf.getvalue())
-    print(f"{written} labelled documents -> {out}")
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -273,7 +174,8 @@ def main(argv: list[str] | None = None) -> None:
             parser.error("merge needs --raw or the two git directories")
         raw = Path("raw.jsonl")
         cmd_raw(args.fnc_git, args.fnn_git, raw)
-    cmd_merge(raw, args.labels, args.out)
+    written = merge(raw, args.labels, args.out)
+    print(f"{written} labelled documents -> {args.out}")
 
 
 if __name__ == "__main__":

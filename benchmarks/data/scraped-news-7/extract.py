@@ -1,0 +1,130 @@
+"""Build the scraped-news-7 line set from Article-Bias-Prediction, new publishers only.
+
+The documents are article texts exactly as a scraper (newspaper) emitted
+them, page furniture included, each from a publisher that no earlier
+scraped-news set has: a new site brings new furniture and new phrasing.
+This script picks the documents and splits them into lines; the labels are
+data, read by hand, kept in ``labels.json``.
+
+    python extract.py raw ABP_GIT [-o raw.jsonl]
+    python extract.py merge [ABP_GIT] [--raw raw.jsonl] [--labels labels.json]
+
+``ABP_GIT`` is a git directory of ramybaly/Article-Bias-Prediction, read at
+the pinned commit in ``../scraped_news.py`` through ``git``, so nothing
+depends on a work tree.  ``merge`` writes ``lines.jsonl.gz`` (gzip mtime 0)
+next to this script with the documents that have labels; without ``--raw``
+it re-runs ``raw`` first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from scraped_news import (  # noqa: E402
+    abp_documents,
+    labelled,
+    long_lines,
+    merge,
+    order_key,
+    split_lines,
+    split_of,
+    write_raw,
+)
+
+MAX_LINES = 60  # longer documents are cut at a paragraph boundary
+MIN_LINES = 5  # shorter ones carry too little structure to be worth reading
+NEAR_COPY = 0.5  # share of long paragraphs already seen that makes a near copy
+TAKE = 250  # documents, one a publisher
+# Labels of the earlier sets: their ids are not taken again, their texts
+# count as seen, and the publishers they name are left out.
+EARLIER_LABELS = tuple(
+    HERE.parent / name / "labels.json"
+    for name in (
+        "scraped-news",
+        "scraped-news-2",
+        "scraped-news-3",
+        "scraped-news-4",
+        "scraped-news-5",
+        "scraped-news-6",
+    )
+)
+
+
+def select(docs: list[dict]) -> list[dict]:
+    """One document a new publisher, in the order of the SHA-1 of the id.
+
+    Skipped: ids labelled before, publishers named in earlier labels, texts
+    of fewer than MIN_LINES lines, and texts already seen (the earlier sets'
+    texts included), verbatim or as a near copy (at least half of the long
+    paragraphs seen before: a syndicated copy on another site).
+    """
+    old_ids, old_sources = labelled(EARLIER_LABELS)
+    old = [split_lines(d["text"]) for d in docs if d["id"] in old_ids]
+    seen_text = {"\n".join(lines) for lines in old}
+    seen_long = set().union(*(long_lines(lines) for lines in old))
+    picked: dict[str, dict] = {}
+    for doc in sorted(docs, key=lambda d: order_key(d["id"])):
+        if len(picked) >= TAKE:
+            break
+        source = doc["source"]
+        if not source or source in old_sources or source in picked or doc["id"] in old_ids:
+            continue
+        lines = split_lines(doc["text"])
+        own_long = long_lines(lines)
+        if len(lines) < MIN_LINES or "\n".join(lines) in seen_text:
+            continue
+        if own_long and len(own_long & seen_long) >= NEAR_COPY * len(own_long):
+            continue
+        seen_text.add("\n".join(lines))
+        seen_long |= own_long
+        picked[source] = {
+            "id": doc["id"],
+            "source": source,
+            "origin": doc["origin"],
+            "lines": lines[:MAX_LINES],
+            "split": split_of(source),
+            "truncated": len(lines) > MAX_LINES,
+        }
+    return sorted(picked.values(), key=lambda d: (d["source"], d["id"]))
+
+
+def cmd_raw(abp_git: str, out: Path) -> None:
+    docs = select(abp_documents(abp_git))
+    write_raw(docs, out)
+    print(f"{len(docs)} documents, {len({d['source'] for d in docs})} publishers -> {out}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    p_raw = sub.add_parser("raw", help="select the documents, unlabelled")
+    p_raw.add_argument("abp_git")
+    p_raw.add_argument("-o", "--out", type=Path, default=Path("raw.jsonl"))
+    p_merge = sub.add_parser("merge", help="join raw documents and labels.json")
+    p_merge.add_argument("abp_git", nargs="?")
+    p_merge.add_argument("--raw", type=Path)
+    p_merge.add_argument("--labels", type=Path, default=HERE / "labels.json")
+    p_merge.add_argument("-o", "--out", type=Path, default=HERE / "lines.jsonl.gz")
+    args = parser.parse_args(argv)
+    if args.cmd == "raw":
+        cmd_raw(args.abp_git, args.out)
+        return
+    raw = args.raw
+    if raw is None:
+        if not args.abp_git:
+            parser.error("merge needs --raw or the Article-Bias-Prediction git directory")
+        raw = Path("raw.jsonl")
+        cmd_raw(args.abp_git, raw)
+    if not raw.exists():
+        sys.exit(f"{raw} not found; give ABP_GIT to rebuild it")
+    written = merge(raw, args.labels, args.out)
+    print(f"{written} labelled documents -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()
