@@ -25,6 +25,7 @@ the context the model reads.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -35,7 +36,7 @@ from ..patterns import Pattern
 from ..segment import Sentence, split_sentences
 from .features import has_words, is_quoted, is_separator, is_time_header, word_count
 from .layout import author_names, body_span, is_anchor, link_lines, title_line
-from .line_features import FEATURES, line_features
+from .line_features import FEATURES, OwnFeatures, assemble, own_features
 from .line_model import LineModel, builtin_model
 from .patterns_en import RULES as EN_RULES
 from .patterns_intl import RULES as INTL_RULES
@@ -172,91 +173,115 @@ def _model_verdicts(
     round removes nothing makes the result a fixed point: stripping the output
     again removes nothing (the step is idempotent). Sentence cuts are found in
     the first round, and later rounds see the lines without them.
+
+    Each line's own features, rule hit and category are worked out once for
+    the whole page (`own_features`); a round only re-reads positions and
+    neighbours (`assemble`) and walks the trees again, over the lines left.
     """
     cut_off = model.decision_threshold if threshold is None else threshold
-    final: list[Verdict] = [KEEP] * len(lines)
+    n = len(lines)
+    final: list[Verdict] = [KEEP] * n
     texts = list(lines)
-    alive = list(range(len(lines)))
-    known: dict[str, tuple[str, str, bool] | None] = {}
-    features: dict[str, tuple[list[float], str]] = {}
+    hits = [_rule_hit(line, rules) for line in texts]
+    own = own_features(texts, [None if h is None else h[0] for h in hits], model.words)
+    alive = list(range(n))
     for round_ in range(MAX_ROUNDS):
+        first = round_ == 0
+        page = own if first else own.take(alive)
         judged = _model_round(
-            [texts[i] for i in alive], rules, model, cut_off, round_ == 0, known, features
+            [texts[i] for i in alive], [hits[i] for i in alive], page, rules, model, cut_off, first
         )
-        if layout:
+        if layout and any(v.category == "byline" for v in judged):
             _add_author_names([texts[i] for i in alive], judged)
         removed = False
+        changed: list[int] = []
         for i, verdict in zip(alive, judged, strict=True):
             if not verdict.keep:
                 final[i] = verdict
                 removed = True
-            elif round_ == 0:
+            elif first:
                 final[i] = verdict
                 if verdict.cuts:
                     texts[i] = _residual(lines[i], verdict)
+                    changed.append(i)
             else:
                 final[i] = Verdict(True, cuts=final[i].cuts, probability=verdict.probability)
         if not removed:
             break
         alive = [i for i in alive if final[i].keep]
+        if changed:
+            for i in changed:
+                hits[i] = _rule_hit(texts[i], rules)
+            own.put(
+                changed,
+                own_features(
+                    [texts[i] for i in changed],
+                    [None if hits[i] is None else hits[i][0] for i in changed],
+                    model.words,
+                ),
+            )
     return final
 
 
 def _model_round(
     lines: Sequence[str],
+    hits: Sequence[tuple[str, str, bool] | None],
+    page: OwnFeatures,
     rules: RuleSet,
     model: LineModel,
     cut_off: float,
     cuts: bool,
-    known: dict[str, tuple[str, str, bool] | None],
-    features: dict[str, tuple[list[float], str]],
 ) -> list[Verdict]:
-    """One round: whole-line verdicts, and (with ``cuts``) sentence cuts in kept lines.
-
-    ``known`` and ``features`` hold the rule hits and own features of lines
-    already seen in earlier rounds.
-    """
-    hits = []
-    for line in lines:
-        if line not in known:
-            known[line] = _rule_hit(line, rules)
-        hits.append(known[line])
-    categories = [None if h is None else h[0] for h in hits]
-    X = line_features(lines, categories, model.lexicon, features)
+    """One round: whole-line verdicts, and (with ``cuts``) sentence cuts in kept lines."""
+    X = assemble(page)
     p = model.probabilities(X).tolist()
+    quoted = (X[:, _QUOTED] > 0).tolist()
+    lexical_max = X[:, _LEXICAL_MAX].tolist()
+    repeats = _repeated(page)
+    words = page.words.tolist()
+    categories = [None if h is None else h[0] for h in hits]
     first, _last = body_span(lines, categories)
     headline = _headline(lines, categories, first)
     verdicts: list[Verdict] = []
     seen: set[str] = set()
-    for index, (line, hit, prob) in enumerate(zip(lines, hits, p, strict=True)):
-        stripped = line.strip()
+    for index, (line, stripped, hit, prob, count) in enumerate(
+        zip(lines, page.stripped, hits, p, words, strict=True)
+    ):
         if not stripped:
             verdicts.append(KEEP)
             continue
-        if is_separator(stripped):
+        if not stripped[0].isalnum() and is_separator(stripped):
             verdicts.append(Verdict(False, "separator", "rule_line", probability=prob))
             continue
-        key = " ".join(stripped.lower().split())
-        if key in seen and word_count(stripped) >= MIN_REPEAT_WORDS:
-            verdicts.append(Verdict(False, "duplicate", "repeated_line", probability=prob))
-            continue
-        seen.add(key)
+        if index in repeats:
+            key = " ".join(stripped.lower().split())
+            if key in seen and count >= MIN_REPEAT_WORDS:
+                verdicts.append(Verdict(False, "duplicate", "repeated_line", probability=prob))
+                continue
+            seen.add(key)
         decisive = hit is not None and hit[2]
-        if not decisive and prob >= cut_off and cuts and word_count(stripped) > SHORT_LINE:
+        if not decisive and prob >= cut_off and cuts and count > SHORT_LINE:
             # A long line whose furniture the rules can point to inside it loses
             # only that furniture: the model judges lines whole, the rules cut finer.
             inner = _judge_line_remembered(line, rules)
             if inner.keep and inner.cuts:
                 verdicts.append(Verdict(True, cuts=inner.cuts, probability=prob))
                 continue
-        guarded = X[index, _QUOTED] > 0 or is_time_header(stripped) or (
-            index == headline and (prob < HEADLINE_DOUBT or X[index, _LEXICAL_MAX] < HEADLINE_WORDS)
-        )
-        if decisive or ((hit is not None or prob >= cut_off) and not guarded):
+        if decisive or (
+            (hit is not None or prob >= cut_off)
+            and not (
+                quoted[index]
+                or is_time_header(stripped)
+                or (
+                    index == headline
+                    and (prob < HEADLINE_DOUBT or lexical_max[index] < HEADLINE_WORDS)
+                )
+            )
+        ):
             if hit is not None:
                 category, reason = hit[0], hit[1]
             else:
-                category, reason = model.category(stripped), "model"
+                category, reason = model.categories[int(page.category[index])], "model"
             verdicts.append(Verdict(False, category, reason, probability=prob))
             continue
         if not cuts:
@@ -265,12 +290,25 @@ def _model_round(
         inner = _judge_line_remembered(line, rules)
         if inner.keep:
             verdicts.append(Verdict(True, cuts=inner.cuts, probability=prob))
-        elif word_count(stripped) > SHORT_LINE:
+        elif count > SHORT_LINE:
             # Every sentence of a long line is furniture by the rules: the line goes.
             verdicts.append(Verdict(False, inner.category, inner.reason, probability=prob))
         else:
             verdicts.append(Verdict(True, probability=prob))
     return verdicts
+
+
+def _repeated(page: OwnFeatures) -> set[int]:
+    """Lines whose words (edge marks stripped) occur on another line of the page: the only
+    ones that can repeat an earlier line word for word."""
+    counts = Counter(key for key, present in zip(page.keys, page.present.tolist()) if present)
+    if len(counts) == int(page.present.sum()):
+        return set()
+    return {
+        i
+        for i, (key, present) in enumerate(zip(page.keys, page.present.tolist()))
+        if present and counts[key] > 1
+    }
 
 
 def _headline(lines: Sequence[str], categories: Sequence[str | None], first: int) -> int | None:

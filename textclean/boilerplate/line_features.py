@@ -26,7 +26,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, islice, repeat
 
 import numpy as np
 from ahocorasick_rs import AhoCorasick
@@ -181,24 +181,45 @@ class OwnFeatures:
 
     ``rows`` holds the own row of each line (zeros for blank ones, whose
     ``present`` is False); ``keys`` the line's words as the repeat test
-    compares them. The ``repeat`` column is filled in by `assemble`, which
-    sees which lines come before which.
+    compares them, ``stripped`` the line without its outer spaces, ``words``
+    its number of words, and ``category`` the category head's pick (-1
+    without a head or for a blank line). The ``repeat`` column is filled in
+    by `assemble`, which sees which lines come before which.
     """
 
     rows: np.ndarray
     keys: list[str]
     present: np.ndarray
+    stripped: list[str]
+    words: np.ndarray
+    category: np.ndarray
 
     def take(self, index: Sequence[int]) -> OwnFeatures:
         """The lines at ``index``, in that order."""
         at = np.asarray(index, dtype=np.int64)
-        return OwnFeatures(self.rows[at], [self.keys[i] for i in at.tolist()], self.present[at])
+        pick = at.tolist()
+        return OwnFeatures(
+            self.rows[at],
+            [self.keys[i] for i in pick],
+            self.present[at],
+            [self.stripped[i] for i in pick],
+            self.words[at],
+            self.category[at],
+        )
+
+    def put(self, index: Sequence[int], other: OwnFeatures) -> None:
+        """Overwrite the lines at ``index`` with ``other``'s lines, in order."""
+        for field in ("rows", "present", "words", "category"):
+            getattr(self, field)[list(index)] = getattr(other, field)
+        for j, i in enumerate(index):
+            self.keys[i] = other.keys[j]
+            self.stripped[i] = other.stripped[j]
 
 
 def own_features(
     lines: Sequence[str],
     rule_categories: Sequence[str | None] | None = None,
-    lexicon: Mapping[str, float] | None = None,
+    lexicon: Mapping[str, float] | WordTable | None = None,
 ) -> OwnFeatures:
     """Each line's own shape, words and rule verdict, for all lines of a page at once.
 
@@ -213,8 +234,10 @@ def own_features(
     present = np.zeros(n, dtype=bool)
     present[at] = True
     keys = [""] * n
+    words = np.zeros(n, dtype=np.int64)
+    category = np.full(n, -1, dtype=np.int64)
     if not at:
-        return OwnFeatures(rows, keys, present)
+        return OwnFeatures(rows, keys, present, stripped, words, category)
     texts = [stripped[i] for i in at] if len(at) < n else stripped
     m = len(texts)
     counts, caps, marks = _char_counts(texts)
@@ -227,9 +250,12 @@ def own_features(
     owner = np.repeat(np.arange(m), nw)
     per_word = nw.astype(np.float64)
 
-    def share(words: frozenset[str]) -> np.ndarray:
-        hits = np.fromiter(map(words.__contains__, tokens), dtype=bool, count=len(tokens))
-        return np.bincount(owner[hits], minlength=m) / per_word
+    table = lexicon if isinstance(lexicon, WordTable) else _table_of(lexicon or {})
+    ids = np.array(list(map(table.index.get, tokens, repeat(0))), dtype=np.int64)
+    flags = table.flags[ids]
+
+    def share(bit: int) -> np.ndarray:
+        return np.bincount(owner[(flags & bit) > 0], minlength=m) / per_word
 
     letters = counts[:, _LOWER] + counts[:, _UPPER] + counts[:, _LETTER]
     visible = np.maximum(counts.sum(axis=1) - counts[:, _SPACE], 1.0)
@@ -259,9 +285,9 @@ def own_features(
     for j in np.flatnonzero(closes).tolist():
         t = texts[j]
         own[j, col["credit_slash"]] = 1.0 if "/" in t[t.rfind("(") :] else 0.0
-    own[:, col["stop_words"]] = share(STOP)
-    own[:, col["reader_words"]] = share(_READER)
-    own[:, col["publisher_words"]] = share(_PUBLISHER)
+    own[:, col["stop_words"]] = share(_STOP_BIT)
+    own[:, col["reader_words"]] = share(_READER_BIT)
+    own[:, col["publisher_words"]] = share(_PUBLISHER_BIT)
     own[:, col["copyright"]] = _flags(
         "©" in t or "(c)" in low or "copyright" in low for t, low in zip(texts, lows, strict=True)
     )
@@ -270,19 +296,23 @@ def own_features(
             own[j, col["quoted"]] = 1.0 if is_quoted(texts[j]) else 0.0
     for j in _linked(lows):
         own[j, col["link_tokens"]] = sum(1 for w in split[j] if _may_link(w))
-    if lexicon:
-        own[:, col["lexical"] : col["lexical_min"] + 1] = _lexical(tokens, owner, starts, ends, lexicon)
+    own[:, col["lexical"] : col["lexical_min"] + 1], scores = _word_scores(
+        tokens, ids, owner, starts, ends, table
+    )
     if rule_categories is not None:
         for j, i in enumerate(at):
-            category = rule_categories[i]
-            if category is not None:
+            found = rule_categories[i]
+            if found is not None:
                 own[j, col["rule_any"]] = 1.0
-                if category in _CATEGORY_INDEX:
-                    own[j, _RULE_BASE + _CATEGORY_INDEX[category]] = 1.0
+                if found in _CATEGORY_INDEX:
+                    own[j, _RULE_BASE + _CATEGORY_INDEX[found]] = 1.0
     rows[at] = own
+    words[at] = nw
+    if scores is not None:
+        category[at] = np.argmax(scores, axis=1)
     for j, i in enumerate(at):
         keys[i] = " ".join(tokens[starts[j] : ends[j]])
-    return OwnFeatures(rows, keys, present)
+    return OwnFeatures(rows, keys, present, stripped, words, category)
 
 
 def _flags(values: Iterable[bool]) -> np.ndarray:
@@ -306,39 +336,111 @@ def _linked(lows: list[str]) -> list[int]:
     return np.unique(np.searchsorted(line_starts, at, side="right") - 1).tolist()
 
 
-def _lexical(
+_STOP_BIT, _READER_BIT, _PUBLISHER_BIT = 1, 2, 4
+
+
+class WordTable:
+    """Word weights, per-category word weights and word lists behind one look-up per key.
+
+    Every key of `lexicon_keys` is looked up once in ``index``; the id it
+    gives reads the word's weight, its category weights and whether it is a
+    stop word, a word addressing the reader or one of a publisher speaking of
+    itself (``flags``). Row 0 stands for a key the tables do not know.
+    """
+
+    def __init__(
+        self,
+        lexicon: Mapping[str, float],
+        category_lexicon: Mapping[str, np.ndarray] | None = None,
+        category_bias: np.ndarray | None = None,
+    ):
+        category_lexicon = category_lexicon or {}
+        keys = sorted(set(lexicon) | set(category_lexicon) | STOP | _READER | _PUBLISHER)
+        self.index = {key: k + 1 for k, key in enumerate(keys)}
+        self.weights = np.zeros(len(keys) + 1)
+        self.weights[1:] = [lexicon.get(key, 0.0) for key in keys]
+        self.flags = np.zeros(len(keys) + 1, dtype=np.uint8)
+        for bit, words in ((_STOP_BIT, STOP), (_READER_BIT, _READER), (_PUBLISHER_BIT, _PUBLISHER)):
+            self.flags[[self.index[w] for w in words]] |= bit
+        self.bias = category_bias
+        self.category: np.ndarray | None = None
+        self.categorised = np.zeros(len(keys) + 1, dtype=bool)
+        if category_bias is not None:
+            self.category = np.zeros((len(keys) + 1, len(category_bias)))
+            for key, weights in category_lexicon.items():
+                self.category[self.index[key]] = weights
+                self.categorised[self.index[key]] = True
+
+_LAST_TABLE: list[tuple[Mapping[str, float], int, WordTable]] = []
+
+
+def _table_of(lexicon: Mapping[str, float]) -> WordTable:
+    """A `WordTable` for a plain mapping, reused while the same unchanged mapping comes back
+    (a training run passes one lexicon for thousands of pages)."""
+    if _LAST_TABLE:
+        known, size, table = _LAST_TABLE[0]
+        if known is lexicon and size == len(lexicon):
+            return table
+    table = WordTable(lexicon)
+    _LAST_TABLE[:] = [(lexicon, len(lexicon), table)]
+    return table
+
+
+def _word_scores(
     tokens: list[str],
+    ids: np.ndarray,
     owner: np.ndarray,
     starts: np.ndarray,
     ends: np.ndarray,
-    lexicon: Mapping[str, float],
-) -> np.ndarray:
-    """Per line: sum over the square root of the count, max and min of the word weights.
+    table: WordTable,
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """Per line: the lexical sum over the root of the key count, max and min of the word
+    weights; and the category head's scores (None without a head).
 
-    The weights are those of `lexicon_keys`, in its order: words, pairs of
-    neighbouring words within the line, the first word and the last.
+    The keys are those of `lexicon_keys`, in its order (words, pairs of
+    neighbouring words within the line, first word, last word), so every sum
+    adds in the same order as one line's look-ups would.
     """
     m = len(starts)
-    get = lexicon.get
-    words = [get(t, 0.0) for t in tokens]
-    inner = (owner[:-1] == owner[1:]) if len(tokens) > 1 else np.zeros(0, dtype=bool)
-    pair_index = np.flatnonzero(inner).tolist()
-    pairs = [get(tokens[k] + " " + tokens[k + 1], 0.0) for k in pair_index]
-    first = [get("^" + tokens[k], 0.0) for k in starts.tolist()]
-    last = [get("$" + tokens[k - 1], 0.0) for k in ends.tolist()]
-    values = np.array(words + pairs + first + last, dtype=np.float64)
+    get = table.index.get
+    inner = owner[:-1] == owner[1:]
+    # Pairs of every two neighbouring words, those across a line break dropped after.
+    pairs = map(" ".join, zip(tokens, islice(tokens, 1, None)))
+    pair_ids = np.array(list(map(get, pairs, repeat(0))), dtype=np.int64)[inner]
+    edges = ["^" + tokens[k] for k in starts.tolist()] + ["$" + tokens[k - 1] for k in ends.tolist()]
+    edge_ids = np.array(list(map(get, edges, repeat(0))), dtype=np.int64)
+    ids = np.concatenate([ids, pair_ids, edge_ids])
     lines = np.arange(m)
-    owners = np.concatenate([owner, owner[:-1][inner], lines, lines])
+    pair_owner = owner[:-1][inner]
+    owners = np.concatenate([owner, pair_owner, lines, lines])
+    values = table.weights[ids]
     total = np.bincount(owners, weights=values, minlength=m)
-    sizes = np.bincount(owners, minlength=m)
-    order = np.argsort(owners, kind="stable")
-    grouped = values[order]
-    offsets = np.cumsum(sizes) - sizes
+    nw = ends - starts
     out = np.empty((m, 3))
-    out[:, 0] = total / np.sqrt(sizes)
-    out[:, 1] = np.maximum.reduceat(grouped, offsets)
-    out[:, 2] = np.minimum.reduceat(grouped, offsets)
-    return out
+    out[:, 0] = total / np.sqrt(2 * nw + 1)
+    # Each kind of key sits in line order, so maxima and minima reduce over runs.
+    n_tokens, n_pairs = len(tokens), len(pair_owner)
+    word_values = values[:n_tokens]
+    edge_values = values[n_tokens + n_pairs :].reshape(2, m)
+    high = np.maximum(np.maximum.reduceat(word_values, starts), edge_values.max(axis=0))
+    low = np.minimum(np.minimum.reduceat(word_values, starts), edge_values.min(axis=0))
+    if n_pairs:
+        paired = np.flatnonzero(nw > 1)
+        pair_values = values[n_tokens : n_tokens + n_pairs]
+        offsets = (starts - lines)[paired]  # a line's pairs start after the pairs of those before
+        high[paired] = np.maximum(high[paired], np.maximum.reduceat(pair_values, offsets))
+        low[paired] = np.minimum(low[paired], np.minimum.reduceat(pair_values, offsets))
+    out[:, 1] = high
+    out[:, 2] = low
+    if table.category is None or table.bias is None:
+        return out, None
+    known = table.categorised[ids]
+    rows = table.category[ids[known]]
+    at = owners[known]
+    scores = np.empty((m, rows.shape[1]))
+    for c in range(rows.shape[1]):
+        scores[:, c] = table.bias[c] + np.bincount(at, weights=rows[:, c], minlength=m)
+    return out, scores
 
 
 def assemble(own: OwnFeatures) -> np.ndarray:
@@ -364,7 +466,7 @@ def assemble(own: OwnFeatures) -> np.ndarray:
 def line_features(
     lines: Sequence[str],
     rule_categories: Sequence[str | None] | None = None,
-    lexicon: Mapping[str, float] | None = None,
+    lexicon: Mapping[str, float] | WordTable | None = None,
 ) -> np.ndarray:
     """One row of `FEATURES` per line (blank lines included, as rows of zeros).
 

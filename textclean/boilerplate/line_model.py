@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import ConfigError
-from .line_features import _EDGE, FEATURES, lexicon_keys
+from .line_features import _EDGE, FEATURES, WordTable, lexicon_keys
 
 FORMAT = "textclean-boilerplate-model"
 VERSION = 1
@@ -87,6 +87,11 @@ class LineModel:
         found = [i for i in map(rows.get, lexicon_keys(tokens)) if i is not None]
         score = self.category_bias + matrix[found].sum(axis=0) if found else self.category_bias
         return self.categories[int(np.argmax(score))]
+
+    @cached_property
+    def words(self) -> WordTable:
+        """The word weights and the category head as one table (see `WordTable`)."""
+        return WordTable(self.lexicon, self.category_lexicon, self.category_bias)
 
     @cached_property
     def _category_rows(self) -> tuple[dict[str, int], np.ndarray]:
