@@ -36,7 +36,7 @@ from ..patterns import Pattern
 from ..segment import Sentence, split_sentences
 from .features import has_words, is_quoted, is_separator, is_time_header, word_count
 from .layout import author_names, body_span, is_anchor, link_lines, title_line
-from .line_features import FEATURES, OwnFeatures, assemble, own_features
+from .line_features import FEATURES, OwnFeatures, assemble, mark_rules, own_features
 from .line_model import LineModel, builtin_model
 from .patterns_en import RULES as EN_RULES
 from .patterns_intl import RULES as INTL_RULES
@@ -182,8 +182,9 @@ def _model_verdicts(
     n = len(lines)
     final: list[Verdict] = [KEEP] * n
     texts = list(lines)
-    hits = [_rule_hit(line, rules) for line in texts]
-    own = own_features(texts, [None if h is None else h[0] for h in hits], model.words)
+    own = own_features(texts, None, model.words)
+    hits = _rule_hits(own, rules)
+    mark_rules(own, [None if h is None else h[0] for h in hits])
     alive = list(range(n))
     for round_ in range(MAX_ROUNDS):
         first = round_ == 0
@@ -210,16 +211,11 @@ def _model_verdicts(
             break
         alive = [i for i in alive if final[i].keep]
         if changed:
-            for i in changed:
-                hits[i] = _rule_hit(texts[i], rules)
-            own.put(
-                changed,
-                own_features(
-                    [texts[i] for i in changed],
-                    [None if hits[i] is None else hits[i][0] for i in changed],
-                    model.words,
-                ),
-            )
+            fresh = own_features([texts[i] for i in changed], None, model.words)
+            for i, hit in zip(changed, _rule_hits(fresh, rules), strict=True):
+                hits[i] = hit
+            mark_rules(fresh, [None if hits[i] is None else hits[i][0] for i in changed])
+            own.put(changed, fresh)
     return final
 
 
@@ -263,7 +259,7 @@ def _model_round(
         if not decisive and prob >= cut_off and cuts and count > SHORT_LINE:
             # A long line whose furniture the rules can point to inside it loses
             # only that furniture: the model judges lines whole, the rules cut finer.
-            inner = _judge_line_remembered(line, rules)
+            inner = _inner_verdict(line, stripped, hit, rules)
             if inner.keep and inner.cuts:
                 verdicts.append(Verdict(True, cuts=inner.cuts, probability=prob))
                 continue
@@ -287,7 +283,7 @@ def _model_round(
         if not cuts:
             verdicts.append(Verdict(True, probability=prob))
             continue
-        inner = _judge_line_remembered(line, rules)
+        inner = _inner_verdict(line, stripped, hit, rules)
         if inner.keep:
             verdicts.append(Verdict(True, cuts=inner.cuts, probability=prob))
         elif count > SHORT_LINE:
@@ -296,6 +292,33 @@ def _model_round(
         else:
             verdicts.append(Verdict(True, probability=prob))
     return verdicts
+
+
+#: What can end a sentence inside a line, or break it (`textclean.segment`'s boundaries).
+_SPLITTERS = frozenset(".!?…‼⁇⁈⁉。！？｡" + "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+_TRAILING = ".!?…‼⁇⁈⁉。！？｡" + "\"'”’»›)]}」』】〉》〕）"
+#: First letters of the words `_PREFIX_STAMP` opens with.
+_STAMP_INITIALS = frozenset("dpulvam")
+
+
+def _inner_verdict(
+    line: str, stripped: str, hit: tuple[str, str, bool] | None, rules: RuleSet
+) -> Verdict:
+    """`_judge_line_remembered`, skipped where its answer is sure to be `KEEP`.
+
+    A line no rule condemns whole, with no comma and no sentence end before
+    its last word, is one sentence the rules already passed, with no clause
+    to cut: only a date prefix could go, and its first letter says whether
+    one can be there.
+    """
+    if (
+        hit is None
+        and "," not in stripped
+        and _SPLITTERS.isdisjoint(stripped.rstrip(_TRAILING))
+        and stripped[0].lower() not in _STAMP_INITIALS
+    ):
+        return KEEP
+    return _judge_line_remembered(line, rules)
 
 
 def _repeated(page: OwnFeatures) -> set[int]:
@@ -320,6 +343,23 @@ def _headline(lines: Sequence[str], categories: Sequence[str | None], first: int
     if index is None or any(mark in lines[index] for mark in "()[]/|@©"):
         return None
     return index
+
+
+def _rule_hits(own: OwnFeatures, rules: RuleSet) -> list[tuple[str, str, bool] | None]:
+    """`_rule_hit` for every line of a page, from its features (quoted, word count)."""
+    at = [
+        i
+        for i, (stripped, quoted) in enumerate(
+            zip(own.stripped, own.rows[:, _QUOTED].tolist(), strict=True)
+        )
+        if stripped and not quoted
+    ]
+    hits: list[tuple[str, str, bool] | None] = [None] * len(own.stripped)
+    words = own.words.tolist()
+    found = rules.match_rules([own.stripped[i] for i in at], [words[i] for i in at])
+    for i, hit in zip(at, found, strict=True):
+        hits[i] = hit
+    return hits
 
 
 def _rule_hit(line: str, rules: RuleSet) -> tuple[str, str, bool] | None:

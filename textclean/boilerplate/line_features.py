@@ -299,20 +299,25 @@ def own_features(
     own[:, col["lexical"] : col["lexical_min"] + 1], scores = _word_scores(
         tokens, ids, owner, starts, ends, table
     )
-    if rule_categories is not None:
-        for j, i in enumerate(at):
-            found = rule_categories[i]
-            if found is not None:
-                own[j, col["rule_any"]] = 1.0
-                if found in _CATEGORY_INDEX:
-                    own[j, _RULE_BASE + _CATEGORY_INDEX[found]] = 1.0
     rows[at] = own
     words[at] = nw
     if scores is not None:
         category[at] = np.argmax(scores, axis=1)
     for j, i in enumerate(at):
         keys[i] = " ".join(tokens[starts[j] : ends[j]])
-    return OwnFeatures(rows, keys, present, stripped, words, category)
+    out = OwnFeatures(rows, keys, present, stripped, words, category)
+    if rule_categories is not None:
+        mark_rules(out, rule_categories)
+    return out
+
+
+def mark_rules(own: OwnFeatures, rule_categories: Sequence[str | None]) -> None:
+    """Set the rule columns: the category a wording rule gave each line (None: no rule)."""
+    for i, found in enumerate(rule_categories):
+        if found is not None and own.present[i]:
+            own.rows[i, _RULE_BASE - 1] = 1.0
+            if found in _CATEGORY_INDEX:
+                own.rows[i, _RULE_BASE + _CATEGORY_INDEX[found]] = 1.0
 
 
 def _flags(values: Iterable[bool]) -> np.ndarray:
