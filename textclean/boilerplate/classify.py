@@ -120,6 +120,7 @@ HEADLINE_WORDS = 0.4
 _LEXICAL_MAX = FEATURES.index("lexical_max")
 #: The feature column saying the line holds a quotation (`is_quoted`).
 _QUOTED = FEATURES.index("quoted")
+_ENDS_SENTENCE = FEATURES.index("ends_sentence")
 #: Rounds of judging what is left (see `_model_verdicts`); pages settle in two.
 MAX_ROUNDS = 5
 #: ``model=USE_BUILTIN`` (the default) means the model shipped with textclean.
@@ -236,7 +237,7 @@ def _model_round(
     repeats = _repeated(page)
     words = page.words.tolist()
     categories = [None if h is None else h[0] for h in hits]
-    first, _last = body_span(lines, categories)
+    first = _body_start(page, categories)
     headline = _headline(lines, categories, first)
     verdicts: list[Verdict] = []
     seen: set[str] = set()
@@ -319,6 +320,30 @@ def _inner_verdict(
     ):
         return KEEP
     return _judge_line_remembered(line, rules)
+
+
+def _body_start(page: OwnFeatures, categories: Sequence[str | None]) -> int:
+    """`body_span`'s first line, from the features: each prose line (`is_anchor`) scores
+    its words, every other line no rule condemned costs one."""
+    words = page.words.tolist()
+    ends = page.rows[:, _ENDS_SENTENCE].tolist()
+    best, best_start = 0, len(words)
+    total, start = 0, 0
+    for i, (count, category, stripped) in enumerate(
+        zip(words, categories, page.stripped, strict=True)
+    ):
+        if category is not None or not count:
+            continue
+        anchor = ends[i] > 0 and (
+            count >= 12 or (len(stripped) >= 60 and " " not in stripped[:40])
+        )
+        gain = count if anchor else -1
+        if total <= 0:
+            total, start = 0, i
+        total += gain
+        if gain > 0 and total > best:
+            best, best_start = total, start
+    return best_start
 
 
 def _repeated(page: OwnFeatures) -> set[int]:
