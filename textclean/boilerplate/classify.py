@@ -35,7 +35,7 @@ import regex
 from ..patterns import Pattern
 from ..segment import Sentence, split_sentences
 from .features import has_words, is_quoted, is_separator, is_time_header, word_count
-from .layout import author_names, body_span, is_anchor, link_lines, title_line
+from .layout import author_names, is_anchor, link_lines, title_line
 from .line_features import FEATURES, OwnFeatures, assemble, mark_rules, own_features
 from .line_model import LineModel, builtin_model
 from .patterns_en import RULES as EN_RULES
@@ -305,7 +305,8 @@ _STAMP_INITIALS = frozenset("dpulvam")
 def _inner_verdict(
     line: str, stripped: str, hit: tuple[str, str, bool] | None, rules: RuleSet
 ) -> Verdict:
-    """`_judge_line_remembered`, skipped where its answer is sure to be `KEEP`.
+    """`_judge_line_remembered` on a line that is neither blank nor a separator,
+    skipped where its answer is sure to be `KEEP`.
 
     A line no rule condemns whole, with no comma and no sentence end before
     its last word, is one sentence the rules already passed, with no clause
@@ -334,9 +335,7 @@ def _body_start(page: OwnFeatures, categories: Sequence[str | None]) -> int:
     ):
         if category is not None or not count:
             continue
-        anchor = ends[i] > 0 and (
-            count >= 12 or (len(stripped) >= 60 and " " not in stripped[:40])
-        )
+        anchor = ends[i] > 0 and (count >= 12 or (len(stripped) >= 60 and " " not in stripped[:40]))
         gain = count if anchor else -1
         if total <= 0:
             total, start = 0, i
@@ -349,13 +348,14 @@ def _body_start(page: OwnFeatures, categories: Sequence[str | None]) -> int:
 def _repeated(page: OwnFeatures) -> set[int]:
     """Lines whose words (edge marks stripped) occur on another line of the page: the only
     ones that can repeat an earlier line word for word."""
-    counts = Counter(key for key, present in zip(page.keys, page.present.tolist()) if present)
-    if len(counts) == int(page.present.sum()):
+    present = page.present.tolist()
+    counts = Counter(key for key, here in zip(page.keys, present, strict=True) if here)
+    if len(counts) == sum(present):
         return set()
     return {
         i
-        for i, (key, present) in enumerate(zip(page.keys, page.present.tolist()))
-        if present and counts[key] > 1
+        for i, (key, here) in enumerate(zip(page.keys, present, strict=True))
+        if here and counts[key] > 1
     }
 
 

@@ -8,9 +8,15 @@ one row of numbers: its own shape, its position on the page, the verdicts of
 the wording rules, a learned word score, and
 the shape of the two lines before and after it.
 
-Character classes are counted for the whole page at once in NumPy (the text
-as UTF-32 code points through a class table), so the cost per line is a
-few string operations and one dictionary look-up per word.
+The page is worked on whole, in two parts. `own_features` computes each
+line's own row once: character classes, quote marks and bullets from one
+NumPy pass over the page's code points through a class table; words from
+one split per line and one look-up per word, word pair and edge word in a
+`WordTable` (which also answers the stop-word, reader and publisher lists and
+the category head); per-line sums, maxima and minima by NumPy reductions;
+link marks by one automaton pass. `assemble` adds what depends on which
+lines are left (the repeat flag, position, neighbours) by array shifts, so
+a page judged again after removals reuses the own rows of the lines left.
 
 >>> X = line_features(["Share on Facebook", "The council voted on Monday to close the bridge."])
 >>> X.shape == (2, len(FEATURES))
@@ -268,9 +274,7 @@ def own_features(
     own[:, col["chars"]] = _log1p(map(len, texts))
     own[:, col["mean_word_length"]] = (letters + counts[:, _DIGIT]) / per_word
     own[:, col["capitalised"]] = caps / per_word
-    own[:, col["upper"]] = np.divide(
-        counts[:, _UPPER], letters, out=np.zeros(m), where=letters > 0
-    )
+    own[:, col["upper"]] = np.divide(counts[:, _UPPER], letters, out=np.zeros(m), where=letters > 0)
     own[:, col["digits"]] = counts[:, _DIGIT] / visible
     own[:, col["punctuation"]] = counts[:, _PUNCT] / visible
     own[:, col["symbols"]] = counts[:, _SYMBOL] / visible
@@ -376,6 +380,7 @@ class WordTable:
                 self.category[self.index[key]] = weights
                 self.categorised[self.index[key]] = True
 
+
 _LAST_TABLE: list[tuple[Mapping[str, float], int, WordTable]] = []
 
 
@@ -410,9 +415,11 @@ def _word_scores(
     get = table.index.get
     inner = owner[:-1] == owner[1:]
     # Pairs of every two neighbouring words, those across a line break dropped after.
-    pairs = map(" ".join, zip(tokens, islice(tokens, 1, None)))
+    pairs = map(" ".join, zip(tokens, islice(tokens, 1, None)))  # noqa: B905 (one shorter)
     pair_ids = np.array(list(map(get, pairs, repeat(0))), dtype=np.int64)[inner]
-    edges = ["^" + tokens[k] for k in starts.tolist()] + ["$" + tokens[k - 1] for k in ends.tolist()]
+    edges = ["^" + tokens[k] for k in starts.tolist()] + [
+        "$" + tokens[k - 1] for k in ends.tolist()
+    ]
     edge_ids = np.array(list(map(get, edges, repeat(0))), dtype=np.int64)
     ids = np.concatenate([ids, pair_ids, edge_ids])
     lines = np.arange(m)
