@@ -27,6 +27,7 @@ furniture removed and of content kept. Speed: lines per CPU-second of
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections import Counter
@@ -253,7 +254,9 @@ def main() -> None:
     cat_table = markdown_table(cat_headers, category_recall(categorised_pages, categorised))
     dev_pages = sets.get("dev", [])
     warm = [p for p in sets.get("readability", []) + sets.get("synthetic", [])][:150]
+    load_before = os.getloadavg()[0]
     speed_table = markdown_table(["system", "lines / CPU-s", "ratio to C4"], speed(dev_pages, warm))
+    load = max(load_before, os.getloadavg()[0])
     print(table)
     print(cat_table)
     print(speed_table)
@@ -272,7 +275,9 @@ def main() -> None:
         + cat_table
         + f"\n\nSpeed (CPU time, one core) over the {sum(len(p.lines) for p in dev_pages):,} "
         "dev lines, after a warm-up on other pages, nothing remembered between lines "
-        "(every line is judged):\n\n" + speed_table
+        f"(every line is judged); load average {load:.1f} on {os.cpu_count()} CPUs during the "
+        "run (a loaded machine slows every row, C4's too: the ratio is the steadier number):"
+        "\n\n" + speed_table
     )
     write_section("bench_boilerplate", "Boilerplate stripping", body)
 

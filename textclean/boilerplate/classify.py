@@ -25,6 +25,7 @@ the context the model reads.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -34,8 +35,8 @@ import regex
 from ..patterns import Pattern
 from ..segment import Sentence, split_sentences
 from .features import has_words, is_quoted, is_separator, is_time_header, word_count
-from .layout import author_names, body_span, is_anchor, link_lines, title_line
-from .line_features import FEATURES, line_features
+from .layout import author_names, is_anchor, link_lines, title_line
+from .line_features import FEATURES, OwnFeatures, assemble, mark_rules, own_features
 from .line_model import LineModel, builtin_model
 from .patterns_en import RULES as EN_RULES
 from .patterns_intl import RULES as INTL_RULES
@@ -119,6 +120,7 @@ HEADLINE_WORDS = 0.4
 _LEXICAL_MAX = FEATURES.index("lexical_max")
 #: The feature column saying the line holds a quotation (`is_quoted`).
 _QUOTED = FEATURES.index("quoted")
+_ENDS_SENTENCE = FEATURES.index("ends_sentence")
 #: Rounds of judging what is left (see `_model_verdicts`); pages settle in two.
 MAX_ROUNDS = 5
 #: ``model=USE_BUILTIN`` (the default) means the model shipped with textclean.
@@ -172,105 +174,189 @@ def _model_verdicts(
     round removes nothing makes the result a fixed point: stripping the output
     again removes nothing (the step is idempotent). Sentence cuts are found in
     the first round, and later rounds see the lines without them.
+
+    Each line's own features, rule hit and category are worked out once for
+    the whole page (`own_features`); a round only re-reads positions and
+    neighbours (`assemble`) and walks the trees again, over the lines left.
     """
     cut_off = model.decision_threshold if threshold is None else threshold
-    final: list[Verdict] = [KEEP] * len(lines)
+    n = len(lines)
+    final: list[Verdict] = [KEEP] * n
     texts = list(lines)
-    alive = list(range(len(lines)))
-    known: dict[str, tuple[str, str, bool] | None] = {}
-    features: dict[str, tuple[list[float], str]] = {}
+    own = own_features(texts, None, model.words)
+    hits = _rule_hits(own, rules)
+    mark_rules(own, [None if h is None else h[0] for h in hits])
+    alive = list(range(n))
     for round_ in range(MAX_ROUNDS):
+        first = round_ == 0
+        page = own if first else own.take(alive)
         judged = _model_round(
-            [texts[i] for i in alive], rules, model, cut_off, round_ == 0, known, features
+            [texts[i] for i in alive], [hits[i] for i in alive], page, rules, model, cut_off, first
         )
-        if layout:
+        if layout and any(v.category == "byline" for v in judged):
             _add_author_names([texts[i] for i in alive], judged)
         removed = False
+        changed: list[int] = []
         for i, verdict in zip(alive, judged, strict=True):
             if not verdict.keep:
                 final[i] = verdict
                 removed = True
-            elif round_ == 0:
+            elif first:
                 final[i] = verdict
                 if verdict.cuts:
                     texts[i] = _residual(lines[i], verdict)
+                    changed.append(i)
             else:
                 final[i] = Verdict(True, cuts=final[i].cuts, probability=verdict.probability)
         if not removed:
             break
         alive = [i for i in alive if final[i].keep]
+        if changed:
+            fresh = own_features([texts[i] for i in changed], None, model.words)
+            for i, hit in zip(changed, _rule_hits(fresh, rules), strict=True):
+                hits[i] = hit
+            mark_rules(fresh, [None if hits[i] is None else hits[i][0] for i in changed])
+            own.put(changed, fresh)
     return final
 
 
 def _model_round(
     lines: Sequence[str],
+    hits: Sequence[tuple[str, str, bool] | None],
+    page: OwnFeatures,
     rules: RuleSet,
     model: LineModel,
     cut_off: float,
     cuts: bool,
-    known: dict[str, tuple[str, str, bool] | None],
-    features: dict[str, tuple[list[float], str]],
 ) -> list[Verdict]:
-    """One round: whole-line verdicts, and (with ``cuts``) sentence cuts in kept lines.
-
-    ``known`` and ``features`` hold the rule hits and own features of lines
-    already seen in earlier rounds.
-    """
-    hits = []
-    for line in lines:
-        if line not in known:
-            known[line] = _rule_hit(line, rules)
-        hits.append(known[line])
-    categories = [None if h is None else h[0] for h in hits]
-    X = line_features(lines, categories, model.lexicon, features)
+    """One round: whole-line verdicts, and (with ``cuts``) sentence cuts in kept lines."""
+    X = assemble(page)
     p = model.probabilities(X).tolist()
-    first, _last = body_span(lines, categories)
+    quoted = (X[:, _QUOTED] > 0).tolist()
+    lexical_max = X[:, _LEXICAL_MAX].tolist()
+    repeats = _repeated(page)
+    words = page.words.tolist()
+    categories = [None if h is None else h[0] for h in hits]
+    first = _body_start(page, categories)
     headline = _headline(lines, categories, first)
     verdicts: list[Verdict] = []
     seen: set[str] = set()
-    for index, (line, hit, prob) in enumerate(zip(lines, hits, p, strict=True)):
-        stripped = line.strip()
+    for index, (line, stripped, hit, prob, count) in enumerate(
+        zip(lines, page.stripped, hits, p, words, strict=True)
+    ):
         if not stripped:
             verdicts.append(KEEP)
             continue
-        if is_separator(stripped):
+        if not stripped[0].isalnum() and is_separator(stripped):
             verdicts.append(Verdict(False, "separator", "rule_line", probability=prob))
             continue
-        key = " ".join(stripped.lower().split())
-        if key in seen and word_count(stripped) >= MIN_REPEAT_WORDS:
-            verdicts.append(Verdict(False, "duplicate", "repeated_line", probability=prob))
-            continue
-        seen.add(key)
+        if index in repeats:
+            key = " ".join(stripped.lower().split())
+            if key in seen and count >= MIN_REPEAT_WORDS:
+                verdicts.append(Verdict(False, "duplicate", "repeated_line", probability=prob))
+                continue
+            seen.add(key)
         decisive = hit is not None and hit[2]
-        if not decisive and prob >= cut_off and cuts and word_count(stripped) > SHORT_LINE:
+        if not decisive and prob >= cut_off and cuts and count > SHORT_LINE:
             # A long line whose furniture the rules can point to inside it loses
             # only that furniture: the model judges lines whole, the rules cut finer.
-            inner = _judge_line_remembered(line, rules)
+            inner = _inner_verdict(line, stripped, hit, rules)
             if inner.keep and inner.cuts:
                 verdicts.append(Verdict(True, cuts=inner.cuts, probability=prob))
                 continue
-        guarded = X[index, _QUOTED] > 0 or is_time_header(stripped) or (
-            index == headline and (prob < HEADLINE_DOUBT or X[index, _LEXICAL_MAX] < HEADLINE_WORDS)
-        )
-        if decisive or ((hit is not None or prob >= cut_off) and not guarded):
+        if decisive or (
+            (hit is not None or prob >= cut_off)
+            and not (
+                quoted[index]
+                or is_time_header(stripped)
+                or (
+                    index == headline
+                    and (prob < HEADLINE_DOUBT or lexical_max[index] < HEADLINE_WORDS)
+                )
+            )
+        ):
             if hit is not None:
                 category, reason = hit[0], hit[1]
             else:
-                category, reason = model.category(stripped), "model"
+                category, reason = model.categories[int(page.category[index])], "model"
             verdicts.append(Verdict(False, category, reason, probability=prob))
             continue
         if not cuts:
             verdicts.append(Verdict(True, probability=prob))
             continue
-        inner = _judge_line_remembered(line, rules)
+        inner = _inner_verdict(line, stripped, hit, rules)
         if inner.keep:
             verdicts.append(Verdict(True, cuts=inner.cuts, probability=prob))
-        elif word_count(stripped) > SHORT_LINE:
+        elif count > SHORT_LINE:
             # Every sentence of a long line is furniture by the rules: the line goes.
             verdicts.append(Verdict(False, inner.category, inner.reason, probability=prob))
         else:
             verdicts.append(Verdict(True, probability=prob))
     return verdicts
+
+
+#: What can end a sentence inside a line, or break it (`textclean.segment`'s boundaries).
+_SPLITTERS = frozenset(".!?…‼⁇⁈⁉。！？｡" + "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+_TRAILING = ".!?…‼⁇⁈⁉。！？｡" + "\"'”’»›)]}」』】〉》〕）"
+#: First letters of the words `_PREFIX_STAMP` opens with.
+_STAMP_INITIALS = frozenset("dpulvam")
+
+
+def _inner_verdict(
+    line: str, stripped: str, hit: tuple[str, str, bool] | None, rules: RuleSet
+) -> Verdict:
+    """`_judge_line_remembered` on a line that is neither blank nor a separator,
+    skipped where its answer is sure to be `KEEP`.
+
+    A line no rule condemns whole, with no comma and no sentence end before
+    its last word, is one sentence the rules already passed, with no clause
+    to cut: only a date prefix could go, and its first letter says whether
+    one can be there.
+    """
+    if (
+        hit is None
+        and "," not in stripped
+        and _SPLITTERS.isdisjoint(stripped.rstrip(_TRAILING))
+        and stripped[0].lower() not in _STAMP_INITIALS
+    ):
+        return KEEP
+    return _judge_line_remembered(line, rules)
+
+
+def _body_start(page: OwnFeatures, categories: Sequence[str | None]) -> int:
+    """`body_span`'s first line, from the features: each prose line (`is_anchor`) scores
+    its words, every other line no rule condemned costs one."""
+    words = page.words.tolist()
+    ends = page.rows[:, _ENDS_SENTENCE].tolist()
+    best, best_start = 0, len(words)
+    total, start = 0, 0
+    for i, (count, category, stripped) in enumerate(
+        zip(words, categories, page.stripped, strict=True)
+    ):
+        if category is not None or not count:
+            continue
+        anchor = ends[i] > 0 and (count >= 12 or (len(stripped) >= 60 and " " not in stripped[:40]))
+        gain = count if anchor else -1
+        if total <= 0:
+            total, start = 0, i
+        total += gain
+        if gain > 0 and total > best:
+            best, best_start = total, start
+    return best_start
+
+
+def _repeated(page: OwnFeatures) -> set[int]:
+    """Lines whose words (edge marks stripped) occur on another line of the page: the only
+    ones that can repeat an earlier line word for word."""
+    present = page.present.tolist()
+    counts = Counter(key for key, here in zip(page.keys, present, strict=True) if here)
+    if len(counts) == sum(present):
+        return set()
+    return {
+        i
+        for i, (key, here) in enumerate(zip(page.keys, present, strict=True))
+        if here and counts[key] > 1
+    }
 
 
 def _headline(lines: Sequence[str], categories: Sequence[str | None], first: int) -> int | None:
@@ -282,6 +368,23 @@ def _headline(lines: Sequence[str], categories: Sequence[str | None], first: int
     if index is None or any(mark in lines[index] for mark in "()[]/|@©"):
         return None
     return index
+
+
+def _rule_hits(own: OwnFeatures, rules: RuleSet) -> list[tuple[str, str, bool] | None]:
+    """`_rule_hit` for every line of a page, from its features (quoted, word count)."""
+    at = [
+        i
+        for i, (stripped, quoted) in enumerate(
+            zip(own.stripped, own.rows[:, _QUOTED].tolist(), strict=True)
+        )
+        if stripped and not quoted
+    ]
+    hits: list[tuple[str, str, bool] | None] = [None] * len(own.stripped)
+    words = own.words.tolist()
+    found = rules.match_rules([own.stripped[i] for i in at], [words[i] for i in at])
+    for i, hit in zip(at, found, strict=True):
+        hits[i] = hit
+    return hits
 
 
 def _rule_hit(line: str, rules: RuleSet) -> tuple[str, str, bool] | None:

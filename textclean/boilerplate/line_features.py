@@ -8,9 +8,15 @@ one row of numbers: its own shape, its position on the page, the verdicts of
 the wording rules, a learned word score, and
 the shape of the two lines before and after it.
 
-Character classes are counted for the whole page at once in NumPy (the text
-as UTF-32 code points through a class table), so the cost per line is a
-few string operations and one dictionary look-up per word.
+The page is worked on whole, in two parts. `own_features` computes each
+line's own row once: character classes, quote marks and bullets from one
+NumPy pass over the page's code points through a class table; words from
+one split per line and one look-up per word, word pair and edge word in a
+`WordTable` (which also answers the stop-word, reader and publisher lists and
+the category head); per-line sums, maxima and minima by NumPy reductions;
+link marks by one automaton pass. `assemble` adds what depends on which
+lines are left (the repeat flag, position, neighbours) by array shifts, so
+a page judged again after removals reuses the own rows of the lines left.
 
 >>> X = line_features(["Share on Facebook", "The council voted on Monday to close the bridge."])
 >>> X.shape == (2, len(FEATURES))
@@ -23,9 +29,10 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, islice, repeat
 
 import numpy as np
 from ahocorasick_rs import AhoCorasick
@@ -101,6 +108,7 @@ OFFSETS = (-2, -1, 1, 2)
 FEATURES = OWN + POSITION + tuple(f"{name}@{o:+d}" for o in OFFSETS for name in CONTEXT)
 _OWN_INDEX = {name: i for i, name in enumerate(OWN)}
 _REPEAT = OWN.index("repeat")
+_RULE_BASE = OWN.index("rule_any") + 1
 _CONTEXT_COLUMNS = [_OWN_INDEX[name] for name in CONTEXT]
 #: Value of a neighbour feature past the edge of the page.
 MISSING = -1.0
@@ -126,20 +134,40 @@ def _class_table() -> np.ndarray:
     return table
 
 
+@lru_cache(maxsize=1)
+def _mark_table() -> np.ndarray:
+    """Bit 1: a quote mark; bit 2: a bullet (some marks are both)."""
+    table = np.zeros(0x10000, dtype=np.uint8)
+    for c in _QUOTE_MARKS:
+        table[ord(c)] |= 1
+    for c in _BULLETS:
+        table[ord(c)] |= 2
+    return table
+
+
 def class_counts(lines: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """Per line: counts of each character class, and of capitalised word starts."""
+    counts, caps, _marks = _char_counts(lines)
+    return counts, caps
+
+
+def _char_counts(lines: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per line: class counts, capitalised word starts, and (quote marks, bullets).
+
+    One pass over the page's code points: no per-line Python.
+    """
     n = len(lines)
     if n == 0:
-        return np.zeros((0, _N_CLASSES)), np.zeros(0)
+        return np.zeros((0, _N_CLASSES)), np.zeros(0), np.zeros((0, 2))
     text = "\n".join(lines)
     if not text:
-        return np.zeros((n, _N_CLASSES)), np.zeros(n)
+        return np.zeros((n, _N_CLASSES)), np.zeros(n), np.zeros((n, 2))
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    classes = np.where(codes < 0x10000, _class_table()[np.minimum(codes, 0xFFFF)], _SYMBOL)
-    lengths = np.fromiter((len(line) for line in lines), dtype=np.int64, count=n)
-    owner = np.repeat(np.arange(n), lengths + 1)[
-        : len(codes)
-    ]  # the "\n" joins go to the line before
+    bmp = np.minimum(codes, 0xFFFF)
+    classes = np.where(codes < 0x10000, _class_table()[bmp], _SYMBOL)
+    lengths = np.fromiter(map(len, lines), dtype=np.int64, count=n)
+    # The "\n" joins go to the line before, and count as spaces.
+    owner = np.repeat(np.arange(n), lengths + 1)[: len(codes)]
     classes[np.cumsum(lengths + 1)[:-1] - 1] = _SPACE
     counts = np.bincount(owner * _N_CLASSES + classes, minlength=n * _N_CLASSES)
     counts = counts.reshape(n, _N_CLASSES).astype(np.float64)
@@ -147,131 +175,318 @@ def class_counts(lines: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     after_space[0] = True
     after_space[1:] = classes[:-1] == _SPACE
     caps = np.bincount(owner[after_space & (classes == _UPPER)], minlength=n).astype(np.float64)
-    return counts, caps
+    marks = _mark_table()[bmp]
+    quotes = np.bincount(owner[(marks & 1) > 0], minlength=n)
+    bullets = np.bincount(owner[(marks & 2) > 0], minlength=n)
+    return counts, caps, np.stack([quotes, bullets], axis=1).astype(np.float64)
+
+
+@dataclass(frozen=True, slots=True)
+class OwnFeatures:
+    """The `OWN` features of every line of a page, computed once and reused by later rounds.
+
+    ``rows`` holds the own row of each line (zeros for blank ones, whose
+    ``present`` is False); ``keys`` the line's words as the repeat test
+    compares them, ``stripped`` the line without its outer spaces, ``words``
+    its number of words, and ``category`` the category head's pick (-1
+    without a head or for a blank line). The ``repeat`` column is filled in
+    by `assemble`, which sees which lines come before which.
+    """
+
+    rows: np.ndarray
+    keys: list[str]
+    present: np.ndarray
+    stripped: list[str]
+    words: np.ndarray
+    category: np.ndarray
+
+    def take(self, index: Sequence[int]) -> OwnFeatures:
+        """The lines at ``index``, in that order."""
+        at = np.asarray(index, dtype=np.int64)
+        pick = at.tolist()
+        return OwnFeatures(
+            self.rows[at],
+            [self.keys[i] for i in pick],
+            self.present[at],
+            [self.stripped[i] for i in pick],
+            self.words[at],
+            self.category[at],
+        )
+
+    def put(self, index: Sequence[int], other: OwnFeatures) -> None:
+        """Overwrite the lines at ``index`` with ``other``'s lines, in order."""
+        for field in ("rows", "present", "words", "category"):
+            getattr(self, field)[list(index)] = getattr(other, field)
+        for j, i in enumerate(index):
+            self.keys[i] = other.keys[j]
+            self.stripped[i] = other.stripped[j]
+
+
+def own_features(
+    lines: Sequence[str],
+    rule_categories: Sequence[str | None] | None = None,
+    lexicon: Mapping[str, float] | WordTable | None = None,
+) -> OwnFeatures:
+    """Each line's own shape, words and rule verdict, for all lines of a page at once.
+
+    Character classes come from one NumPy pass over the page; words from one
+    split per line and one dictionary look-up per word, pair and edge word;
+    per-line sums, maxima and minima from NumPy reductions.
+    """
+    n = len(lines)
+    rows = np.zeros((n, len(OWN)), dtype=np.float64)
+    stripped = [line.strip() for line in lines]
+    at = [i for i, s in enumerate(stripped) if s]
+    present = np.zeros(n, dtype=bool)
+    present[at] = True
+    keys = [""] * n
+    words = np.zeros(n, dtype=np.int64)
+    category = np.full(n, -1, dtype=np.int64)
+    if not at:
+        return OwnFeatures(rows, keys, present, stripped, words, category)
+    texts = [stripped[i] for i in at] if len(at) < n else stripped
+    m = len(texts)
+    counts, caps, marks = _char_counts(texts)
+    lows = [t.lower() for t in texts]
+    split = [low.split() for low in lows]
+    nw = np.fromiter(map(len, split), dtype=np.int64, count=m)
+    tokens = [w.strip(_EDGE) for w in chain.from_iterable(split)]
+    ends = np.cumsum(nw)
+    starts = ends - nw
+    owner = np.repeat(np.arange(m), nw)
+    per_word = nw.astype(np.float64)
+
+    table = lexicon if isinstance(lexicon, WordTable) else _table_of(lexicon or {})
+    ids = np.array(list(map(table.index.get, tokens, repeat(0))), dtype=np.int64)
+    flags = table.flags[ids]
+
+    def share(bit: int) -> np.ndarray:
+        return np.bincount(owner[(flags & bit) > 0], minlength=m) / per_word
+
+    letters = counts[:, _LOWER] + counts[:, _UPPER] + counts[:, _LETTER]
+    visible = np.maximum(counts.sum(axis=1) - counts[:, _SPACE], 1.0)
+    firsts = [t[0] for t in texts]
+    lasts = [t[-1] for t in texts]
+    tails = [t.rstrip(_CLOSERS) for t in texts]
+    own = np.zeros((m, len(OWN)), dtype=np.float64)
+    col = _OWN_INDEX
+    own[:, col["words"]] = _log1p(nw.tolist())
+    own[:, col["chars"]] = _log1p(map(len, texts))
+    own[:, col["mean_word_length"]] = (letters + counts[:, _DIGIT]) / per_word
+    own[:, col["capitalised"]] = caps / per_word
+    own[:, col["upper"]] = np.divide(counts[:, _UPPER], letters, out=np.zeros(m), where=letters > 0)
+    own[:, col["digits"]] = counts[:, _DIGIT] / visible
+    own[:, col["punctuation"]] = counts[:, _PUNCT] / visible
+    own[:, col["symbols"]] = counts[:, _SYMBOL] / visible
+    own[:, col["ends_sentence"]] = _flags(bool(t) and t[-1] in _TERMINAL for t in tails)
+    own[:, col["ends_colon"]] = _flags(c == ":" for c in lasts)
+    own[:, col["opens_quote"]] = _flags(c in _QUOTE_MARKS for c in firsts)
+    own[:, col["quote_marks"]] = marks[:, 0]
+    own[:, col["bullets"]] = marks[:, 1]
+    closes = _flags(c in ")]" for c in lasts)
+    own[:, col["in_brackets"]] = closes * _flags(c in "([" for c in firsts)
+    own[:, col["ends_in_brackets"]] = closes
+    for j in np.flatnonzero(closes).tolist():
+        t = texts[j]
+        own[j, col["credit_slash"]] = 1.0 if "/" in t[t.rfind("(") :] else 0.0
+    own[:, col["stop_words"]] = share(_STOP_BIT)
+    own[:, col["reader_words"]] = share(_READER_BIT)
+    own[:, col["publisher_words"]] = share(_PUBLISHER_BIT)
+    own[:, col["copyright"]] = _flags(
+        "©" in t or "(c)" in low or "copyright" in low for t, low in zip(texts, lows, strict=True)
+    )
+    for j in np.flatnonzero(marks[:, 0]).tolist():
+        if not _OPENERS.isdisjoint(texts[j]):
+            own[j, col["quoted"]] = 1.0 if is_quoted(texts[j]) else 0.0
+    for j in _linked(lows):
+        own[j, col["link_tokens"]] = sum(1 for w in split[j] if _may_link(w))
+    own[:, col["lexical"] : col["lexical_min"] + 1], scores = _word_scores(
+        tokens, ids, owner, starts, ends, table
+    )
+    rows[at] = own
+    words[at] = nw
+    if scores is not None:
+        category[at] = np.argmax(scores, axis=1)
+    for j, i in enumerate(at):
+        keys[i] = " ".join(tokens[starts[j] : ends[j]])
+    out = OwnFeatures(rows, keys, present, stripped, words, category)
+    if rule_categories is not None:
+        mark_rules(out, rule_categories)
+    return out
+
+
+def mark_rules(own: OwnFeatures, rule_categories: Sequence[str | None]) -> None:
+    """Set the rule columns: the category a wording rule gave each line (None: no rule)."""
+    for i, found in enumerate(rule_categories):
+        if found is not None and own.present[i]:
+            own.rows[i, _RULE_BASE - 1] = 1.0
+            if found in _CATEGORY_INDEX:
+                own.rows[i, _RULE_BASE + _CATEGORY_INDEX[found]] = 1.0
+
+
+def _flags(values: Iterable[bool]) -> np.ndarray:
+    return np.fromiter(values, dtype=np.float64)
+
+
+def _log1p(values: Iterable[int]) -> np.ndarray:
+    """``math.log1p`` of each value: NumPy's may differ in the last bit, and the
+    trees and the prose test (``words >= 12``) were fitted on these exact values."""
+    return np.fromiter(map(math.log1p, values), dtype=np.float64)
+
+
+def _linked(lows: list[str]) -> list[int]:
+    """Lines holding a link-like mark, from one automaton pass over the page."""
+    text = "\n".join(lows)
+    found = _LINK_AUTOMATON.find_matches_as_indexes(text, overlapping=True)
+    if not found:
+        return []
+    line_starts = np.cumsum([0] + [len(low) + 1 for low in lows[:-1]])
+    at = np.fromiter((start for _k, start, _e in found), dtype=np.int64, count=len(found))
+    return np.unique(np.searchsorted(line_starts, at, side="right") - 1).tolist()
+
+
+_STOP_BIT, _READER_BIT, _PUBLISHER_BIT = 1, 2, 4
+
+
+class WordTable:
+    """Word weights, per-category word weights and word lists behind one look-up per key.
+
+    Every key of `lexicon_keys` is looked up once in ``index``; the id it
+    gives reads the word's weight, its category weights and whether it is a
+    stop word, a word addressing the reader or one of a publisher speaking of
+    itself (``flags``). Row 0 stands for a key the tables do not know.
+    """
+
+    def __init__(
+        self,
+        lexicon: Mapping[str, float],
+        category_lexicon: Mapping[str, np.ndarray] | None = None,
+        category_bias: np.ndarray | None = None,
+    ):
+        category_lexicon = category_lexicon or {}
+        keys = sorted(set(lexicon) | set(category_lexicon) | STOP | _READER | _PUBLISHER)
+        self.index = {key: k + 1 for k, key in enumerate(keys)}
+        self.weights = np.zeros(len(keys) + 1)
+        self.weights[1:] = [lexicon.get(key, 0.0) for key in keys]
+        self.flags = np.zeros(len(keys) + 1, dtype=np.uint8)
+        for bit, words in ((_STOP_BIT, STOP), (_READER_BIT, _READER), (_PUBLISHER_BIT, _PUBLISHER)):
+            self.flags[[self.index[w] for w in words]] |= bit
+        self.bias = category_bias
+        self.category: np.ndarray | None = None
+        self.categorised = np.zeros(len(keys) + 1, dtype=bool)
+        if category_bias is not None:
+            self.category = np.zeros((len(keys) + 1, len(category_bias)))
+            for key, weights in category_lexicon.items():
+                self.category[self.index[key]] = weights
+                self.categorised[self.index[key]] = True
+
+
+_LAST_TABLE: list[tuple[Mapping[str, float], int, WordTable]] = []
+
+
+def _table_of(lexicon: Mapping[str, float]) -> WordTable:
+    """A `WordTable` for a plain mapping, reused while the same unchanged mapping comes back
+    (a training run passes one lexicon for thousands of pages)."""
+    if _LAST_TABLE:
+        known, size, table = _LAST_TABLE[0]
+        if known is lexicon and size == len(lexicon):
+            return table
+    table = WordTable(lexicon)
+    _LAST_TABLE[:] = [(lexicon, len(lexicon), table)]
+    return table
+
+
+def _word_scores(
+    tokens: list[str],
+    ids: np.ndarray,
+    owner: np.ndarray,
+    starts: np.ndarray,
+    ends: np.ndarray,
+    table: WordTable,
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """Per line: the lexical sum over the root of the key count, max and min of the word
+    weights; and the category head's scores (None without a head).
+
+    The keys are those of `lexicon_keys`, in its order (words, pairs of
+    neighbouring words within the line, first word, last word), so every sum
+    adds in the same order as one line's look-ups would.
+    """
+    m = len(starts)
+    get = table.index.get
+    inner = owner[:-1] == owner[1:]
+    # Pairs of every two neighbouring words, those across a line break dropped after.
+    pairs = map(" ".join, zip(tokens, islice(tokens, 1, None)))  # noqa: B905 (one shorter)
+    pair_ids = np.array(list(map(get, pairs, repeat(0))), dtype=np.int64)[inner]
+    edges = ["^" + tokens[k] for k in starts.tolist()] + [
+        "$" + tokens[k - 1] for k in ends.tolist()
+    ]
+    edge_ids = np.array(list(map(get, edges, repeat(0))), dtype=np.int64)
+    ids = np.concatenate([ids, pair_ids, edge_ids])
+    lines = np.arange(m)
+    pair_owner = owner[:-1][inner]
+    owners = np.concatenate([owner, pair_owner, lines, lines])
+    values = table.weights[ids]
+    total = np.bincount(owners, weights=values, minlength=m)
+    nw = ends - starts
+    out = np.empty((m, 3))
+    out[:, 0] = total / np.sqrt(2 * nw + 1)
+    # Each kind of key sits in line order, so maxima and minima reduce over runs.
+    n_tokens, n_pairs = len(tokens), len(pair_owner)
+    word_values = values[:n_tokens]
+    edge_values = values[n_tokens + n_pairs :].reshape(2, m)
+    high = np.maximum(np.maximum.reduceat(word_values, starts), edge_values.max(axis=0))
+    low = np.minimum(np.minimum.reduceat(word_values, starts), edge_values.min(axis=0))
+    if n_pairs:
+        paired = np.flatnonzero(nw > 1)
+        pair_values = values[n_tokens : n_tokens + n_pairs]
+        offsets = (starts - lines)[paired]  # a line's pairs start after the pairs of those before
+        high[paired] = np.maximum(high[paired], np.maximum.reduceat(pair_values, offsets))
+        low[paired] = np.minimum(low[paired], np.minimum.reduceat(pair_values, offsets))
+    out[:, 1] = high
+    out[:, 2] = low
+    if table.category is None or table.bias is None:
+        return out, None
+    known = table.categorised[ids]
+    rows = table.category[ids[known]]
+    at = owners[known]
+    scores = np.empty((m, rows.shape[1]))
+    for c in range(rows.shape[1]):
+        scores[:, c] = table.bias[c] + np.bincount(at, weights=rows[:, c], minlength=m)
+    return out, scores
+
+
+def assemble(own: OwnFeatures) -> np.ndarray:
+    """The full `FEATURES` matrix of a page from its lines' own rows, in page order:
+    the repeat flag, position on the page and the neighbours' features."""
+    X = np.zeros((len(own.keys), len(FEATURES)), dtype=np.float64)
+    rows = np.flatnonzero(own.present)
+    if not len(rows):
+        return X
+    X[:, : len(OWN)] = own.rows
+    seen: set[str] = set()
+    repeat_flags = []
+    for i in rows.tolist():
+        key = own.keys[i]
+        repeat_flags.append(1.0 if key in seen else 0.0)
+        seen.add(key)
+    X[rows, _REPEAT] = repeat_flags
+    _position_features(X, rows)
+    _context_features(X, rows)
+    return X
 
 
 def line_features(
     lines: Sequence[str],
     rule_categories: Sequence[str | None] | None = None,
-    lexicon: Mapping[str, float] | None = None,
-    memo: dict[str, tuple[list[float], str]] | None = None,
+    lexicon: Mapping[str, float] | WordTable | None = None,
 ) -> np.ndarray:
-    """One row of `FEATURES` per line (blank lines included, as rows of their own).
+    """One row of `FEATURES` per line (blank lines included, as rows of zeros).
 
     ``rule_categories`` holds the category a wording rule gave each line (None
     where none fired); ``lexicon`` maps words (and ``^first`` / ``$last`` word
-    tokens) to learned furniture weights. ``memo`` keeps each line's own
-    features between calls with the same rules and lexicon (a page judged
-    again after removals): only position and context are worked out anew.
+    tokens) to learned furniture weights.
     """
-    n = len(lines)
-    rules = rule_categories if rule_categories is not None else [None] * n
-    lexicon = lexicon or {}
-    X = np.zeros((n, len(FEATURES)), dtype=np.float64)
-    if n == 0:
-        return X
-    counts, caps = class_counts(lines)
-    letters_all = (counts[:, _LOWER] + counts[:, _UPPER] + counts[:, _LETTER]).tolist()
-    visible_all = np.maximum(counts.sum(axis=1) - counts[:, _SPACE], 1.0).tolist()
-    upper_all = counts[:, _UPPER].tolist()
-    digits_all = counts[:, _DIGIT].tolist()
-    punct_all = counts[:, _PUNCT].tolist()
-    symbol_all = counts[:, _SYMBOL].tolist()
-    caps_all = caps.tolist()
-    seen: set[str] = set()
-    rows: list[int] = []
-    own: list[list[float]] = []
-    n_categories = len(CATEGORIES)
-    log1p, sqrt = math.log1p, math.sqrt
-    stop = STOP.__contains__
-    for i, line in enumerate(lines):
-        stripped = line.strip()
-        if not stripped:
-            continue
-        entry = memo.get(stripped) if memo is not None else None
-        if entry is not None:
-            row, key = entry
-            row = list(row)
-            row[_REPEAT] = 1.0 if key in seen else 0.0
-            seen.add(key)
-            rows.append(i)
-            own.append(row)
-            continue
-        low = stripped.lower()
-        words = low.split()
-        nw = len(words)
-        tokens = [w.strip(_EDGE) for w in words]
-        letters, visible = letters_all[i], visible_all[i]
-        tail = stripped.rstrip(_CLOSERS)
-        first, last = stripped[0], stripped[-1]
-        quote_marks = 0
-        quoted = 0.0
-        if not _QUOTES.isdisjoint(stripped):
-            quote_marks = sum(map(stripped.count, _QUOTE_MARKS))
-            if not _OPENERS.isdisjoint(stripped):
-                quoted = 1.0 if is_quoted(stripped) else 0.0
-        links = 0
-        if _may_link(low):
-            links = sum(1 for w in words if _may_link(w))
-        bullets = 0
-        if not _BULLET_SET.isdisjoint(stripped):
-            bullets = sum(map(stripped.count, _BULLETS))
-        key = " ".join(tokens)
-        repeated = 0.0  # set below, once the line is compared with those before it
-        lexical = lexical_max = lexical_min = 0.0
-        if lexicon:
-            keys = lexicon_keys(tokens)
-            weights = list(map(lexicon.get, keys, repeat(0.0, len(keys))))
-            lexical = sum(weights) / sqrt(len(keys))
-            lexical_max = max(weights)
-            lexical_min = min(weights)
-        category = rules[i]
-        rule_flags = [0.0] * n_categories
-        if category is not None and category in _CATEGORY_INDEX:
-            rule_flags[_CATEGORY_INDEX[category]] = 1.0
-        rows.append(i)
-        own.append(
-            [
-                log1p(nw),
-                log1p(len(stripped)),
-                (letters + digits_all[i]) / nw,
-                caps_all[i] / nw,
-                upper_all[i] / letters if letters else 0.0,
-                digits_all[i] / visible,
-                punct_all[i] / visible,
-                symbol_all[i] / visible,
-                1.0 if tail and tail[-1] in _TERMINAL else 0.0,
-                1.0 if last == ":" else 0.0,
-                1.0 if first in _QUOTE_MARKS else 0.0,
-                quote_marks,
-                quoted,
-                sum(map(stop, tokens)) / nw,
-                links,
-                bullets,
-                1.0 if first in "([" and last in ")]" else 0.0,
-                1.0 if last in ")]" else 0.0,
-                1.0 if last in ")]" and "/" in stripped[stripped.rfind("(") :] else 0.0,
-                sum(map(_READER.__contains__, tokens)) / nw,
-                sum(map(_PUBLISHER.__contains__, tokens)) / nw,
-                1.0 if "©" in stripped or "(c)" in low or "copyright" in low else 0.0,
-                repeated,
-                lexical,
-                lexical_max,
-                lexical_min,
-                0.0 if category is None else 1.0,
-                *rule_flags,
-            ]
-        )
-        if memo is not None:
-            memo[stripped] = (own[-1], key)
-        own[-1] = list(own[-1])
-        own[-1][_REPEAT] = 1.0 if key in seen else 0.0
-        seen.add(key)
-    if rows:
-        X[rows, : len(OWN)] = own
-    _position_features(lines, X)
-    _context_features(X, rows)
-    return X
+    return assemble(own_features(lines, rule_categories, lexicon))
 
 
 def lexicon_keys(tokens: list[str]) -> list[str]:
@@ -304,28 +519,26 @@ _OPENERS = frozenset('“„«"‹「『')
 _BULLET_SET = frozenset(_BULLETS)
 
 
-def _position_features(lines: Sequence[str], X: np.ndarray) -> None:
+def _position_features(X: np.ndarray, rows: np.ndarray) -> None:
     """Where each non-blank line sits: on the page, and around the densest prose."""
-    rows = [i for i, line in enumerate(lines) if line.strip()]
     n = len(rows)
-    if not n:
-        return
     base = len(OWN)
     words = np.expm1(X[rows, 0])
     anchors = (words >= 12) & (X[rows, 8] > 0)
     first, last = _body_span(words, anchors)
-    prose_share = float(anchors.mean())
-    for j, i in enumerate(rows):
-        row = X[i]
-        row[base] = j / (n - 1) if n > 1 else 0.0
-        row[base + 1] = math.log1p(j)
-        row[base + 2] = math.log1p(n - 1 - j)
-        if first <= last:
-            row[base + 3] = 1.0 if first <= j <= last else 0.0
-            row[base + 4] = math.log1p(first - j) if j < first else 0.0
-            row[base + 5] = math.log1p(j - last) if j > last else 0.0
-        row[base + 6] = math.log1p(n)
-        row[base + 7] = prose_share
+    j = np.arange(n, dtype=np.float64)
+    block = np.zeros((n, len(POSITION)))
+    block[:, 0] = j / (n - 1) if n > 1 else 0.0
+    steps = _log1p(range(n))
+    block[:, 1] = steps
+    block[:, 2] = steps[::-1]
+    if first <= last:
+        block[:, 3] = (j >= first) & (j <= last)
+        block[: max(first, 0), 4] = steps[first:0:-1]
+        block[last + 1 :, 5] = steps[1 : n - last]
+    block[:, 6] = math.log1p(n)
+    block[:, 7] = float(anchors.mean())
+    X[rows, base : base + len(POSITION)] = block
 
 
 def _body_span(words: np.ndarray, anchors: np.ndarray) -> tuple[int, int]:
@@ -342,11 +555,9 @@ def _body_span(words: np.ndarray, anchors: np.ndarray) -> tuple[int, int]:
     return span
 
 
-def _context_features(X: np.ndarray, rows: list[int]) -> None:
+def _context_features(X: np.ndarray, rows: np.ndarray) -> None:
     """Copy the `CONTEXT` features of the non-blank neighbours into each row."""
     n = len(rows)
-    if not n:
-        return
     own = X[rows][:, _CONTEXT_COLUMNS]
     width = len(CONTEXT)
     start = len(OWN) + len(POSITION)

@@ -18,9 +18,11 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
 
 import regex
 from ahocorasick_rs import AhoCorasick
@@ -214,7 +216,42 @@ class RuleSet:
         rule = self._first(segment, words)
         return None if rule is None else (rule.category, rule.reason, rule.decisive)
 
-    def _first(self, segment: str, words: int | None) -> Rule | None:
+    def match_rules(
+        self, segments: Sequence[str], words: Sequence[int]
+    ) -> list[tuple[str, str, bool] | None]:
+        """`match_rule` for many segments (the lines of a page) with their word counts.
+
+        The floating rules' hint words are found in all segments by one
+        automaton pass over them joined, instead of one pass per segment.
+        """
+        hinted = self._hinted(segments)
+        out: list[tuple[str, str, bool] | None] = []
+        for k, (segment, n) in enumerate(zip(segments, words, strict=True)):
+            if len(segment) > MAX_SEGMENT_CHARS:
+                rule = self._first(segment, None)
+            else:
+                rule = self._first(segment, n, hinted.get(k, self._unhinted))
+            out.append(None if rule is None else (rule.category, rule.reason, rule.decisive))
+        return out
+
+    def _hinted(self, segments: Sequence[str]) -> dict[int, list[int]]:
+        """Per segment holding a hint word: the floating rules to try, in order."""
+        if self._automaton is None or not segments:
+            return {}
+        lows = [segment.lower() for segment in segments]
+        found = self._automaton.find_matches_as_indexes("\n".join(lows), overlapping=True)
+        if not found:
+            return {}
+        starts = list(accumulate((len(low) + 1 for low in lows[:-1]), initial=0))
+        rules: dict[int, set[int]] = {}
+        for hint, start, _end in found:
+            k = bisect_right(starts, start) - 1
+            rules.setdefault(k, set(self._unhinted)).update(self._hint_rules[self._hints[hint]])
+        return {k: sorted(found) for k, found in rules.items()}
+
+    def _first(
+        self, segment: str, words: int | None, candidates: list[int] | None = None
+    ) -> Rule | None:
         if len(segment) > MAX_SEGMENT_CHARS:
             segment = _trim_edges(segment)
             if len(segment) > MAX_SEGMENT_CHARS:
@@ -224,7 +261,9 @@ class RuleSet:
             return None
         hit = self.table.first(segment, self._admits[n])
         best = None if hit is None else self._anchored[hit]
-        for i in self._floating_candidates(segment):
+        if candidates is None:
+            candidates = self._floating_candidates(segment)
+        for i in candidates:
             if best is not None and i > best:
                 break
             if self.rules[i].max_words >= n and self._single[i].search(segment) is not None:
