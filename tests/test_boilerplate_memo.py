@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pickle
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textclean.boilerplate import classify as classify_module
@@ -28,6 +28,7 @@ LINES = st.lists(
 )
 
 
+@settings(max_examples=25)  # each example builds two fresh rule sets
 @given(LINES, LINES)
 def test_remembered_verdicts_equal_fresh_ones(first, second):
     shared = RuleSet(builtin_rules().rules)
