@@ -96,7 +96,8 @@ def test_enumerated_settings_are_click_choices(tmp_path):
         assert list(options[f.name].type.choices) == list(f.metadata["choices"])
     write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": "one two three"}])
     result = CliRunner().invoke(
-        main, ["dedup", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out"), "--keep", "biggest"]
+        main,
+        ["dedup", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out"), "--keep", "biggest"],
     )
     assert result.exit_code == 2
     assert "longest" in result.output  # the error lists the accepted values
