@@ -124,3 +124,15 @@ def test_no_command_line_flag_outside_the_cli():
 def test_the_flag_pattern_finds_flags():
     assert FLAG.search("use --on-error skip") and FLAG.search("``--index DIR``")
     assert not FLAG.search("a -- b") and not FLAG.search("x--y")
+
+
+def test_only_the_run_layer_imports_the_executors():
+    graph = import_graph()
+    allowed = ("textclean.parallel", "textclean.run")
+    importers = sorted(
+        n
+        for n, targets in graph.items()
+        if not any(n == a or n.startswith(a + ".") for a in allowed)
+        and any(t == "textclean.parallel" or t.startswith("textclean.parallel.") for t in targets)
+    )
+    assert not importers, f"outside the run layer, these import textclean.parallel: {importers}"
