@@ -78,3 +78,26 @@ def test_output_is_identical_for_any_number_of_workers(tmp_path):
         outputs.append((out.read_bytes(), (tmp_path / f"out{workers}.rejects.jsonl").read_bytes()))
     assert outputs[0] == outputs[1]
     assert len(read_jsonl(tmp_path / "out1.jsonl")) <= 30
+
+
+def test_enumerated_settings_are_click_choices(tmp_path):
+    from dataclasses import fields
+
+    import click
+
+    from textclean import DedupSettings
+
+    command = main.commands["dedup"]
+    options = {p.name: p for p in command.params}
+    enumerated = [f for f in fields(DedupSettings) if "choices" in f.metadata]
+    assert {f.name for f in enumerated} >= {"keep", "verify"}
+    for f in enumerated:
+        assert isinstance(options[f.name].type, click.Choice)
+        assert list(options[f.name].type.choices) == list(f.metadata["choices"])
+    write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": "one two three"}])
+    result = CliRunner().invoke(
+        main,
+        ["dedup", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out"), "--keep", "biggest"],
+    )
+    assert result.exit_code == 2
+    assert "longest" in result.output  # the error lists the accepted values

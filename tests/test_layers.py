@@ -8,13 +8,6 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "textclean"
 
-#: Pairs that still import each other, each through an import inside a function.
-#: A pair leaves this list when it is fixed; the test fails if one is listed
-#: but no longer a cycle, so the list cannot go stale.
-KNOWN_CYCLES = {
-    frozenset({"textclean.filters.language", "textclean.filters.paragraph_language"}),
-}
-
 
 def module_name(path: Path) -> str:
     parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
@@ -91,11 +84,8 @@ def cycles(graph: dict[str, set[str]]) -> set[frozenset[str]]:
 
 
 def test_no_module_imports_one_that_imports_it_back():
-    found = cycles(import_graph())
-    unexpected = [sorted(c) for c in found if c not in KNOWN_CYCLES]
-    assert not unexpected, f"import cycles: {unexpected}"
-    stale = [sorted(c) for c in KNOWN_CYCLES if c not in found]
-    assert not stale, f"listed as cycles but no longer: {stale}"
+    found = sorted(sorted(c) for c in cycles(import_graph()))
+    assert not found, f"import cycles: {found}"
 
 
 def test_the_graph_sees_imports_inside_functions():
@@ -134,3 +124,15 @@ def test_no_command_line_flag_outside_the_cli():
 def test_the_flag_pattern_finds_flags():
     assert FLAG.search("use --on-error skip") and FLAG.search("``--index DIR``")
     assert not FLAG.search("a -- b") and not FLAG.search("x--y")
+
+
+def test_only_the_run_layer_imports_the_executors():
+    graph = import_graph()
+    allowed = ("textclean.parallel", "textclean.run")
+    importers = sorted(
+        n
+        for n, targets in graph.items()
+        if not any(n == a or n.startswith(a + ".") for a in allowed)
+        and any(t == "textclean.parallel" or t.startswith("textclean.parallel.") for t in targets)
+    )
+    assert not importers, f"outside the run layer, these import textclean.parallel: {importers}"

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textclean import Document, Pipeline
-from textclean.filters import language
+from textclean.filters import language_detect as language
 from textclean.repair import lexicon, spun
 from textclean.testing.prose import articles
 

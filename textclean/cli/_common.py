@@ -18,9 +18,8 @@ import click
 from ..errors import InputError, OptionError, PathError, TextcleanError, TextcleanWarning
 from ..io import ReadOptions
 from ..io.readers import FORMATS
-from ..parallel.executors import DaskExecutor, Executor, LocalExecutor
 from ..pipeline import Pipeline
-from ..run import RunConfig
+from ..run import DaskExecutor, Executor, LocalExecutor, RunConfig
 from ..run.clean import resolve_pipeline
 from ..stats import Stats
 from ._options import flag

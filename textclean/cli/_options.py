@@ -1,8 +1,10 @@
 """Command-line options made from a settings dataclass's fields and their help.
 
 A field becomes ``--field-name``; a bool defaulting to True becomes
-``--name/--no-name``, one defaulting to False a flag. The dataclass checks
-the values, so a new field is a new option with no edit here.
+``--name/--no-name``, one defaulting to False a flag, and a field whose
+metadata lists its ``choices`` a `click.Choice`, so ``--help`` shows the
+values. The dataclass checks the values, so a new field is a new option with
+no edit here.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ import click
 TYPES = {"int": click.INT, "float": click.FLOAT, "str": click.STRING}
 
 
-def _type(annotation: Any) -> click.ParamType:
+def _type(annotation: Any, choices: tuple[str, ...] = ()) -> click.ParamType:
+    if choices:
+        return click.Choice(list(choices))
     name = annotation if isinstance(annotation, str) else getattr(annotation, "__name__", "str")
     return TYPES.get(name.replace(" | None", "").strip(), click.STRING)
 
@@ -37,7 +41,7 @@ def settings_options(cls: type) -> Callable[[Callable[..., Any]], Callable[..., 
                 option = click.option(
                     flag,
                     f.name,
-                    type=_type(f.type),
+                    type=_type(f.type, f.metadata.get("choices", ())),
                     default=f.default,
                     show_default=f.default is not None,
                     help=help_text,

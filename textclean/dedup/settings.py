@@ -6,14 +6,21 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ConfigError
-from .keep import check_policy
+from .keep import POLICIES, check_policy
 from .lsh import check_bands, choose_bands
 from .minhash import permutations
 from .shingling import check_ngram
 
+#: How candidate pairs are checked.
+VERIFY = ("signature", "exact")
 
-def _opt(default: Any, help: str) -> Any:
-    return field(default=default, metadata={"help": help})
+
+def _opt(default: Any, help: str, choices: tuple[str, ...] = ()) -> Any:
+    """A field with its help and, for an enumerated option, the values it accepts."""
+    metadata: dict[str, Any] = {"help": help}
+    if choices:
+        metadata["choices"] = choices
+    return field(default=default, metadata=metadata)
 
 
 @dataclass(frozen=True)
@@ -30,18 +37,27 @@ class DedupSettings:
     num_perm: int = _opt(128, "MinHash permutations per signature.")
     ngram: int = _opt(5, "Shingle size: words per word n-gram (characters with unit='char').")
     unit: str = _opt(
-        "word", "Shingle unit: 'word' n-grams, or 'char' n-grams for unspaced scripts."
+        "word",
+        "Shingle unit: 'word' n-grams, or 'char' n-grams for unspaced scripts.",
+        ("word", "char"),
     )
     seed: int = _opt(1, "Seed of the MinHash permutations (datasketch's meaning).")
-    scheme: str = _opt("affine32", "datasketch permutation scheme: affine32, affine64 or legacy.")
+    scheme: str = _opt(
+        "affine32",
+        "datasketch permutation scheme: affine32, affine64 or legacy.",
+        ("affine32", "affine64", "legacy"),
+    )
     bands: int | None = _opt(None, "LSH bands; default: chosen for ~99% recall at the threshold.")
     rows: int | None = _opt(None, "Signature values per band; default: chosen with bands.")
     verify: str = _opt(
         "exact",
         "Check candidates by 'signature' estimate, or 'exact' shingle Jaccard where the "
         "estimate is within 4 standard errors of the threshold.",
+        VERIFY,
     )
-    keep: str = _opt("first", "Copy to keep: first, longest, newest, oldest, quality or none.")
+    keep: str = _opt(
+        "first", "Copy to keep: first, longest, newest, oldest, quality or none.", POLICIES
+    )
     date_field: str = _opt("date", "Metadata field compared by the newest/oldest policies.")
     score_field: str = _opt(
         "quality", "Score compared by the quality policy (meta['textclean'] first)."
@@ -65,7 +81,7 @@ class DedupSettings:
             raise ConfigError("give both bands and rows, or neither")
         if self.bands is not None:
             check_bands(self.num_perm, self.bands, self.rows)
-        if self.verify not in ("signature", "exact"):
+        if self.verify not in VERIFY:
             raise ConfigError(f"verify must be 'signature' or 'exact', got {self.verify!r}")
         check_policy(self.keep)
         if self.max_bucket < 2:

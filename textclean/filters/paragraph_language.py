@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..changes import Change
 from ..patterns import Pattern
-from .language import UNKNOWN, detect_language, letter_count
+from .language_detect import UNKNOWN, detect_language, letter_count
 
 if TYPE_CHECKING:
     from .language import LanguageFilter
