@@ -11,7 +11,9 @@ an edit rate of 0 gives an exact duplicate after normalisation.
     corpus = generate(10_000, seed=0)
     corpus.texts[i], corpus.cluster[i], corpus.edit_rate[i]
 
-Run it to write JSONL: ``python benchmarks/synthetic.py 1000 -o docs.jsonl``.
+Run it to write JSONL: ``python benchmarks/synthetic.py 1000 -o docs.jsonl``
+(``--unique`` for fresh sentences in every original, for corpora far larger
+than the sentence pool).
 """
 
 from __future__ import annotations
@@ -171,10 +173,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("n_docs", type=int)
     parser.add_argument("-o", "--output", default="-")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--unique", action="store_true", help="fresh sentences instead of a 50,000-sentence pool"
+    )
     args = parser.parse_args(argv)
     import orjson
 
-    corpus = generate(args.n_docs, seed=args.seed)
+    corpus = generate(args.n_docs, seed=args.seed, pool_size=None if args.unique else 50_000)
     out = sys.stdout.buffer if args.output == "-" else open(args.output, "wb")  # noqa: SIM115
     for doc_id, text, cluster, rate in zip(
         corpus.ids, corpus.texts, corpus.cluster, corpus.edit_rate, strict=True
