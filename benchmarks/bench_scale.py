@@ -9,7 +9,7 @@ CPU ratio per doubling. One run also goes through stdin, which spools the
 documents (compressed) instead of rereading the file, and must give the same
 output bytes.
 
-    python benchmarks/bench_scale.py [--docs 15000] [--doublings 2]
+    python benchmarks/bench_scale.py [--docs 15000] [--doublings 2] [--unique]
 """
 
 from __future__ import annotations
@@ -27,10 +27,12 @@ from report import markdown_table, write_section
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def write_corpus(n_docs: int, path: Path) -> int:
+def write_corpus(n_docs: int, path: Path, unique: bool = False) -> int:
     """``n_docs`` documents as JSONL at ``path`` (made in a child process); the file size."""
     script = ROOT / "benchmarks" / "synthetic.py"
     cmd = [sys.executable, str(script), str(n_docs), "-o", str(path), "--seed", "11"]
+    if unique:
+        cmd.append("--unique")
     subprocess.run(cmd, check=True)
     return path.stat().st_size
 
@@ -52,11 +54,11 @@ def child_run(args: list[str], stdin: Path | None = None) -> tuple[float, float]
         return int(Path(peak.name).read_text()) / 1024, usage.ru_utime + usage.ru_stime
 
 
-def dedup_runs(sizes: list[int], workdir: Path) -> list[dict[str, float]]:
+def dedup_runs(sizes: list[int], workdir: Path, unique: bool = False) -> list[dict[str, float]]:
     rows = []
     for n in sizes:
         corpus = workdir / f"corpus-{n}.jsonl"
-        size = write_corpus(n, corpus)
+        size = write_corpus(n, corpus, unique)
         out = workdir / f"out-{n}.jsonl"
         rss, cpu = child_run(
             ["dedup", str(corpus), "-o", str(out), "--clusters", str(workdir / "c.jsonl"), "-q"]
@@ -106,10 +108,13 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=15_000)
     parser.add_argument("--doublings", type=int, default=2)
+    parser.add_argument(
+        "--unique", action="store_true", help="fresh sentences per original (synthetic --unique)"
+    )
     args = parser.parse_args(argv)
     sizes = [args.docs * 2**k for k in range(args.doublings + 1)]
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
-        rows = dedup_runs(sizes, Path(tmp))
+        rows = dedup_runs(sizes, Path(tmp), args.unique)
         same = same_through_stdin(sizes[0], Path(tmp))
     body = (
         "`textclean dedup FILE -o OUT --clusters C` in a child process per size; "

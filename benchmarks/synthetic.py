@@ -11,7 +11,9 @@ an edit rate of 0 gives an exact duplicate after normalisation.
     corpus = generate(10_000, seed=0)
     corpus.texts[i], corpus.cluster[i], corpus.edit_rate[i]
 
-Run it to write JSONL: ``python benchmarks/synthetic.py 1000 -o docs.jsonl``.
+Run it to write JSONL: ``python benchmarks/synthetic.py 1000 -o docs.jsonl``
+(``--unique`` for fresh sentences in every original, for corpora far larger
+than the sentence pool).
 """
 
 from __future__ import annotations
@@ -68,15 +70,17 @@ def sentence_pool(size: int, seed: int) -> list[str]:
     """``size`` generated sentences (bigram walks of 8-30 words)."""
     rng = random.Random(seed)
     model = _bigrams(source_sentences())
-    pool = []
-    while len(pool) < size:
-        words, prev = [], "<s>"
-        for _ in range(rng.randint(8, 30)):
-            prev = rng.choice(model.get(prev) or model["<s>"])
-            words.append(prev)
-        sentence = " ".join(words)
-        pool.append(sentence[0].upper() + sentence[1:].rstrip(".") + ".")
-    return pool
+    return [_walk(model, rng) for _ in range(size)]
+
+
+def _walk(model: dict[str, list[str]], rng: random.Random) -> str:
+    """One sentence: a bigram walk of 8-30 words."""
+    words, prev = [], "<s>"
+    for _ in range(rng.randint(8, 30)):
+        prev = rng.choice(model.get(prev) or model["<s>"])
+        words.append(prev)
+    sentence = " ".join(words)
+    return sentence[0].upper() + sentence[1:].rstrip(".") + "."
 
 
 @dataclass
@@ -116,19 +120,30 @@ def generate(
     edit_range: tuple[float, float] = (0.01, 0.30),
     exact_share: float = 0.1,
     sentences_per_doc: int = 25,
-    pool_size: int = 50_000,
+    pool_size: int | None = 50_000,
 ) -> Corpus:
-    """``n_docs`` documents (about 3 KB each); ``duplicate_share`` of them are copies."""
+    """``n_docs`` documents (about 3 KB each); ``duplicate_share`` of them are copies.
+
+    Sentences are drawn from a pool of ``pool_size``; with ``None`` every
+    sentence is a fresh walk, so originals stay mostly unique at any corpus
+    size (a fixed pool repeats each sentence ``n_docs * 25 / pool_size`` times).
+    """
     rng = random.Random(seed)
-    pool = sentence_pool(pool_size, seed)
+    pool = sentence_pool(pool_size or 2000, seed)
     vocabulary = sorted({w for s in pool[:2000] for w in s.split()})
-    picks = np.random.default_rng(seed).integers(0, len(pool), size=(n_docs, sentences_per_doc))
+    if pool_size is None:
+        model, walks = _bigrams(source_sentences()), random.Random(seed + 1)
+    else:
+        picks = np.random.default_rng(seed).integers(0, len(pool), size=(n_docs, sentences_per_doc))
     mean_copies = (1 + max_copies) / 2
     copy_chance = duplicate_share / ((1 - duplicate_share) * mean_copies)
     corpus = Corpus()
     while len(corpus.texts) < n_docs:
         original = len(corpus.texts)
-        text = " ".join(pool[j] for j in picks[original])
+        if pool_size is None:
+            text = " ".join(_walk(model, walks) for _ in range(sentences_per_doc))
+        else:
+            text = " ".join(pool[j] for j in picks[original])
         corpus.texts.append(text)
         corpus.cluster.append(original)
         corpus.edit_rate.append(0.0)
@@ -158,10 +173,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("n_docs", type=int)
     parser.add_argument("-o", "--output", default="-")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--unique", action="store_true", help="fresh sentences instead of a 50,000-sentence pool"
+    )
     args = parser.parse_args(argv)
     import orjson
 
-    corpus = generate(args.n_docs, seed=args.seed)
+    corpus = generate(args.n_docs, seed=args.seed, pool_size=None if args.unique else 50_000)
     out = sys.stdout.buffer if args.output == "-" else open(args.output, "wb")  # noqa: SIM115
     for doc_id, text, cluster, rate in zip(
         corpus.ids, corpus.texts, corpus.cluster, corpus.edit_rate, strict=True
