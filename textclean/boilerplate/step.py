@@ -166,11 +166,16 @@ def removed_share(text: str, cuts: Iterable[Cut]) -> float:
     >>> removed_share("Share\\nStory", [Cut(0, 6, "share", "share", "line")])
     0.5
     """
-    total = sum(1 for ch in text if not ch.isspace())
+    total = _visible(text)
     if total == 0:
         return 0.0
-    removed = sum(1 for c in cuts for ch in text[c.start : c.end] if not ch.isspace())
+    removed = sum(_visible(text[c.start : c.end]) for c in cuts)
     return removed / total
+
+
+def _visible(text: str) -> int:
+    """Non-space characters: ``str.split`` splits exactly where ``str.isspace`` holds."""
+    return sum(map(len, text.split()))
 
 
 def span_record(text: str, cut: Cut) -> dict[str, Any]:

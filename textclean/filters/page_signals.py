@@ -63,9 +63,8 @@ def lowered_name_rate(cased: Sequence[Sequence[str]]) -> float:
     for ws in cased:
         words += len(ws)
         named.update(w.casefold() for w in ws[1:] if _title(w))
-        for a, b in zip(ws, ws[1:], strict=False):
-            if a.islower() and b.islower() and len(a) > 2 and len(b) > 2:
-                if a not in _STOP and b not in _STOP:
-                    lower[(a, b)] += 1
+        # Each word is judged once; a pair counts when both of its words pass.
+        plain = [w.islower() and len(w) > 2 and w not in _STOP for w in ws]
+        lower.update((ws[i], ws[i + 1]) for i in range(len(ws) - 1) if plain[i] and plain[i + 1])
     top = max((n for (a, b), n in lower.items() if a in named or b in named), default=0)
     return 1000.0 * top / words if words else 0.0
