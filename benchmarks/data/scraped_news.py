@@ -9,12 +9,14 @@ it replaced: the rebuilt ``lines.jsonl.gz`` files are byte-identical.
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import hashlib
 import io
 import json
 import subprocess
-from collections.abc import Iterable
+import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -225,3 +227,42 @@ def git_ls(git_dir: str, commit: str, folder: str) -> list[str]:
     if proc.returncode != 0:
         return []
     return sorted(proc.stdout.decode().split("\n")[:-1])
+
+
+def abp_main(
+    description: str,
+    select: Callable[[list[dict]], list[dict]],
+    here: Path,
+    argv: list[str] | None = None,
+) -> None:
+    """The ``raw``/``merge`` command line of a set drawn from Article-Bias-Prediction alone."""
+
+    def cmd_raw(abp_git: str, out: Path) -> None:
+        docs = select(abp_documents(abp_git))
+        write_raw(docs, out)
+        print(f"{len(docs)} documents, {len({d['source'] for d in docs})} publishers -> {out}")
+
+    parser = argparse.ArgumentParser(description=description)
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    p_raw = sub.add_parser("raw", help="select the documents, unlabelled")
+    p_raw.add_argument("abp_git")
+    p_raw.add_argument("-o", "--out", type=Path, default=Path("raw.jsonl"))
+    p_merge = sub.add_parser("merge", help="join raw documents and labels.json")
+    p_merge.add_argument("abp_git", nargs="?")
+    p_merge.add_argument("--raw", type=Path)
+    p_merge.add_argument("--labels", type=Path, default=here / "labels.json")
+    p_merge.add_argument("-o", "--out", type=Path, default=here / "lines.jsonl.gz")
+    args = parser.parse_args(argv)
+    if args.cmd == "raw":
+        cmd_raw(args.abp_git, args.out)
+        return
+    raw = args.raw
+    if raw is None:
+        if not args.abp_git:
+            parser.error("merge needs --raw or the Article-Bias-Prediction git directory")
+        raw = Path("raw.jsonl")
+        cmd_raw(args.abp_git, raw)
+    if not raw.exists():
+        sys.exit(f"{raw} not found; give ABP_GIT to rebuild it")
+    written = merge(raw, args.labels, args.out)
+    print(f"{written} labelled documents -> {args.out}")

@@ -20,7 +20,6 @@ it re-runs ``raw`` first.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections import Counter
@@ -30,14 +29,12 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from scraped_news import (  # noqa: E402
-    abp_documents,
+    abp_main,
     labelled,
     long_lines,
-    merge,
     order_key,
     split_lines,
     split_of,
-    write_raw,
 )
 
 MAX_LINES = 60  # longer documents are cut at a paragraph boundary
@@ -112,37 +109,8 @@ def select(docs: list[dict]) -> list[dict]:
     return sorted(picked, key=lambda d: (d["source"], d["id"]))
 
 
-def cmd_raw(abp_git: str, out: Path) -> None:
-    docs = select(abp_documents(abp_git))
-    write_raw(docs, out)
-    print(f"{len(docs)} documents, {len({d['source'] for d in docs})} publishers -> {out}")
-
-
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    sub = parser.add_subparsers(dest="cmd", required=True)
-    p_raw = sub.add_parser("raw", help="select the documents, unlabelled")
-    p_raw.add_argument("abp_git")
-    p_raw.add_argument("-o", "--out", type=Path, default=Path("raw.jsonl"))
-    p_merge = sub.add_parser("merge", help="join raw documents and labels.json")
-    p_merge.add_argument("abp_git", nargs="?")
-    p_merge.add_argument("--raw", type=Path)
-    p_merge.add_argument("--labels", type=Path, default=HERE / "labels.json")
-    p_merge.add_argument("-o", "--out", type=Path, default=HERE / "lines.jsonl.gz")
-    args = parser.parse_args(argv)
-    if args.cmd == "raw":
-        cmd_raw(args.abp_git, args.out)
-        return
-    raw = args.raw
-    if raw is None:
-        if not args.abp_git:
-            parser.error("merge needs --raw or the Article-Bias-Prediction git directory")
-        raw = Path("raw.jsonl")
-        cmd_raw(args.abp_git, raw)
-    if not raw.exists():
-        sys.exit(f"{raw} not found; give ABP_GIT to rebuild it")
-    written = merge(raw, args.labels, args.out)
-    print(f"{written} labelled documents -> {args.out}")
+    abp_main(__doc__.split("\n")[0], select, HERE, argv)
 
 
 if __name__ == "__main__":
