@@ -12,6 +12,7 @@ from textclean.repair.spacing_context import (
     TOKEN_SIGNS,
     Guard,
     _may_show_signs,
+    code_spans,
     may_hold_code,
     tokenization_evidence,
 )
@@ -46,6 +47,11 @@ code_texts = st.lists(st.sampled_from(_CODE_PIECES), max_size=40).map("".join)
 def test_a_text_with_a_code_line_passes_the_cheap_test(text: str) -> None:
     if CODE_LINE.findall(text):
         assert may_hold_code(text)
+
+
+@given(code_texts)
+def test_code_spans_are_the_spans_of_a_whole_text_scan(text: str) -> None:
+    assert code_spans(text) == [m.span() for m in CODE_LINE.finditer(text)]
 
 
 def test_lazy_guard_answers_as_an_eager_one() -> None:
