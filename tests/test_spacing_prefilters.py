@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from textclean.repair import spacing
 from textclean.repair.spacing_context import (
     _SPLIT_NOT_MARKS,
     CODE_LINE,
@@ -39,7 +40,13 @@ def test_evidence_counts_as_the_patterns_do(text: str) -> None:
     assert tokenization_evidence(text) == min(found, 2)
 
 
-_CODE_PIECES = list("ab (){};=!<>/-&|:+#\n\t \u2009\x1c\u00a0") + ["    ", "def ", "var x", "return", "f(x)"]
+_CODE_PIECES = list("ab (){};=!<>/-&|:+#\n\t \u2009\x1c\u00a0") + [
+    "    ",
+    "def ",
+    "var x",
+    "return",
+    "f(x)",
+]
 code_texts = st.lists(st.sampled_from(_CODE_PIECES), max_size=40).map("".join)
 
 
@@ -52,6 +59,14 @@ def test_a_text_with_a_code_line_passes_the_cheap_test(text: str) -> None:
 @given(code_texts)
 def test_code_spans_are_the_spans_of_a_whole_text_scan(text: str) -> None:
     assert code_spans(text) == [m.span() for m in CODE_LINE.finditer(text)]
+
+
+@given(texts)
+def test_a_split_negation_or_contraction_holds_its_mark(text: str) -> None:
+    if SPLIT_NOT.findall(text):
+        assert any(mark in text for mark in spacing.SPLIT_NOT_MARKS)
+    if spacing.CONTRACTION.findall(text):
+        assert any(mark in text for mark in spacing.CONTRACTION_MARKS)
 
 
 def test_lazy_guard_answers_as_an_eager_one() -> None:

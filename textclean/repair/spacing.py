@@ -34,6 +34,10 @@ CONTRACTION = Pattern(
     r"|['’] +(?=(?:s|t|re|ve|ll|d|m)(?![\p{L}\p{N}'’-])))",  # It’ s
     step=STEP,
 )
+#: Every `SPLIT_NOT` match is followed by ``n'``; every `CONTRACTION` match
+#: holds a space beside an apostrophe: texts without them skip the scan.
+SPLIT_NOT_MARKS = (" n'", " n’")
+CONTRACTION_MARKS = (" '", " ’", "' ", "’ ")
 FRENCH_ELISION = Pattern(
     r"(?i)(?<=(?:^|[\s(«“\"])(?:[lcdjmnst]|qu|jusqu|lorsqu|puisqu)['’]) +(?=\p{L})", step=STEP
 )
@@ -179,6 +183,8 @@ def split_not_changes(text: str, guard: Guard | None = None) -> list[Change]:
     >>> [c.start for c in split_not_changes("They do n't know, ca n’t say")]
     [7, 20]
     """
+    if not any(mark in text for mark in SPLIT_NOT_MARKS):
+        return []  # every match is spaces before ``n't``
     return _removals(SPLIT_NOT, text, guard or Guard(text), "contraction")
 
 
@@ -189,6 +195,8 @@ def contraction_changes(text: str, guard: Guard | None = None) -> list[Change]:
     >>> [t[c.start : c.end] for c in contraction_changes(t)]
     [' ’ ', ' ', "' "]
     """
+    if not any(mark in text for mark in CONTRACTION_MARKS):
+        return []  # every match holds a space beside an apostrophe
     return _removals(CONTRACTION, text, guard or Guard(text), "contraction")
 
 
