@@ -66,3 +66,11 @@ def test_re2_agrees_with_regex_on_seed_articles():
 def test_untranslatable_constructs_stay_on_regex():
     for source in (r"\bword", r"(?<=a)b", r"a(?!b)", r"(a)\1", r"a*+", r"(?>ab)", "a$"):
         assert to_re2(source) is None, source
+
+
+def test_every_code_point_but_the_surrogates_in_order() -> None:
+    from textclean.re2_syntax import _every_code_point
+
+    points = _every_code_point()
+    assert len(points) == 0x110000 - 0x800
+    assert list(map(ord, points)) == [*range(0xD800), *range(0xE000, 0x110000)]
