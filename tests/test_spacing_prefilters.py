@@ -7,9 +7,9 @@ from hypothesis import strategies as st
 
 from textclean.repair import spacing
 from textclean.repair.spacing_context import (
-    _SPLIT_NOT_MARKS,
     CODE_LINE,
     SPLIT_NOT,
+    SPLIT_NOT_MARKS,
     TOKEN_SIGNS,
     Guard,
     _may_show_signs,
@@ -31,7 +31,7 @@ def test_a_text_with_a_token_sign_passes_the_cheap_test(text: str) -> None:
 @given(texts)
 def test_a_text_with_a_split_not_holds_its_mark(text: str) -> None:
     if SPLIT_NOT.findall(text):
-        assert any(mark in text for mark in _SPLIT_NOT_MARKS)
+        assert any(mark in text for mark in SPLIT_NOT_MARKS)
 
 
 @given(texts)
@@ -63,8 +63,8 @@ def test_code_spans_are_the_spans_of_a_whole_text_scan(text: str) -> None:
 
 @given(texts)
 def test_a_split_negation_or_contraction_holds_its_mark(text: str) -> None:
-    if SPLIT_NOT.findall(text):
-        assert any(mark in text for mark in spacing.SPLIT_NOT_MARKS)
+    if spacing.SPLIT_NOT.findall(text):
+        assert any(mark in text for mark in SPLIT_NOT_MARKS)
     if spacing.CONTRACTION.findall(text):
         assert any(mark in text for mark in spacing.CONTRACTION_MARKS)
 

@@ -20,7 +20,14 @@ from ..patterns import Pattern
 from ..registry import register
 from ..steps import TextStep
 from .edits import EditTrail
-from .spacing_context import STEP, Guard, looks_english, looks_tokenized, uses_french_spacing
+from .spacing_context import (
+    SPLIT_NOT_MARKS,
+    STEP,
+    Guard,
+    looks_english,
+    looks_tokenized,
+    uses_french_spacing,
+)
 from .spacing_quotes import bracket_changes, quote_changes
 
 MAX_ROUNDS = 3
@@ -34,9 +41,8 @@ CONTRACTION = Pattern(
     r"|['’] +(?=(?:s|t|re|ve|ll|d|m)(?![\p{L}\p{N}'’-])))",  # It’ s
     step=STEP,
 )
-#: Every `SPLIT_NOT` match is followed by ``n'``; every `CONTRACTION` match
-#: holds a space beside an apostrophe: texts without them skip the scan.
-SPLIT_NOT_MARKS = (" n'", " n’")
+#: Every `CONTRACTION` match holds a space beside an apostrophe (and every
+#: `SPLIT_NOT` match one of `SPLIT_NOT_MARKS`): texts without them skip the scan.
 CONTRACTION_MARKS = (" '", " ’", "' ", "’ ")
 FRENCH_ELISION = Pattern(
     r"(?i)(?<=(?:^|[\s(«“\"])(?:[lcdjmnst]|qu|jusqu|lorsqu|puisqu)['’]) +(?=\p{L})", step=STEP

@@ -167,7 +167,7 @@ TOKEN_SIGNS = Pattern(
 )
 #: Every match of `TOKEN_SIGNS` holds one of these (a space beside a quote),
 #: or a space, one of `_SPACED_PUNCT` and then whitespace or the end; every
-#: match of `SPLIT_NOT` holds one of `_SPLIT_NOT_MARKS`. Text without them is
+#: match of `SPLIT_NOT` holds one of `SPLIT_NOT_MARKS`. Text without them is
 #: not searched, which spares the patterns on the many pages that are clean.
 _SIGN_MARKS = (
     *(" '" + tail for tail in ("s", "re", "ve", "ll", "d", "m", " ")),
@@ -175,7 +175,7 @@ _SIGN_MARKS = (
     *(q + " " for q in "“‘«»"),
 )
 _SPACED_PUNCT = ",.;:!?"
-_SPLIT_NOT_MARKS = (" n'", " n’")
+SPLIT_NOT_MARKS = (" n'", " n’")
 
 
 def _may_show_signs(sample: str) -> bool:
@@ -267,7 +267,7 @@ def tokenization_evidence(text: str, enough: int = 2) -> int:
     """
     sample = text[:100_000]
     found = 0
-    if any(mark in sample for mark in _SPLIT_NOT_MARKS):
+    if any(mark in sample for mark in SPLIT_NOT_MARKS):
         found = 2 * len(SPLIT_NOT.findall(sample))
     if found < enough and _may_show_signs(sample):
         found += len(TOKEN_SIGNS.findall(sample))
