@@ -62,11 +62,12 @@ def test_dask_output_equals_local_output(client, corpus, tmp_path, blocksize):
     assert stats_dask.dropped, "the corpus is meant to produce rejects"
 
 
-def test_the_cli_runs_on_a_local_cluster(corpus, tmp_path):
+def test_the_cli_runs_on_a_scheduler_address(client, corpus, tmp_path):
     from test_cli import run
 
     out, ref = tmp_path / "o.jsonl", tmp_path / "ref.jsonl"
+    address = client.scheduler.address
     run("clean", str(corpus / "in"), "-o", str(ref), "-q", *STEPS)
-    proc = run("clean", str(corpus / "in"), "-o", str(out), "--dask", "local:2", *STEPS)
+    proc = run("clean", str(corpus / "in"), "-o", str(out), "--dask", address, *STEPS)
     assert out.read_bytes() == ref.read_bytes()
     assert "written" in proc.stderr

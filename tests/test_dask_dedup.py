@@ -101,8 +101,8 @@ def outputs(out: Path) -> tuple[bytes, bytes, bytes]:
     "blocksize, partitions, components, keep",
     [
         (None, 1, "client", "first"),
-        (9000, 3, "client", "newest"),
-        (20000, 2, "dask", "longest"),
+        (30000, 3, "client", "newest"),
+        (40000, 2, "dask", "longest"),
     ],
 )
 def test_dask_dedup_equals_the_local_stage(
@@ -128,7 +128,7 @@ def test_dask_dedup_equals_the_local_stage(
     assert dropped["exact_duplicate"] and dropped["near_duplicate"] and dropped["malformed_json"]
 
 
-def test_the_dedup_cli_on_a_local_cluster_equals_the_local_cli(corpus, tmp_path):
+def test_the_dedup_cli_on_a_scheduler_equals_the_local_cli(client, corpus, tmp_path):
     from test_cli import run
 
     local, remote = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
@@ -142,7 +142,7 @@ def test_the_dedup_cli_on_a_local_cluster_equals_the_local_cli(corpus, tmp_path)
         "--clusters",
         str(remote.with_suffix(".clusters")),
         "--dask",
-        "local:2",
+        client.scheduler.address,
     )
     assert outputs(remote) == outputs(local)
 

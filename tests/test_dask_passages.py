@@ -82,10 +82,10 @@ def test_seeds_equal_local(client, seeds_dir: Path) -> None:
         assert as_bytes(got) == expected
 
 
-def test_cli_on_dask_equals_local_cli(corpus: Path, tmp_path: Path) -> None:
+def test_cli_on_dask_equals_local_cli(client, corpus: Path, tmp_path: Path) -> None:
     runner = CliRunner()
     base = ["passages", str(corpus), "--on-error", "skip", "-q"]
-    for name, extra in (("local", []), ("dask", ["--dask", "local:2"])):
+    for name, extra in (("local", []), ("dask", ["--dask", client.scheduler.address])):
         out = tmp_path / f"{name}.jsonl"
         result = runner.invoke(main, [*base, "-o", str(out), *extra], catch_exceptions=False)
         assert result.exit_code == 0, result.output
