@@ -1,4 +1,4 @@
-"""Near-duplicate dedup on Dask: the clusters, kept documents and bytes of `dedup_documents`.
+"""Near-duplicate dedup on Dask: the clusters, kept documents and bytes of `deduplicate`.
 
 The local algorithm (`textclean.dedup.near_duplicates`) in stages, each a
 Dask collection whose tasks hold one partition at a time:
@@ -48,12 +48,12 @@ from ..dedup.exact import canonical_rank
 from ..dedup.near_duplicates import DedupResult
 from ..dedup.settings import DedupSettings
 from ..dedup.spin_robust import refuse
-from ..dedup.stage import fate, write_clusters
+from ..dedup.stage import ClusterSink, fate
 from ..document import Drop
 from ..errors import ConfigError
 from ..io import ReadOptions, RejectsWriter
+from ..io.parts import join_parts
 from ..io.writers import DocumentWriter
-from ..jobs import join_parts
 from ..stats import Stats
 from .blocks import Block, read_block
 from .cluster import DEFAULT_BLOCKSIZE, _dask, prepare_run
@@ -193,7 +193,7 @@ def dedup_files_dask(
     *,
     client: Any = None,
     rejects: str | None = None,
-    clusters: str | None = None,
+    clusters: str | ClusterSink | None = None,
     options: ReadOptions | None = None,
     blocksize: int | None = DEFAULT_BLOCKSIZE,
     components: str = "client",
@@ -208,6 +208,7 @@ def dedup_files_dask(
     ``"dask"`` labels components on the cluster and decides each partition
     of components on a worker. ``partitions``: partitions of every shuffle
     (default: one per `SHUFFLE_BYTES` of input); the result does not depend on it.
+    ``clusters`` is a file or a sink that receives the clusters.
     """
     dask = _dask()
     dd = dask_dataframe()
@@ -235,12 +236,22 @@ def dedup_files_dask(
         join_parts(work, len(blocks), "out", output, opts, output_format_name)
         join_parts(work, 2 * len(blocks), "rejects", rejects, opts, "jsonl")
         if clusters:
-            write_clusters(DedupResult([], found, ([], [], np.zeros(0), np.zeros(0))), clusters)
+            result = DedupResult([], found, ([], [], np.zeros(0), np.zeros(0)))
+            _clusters_sink(clusters)(result)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     total.elapsed = time.perf_counter() - started
     total.check()
     return total
+
+
+def _clusters_sink(clusters: str | ClusterSink) -> ClusterSink:
+    """A clusters file is written as a local run writes it (`textclean.run.targets`)."""
+    if callable(clusters):
+        return clusters
+    from ..run.targets import clusters_sink
+
+    return clusters_sink(clusters)  # type: ignore[return-value]
 
 
 def _compute(dask: Any, client: Any, tasks: list[Any]) -> list[Any]:

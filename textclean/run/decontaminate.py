@@ -10,8 +10,8 @@ from ..decontaminate.documents import decontaminate_documents
 from ..decontaminate.evaluation import EvaluationSet
 from ..decontaminate.settings import DecontaminationSettings
 from ..io import IdCheck, ReadOptions, check_paths, default_rejects_path, read_documents
+from ..io.parts import write_outcomes
 from ..io.writers import output_format
-from ..jobs import write_outcomes
 from ..stats import Stats
 from .config import input_bytes
 
