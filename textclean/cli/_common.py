@@ -85,11 +85,7 @@ def executor(values: dict[str, Any]) -> Executor:
 def pipeline_and_run(values: dict[str, Any], run: RunConfig) -> tuple[Pipeline, RunConfig]:
     """The pipeline asked for (config, step spec or default) and the run settings with
     the config's ``[input]`` applied."""
-    config, steps, min_chars = (
-        values.pop("config_path"),
-        values.pop("steps"),
-        values.pop("min_chars"),
-    )
+    config, steps, min_chars = (values.pop(k) for k in ("config_path", "steps", "min_chars"))
     if config is not None and steps is not None:
         raise click.UsageError("give --config or --steps, not both")
     pipeline, run = resolve_pipeline(Pipeline.from_steps(steps) if steps else config, run)
