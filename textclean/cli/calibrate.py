@@ -6,9 +6,7 @@ its table, write its config.
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
-from pathlib import Path
 
 import click
 
@@ -70,9 +68,5 @@ def command(samples, label_field, pair_fields, output, **values):
     if not output:
         click.echo(result.to_toml(), nl=False)
         return
-    path = Path(output)
-    if path.suffix.lower() == ".json":
-        path.write_text(json.dumps(result.config(), indent=2) + "\n", encoding="utf-8")
-    else:
-        path.write_text(result.to_toml(), encoding="utf-8")
-    click.echo(f"wrote {path}: run it with textclean clean IN -o OUT --config {path}")
+    result.write(output)
+    click.echo(f"wrote {output}: run it with textclean clean IN -o OUT --config {output}")

@@ -46,12 +46,6 @@ def command(inputs, output, against, against_text_field, against_id_field, quiet
     settings = take(DecontaminationSettings, values)
     run = decontaminate_files(inputs, output, against=against, settings=settings,
                               options=opts, against_options=eval_opts, **values)  # fmt: skip
-    evaluation = run.evaluation
     if not quiet:
-        click.echo(
-            f"evaluation set: {evaluation.records:,} record(s), {len(evaluation):,} "
-            f"n-gram hash(es) in {evaluation.nbytes / 1e6:.1f} MB; "
-            f"{evaluation.skipped:,} record(s) under {settings.min_words} words left out",
-            err=True,
-        )
+        click.echo(run.summary(), err=True)
     common.report(run.stats, quiet, "textclean decontaminate")

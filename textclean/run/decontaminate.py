@@ -25,6 +25,15 @@ class DecontaminationRun:
     stats: Stats
     evaluation: EvaluationSet
 
+    def summary(self) -> str:
+        """One line on the evaluation set: records, n-gram hashes and their memory,
+        records left out as too short."""
+        e = self.evaluation
+        return (
+            f"evaluation set: {e.records:,} record(s), {len(e):,} n-gram hash(es) in "
+            f"{e.nbytes / 1e6:.1f} MB; {e.skipped:,} record(s) under {e.min_words} words left out"
+        )
+
 
 def decontaminate_files(
     inputs: Iterable[str],
