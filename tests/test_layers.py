@@ -4,6 +4,7 @@ nothing, Dask paths on the local decisions, old names kept, flags only in the CL
 from __future__ import annotations
 
 import ast
+import functools
 import importlib
 import re
 from dataclasses import fields
@@ -65,8 +66,9 @@ def imports(name: str, path: Path, known: dict[str, Path]) -> set[str]:
     return {m for m in found if m in known and m != name}
 
 
+@functools.cache
 def import_graph() -> dict[str, set[str]]:
-    """Module -> the package modules it imports."""
+    """Module -> the package modules it imports (read once per test run)."""
     known = modules()
     return {name: imports(name, path, known) for name, path in known.items()}
 
