@@ -32,10 +32,10 @@ from synthetic import generate
 
 from textclean.dedup.settings import DedupSettings
 from textclean.dedup.stage import NearDedup
-from textclean.jobs import clean_files
 from textclean.parallel.dask import clean_files_dask, dask_client
 from textclean.parallel.dask_dedup import dedup_files_dask
 from textclean.pipeline import Pipeline
+from textclean.run.engine import run_on_files as clean_files
 
 WORKERS = (1, 2, 4)
 

@@ -36,7 +36,7 @@ from textclean.dedup import minhash_signatures, shingles
 from textclean.dedup.lsh import band_keys, candidate_pairs, choose_bands
 from textclean.dedup.minhash import to_lean_minhashes
 from textclean.dedup.settings import DedupSettings
-from textclean.dedup.stage import dedup_documents
+from textclean.dedup.stage import deduplicate as dedup_documents
 from textclean.document import Document, Drop
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -140,7 +140,7 @@ def run_workers(docs: list[Document], copies: int) -> dict[int, tuple[float, flo
     With workers, the parent only reads and writes bytes: the workers parse,
     clean and serialise (``textclean.raw_chunks``). The two outputs are compared.
     """
-    from textclean.jobs import clean_files
+    from textclean.run.engine import run_on_files as clean_files
 
     out: dict[int, tuple[float, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:

@@ -34,7 +34,7 @@ from textclean.dedup.settings import DedupSettings  # noqa: E402
 from textclean.dedup.shingling import shingles  # noqa: E402
 from textclean.dedup.spin_align import tokens  # noqa: E402
 from textclean.dedup.spin_view import replaceable_words  # noqa: E402
-from textclean.dedup.stage import dedup_documents  # noqa: E402
+from textclean.dedup.stage import deduplicate as dedup_documents  # noqa: E402
 from textclean.document import Document, Drop  # noqa: E402
 from textclean.repair.unspin import Unspin  # noqa: E402
 from textclean.testing.spinner import spin_copy  # noqa: E402

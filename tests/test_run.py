@@ -184,3 +184,44 @@ def test_a_pipeline_runs_through_any_mapper():
 def test_local_executor_needs_a_worker():
     with pytest.raises(ConfigError):
         LocalExecutor(0)
+
+
+def test_a_near_dedup_stage_in_a_config_gets_its_index_and_clusters_file_from_the_run(tmp_path):
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, corpus())
+    config = {
+        "steps": [
+            {
+                "name": "near_dedup",
+                "clusters": str(tmp_path / "config.clusters.jsonl"),
+                "index": str(tmp_path / "idx"),
+            }
+        ]
+    }
+    stats = clean_files([str(src)], str(tmp_path / "config.jsonl"), config)
+    targets = DedupTargets(clusters=str(tmp_path / "dedup.clusters.jsonl"))
+    expected = dedup_files([str(src)], str(tmp_path / "dedup.jsonl"), targets=targets)
+    assert stats.dropped == expected.dropped and stats.dropped["exact_duplicate"] == 1
+    clusters = (tmp_path / "config.clusters.jsonl").read_bytes()
+    assert clusters == (tmp_path / "dedup.clusters.jsonl").read_bytes() and clusters
+    assert (tmp_path / "idx" / "index.sqlite").exists()
+
+
+def test_the_clusters_file_of_a_stage_is_checked_with_the_other_outputs(tmp_path):
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, corpus())
+    config = {"steps": [{"name": "near_dedup", "clusters": str(tmp_path / "out.jsonl")}]}
+    with pytest.raises(textclean.errors.PathError, match="clusters"):
+        clean_files([str(src)], str(tmp_path / "out.jsonl"), config)
+
+
+def test_the_stage_opens_nothing_itself():
+    from textclean.dedup.stage import NearDedup
+
+    docs = [Document("a", QUOTE), Document("b", QUOTE)]
+    with pytest.raises(ConfigError, match="file job"):
+        list(NearDedup(clusters="c.jsonl").pipe(docs))
+    received = []
+    opened = NearDedup(clusters="c.jsonl").with_targets(None, received.append)
+    assert [type(o).__name__ for o in opened.pipe(docs)] == ["Document", "Drop"]
+    assert [c.to_dict()["cluster"] for c in received[0].clusters] == ["a"]

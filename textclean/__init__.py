@@ -23,7 +23,7 @@ from .errors import (  # noqa: E402
     TextcleanError,
     UnknownStepError,
 )
-from .explain import Explanation, StepReport  # noqa: E402
+from .explain import Explanation, StepExplanation, StepReport  # noqa: E402
 from .pipeline import Pipeline  # noqa: E402
 from .registry import register  # noqa: E402
 from .repair.unspin import unspin  # noqa: E402
@@ -70,6 +70,7 @@ __all__ = [
     "Stats",
     "Step",
     "StepError",
+    "StepExplanation",
     "StepReport",
     "StepResult",
     "TextStep",

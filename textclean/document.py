@@ -47,8 +47,14 @@ class Document:
         return Document(self.id, self.text, meta)
 
     @property
+    def annotations(self) -> dict[str, Any]:
+        """What the steps have annotated this document with, ``meta["textclean"]``
+        (a read-only view by convention)."""
+        return self.meta.get(META_KEY, {})
+
+    @property
     def record(self) -> dict[str, Any]:
-        """What textclean has recorded about this document (read-only view by convention)."""
+        """The old name of `annotations`, kept for one release."""
         return self.meta.get(META_KEY, {})
 
 

@@ -10,7 +10,7 @@ from .document import Document, Drop
 
 
 @dataclass(frozen=True)
-class StepReport:
+class StepExplanation:
     """One step's effect on one document.
 
     ``status`` is ``changed``, ``annotated`` (metadata only), ``unchanged``,
@@ -42,7 +42,7 @@ class Explanation:
     """Every step's report for one document, and where it ended."""
 
     document: Document
-    steps: list[StepReport]
+    steps: list[StepExplanation]
     drop: Drop | None
 
     @property
@@ -86,3 +86,7 @@ class Explanation:
 
 def _clip(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+#: The old name of `StepExplanation`, kept for one release.
+StepReport = StepExplanation

@@ -18,7 +18,7 @@ from .config import build_steps as build_config_steps
 from .config import load_config, steps_from_spec
 from .document import Document, Drop
 from .errors import ConfigError
-from .explain import Explanation, StepReport
+from .explain import Explanation, StepExplanation
 from .runner import LENGTH_STEP, RECORD_MODES, DocRunner, apply_step, length_drop, record_changes
 from .stats import Stats
 from .steps import is_stage
@@ -210,11 +210,11 @@ class Pipeline:
 
     def explain(self, doc: Document) -> Explanation:
         """For each step: what it changed or removed in ``doc``, and why."""
-        reports: list[StepReport] = []
+        reports: list[StepExplanation] = []
         for name, step in self.steps:
             if is_stage(step):
                 reports.append(
-                    StepReport(
+                    StepExplanation(
                         name, "corpus", notes=("corpus-level stage: runs on the whole corpus",)
                     )
                 )
@@ -224,22 +224,22 @@ class Pipeline:
             out = result.output
             if isinstance(out, Drop):
                 reports.append(
-                    StepReport(
+                    StepExplanation(
                         name, "dropped", result.changes, out.reason, out.detail, result.notes
                     )
                 )
                 return Explanation(before, reports, out)
-            recorded = {k: v for k, v in out.record.items() if before.record.get(k) != v}
+            recorded = {k: v for k, v in out.annotations.items() if before.annotations.get(k) != v}
             status = (
                 "changed" if out.text != before.text else ("annotated" if recorded else "unchanged")
             )
             reports.append(
-                StepReport(name, status, result.changes, notes=result.notes, recorded=recorded)
+                StepExplanation(name, status, result.changes, notes=result.notes, recorded=recorded)
             )
             doc = out
         drop = length_drop(doc, self.min_chars)
         if drop is not None:
-            reports.append(StepReport(LENGTH_STEP, "dropped", (), drop.reason, drop.detail))
+            reports.append(StepExplanation(LENGTH_STEP, "dropped", (), drop.reason, drop.detail))
         return Explanation(doc, reports, drop)
 
 

@@ -77,7 +77,7 @@ def record_changes(doc: Document, name: str, changes: Sequence[Change], mode: st
     """Write a step's edits into the document's metadata as ``mode`` asks."""
     if mode == "none" or not changes:
         return doc
-    record = doc.record
+    record = doc.annotations
     if mode == "summary":
         edits = dict(record.get("edits", {}))
         edits[name] = edits.get(name, 0) + len(changes)

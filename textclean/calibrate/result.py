@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from .fit import Objective
@@ -61,6 +63,14 @@ class Calibration:
             f"precision {o.precision:.3f}, recall {o.recall:.3f}\n"
         )
         return head + to_toml(self.config())
+
+    def write(self, path: str | Path) -> None:
+        """The config to ``path``: JSON for ``.json``, else TOML with the figures as a comment."""
+        path = Path(path)
+        if path.suffix.lower() == ".json":
+            path.write_text(json.dumps(self.config(), indent=2) + "\n", encoding="utf-8")
+        else:
+            path.write_text(self.to_toml(), encoding="utf-8")
 
     def __str__(self) -> str:
         return format_table(self)

@@ -17,15 +17,14 @@ import click
 
 from ..errors import InputError, OptionError, PathError, TextcleanError, TextcleanWarning
 from ..io import ReadOptions
-from ..io.readers import FORMATS
 from ..pipeline import Pipeline
 from ..run import DaskExecutor, Executor, LocalExecutor, RunConfig
 from ..run.clean import resolve_pipeline
 from ..stats import Stats
-from ._options import flag
+from ._options import flag, settings_options, take
 
 
-def _stack(*decorators: Callable[..., Any]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def stack(*decorators: Callable[..., Any]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     def apply(func: Callable[..., Any]) -> Callable[..., Any]:
         for deco in reversed(decorators):
             func = deco(func)
@@ -34,26 +33,19 @@ def _stack(*decorators: Callable[..., Any]) -> Callable[[Callable[..., Any]], Ca
     return apply
 
 
-input_options = _stack(
+input_options = stack(
     click.argument("inputs", nargs=-1, required=True, metavar="IN..."),
-    click.option("--text-field", default="text", show_default=True,
-                 help="Field holding the text in JSONL/Parquet records."),
-    click.option("--id-field", default="id", show_default=True,
-                 help="Field holding the document id (else FILE:LINE, or the file name for .txt)."),
-    click.option("--format", "input_format", type=click.Choice(FORMATS), default="auto",
-                 show_default=True, help="Input format; auto decides by file suffix."),
-    click.option("--on-error", type=click.Choice(["fail", "skip"]), default="fail",
-                 show_default=True,
-                 help="On a bad record: stop with its file and line, or send it to the rejects file."),
-    click.option("--max-doc-bytes", type=click.IntRange(min=1), default=None,
-                 help="Records larger than this go to the rejects file as 'oversize'."),
+    settings_options(ReadOptions),
+)
+
+workers_option = click.option(
+    "--workers", type=click.IntRange(min=1), default=1, show_default=True,
+    help="Local worker processes; output is identical for any number.",
 )  # fmt: skip
 
-run_options = _stack(
-    click.option("--rejects", default=None, help="Where dropped or unreadable records go, with "
-                 "their reason [default: OUT's name + .rejects.jsonl]."),
-    click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-                 help="Local worker processes; output is identical for any number."),
+run_options = stack(
+    settings_options(RunConfig, only=("rejects",)),
+    workers_option,
     click.option("--dask", "--scheduler", "dask_address", default=None, metavar="ADDRESS",
                  help="Run on Dask: tcp://HOST:PORT of a running scheduler, or local:N for a "
                  "local cluster of N workers; the output is identical to a local run."),
@@ -65,7 +57,7 @@ output_option = click.option(
     help="Output file (.jsonl, .jsonl.gz, .jsonl.zst, .parquet) or - for stdout.",
 )  # fmt: skip
 
-pipeline_options = _stack(
+pipeline_options = stack(
     click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
                  help="Pipeline config (TOML or JSON); its [input] table sets the read options. "
                  "Default: the default pipeline."),
@@ -80,16 +72,9 @@ pipeline_options = _stack(
 )  # fmt: skip
 
 
-def run_config(values: dict[str, Any], **settings: Any) -> RunConfig:
-    """The `RunConfig` of the reading options (removed from ``values``)."""
-    read = ReadOptions(
-        text_field=values.pop("text_field"),
-        id_field=values.pop("id_field"),
-        format=values.pop("input_format"),
-        on_error=values.pop("on_error"),
-        max_doc_bytes=values.pop("max_doc_bytes"),
-    )
-    return RunConfig(read=read, rejects=values.pop("rejects", None), **settings)
+def run_config(values: dict[str, Any]) -> RunConfig:
+    """The `RunConfig` of the reading and run options (removed from ``values``)."""
+    return take(RunConfig, values, read=take(ReadOptions, values))
 
 
 def executor(values: dict[str, Any]) -> Executor:
@@ -100,11 +85,7 @@ def executor(values: dict[str, Any]) -> Executor:
 def pipeline_and_run(values: dict[str, Any], run: RunConfig) -> tuple[Pipeline, RunConfig]:
     """The pipeline asked for (config, step spec or default) and the run settings with
     the config's ``[input]`` applied."""
-    config, steps, min_chars = (
-        values.pop("config_path"),
-        values.pop("steps"),
-        values.pop("min_chars"),
-    )
+    config, steps, min_chars = (values.pop(k) for k in ("config_path", "steps", "min_chars"))
     if config is not None and steps is not None:
         raise click.UsageError("give --config or --steps, not both")
     pipeline, run = resolve_pipeline(Pipeline.from_steps(steps) if steps else config, run)

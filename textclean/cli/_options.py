@@ -2,15 +2,15 @@
 
 A field becomes ``--field-name``; a bool defaulting to True becomes
 ``--name/--no-name``, one defaulting to False a flag, and a field whose
-metadata lists its ``choices`` a `click.Choice`, so ``--help`` shows the
-values. The dataclass checks the values, so a new field is a new option with
-no edit here.
+metadata lists its ``choices`` a `click.Choice` (a ``min`` an `IntRange`),
+so ``--help`` shows the values. The dataclass checks the values, so a new
+field is a new option with no edit here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import MISSING, fields
+from collections.abc import Callable, Collection
+from dataclasses import MISSING, Field, fields
 from typing import Any
 
 import click
@@ -18,44 +18,48 @@ import click
 TYPES = {"int": click.INT, "float": click.FLOAT, "str": click.STRING}
 
 
-def _type(annotation: Any, choices: tuple[str, ...] = ()) -> click.ParamType:
-    if choices:
+def _type(f: Field[Any]) -> click.ParamType:
+    if choices := f.metadata.get("choices"):
         return click.Choice(list(choices))
-    name = annotation if isinstance(annotation, str) else getattr(annotation, "__name__", "str")
-    return TYPES.get(name.replace(" | None", "").strip(), click.STRING)
+    name = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", "str")
+    kind = TYPES.get(name.replace(" | None", "").strip(), click.STRING)
+    if kind is click.INT and "min" in f.metadata:
+        return click.IntRange(min=f.metadata["min"])
+    return kind
 
 
-def settings_options(cls: type) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """A decorator adding one option per field of ``cls`` that has help."""
+def _option(f: Field[Any], default: Any) -> Callable[..., Any]:
+    flag = "--" + f.name.replace("_", "-")
+    if f.type in ("bool", bool):
+        name = f"{flag}/--no-{flag[2:]}" if default else flag
+        return click.option(name, f.name, is_flag=True, default=default, help=f.metadata["help"])
+    return click.option(
+        flag, f.name, type=_type(f), default=default, show_default=default is not None,
+        help=f.metadata["help"],
+    )  # fmt: skip
+
+
+def settings_options(
+    cls: type, only: Collection[str] = (), **defaults: Any
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """A decorator adding one option per field of ``cls`` that has help (or per field
+    named in ``only``); ``defaults`` override the fields' defaults on the command line."""
 
     def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
         for f in reversed(fields(cls)):
-            help_text = f.metadata.get("help")
-            if not f.init or not help_text or f.default is MISSING:
+            if only and f.name not in only:
                 continue
-            flag = "--" + f.name.replace("_", "-")
-            if f.type in ("bool", bool):
-                name = f"{flag}/--no-{flag[2:]}" if f.default else flag
-                option = click.option(name, f.name, is_flag=True, default=f.default, help=help_text)
-            else:
-                option = click.option(
-                    flag,
-                    f.name,
-                    type=_type(f.type, f.metadata.get("choices", ())),
-                    default=f.default,
-                    show_default=f.default is not None,
-                    help=help_text,
-                )
-            func = option(func)
+            if f.init and f.metadata.get("help") and f.default is not MISSING:
+                func = _option(f, defaults.get(f.name, f.default))(func)
         return func
 
     return decorate
 
 
-def take(cls: type, values: dict[str, Any]) -> Any:
+def take(cls: type, values: dict[str, Any], **given: Any) -> Any:
     """``cls`` built from the options its fields made (removed from ``values``)."""
     names = {f.name for f in fields(cls) if f.name in values}
-    return cls(**{name: values.pop(name) for name in names})
+    return cls(**{name: values.pop(name) for name in names}, **given)
 
 
 def flag(option: str) -> str:

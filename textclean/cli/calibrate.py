@@ -1,127 +1,72 @@
 """`textclean calibrate`: fit a step's thresholds to a labelled sample and write a config.
 
 A thin shell: read the sample, call `textclean.calibrate.calibrate`, print
-its table, write its config. Self-contained (it reads with `textclean.io`
-and maps library errors itself), so it does not depend on the other
-commands' helpers.
+its table, write its config.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from dataclasses import replace
 
 import click
 
 from ..calibrate import SPECS, calibrate
 from ..document import Document
-from ..errors import TextcleanError
 from ..io import ReadOptions, read_documents
+from . import _common as common
+from ._options import settings_options, take
+
+calibrate_options = common.stack(
+    click.argument("samples", nargs=-1, required=True, metavar="SAMPLE..."),
+    click.option("--step", type=click.Choice(sorted(SPECS)), default="quality", show_default=True,
+                 help="The step whose thresholds to fit."),
+    click.option("--label-field", default="label", show_default=True,
+                 help="Field holding keep/drop (for boilerplate: a list, one label per line of "
+                 "the text)."),
+    settings_options(ReadOptions),
+    click.option("--pair-fields", default=None, metavar="A,B",
+                 help="near_dedup: the two text fields of a labelled pair (drop/duplicate or "
+                 "keep/distinct)."),
+    click.option("--objective", type=click.Choice(["accuracy", "precision", "false_drops"]),
+                 default=None,
+                 help="accuracy; precision: the highest recall at --min-precision; false_drops: "
+                 "the highest recall dropping at most --max-false-drops of the keep-labelled "
+                 "[default: accuracy, or precision when --min-precision is given]."),
+    click.option("--min-precision", type=click.FloatRange(0, 1, min_open=True), default=None,
+                 help="Precision floor of the precision objective [default: 0.99]."),
+    click.option("--max-false-drops", type=click.FloatRange(0, 1, max_open=True), default=0.005,
+                 show_default=True,
+                 help="Share of keep-labelled units the false_drops objective may drop."),
+    click.option("--folds", type=click.IntRange(min=2), default=5, show_default=True,
+                 help="Cross-validation folds behind the printed figures."),
+    click.option("-o", "--output", default=None,
+                 help="Write the tuned config here (.toml, or .json); default: print it after "
+                 "the table."),
+)  # fmt: skip
 
 
 @click.command("calibrate")
-@click.argument("samples", nargs=-1, required=True, metavar="SAMPLE...")
-@click.option(
-    "--step",
-    type=click.Choice(sorted(SPECS)),
-    default="quality",
-    show_default=True,
-    help="The step whose thresholds to fit.",
-)
-@click.option(
-    "--label-field",
-    default="label",
-    show_default=True,
-    help="Field holding keep/drop (for boilerplate: a list, one label per line of the text).",
-)
-@click.option("--text-field", default="text", show_default=True, help="Field holding the text.")
-@click.option("--id-field", default="id", show_default=True, help="Field holding the record id.")
-@click.option(
-    "--pair-fields",
-    default=None,
-    metavar="A,B",
-    help="near_dedup: the two text fields of a labelled pair (drop/duplicate or keep/distinct).",
-)
-@click.option(
-    "--objective",
-    type=click.Choice(["accuracy", "precision", "false_drops"]),
-    default=None,
-    help="accuracy; precision: the highest recall at --min-precision; false_drops: the highest "
-    "recall dropping at most --max-false-drops of the keep-labelled [default: accuracy, or "
-    "precision when --min-precision is given].",
-)
-@click.option(
-    "--min-precision",
-    type=click.FloatRange(0, 1, min_open=True),
-    default=None,
-    help="Precision floor of the precision objective [default: 0.99].",
-)
-@click.option(
-    "--max-false-drops",
-    type=click.FloatRange(0, 1, max_open=True),
-    default=0.005,
-    show_default=True,
-    help="Share of keep-labelled units the false_drops objective may drop.",
-)
-@click.option(
-    "--folds",
-    type=click.IntRange(min=2),
-    default=5,
-    show_default=True,
-    help="Cross-validation folds behind the printed figures.",
-)
-@click.option(
-    "-o",
-    "--output",
-    default=None,
-    help="Write the tuned config here (.toml, or .json); default: print it after the table.",
-)
-def command(
-    samples,
-    step,
-    label_field,
-    text_field,
-    id_field,
-    pair_fields,
-    objective,
-    min_precision,
-    max_false_drops,
-    folds,
-    output,
-):
+@calibrate_options
+@common.domain_errors
+def command(samples, label_field, pair_fields, output, **values):
     """Fit STEP's thresholds to SAMPLE... (records labelled keep or drop), print the
     cross-validated precision and recall of each rule with its cut-off, and write a
     config that `textclean clean --config` runs as it is."""
     pair = tuple(p.strip() for p in pair_fields.split(",")) if pair_fields else None
     if pair is not None and len(pair) != 2:
         raise click.UsageError("--pair-fields takes two field names, e.g. a,b")
-    if objective is None:
-        objective = "precision" if min_precision is not None else "accuracy"
-    opts = ReadOptions(text_field=pair[0] if pair else text_field, id_field=id_field)
-    try:
-        docs = [d for d in read_documents(list(samples), opts) if isinstance(d, Document)]
-        result = calibrate(
-            docs,
-            step=step,
-            label=label_field,
-            objective=objective,
-            min_precision=0.99 if min_precision is None else min_precision,
-            max_false_drops=max_false_drops,
-            folds=folds,
-            pair_fields=pair,
-        )
-    except TextcleanError as exc:
-        error = click.ClickException(str(exc))
-        error.exit_code = 2
-        raise error from None
+    if values["objective"] is None:
+        values["objective"] = "precision" if values["min_precision"] is not None else "accuracy"
+    if values["min_precision"] is None:
+        values["min_precision"] = 0.99
+    opts = take(ReadOptions, values)
+    if pair:
+        opts = replace(opts, text_field=pair[0])
+    docs = [d for d in read_documents(list(samples), opts) if isinstance(d, Document)]
+    result = calibrate(docs, label=label_field, pair_fields=pair, **values)
     click.echo(str(result))
     if not output:
         click.echo(result.to_toml(), nl=False)
-    else:
-        path = Path(output)
-        if path.suffix.lower() == ".json":
-            import json
-
-            path.write_text(json.dumps(result.config(), indent=2) + "\n", encoding="utf-8")
-        else:
-            path.write_text(result.to_toml(), encoding="utf-8")
-        click.echo(f"wrote {path}: run it with textclean clean IN -o OUT --config {path}")
+        return
+    result.write(output)
+    click.echo(f"wrote {output}: run it with textclean clean IN -o OUT --config {output}")

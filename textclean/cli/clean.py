@@ -4,48 +4,26 @@ from __future__ import annotations
 
 import click
 
-from ..run import clean_files
-from ._common import (
-    ByteBar,
-    domain_errors,
-    executor,
-    input_options,
-    output_option,
-    pipeline_and_run,
-    pipeline_options,
-    report,
-    run_config,
-    run_options,
-    title,
-)
+from ..run import RunConfig, clean_files
+from . import _common as common
+from ._options import settings_options
 
 
 @click.command("clean")
-@input_options
-@output_option
-@run_options
-@pipeline_options
-@click.option(
-    "--resume",
-    is_flag=True,
-    help="Reuse the input files a killed run finished (per-file checkpoints) and do the rest.",
-)
-@click.option(
-    "--record",
-    type=click.Choice(["none", "summary", "full"]),
-    default=None,
-    help="Edits written into meta: none, counts per step (summary, default) or every edit (full).",
-)
-@domain_errors
+@common.input_options
+@common.output_option
+@common.run_options
+@common.pipeline_options
+@settings_options(RunConfig, only=("resume", "record"))
+@common.domain_errors
 def command(inputs, output, quiet, **values):
     """Clean IN... (files or directories of .jsonl[.gz|.zst], .txt, .parquet) into OUT.
 
     Every record ends in OUT or in the rejects file with its reason;
     the summary on stderr shows read = written + rejected.
     """
-    run_on = executor(values)
-    run = run_config(values, record=values.pop("record"), resume=values.pop("resume"))
-    pipeline, run = pipeline_and_run(values, run)
-    with ByteBar("clean", quiet) as bar:
+    run_on = common.executor(values)
+    pipeline, run = common.pipeline_and_run(values, common.run_config(values))
+    with common.ByteBar("clean", quiet) as bar:
         stats = clean_files(inputs, output, pipeline, run=run, executor=run_on, progress=bar)
-    report(stats, quiet, title("clean", run_on))
+    common.report(stats, quiet, common.title("clean", run_on))

@@ -10,27 +10,17 @@ import click
 
 from ..dedup.settings import DedupSettings
 from ..run import DedupTargets, dedup_files
-from ._common import (
-    ByteBar,
-    domain_errors,
-    executor,
-    input_options,
-    output_option,
-    report,
-    run_config,
-    run_options,
-    title,
-)
+from . import _common as common
 from ._options import settings_options, take
 
 
 @click.command("dedup")
-@input_options
-@output_option
-@run_options
+@common.input_options
+@common.output_option
+@common.run_options
 @settings_options(DedupSettings)
 @settings_options(DedupTargets)
-@domain_errors
+@common.domain_errors
 def command(inputs, output, quiet, **values):
     """Drop near-duplicates from IN... and write the kept documents to OUT.
 
@@ -38,10 +28,10 @@ def command(inputs, output, quiet, **values):
     near_duplicate or (with --key) duplicate_key; every document's
     meta.textclean gets cluster, duplicate_of and similarity.
     """
-    run_on, run = executor(values), run_config(values)
+    run_on, run = common.executor(values), common.run_config(values)
     targets, settings = take(DedupTargets, values), take(DedupSettings, values)
-    with ByteBar("dedup", quiet) as bar:
+    with common.ByteBar("dedup", quiet) as bar:
         stats = dedup_files(
             inputs, output, settings, targets=targets, run=run, executor=run_on, progress=bar
         )
-    report(stats, quiet, title("dedup", run_on))
+    common.report(stats, quiet, common.title("dedup", run_on))

@@ -8,26 +8,26 @@ import click
 
 from ..document import Drop
 from ..io import check_ids, check_paths, read_documents
-from ._common import domain_errors, input_options, pipeline_and_run, pipeline_options, run_config
+from . import _common as common
 
 
 @click.command("explain")
-@input_options
+@common.input_options
 @click.option(
     "--id", "doc_ids", multiple=True,
     help="Explain only documents with this id (repeatable); default: all.",
 )  # fmt: skip
-@pipeline_options
+@common.pipeline_options
 @click.option(
     "--json", "as_json", is_flag=True, help="One JSON object per document instead of text."
 )
-@domain_errors
+@common.domain_errors
 def command(inputs, doc_ids, as_json, **values):
     """Show, for each document of IN..., every step's edits, removals and drops with reasons.
 
     Exits with status 1 when an --id names no document of IN.
     """
-    pipeline, run = pipeline_and_run(values, run_config(values))
+    pipeline, run = common.pipeline_and_run(values, common.run_config(values))
     opts = run.read
     check_paths(inputs, {}, opts.format)
     wanted, found, read = set(doc_ids), set(), 0

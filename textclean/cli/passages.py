@@ -9,26 +9,24 @@ import click
 
 from ..passages.settings import PassageSettings
 from ..run import PassageReport, passages_files
-from ._common import domain_errors, executor, input_options, report, run_config, run_options, title
+from . import _common as common
 from ._options import settings_options, take
 
 
 @click.command("passages")
-@input_options
+@common.input_options
 @click.option(
-    "-o",
-    "--output",
-    required=True,
+    "-o", "--output", required=True,
     help="clusters.jsonl to write (one cluster a line), or - for stdout.",
-)
-@run_options
+)  # fmt: skip
+@common.run_options
 @settings_options(PassageSettings)
 @settings_options(PassageReport)
 @click.option(
     "--top", type=click.IntRange(min=0), default=10, show_default=True,
     help="Passages listed in the summary.",
 )  # fmt: skip
-@domain_errors
+@common.domain_errors
 def command(inputs, output, quiet, top, **values):
     """Find passages repeated across and within IN... and write their clusters to OUT.
 
@@ -36,9 +34,9 @@ def command(inputs, output, quiet, top, **values):
     "text", "similarity"}, ...]} with character offsets into each document's
     text as read; the first occurrence in input order is the reference.
     """
-    run_on, run = executor(values), run_config(values)
+    run_on, run = common.executor(values), common.run_config(values)
     settings, page = take(PassageSettings, values), take(PassageReport, values)
     result = passages_files(inputs, output, settings, report=page, run=run, executor=run_on)
     if not quiet:
         click.echo(result.summary(top), err=True)
-    report(result.stats, quiet, title("passages", run_on), kept_label="analysed")
+    common.report(result.stats, quiet, common.title("passages", run_on), kept_label="analysed")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..errors import ConfigError
 from ..runner import RECORD_MODES
@@ -25,10 +25,30 @@ class DecontaminationSettings:
     ``"summary"`` counts them, ``"none"`` writes nothing.
     """
 
-    ngram: int = 13
-    max_overlap: float = 0.5
-    min_words: int = 8
-    record: str = "full"
+    ngram: int = field(
+        default=13, metadata={"help": "Words an n-gram holds; one shared n-gram cuts its sentences."}
+    )
+    max_overlap: float = field(
+        default=0.5,
+        metadata={
+            "help": "Drop a document whose cut sentences hold more than this share of its words."
+        },
+    )
+    min_words: int = field(
+        default=8,
+        metadata={
+            "help": "Evaluation records with fewer words are left out; shorter than an n-gram, "
+            "a record is matched whole."
+        },
+    )
+    record: str = field(
+        default="full",
+        metadata={
+            "help": "Cuts written into meta: every cut with its evaluation record (full), "
+            "counts, or none.",
+            "choices": RECORD_MODES,
+        },
+    )
 
     def __post_init__(self) -> None:
         if not isinstance(self.ngram, int) or isinstance(self.ngram, bool) or self.ngram < 1:

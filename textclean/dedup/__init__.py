@@ -18,6 +18,7 @@ _EXPORTS = {
     "dedup_on_key": "textclean.dedup.key",
     "key_duplicates": "textclean.dedup.key",
     "dedup_documents": "textclean.dedup.stage",
+    "deduplicate": "textclean.dedup.stage",
     "aligned_jaccard": "textclean.dedup.spin_align",
 }
 

@@ -1,12 +1,13 @@
-"""The ``near_dedup`` stage and `dedup_documents`, the library call behind ``textclean dedup``."""
+"""The ``near_dedup`` stage and `deduplicate`, the decision behind ``textclean dedup``.
+
+Nothing here opens a file or an index: a file job (`textclean.run`) opens
+the index and the clusters file and hands them to the stage.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
-
-import orjson
 
 from ..document import Document, Drop
 from ..errors import ConfigError
@@ -18,42 +19,32 @@ from .near_duplicates import DedupResult, find_duplicates
 from .replay import Replay
 from .settings import DedupSettings
 from .spin_robust import refuse, spin_detail
-from .stores import open_index
 
 
-def dedup_documents(
+def deduplicate(
     docs: Iterable[Document],
     settings: DedupSettings | None = None,
     *,
-    index: str | None = None,
-    redis_url: str | None = None,
-    clusters: str | ClusterSink | None = None,
+    store: DedupIndex | None = None,
+    clusters: ClusterSink | None = None,
     workers: int = 1,
     read_only: bool = False,
-    store: DedupIndex | None = None,
 ) -> Iterator[Document | Drop]:
     """Every document, in input order: kept ones annotated, duplicates as `Drop`s.
 
     Each document's ``meta["textclean"]`` gets ``cluster`` (id of the
     cluster's kept or first document), ``duplicate_of`` and ``similarity``.
-    ``index`` (a directory) or ``redis_url`` matches against earlier runs and
-    adds this run's kept documents; ``clusters`` writes one JSON line per
-    cluster with its members and verified pairwise similarities; ``workers``
-    processes compute signatures (the result does not depend on it).
-    ``read_only`` checks the batch against the index without adding to it, so
-    a candidate batch can be tested against a corpus already built.
-    ``store`` is an index the caller opened (and closes); ``clusters`` may
-    also be a callable that receives the `DedupResult` (the caller writes it).
+    ``store`` is an index the caller opened (and closes): documents are
+    matched against it, and this run's kept ones added unless ``read_only``.
+    ``clusters`` receives the `DedupResult` once it is known (the caller
+    writes the clusters file). ``workers`` processes compute signatures (the
+    result does not depend on it).
     """
     settings = settings or DedupSettings()
-    if settings.spin_robust and (index or redis_url or store is not None):
+    if settings.spin_robust and store is not None:
         raise refuse("a persistent index")
-    check_read_only(index, read_only)
     with Replay(docs) as source:
-        if store is not None:
-            result = _decide_with(source, settings, store, clusters, workers, read_only)
-        else:
-            result = _decide(source, settings, index, redis_url, clusters, workers, read_only)
+        result = _decide(source, settings, store, clusters, workers, read_only)
         yield from _fates(source.again(), result)
 
 
@@ -61,45 +52,20 @@ def dedup_documents(
 ClusterSink = Callable[[DedupResult], None]
 
 
-def check_read_only(index: str | None, read_only: bool) -> None:
-    """A read-only check needs an index that exists: it does not create one."""
-    if read_only and index and not (Path(index) / "index.sqlite").exists():
-        raise ConfigError(f"no index in {index} to check against (read-only does not create one)")
-
-
 def _decide(
     source: Replay,
     settings: DedupSettings,
-    index: str | None,
-    redis_url: str | None,
-    clusters: str | ClusterSink | None,
-    workers: int,
-    read_only: bool = False,
-) -> DedupResult:
-    """Pass one: every document's outcome, the clusters file and the index update."""
-    store = open_index(index, redis_url)
-    try:
-        return _decide_with(source, settings, store, clusters, workers, read_only)
-    finally:
-        if store is not None:
-            store.close()
-
-
-def _decide_with(
-    source: Replay,
-    settings: DedupSettings,
     store: DedupIndex | None,
-    clusters: str | ClusterSink | None,
+    clusters: ClusterSink | None,
     workers: int,
     read_only: bool,
 ) -> DedupResult:
+    """Pass one: every document's outcome, the clusters and the index update."""
     if store is not None:
         store.check_settings(settings.index_settings())
     result = find_duplicates(source, settings, store, workers)
-    if callable(clusters):
+    if clusters is not None:
         clusters(result)
-    elif clusters:
-        write_clusters(result, clusters)
     if store is not None and not read_only:
         store.add(*result.new_entries)
     return result
@@ -127,16 +93,6 @@ def fate(doc: Document, member: Member, step: str = "") -> Document | Drop:
     return Drop(reason, detail, step, annotated)
 
 
-def write_clusters(result: DedupResult, path: str) -> None:
-    """One JSON line per cluster of two or more documents, sorted by cluster id."""
-    target = Path(path)
-    tmp = target.with_name(target.name + ".tmp")
-    with open(tmp, "wb") as out:
-        for cluster in result.clusters:
-            out.write(orjson.dumps(cluster.to_dict()) + b"\n")
-    tmp.replace(target)
-
-
 def _opt(default: object, help: str) -> object:
     return field(default=default, metadata={"help": help})
 
@@ -156,13 +112,51 @@ class NearDedup(DedupSettings, Stage):
         False, "Check against the index without adding this run's documents to it."
     )
 
+    @property
+    def targets(self) -> dict[str, str | None]:
+        """What a file job opens for this stage: the index (directory or Redis) and
+        the clusters file; none set means the stage needs nothing opened."""
+        return {"index": self.index, "redis_url": self.redis_url, "clusters": self.clusters}
+
+    def with_targets(
+        self, store: DedupIndex | None, clusters: ClusterSink | None
+    ) -> NearDedupWithTargets:
+        """This stage with the index and the clusters sink a file job opened for it."""
+        return NearDedupWithTargets(self, store, clusters)
+
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document | Drop]:
-        return dedup_documents(
+        if any(self.targets.values()):
+            raise ConfigError(
+                "near_dedup: an index or a clusters file is opened by a file job "
+                "(textclean.clean_files or dedup_files), which runs this stage with them"
+            )
+        return deduplicate(docs, self, workers=self.workers)
+
+
+@dataclass(frozen=True)
+class NearDedupWithTargets(Stage):
+    """``near_dedup`` with what a file job opened for it: the index it matches
+    against and the sink of its clusters. The stage itself opens nothing."""
+
+    stage: NearDedup
+    store: DedupIndex | None = None
+    clusters: ClusterSink | None = None
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document | Drop]:
+        return deduplicate(
             docs,
-            self,
-            index=self.index,
-            redis_url=self.redis_url,
+            self.stage,
+            store=self.store,
             clusters=self.clusters,
-            workers=self.workers,
-            read_only=self.index_read_only,
+            workers=self.stage.workers,
+            read_only=self.stage.index_read_only,
         )
+
+
+def __getattr__(name: str) -> object:
+    """Names that moved to the run layer, which opens indexes and writes files."""
+    if name in ("dedup_documents", "write_clusters", "check_read_only"):
+        from ..run import targets
+
+        return getattr(targets, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

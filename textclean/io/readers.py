@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import orjson
@@ -20,6 +20,8 @@ from .files import compression_of, disk_position, open_read, strip_compression
 from .records import input_error_drop, loads, record_to_document
 
 FORMATS = ("auto", "jsonl", "text", "parquet", "warc", "html")
+#: What a run does with a record it cannot read: stop, naming it, or reject it.
+ON_ERROR = ("fail", "skip")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm")
@@ -29,16 +31,39 @@ OVERSIZE_PREFIX = 4096
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """How to read records; shared by every command."""
+    """How to read records; shared by every command.
 
-    text_field: str = "text"
-    id_field: str = "id"
-    on_error: str = "fail"
-    max_doc_bytes: int | None = None
-    format: str = "auto"
+    Each field's metadata holds its help and, when it takes one of a few
+    values, its ``choices``: the command line makes its options from them.
+    """
+
+    text_field: str = field(
+        default="text", metadata={"help": "Field holding the text in JSONL/Parquet records."}
+    )
+    id_field: str = field(
+        default="id",
+        metadata={
+            "help": "Field holding the document id (else FILE:LINE, or the file name for .txt)."
+        },
+    )
+    on_error: str = field(
+        default="fail",
+        metadata={
+            "help": "On a bad record: stop with its file and line, or send it to the rejects file.",
+            "choices": ON_ERROR,
+        },
+    )
+    max_doc_bytes: int | None = field(
+        default=None,
+        metadata={"help": "Records larger than this go to the rejects file as 'oversize'.", "min": 1},
+    )
+    format: str = field(
+        default="auto",
+        metadata={"help": "Input format; auto decides by file suffix.", "choices": FORMATS},
+    )
 
     def __post_init__(self) -> None:
-        if self.on_error not in ("fail", "skip"):
+        if self.on_error not in ON_ERROR:
             raise ConfigError(f"on_error must be 'fail' or 'skip', not {self.on_error!r}")
         if self.format not in FORMATS:
             raise ConfigError(f"format must be one of {', '.join(FORMATS)}, not {self.format!r}")

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..errors import ConfigError, MissingDependency
 from ..io import ReadOptions, default_rejects_path
-from ..jobs import work_dir_for
+from ..io.parts import work_dir_for
 from .blocks import Block, plan_blocks
 
 DEFAULT_BLOCKSIZE = 64 * 1024 * 1024

@@ -19,7 +19,7 @@ from typing import Any
 from ..document import Document, Drop
 from ..errors import ConfigError
 from ..io import AtomicOutput, ReadOptions, default_rejects_path
-from ..jobs import join_parts, write_outcomes
+from ..io.parts import join_parts, write_outcomes
 from ..pipeline import Pipeline
 from ..runner import DocRunner
 from ..stats import Stats
@@ -75,7 +75,7 @@ def clean_files_dask(
     blocksize: int | None = DEFAULT_BLOCKSIZE,
     output_format_name: str = "auto",
 ) -> Stats:
-    """`textclean.jobs.clean_files` on Dask: per-document pipelines over partitioned input.
+    """`textclean.run.engine.run_on_files` on Dask: per-document pipelines over partitioned input.
 
     ``client`` is a ``distributed.Client`` (None: Dask's current scheduler).
     Output and rejects are identical to the local run.
@@ -131,8 +131,8 @@ def run_pipeline_dask(
     input before it yields, so the local run's rejects are the segments'
     rejects in order: they are joined so.
     """
-    from ..dedup.stage import NearDedup
-    from ..jobs import clean_files
+    from ..dedup.stage import NearDedup, NearDedupWithTargets
+    from ..run.engine import run_on_files
 
     segments: list[list[tuple[str, Any]]] = []
     for name, step in pipeline.steps:
@@ -174,15 +174,15 @@ def run_pipeline_dask(
                     options=source_opts, blocksize=blocksize,
                     output_format_name=output_format_name if last else "jsonl",
                 )  # fmt: skip
-            elif isinstance(first, NearDedup) and not (first.index or first.redis_url):
+            elif on_dask := _dedup_on_dask(first, NearDedup, NearDedupWithTargets):
                 stats = dedup_files_dask(
-                    source, target, first, client=client, rejects=rejected[-1],
-                    clusters=first.clusters, options=source_opts, blocksize=blocksize,
+                    source, target, on_dask[0], client=client, rejects=rejected[-1],
+                    clusters=on_dask[1], options=source_opts, blocksize=blocksize,
                     output_format_name=output_format_name if last else "jsonl", step=name,
                 )  # fmt: skip
             else:
                 sub = Pipeline(segment, record=pipeline.record, min_chars=0)
-                stats = clean_files(
+                stats = run_on_files(
                     sub, source, target, rejects=rejected[-1], options=source_opts,
                     output_format_name=output_format_name if last else "jsonl",
                 )  # fmt: skip
@@ -204,6 +204,16 @@ def run_pipeline_dask(
     total.check()
     pipeline.stats = total
     return total
+
+
+def _dedup_on_dask(stage: Any, plain: type, opened: type) -> tuple[Any, Any] | None:
+    """(settings, clusters file or sink) of a ``near_dedup`` stage that runs on Dask:
+    one without an index. Any other stage runs on the client."""
+    if isinstance(stage, opened) and stage.store is None:
+        return stage.stage, stage.clusters
+    if isinstance(stage, plain) and not (stage.index or stage.redis_url):
+        return stage, stage.clusters
+    return None
 
 
 def run_bag(pipeline: Pipeline, bag: Any) -> Any:

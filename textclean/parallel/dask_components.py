@@ -1,7 +1,8 @@
 """Connected components of the verified-pair graph on Dask (stage 5).
 
 Min-label propagation on dataframes: every node takes the smallest label
-among itself and its neighbours until nothing changes. It is used when the
+among itself and its neighbours until nothing changes (the per-partition
+steps are `textclean.dedup.frame_decisions.first_labels` and `smallest_labels`). It is used when the
 edge list is too large for union-find on the client, and gives the same
 components (a property test compares them).
 """
@@ -10,9 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..dedup.frame_decisions import first_labels, smallest_labels
+from ..dedup.frames import empty_frame
 from ..errors import ConfigError
 from .cluster import _dask
-from .dask_dedup_parts import empty_frame
 
 # --- stage 5: connected components -------------------------------------------------------
 
@@ -36,9 +38,7 @@ def label_components(
         ]
     )
     meta = empty_frame({"node": "int64", "label": "int64"})
-    start = both.map_partitions(
-        lambda p: p.assign(label=p[["node", "other"]].min(axis=1))[["node", "label"]], meta=meta
-    )
+    start = both.map_partitions(first_labels, meta=meta)
     labels = persist(_smallest(start, partitions, meta), client)
     for _ in range(max_rounds):
         seen = both.merge(labels.rename(columns={"node": "other"}), on="other")[["node", "label"]]
@@ -54,7 +54,7 @@ def label_components(
 def _smallest(frame: Any, partitions: int, meta: Any) -> Any:
     """The smallest ``label`` per ``node``: shuffled on the node, reduced per partition."""
     return frame.shuffle(on="node", npartitions=partitions).map_partitions(
-        lambda p: p.groupby("node", as_index=False, sort=True)["label"].min(), meta=meta
+        smallest_labels, meta=meta
     )
 
 

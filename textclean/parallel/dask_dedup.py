@@ -1,4 +1,4 @@
-"""Near-duplicate dedup on Dask: the clusters, kept documents and bytes of `dedup_documents`.
+"""Near-duplicate dedup on Dask: the clusters, kept documents and bytes of `deduplicate`.
 
 The local algorithm (`textclean.dedup.near_duplicates`) in stages, each a
 Dask collection whose tasks hold one partition at a time:
@@ -27,9 +27,11 @@ that a shuffle moves as arrays, where a bag would pickle one Python tuple per
 (document, band). Shuffles use Dask's task-based method with plain object
 columns, so exact keys and signatures travel as bytes, unchanged.
 
-The per-partition functions of stages 1–4 live in `dask_dedup_parts`, the
-component labelling of stage 5 in `dask_components`; this module wires the
-stages together and decides and writes (stages 6 and 7).
+The per-partition functions of every stage are pure and live in
+`textclean.dedup.frames` (stages 1–4) and `textclean.dedup.frame_decisions`
+(5 and 6); the keep-or-drop of each document is `textclean.dedup.stage.fate`,
+as in a local run. This module and `dask_components` only drive Dask: they
+read blocks, shuffle, persist, and write the parts (stage 7).
 """
 
 from __future__ import annotations
@@ -42,18 +44,17 @@ from typing import Any
 
 import numpy as np
 
-from ..dedup.cluster import clusters as union_find
-from ..dedup.decide import Cluster, Graph, Grouping, Member, decide
-from ..dedup.exact import canonical_rank
+from ..dedup.decide import Cluster, Member
+from ..dedup.frame_decisions import decide_partition, decide_rows
 from ..dedup.near_duplicates import DedupResult
 from ..dedup.settings import DedupSettings
 from ..dedup.spin_robust import refuse
-from ..dedup.stage import fate, write_clusters
+from ..dedup.stage import ClusterSink, fate
 from ..document import Drop
 from ..errors import ConfigError
 from ..io import ReadOptions, RejectsWriter
+from ..io.parts import join_parts
 from ..io.writers import DocumentWriter
-from ..jobs import join_parts
 from ..stats import Stats
 from .blocks import Block, read_block
 from .cluster import DEFAULT_BLOCKSIZE, _dask, prepare_run
@@ -62,7 +63,6 @@ from .dask_dedup_parts import (
     COMPONENTS,
     DASK_CONFIG,
     POSITION_BITS,
-    _brief,
     band_rows,
     block_shingle_sets,
     block_signatures,
@@ -73,61 +73,7 @@ from .dask_dedup_parts import (
     exact_similarity,
     shuffle_partitions,
     signature_columns,
-    signature_matrix,
 )
-
-# --- stage 6: decisions ------------------------------------------------------------------
-
-
-def decide_rows(
-    rows: Any, edges: Any, settings: DedupSettings
-) -> tuple[dict[int, Member], list[Cluster]]:
-    """`decide` on whole clusters: ``rows`` of their documents, ``edges`` their verified pairs.
-
-    Ranks among a subset keep the global order, so each cluster comes out as
-    in a local run over the whole corpus.
-    """
-    rows = rows.sort_values("doc")
-    codes = rows["doc"].tolist()
-    keys = rows["key"].tolist()
-    docs = [
-        _brief(i, f, settings)
-        for i, f in zip(rows["id"].tolist(), rows["brief"].tolist(), strict=True)
-    ]
-    rank = canonical_rank([d.id for d in docs], keys)
-    groups: dict[bytes, list[int]] = defaultdict(list)
-    for i in sorted(range(len(docs)), key=rank.__getitem__):
-        groups[keys[i]].append(i)
-    reps = [g[0] for _, g in sorted(groups.items(), key=lambda kv: rank[kv[1][0]])]
-    node = {codes[i]: n for n, i in enumerate(reps)}
-    sig_bytes = rows["sig"].tolist()
-    sig = signature_matrix([sig_bytes[i] for i in reps], settings.num_perm, settings.scheme)
-    graph = Graph(docs, reps, sig)  # type: ignore[arg-type]
-    if len(edges):
-        edges = edges.sort_values(["a", "b"])
-        graph.pairs = np.array(
-            [
-                [node[a], node[b]]
-                for a, b in zip(edges["a"].tolist(), edges["b"].tolist(), strict=True)
-            ],
-            dtype=np.int64,
-        )
-        graph.sims = edges["sim"].to_numpy(dtype=np.float64)
-    labels = union_find(len(reps), graph.pairs, np.arange(len(reps)))
-    members, found = decide(docs, settings, Grouping(keys, rank, groups, {}), graph, labels)  # type: ignore[arg-type]
-    return dict(zip(codes, members, strict=True)), found
-
-
-def decide_partition(part: Any, settings: DedupSettings) -> tuple[dict[int, Member], list[Cluster]]:
-    """Whole components (``components="dask"``): document rows and edge rows, decided on a worker."""
-    edge = part["edge"].astype(bool)
-    rows, edges = part[~edge], part[edge]
-    if not len(rows):
-        return {}, []
-    return decide_rows(
-        rows.astype({"doc": "int64"}), edges.astype({"a": "int64", "b": "int64"}), settings
-    )
-
 
 # --- stage 7: writing --------------------------------------------------------------------
 
@@ -193,7 +139,7 @@ def dedup_files_dask(
     *,
     client: Any = None,
     rejects: str | None = None,
-    clusters: str | None = None,
+    clusters: str | ClusterSink | None = None,
     options: ReadOptions | None = None,
     blocksize: int | None = DEFAULT_BLOCKSIZE,
     components: str = "client",
@@ -208,6 +154,7 @@ def dedup_files_dask(
     ``"dask"`` labels components on the cluster and decides each partition
     of components on a worker. ``partitions``: partitions of every shuffle
     (default: one per `SHUFFLE_BYTES` of input); the result does not depend on it.
+    ``clusters`` is a file or a sink that receives the clusters.
     """
     dask = _dask()
     dd = dask_dataframe()
@@ -235,12 +182,22 @@ def dedup_files_dask(
         join_parts(work, len(blocks), "out", output, opts, output_format_name)
         join_parts(work, 2 * len(blocks), "rejects", rejects, opts, "jsonl")
         if clusters:
-            write_clusters(DedupResult([], found, ([], [], np.zeros(0), np.zeros(0))), clusters)
+            result = DedupResult([], found, ([], [], np.zeros(0), np.zeros(0)))
+            _clusters_sink(clusters)(result)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     total.elapsed = time.perf_counter() - started
     total.check()
     return total
+
+
+def _clusters_sink(clusters: str | ClusterSink) -> ClusterSink:
+    """A clusters file is written as a local run writes it (`textclean.run.targets`)."""
+    if callable(clusters):
+        return clusters
+    from ..run.targets import clusters_sink
+
+    return clusters_sink(clusters)  # type: ignore[return-value]
 
 
 def _compute(dask: Any, client: Any, tasks: list[Any]) -> list[Any]:

@@ -7,7 +7,6 @@ from collections.abc import Iterable, Mapping
 from os import PathLike
 from typing import Any
 
-from .. import jobs
 from ..config import load_config
 from ..errors import OptionError
 from ..io import check_paths
@@ -15,6 +14,8 @@ from ..parallel.executors import DaskExecutor, Executor, LocalExecutor
 from ..pipeline import Pipeline
 from ..stats import Stats
 from .config import RunConfig, input_bytes
+from .engine import Progress, run_on_files
+from .targets import opened_targets, stage_writes
 
 __all__ = ["PipelineSource", "clean_files", "resolve_pipeline"]
 
@@ -46,7 +47,7 @@ def clean_files(
     *,
     run: RunConfig | None = None,
     executor: Executor | None = None,
-    progress: jobs.Progress | None = None,
+    progress: Progress | None = None,
 ) -> Stats:
     """Clean ``inputs`` (files or directories) into ``output``; drops go to the rejects file.
 
@@ -63,7 +64,7 @@ def clean_files(
     if isinstance(executor, DaskExecutor):
         stats = _on_dask(pipeline, inputs, output, run, executor)
     else:
-        stats = jobs.clean_files(
+        stats = run_on_files(
             pipeline,
             inputs,
             output,
@@ -85,10 +86,11 @@ def _on_dask(
 
     if run.resume:
         raise OptionError("resuming runs locally, not on Dask", "resume")
-    check_paths(inputs, {"output": output, "rejects": run.rejects_for(output)}, run.read.format)
-    with executor.client() as client:
+    writes = {"output": output, "rejects": run.rejects_for(output), **stage_writes(pipeline)}
+    check_paths(inputs, writes, run.read.format)
+    with executor.client() as client, opened_targets(pipeline) as opened:
         return run_pipeline_dask(
-            pipeline,
+            opened,
             inputs,
             output,
             client=client,

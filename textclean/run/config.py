@@ -15,6 +15,13 @@ from ..runner import RECORD_MODES
 __all__ = ["RunConfig", "input_bytes"]
 
 
+def _opt(default: Any, help: str, choices: tuple[str, ...] = ()) -> Any:
+    metadata: dict[str, Any] = {"help": help}
+    if choices:
+        metadata["choices"] = choices
+    return field(default=default, metadata=metadata)
+
+
 @dataclass(frozen=True)
 class RunConfig:
     """The settings of a file job that are not the steps'.
@@ -30,9 +37,20 @@ class RunConfig:
     """
 
     read: ReadOptions = field(default_factory=ReadOptions)
-    rejects: str | None = None
-    record: str | None = None
-    resume: bool = False
+    rejects: str | None = _opt(
+        None,
+        "Where dropped or unreadable records go, with their reason "
+        "[default: OUT's name + .rejects.jsonl].",
+    )
+    record: str | None = _opt(
+        None,
+        "Edits written into meta: none, counts per step (summary, default) or every edit (full).",
+        RECORD_MODES,
+    )
+    resume: bool = _opt(
+        False,
+        "Reuse the input files a killed run finished (per-file checkpoints) and do the rest.",
+    )
     output_format: str = "auto"
 
     def __post_init__(self) -> None:

@@ -10,8 +10,8 @@ from ..decontaminate.documents import decontaminate_documents
 from ..decontaminate.evaluation import EvaluationSet
 from ..decontaminate.settings import DecontaminationSettings
 from ..io import IdCheck, ReadOptions, check_paths, default_rejects_path, read_documents
+from ..io.parts import write_outcomes
 from ..io.writers import output_format
-from ..jobs import write_outcomes
 from ..stats import Stats
 from .config import input_bytes
 
@@ -24,6 +24,15 @@ class DecontaminationRun:
 
     stats: Stats
     evaluation: EvaluationSet
+
+    def summary(self) -> str:
+        """One line on the evaluation set: records, n-gram hashes and their memory,
+        records left out as too short."""
+        e = self.evaluation
+        return (
+            f"evaluation set: {e.records:,} record(s), {len(e):,} n-gram hash(es) in "
+            f"{e.nbytes / 1e6:.1f} MB; {e.skipped:,} record(s) under {e.min_words} words left out"
+        )
 
 
 def decontaminate_files(

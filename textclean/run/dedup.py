@@ -6,27 +6,23 @@ directory or Redis) and the clusters file. The stages only decide.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .. import jobs
-from ..dedup.index import DedupIndex
 from ..dedup.key import KeyDedup
-from ..dedup.near_duplicates import DedupResult
 from ..dedup.settings import DedupSettings
-from ..dedup.stage import NearDedup, check_read_only, dedup_documents, write_clusters
-from ..dedup.stores import open_index
-from ..document import Document, Drop
+from ..dedup.stage import NearDedup
 from ..errors import OptionError
 from ..io import check_paths
 from ..parallel.executors import DaskExecutor, Executor, LocalExecutor
 from ..pipeline import Pipeline
 from ..stats import Stats
-from ..steps import Stage
 from .config import RunConfig, input_bytes
+from .engine import Progress, run_on_files
+from .targets import clusters_sink, dedup_documents
 
-__all__ = ["DedupTargets", "dedup_files"]
+__all__ = ["DedupTargets", "dedup_documents", "dedup_files"]
 
 
 def _opt(default: Any, help: str) -> Any:
@@ -70,7 +66,7 @@ def dedup_files(
     targets: DedupTargets | None = None,
     run: RunConfig | None = None,
     executor: Executor | None = None,
-    progress: jobs.Progress | None = None,
+    progress: Progress | None = None,
 ) -> Stats:
     """Drop duplicates from ``inputs``; write the kept documents to ``output``.
 
@@ -88,47 +84,22 @@ def dedup_files(
     if isinstance(executor, DaskExecutor):
         stats = _on_dask(inputs, output, settings, targets, run, executor, writes)
     else:
-        check_read_only(targets.index, targets.index_read_only)
-        index = _Index(targets)
-        try:
-            stats = jobs.clean_files(
-                _pipeline(settings, targets, index, executor.workers),
-                inputs,
-                output,
-                rejects=run.rejects,
-                options=run.read,
-                workers=executor.workers,
-                output_format_name=run.output_format,
-                progress=progress,
-                also_writes={"clusters": targets.clusters},
-            )
-        finally:
-            index.close()
+        stats = run_on_files(
+            _pipeline(settings, targets, executor.workers),
+            inputs,
+            output,
+            rejects=run.rejects,
+            options=run.read,
+            workers=executor.workers,
+            output_format_name=run.output_format,
+            progress=progress,
+        )
     stats.bytes_in = input_bytes(inputs, run.read.format)
     return stats
 
 
-class _Index:
-    """The index a run matches against: opened when the stage first needs it (after
-    the paths are checked), closed by the run."""
-
-    def __init__(self, targets: DedupTargets):
-        self.targets = targets
-        self._store: list[DedupIndex | None] = []
-
-    def get(self) -> DedupIndex | None:
-        if not self._store:
-            self._store.append(open_index(self.targets.index, self.targets.redis))
-        return self._store[0]
-
-    def close(self) -> None:
-        if self._store and self._store[0] is not None:
-            self._store[0].close()
-
-
-def _pipeline(
-    settings: DedupSettings, targets: DedupTargets, store: _Index, workers: int
-) -> Pipeline:
+def _pipeline(settings: DedupSettings, targets: DedupTargets, workers: int) -> Pipeline:
+    """Key dedup, then ``near_dedup`` with the targets the engine opens for it."""
     stages: list[Any] = []
     if targets.key is not None:
         stages.append(
@@ -140,41 +111,17 @@ def _pipeline(
             )
         )
     if targets.near:
-        stage = _NearDedupRun(settings, store, targets.clusters, workers, targets.index_read_only)
-        stages.append((NearDedup.name, stage))
-    return Pipeline(stages, min_chars=0)
-
-
-class _NearDedupRun(Stage):
-    """``near_dedup`` with the index and clusters file the run layer opened."""
-
-    def __init__(
-        self,
-        settings: DedupSettings,
-        store: _Index,
-        clusters: str | None,
-        workers: int,
-        read_only: bool,
-    ):
-        self.settings = settings
-        self.store = store
-        self.clusters = clusters
-        self.workers = workers
-        self.read_only = read_only
-
-    def pipe(self, docs: Iterable[Document]) -> Iterator[Document | Drop]:
-        store = self.store.get()
-        yield from dedup_documents(
-            docs,
-            self.settings,
-            clusters=self._write_clusters if self.clusters else None,
-            workers=self.workers,
-            read_only=self.read_only,
-            store=store,
+        stages.append(
+            NearDedup(
+                **asdict(settings),
+                index=targets.index,
+                redis_url=targets.redis,
+                clusters=targets.clusters,
+                workers=workers,
+                index_read_only=targets.index_read_only,
+            )
         )
-
-    def _write_clusters(self, result: DedupResult) -> None:
-        write_clusters(result, self.clusters)  # type: ignore[arg-type]
+    return Pipeline(stages, min_chars=0)
 
 
 def _on_dask(
@@ -197,15 +144,14 @@ def _on_dask(
             "near",
         )
     check_paths(inputs, writes, run.read.format)
-    stage = NearDedup(**asdict(settings))
     with executor.client() as client:
         return dedup_files_dask(
             inputs,
             output,
-            stage,
+            settings,
             client=client,
             rejects=run.rejects,
-            clusters=targets.clusters,
+            clusters=clusters_sink(targets.clusters),
             options=run.read,
             blocksize=executor.blocksize,
             output_format_name=run.output_format,
