@@ -52,33 +52,33 @@ class Rule(NamedTuple):
 #: word-length limits are kept; the pasted-window limit is the one the shared
 #: seed 002 is flagged by.
 RULES: tuple[Rule, ...] = (
-    Rule("dup_line", "dup_line_frac", 0.233),
-    Rule("dup_line", "dup_line_char_frac", 0.155),
+    Rule("dup_line", "dup_line_frac", 0.213),
+    Rule("dup_line", "dup_line_char_frac", 0.725),
     Rule("dup_paragraph", "dup_para_frac", 0.30),
     Rule("dup_paragraph", "dup_para_char_frac", 0.20),
-    Rule("dup_sentence", "dup_sentence_frac", 0.50),
-    Rule("top_ngram", "top_2gram_frac", 0.106),
-    Rule("top_ngram", "top_3gram_frac", 0.18),
-    Rule("top_ngram", "top_4gram_frac", 0.0663),
-    Rule("dup_ngram", "dup_5gram_frac", 0.65),
-    Rule("dup_ngram", "dup_6gram_frac", 0.182),
-    Rule("dup_ngram", "dup_7gram_frac", 0.65),
-    Rule("dup_ngram", "dup_8gram_frac", 0.65),
-    Rule("dup_ngram", "dup_9gram_frac", 0.65),
-    Rule("dup_ngram", "dup_10gram_frac", 0.65),
-    Rule("keyword_stuffing", "keyword_repeats", 8.5),
+    Rule("dup_sentence", "dup_sentence_frac", 0.65),
+    Rule("top_ngram", "top_2gram_frac", 0.252),
+    Rule("top_ngram", "top_3gram_frac", 0.195),
+    Rule("top_ngram", "top_4gram_frac", 0.267),
+    Rule("dup_ngram", "dup_5gram_frac", 0.726),
+    Rule("dup_ngram", "dup_6gram_frac", 0.726),
+    Rule("dup_ngram", "dup_7gram_frac", 0.726),
+    Rule("dup_ngram", "dup_8gram_frac", 0.71),
+    Rule("dup_ngram", "dup_9gram_frac", 0.71),
+    Rule("dup_ngram", "dup_10gram_frac", 0.71),
+    Rule("keyword_stuffing", "keyword_repeats", 7.5),
     Rule("keyword_stuffing", "lowered_name_rate", 23.0),
     Rule("keyword_stuffing", "loose_phrase_repeats", 2.5),
-    Rule("snippet_soup", "snippet_share", 0.31),
+    Rule("snippet_soup", "snippet_share", 0.573),
     Rule("snippet_soup", "soup_region_share", 0.15),
     Rule("symbol_ratio", "symbol_word_ratio", 0.10),
     Rule("digit_ratio", "digit_ratio", 0.35),
-    Rule("stop_words", "stop_word_ratio", 0.153, below=True),
+    Rule("stop_words", "stop_word_ratio", 0.17, below=True),
     Rule("word_length", "mean_word_length", 3.0, below=True),
     Rule("word_length", "mean_word_length", 10.0),
-    Rule("not_prose", "prose_share", 0.0248, below=True),
-    Rule("not_prose", "long_line_share", 0.4, below=True),
-    Rule("comment_thread", "stamp_share", 0.05),
+    Rule("not_prose", "prose_share", 0.139, below=True),
+    Rule("not_prose", "long_line_share", 0.405, below=True),
+    Rule("comment_thread", "stamp_share", 0.0625),
 )
 #: Fewer words than this and only the repetition rules apply (short texts are noisy)...
 MIN_WORDS = 50
@@ -186,7 +186,7 @@ def quality(text: str, lang: str | None = None, rules: tuple[Rule, ...] = RULES)
     is detected. A language without a list (or ``""``) skips the stop-word rule.
 
     >>> quality("Buy cheap pills. Buy cheap pills. Buy cheap pills now.").rules
-    ['top_ngram', 'dup_ngram']
+    ['top_ngram']
     >>> quality("A short, ordinary sentence about the weather.").flagged
     False
     """

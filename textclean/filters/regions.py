@@ -75,7 +75,9 @@ class SentenceWords(NamedTuple):
         fragment = [is_fragment(s.text) for s in sentences]
         if any(fragment):  # lists are looked for only on pages with fragments
             items = list_item_starts(text)
-            fragment = [f and s.start not in items for f, s in zip(fragment, sentences, strict=True)]
+            fragment = [
+                f and s.start not in items for f, s in zip(fragment, sentences, strict=True)
+            ]
         snippet = [f or is_truncated(s.text) for f, s in zip(fragment, sentences, strict=True)]
         return cls(sentences, cased, folded, snippet)
 
