@@ -69,7 +69,7 @@ def test_a_comment_thread_is_not_an_article(seeds):
     for i, line in enumerate(article.splitlines()[:12]):
         comments += [f"reader{i} on June {i + 1}, 2012 at {i % 12 + 1}:0{i % 6} pm", line, "Reply"]
     assert "comment_thread" in quality("\n".join(comments), lang="en").rules
-    dated = "Posted June 3, 2019 at 5:00 pm\n" + article
+    dated = "Posted June 3, 2019 at 5:00 pm\nUpdated June 3, 2019 at 7:10 pm\n" + article
     assert line_scores(dated).stamp_share == 0.0
     assert "comment_thread" not in quality(dated, lang="en").rules
 

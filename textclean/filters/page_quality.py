@@ -78,9 +78,9 @@ RULES: tuple[Rule, ...] = (
     Rule("stop_words", "stop_word_ratio", 0.17, below=True),
     Rule("word_length", "mean_word_length", 3.0, below=True),
     Rule("word_length", "mean_word_length", 10.0),
-    Rule("not_prose", "prose_share", 0.139, below=True),
+    Rule("not_prose", "prose_share", 0.082, below=True),
     Rule("not_prose", "long_line_share", 0.405, below=True),
-    Rule("comment_thread", "stamp_share", 0.0625),
+    Rule("comment_thread", "stamp_share", 0.0921),
 )
 #: Fewer words than this and only the repetition rules apply (short texts are noisy)...
 MIN_WORDS = 50

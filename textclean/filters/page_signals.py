@@ -17,8 +17,9 @@
 * ``stamp_share``: the share of a page's lines that are short and carry a
   clock time and a year ("Corina June 28, 2012 at 3:08 pm", "erfan |
   November 9, 2012 11:40 AM | Reply"): the headers of comments and forum
-  posts. An article has one dateline at most; a page that is a comment
-  thread has one every few lines. Fewer than two such lines count as none.
+  posts. An article has a published and an updated line at most; a page
+  that is a comment thread has one every few lines. Fewer than three such
+  lines count as none.
 * the words of the prose lines (`prose_words`): the stop-word rule reads
   them, since lists, tables and captions lack function words in real
   articles too, and word salad lacks them in its prose.
@@ -51,6 +52,7 @@ _SENTENCE_GAPS = (". ", "! ", "? ", ": ")
 _CLOCK = Pattern(r"\b[0-2]?\d:[0-5]\d\b", step="quality")
 _YEAR = Pattern(r"\b(?:19|20)\d\d\b", step="quality")
 _STAMP_WORDS = 12
+_MIN_STAMPS = 3
 _EDGE_PUNCT = ".,;:!?\"'“”‘’()[]«»—–-…"
 
 
@@ -99,7 +101,7 @@ def line_scores(text: str) -> LineScores:
         long / count if count else 0.0,
         max(loose.values(), default=0),
         count,
-        stamps / count if stamps >= 2 else 0.0,
+        stamps / count if stamps >= _MIN_STAMPS else 0.0,
         prose_words,
     )
 
