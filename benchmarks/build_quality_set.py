@@ -4,10 +4,11 @@ Clean (``label: keep``): professionally edited news, furniture removed by
 hand: the content lines of the scraped-news sets (``benchmarks/data/
 scraped-news*/``, rebuilt from pinned commits by their ``extract.py``) from
 mainstream outlets (Article-Bias-Prediction, ReCOVery's reliable sources,
-FakeNewsNet's real news, FakeHealth's reviewed stories), and the articles
-Readability extracts from its test pages (``benchmarks/data/boilerplate-lines/
-readability.jsonl.gz``, less its placeholder-text parser fixtures); 500+
-characters. Degraded (``label: drop``), made by the generators of
+FakeNewsNet's real news, FakeHealth's reviewed stories); 500+ characters.
+Readability's test pages give furniture only: what they hold as the article
+is its extractor's expected output on regression fixtures (parser cases,
+tables of contents, RFCs, manuals, encyclopedia pages, fiction), neither
+edited news nor cleaned by hand. Degraded (``label: drop``), made by the generators of
 `textclean.testing.degraded` from *other* real text:
 
 - ``word_salad``, ``keyword_stuffing``, ``repeated_lines`` and
@@ -38,7 +39,7 @@ from textclean.testing import degraded
 DATA = Path(__file__).resolve().parent / "data"
 OUT = DATA / "quality" / "set.jsonl.gz"
 PAGE_SETS = ("dragnet", "readability")
-NEWS_SETS = ("scraped-news", *(f"scraped-news-{i}" for i in range(2, 7)))
+NEWS_SETS = ("scraped-news", *(f"scraped-news-{i}" for i in range(2, 9)))
 MIN_CHARS = 500
 #: Scraped-news sources of professionally edited news (the clean side).
 EDITED = (
@@ -66,15 +67,13 @@ def read(path: Path) -> list[dict]:
         return [json.loads(line) for line in f]
 
 
-def pages() -> tuple[list[dict], list[dict], list[dict]]:
-    """Readability's articles (clean), Dragnet's (sources) and both sets' furniture pages."""
-    clean, sources, furniture = [], [], []
+def pages() -> tuple[list[dict], list[dict]]:
+    """Dragnet's articles (sources) and both sets' furniture pages."""
+    sources, furniture = [], []
     for name in PAGE_SETS:
         for page in read(DATA / "boilerplate-lines" / f"{name}.jsonl.gz"):
             body = page["article_body"].strip()
-            if name == "readability" and len(body) >= MIN_CHARS and not _fixture(body):
-                clean.append(_record(page["id"], body, "keep", "clean", page["split"]))
-            elif name == "dragnet" and len(body.split()) >= MIN_WORDS:
+            if name == "dragnet" and len(body.split()) >= MIN_WORDS:
                 sources.append({"id": page["id"], "text": body, "split": page["split"]})
             lines = [
                 t
@@ -87,12 +86,7 @@ def pages() -> tuple[list[dict], list[dict], list[dict]]:
                 text = "\n".join(lines[start : start + 60])
                 pid = f"{page['id']}/boilerplate_only"
                 furniture.append(_record(pid, text, "drop", "boilerplate_only", page["split"]))
-    return clean, sources, furniture
-
-
-def _fixture(text: str) -> bool:
-    """Readability's parser fixtures: placeholder Latin, not an article."""
-    return "Lorem ipsum" in text or "Test document title" in text
+    return sources, furniture
 
 
 def news() -> tuple[list[dict], list[dict]]:
@@ -136,10 +130,10 @@ def _record(doc_id: str, text: str, label: str, kind: str, split: str) -> dict:
 
 
 def main() -> None:
-    clean, sources, furniture = pages()
+    sources, furniture = pages()
     edited, other = news()
     made = degraded_pages(sorted(sources + other, key=lambda d: d["id"]))
-    records = sorted(clean + edited + furniture + made, key=lambda r: r["id"])
+    records = sorted(edited + furniture + made, key=lambda r: r["id"])
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with open(OUT, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
         for r in records:

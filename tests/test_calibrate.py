@@ -252,13 +252,14 @@ def test_quality_limits_change_what_is_dropped_and_are_validated():
 
 
 def test_seed_002_is_dropped_as_snippet_soup_under_the_real_text_limits(seeds):
-    """Deliberate change: the limits fitted on real news raised keyword_repeats to 8.5,
-    so seed 002 (5 repeats) is dropped for its pasted second half alone."""
-    from textclean.filters.page_quality import quality
+    """Seed 002 repeats its lower-cased query less often than the keyword limit fitted on
+    real news allows, so it is dropped for its pasted second half alone."""
+    from textclean.filters.page_quality import RULES, quality
 
     text = next(t for k, t in seeds.items() if k.startswith("002"))
     found = quality(text, lang="en")
-    assert found.rules == ["snippet_soup"] and found.scores["keyword_repeats"] == 5.0
+    limit = next(r.limit for r in RULES if r.score == "keyword_repeats")
+    assert found.rules == ["snippet_soup"] and 0 < found.scores["keyword_repeats"] < limit
     assert found.regions and all(r.start > len(text) / 2 for r in found.regions)
 
 

@@ -21,7 +21,7 @@ from textclean.segment import split_sentences
 
 WORD = st.text(alphabet="abcdefghij", min_size=1, max_size=8)
 PROSE = st.lists(WORD, min_size=5, max_size=120).map(" ".join)
-RATIOS = {"mean_word_length", "keyword_repeats"}
+RATIOS = {"mean_word_length", "keyword_repeats", "lowered_name_rate", "loose_phrase_repeats"}
 
 
 def test_seed_002_is_flagged_for_its_second_half(seeds):

@@ -99,19 +99,17 @@ class QualitySpec(Spec):
         return tuple(dict.fromkeys(r.score for r in self.rules))
 
     def scores(self, doc: Document) -> list[float]:
-        from ..filters.page_quality import _REPETITION, MIN_WORDS, quality_scores
-        from ..filters.repetition import words
+        from ..filters.page_quality import measure
 
         lang = doc.record.get("lang")
         if not lang or lang == "unknown":
             from ..filters.language import detect_language
 
             lang = detect_language(doc.text).lang
-        scores, _ = quality_scores(doc.text, None if lang == "unknown" else lang)
-        judged = "mean_word_length" not in scores or len(words(doc.text)) >= MIN_WORDS
+        found = measure(doc.text, None if lang == "unknown" else lang)
         names = {r.score: r.name for r in self.rules}
         return [
-            scores.get(s, math.nan) if judged or names[s] in _REPETITION else math.nan
+            found.scores.get(s, math.nan) if found.applies(names[s]) else math.nan
             for s in self.columns()
         ]
 

@@ -1,7 +1,8 @@
 """Page quality: scores, documented rules, and the regions that are not prose.
 
 `quality` measures a text (repetition after the Gopher rules, keyword
-stuffing, snippet soup, symbol and digit ratios, stop words, word length) and
+stuffing, snippet soup, symbol and digit ratios, stop words, word length, the
+shape of its lines and comment headers) and
 applies `RULES`; it also scores windows of consecutive sentences, so a page
 that turns into pasted snippets halfway through is flagged for that half, and
 the region is reported. The `quality` step records the scores in
@@ -23,7 +24,7 @@ from ..errors import ConfigError
 from ..registry import register
 from ..segment import split_sentences
 from ..steps import Step, StepResult
-from .page_signals import lowered_name_rate, prose_share
+from .page_signals import line_scores, lowered_name_rate
 from .quality_limits import with_limits
 from .regions import Region, SentenceWords, flagged_regions
 from .repetition import repetition_scores, words
@@ -50,38 +51,67 @@ class Rule(NamedTuple):
 #: pages made from other real text (``benchmarks/bench_quality.py``; the
 #: held-out figures are in docs/filters.md). Gopher's symbol, digit and
 #: word-length limits are kept; the pasted-window limit is the one the shared
-#: seed 002 is flagged by.
+#: seed 002 is flagged by; the lowered-name rate keeps its earlier fit (it
+#: catches a query woven into sentences, which the degraded set does not make).
 RULES: tuple[Rule, ...] = (
-    Rule("dup_line", "dup_line_frac", 0.233),
-    Rule("dup_line", "dup_line_char_frac", 0.155),
+    Rule("dup_line", "dup_line_frac", 0.213),
+    Rule("dup_line", "dup_line_char_frac", 0.725),
     Rule("dup_paragraph", "dup_para_frac", 0.30),
     Rule("dup_paragraph", "dup_para_char_frac", 0.20),
-    Rule("dup_sentence", "dup_sentence_frac", 0.50),
-    Rule("top_ngram", "top_2gram_frac", 0.106),
-    Rule("top_ngram", "top_3gram_frac", 0.18),
-    Rule("top_ngram", "top_4gram_frac", 0.0663),
-    Rule("dup_ngram", "dup_5gram_frac", 0.65),
-    Rule("dup_ngram", "dup_6gram_frac", 0.182),
-    Rule("dup_ngram", "dup_7gram_frac", 0.65),
-    Rule("dup_ngram", "dup_8gram_frac", 0.65),
-    Rule("dup_ngram", "dup_9gram_frac", 0.65),
-    Rule("dup_ngram", "dup_10gram_frac", 0.65),
-    Rule("keyword_stuffing", "keyword_repeats", 8.5),
+    Rule("dup_sentence", "dup_sentence_frac", 0.65),
+    Rule("top_ngram", "top_2gram_frac", 0.252),
+    Rule("top_ngram", "top_3gram_frac", 0.195),
+    Rule("top_ngram", "top_4gram_frac", 0.267),
+    Rule("dup_ngram", "dup_5gram_frac", 0.726),
+    Rule("dup_ngram", "dup_6gram_frac", 0.726),
+    Rule("dup_ngram", "dup_7gram_frac", 0.726),
+    Rule("dup_ngram", "dup_8gram_frac", 0.71),
+    Rule("dup_ngram", "dup_9gram_frac", 0.71),
+    Rule("dup_ngram", "dup_10gram_frac", 0.71),
+    Rule("keyword_stuffing", "keyword_repeats", 7.5),
     Rule("keyword_stuffing", "lowered_name_rate", 23.0),
-    Rule("snippet_soup", "snippet_share", 0.31),
+    Rule("keyword_stuffing", "loose_phrase_repeats", 2.5),
+    Rule("snippet_soup", "snippet_share", 0.573),
     Rule("snippet_soup", "soup_region_share", 0.15),
     Rule("symbol_ratio", "symbol_word_ratio", 0.10),
     Rule("digit_ratio", "digit_ratio", 0.35),
-    Rule("stop_words", "stop_word_ratio", 0.153, below=True),
+    Rule("stop_words", "stop_word_ratio", 0.17, below=True),
     Rule("word_length", "mean_word_length", 3.0, below=True),
     Rule("word_length", "mean_word_length", 10.0),
-    Rule("not_prose", "prose_share", 0.0248, below=True),
+    Rule("not_prose", "prose_share", 0.082, below=True),
+    Rule("not_prose", "long_line_share", 0.405, below=True),
+    Rule("comment_thread", "stamp_share", 0.0921),
 )
-#: Fewer words than this and only the repetition rules apply (short texts are noisy).
+#: Fewer words than this and only the repetition rules apply (short texts are noisy)...
 MIN_WORDS = 50
+#: ...and, when it has this many lines, the line-shape rules (`_LINE_SHAPE`).
+MIN_LINES = 10
 #: Fewer sentences than this and the snippet share is not judged.
 MIN_SENTENCES = 5
 _REPETITION = {"dup_line", "dup_paragraph", "dup_sentence", "top_ngram", "dup_ngram"}
+_LINE_SHAPE = {"not_prose", "comment_thread"}
+
+
+class Measured(NamedTuple):
+    """Every score of a text, its pasted regions, and the counts that say which rules apply."""
+
+    scores: dict[str, float]
+    regions: list[Region]
+    words: int
+    lines: int  # non-blank
+
+    def applies(self, rule: str) -> bool:
+        """Whether ``rule`` judges this text (short texts only by repetition and line shape).
+
+        A script written without spaces has no word count to be short by.
+        """
+        spaced = "mean_word_length" in self.scores
+        return (
+            rule in _REPETITION
+            or not spaced
+            or self.words >= MIN_WORDS
+            or (rule in _LINE_SHAPE and self.lines >= MIN_LINES)
+        )
 
 
 @dataclass(frozen=True)
@@ -112,12 +142,15 @@ def _char_scores(text: str, tokens: list[str]) -> dict[str, float]:
 
 def quality_scores(text: str, lang: str | None = None) -> tuple[dict[str, float], list[Region]]:
     """Every score of ``text`` by name, and the regions of its windows that look pasted."""
-    scores, regions, _ = _measure(text, lang)
-    return scores, regions
+    found = measure(text, lang)
+    return found.scores, found.regions
 
 
-def _measure(text: str, lang: str | None) -> tuple[dict[str, float], list[Region], int]:
-    """Scores, pasted regions and word count, from one sentence split and one word scan."""
+def measure(text: str, lang: str | None) -> Measured:
+    """Scores, pasted regions, word and line counts, from one sentence split and one word scan.
+
+    ``lang`` as for `quality`, but None skips the stop-word score rather than detecting.
+    """
     parts = SentenceWords.of(text)
     sentences = [s.text for s in parts.sentences]
     # Sentence boundaries never cut a word, so the sentences' words are the text's words.
@@ -132,13 +165,20 @@ def _measure(text: str, lang: str | None) -> tuple[dict[str, float], list[Region
     soup = sum(r.end - r.start for r in regions)
     scores["soup_region_share"] = soup / len(text) if text else 0.0
     scores["lowered_name_rate"] = lowered_name_rate(parts.cased)
-    scores["prose_share"] = prose_share(text)
+    shape = line_scores(text)
+    scores["prose_share"] = shape.prose_share
+    scores["long_line_share"] = shape.long_line_share
+    scores["loose_phrase_repeats"] = float(shape.loose_phrase_repeats)
+    scores["stamp_share"] = shape.stamp_share
     if lang not in UNSPACED:
         scores.update(_char_scores(text, tokens))
-        ratio = stop_word_ratio(tokens, lang or "")
+        # Prose lines when they hold enough words: lists and tables lack function words too.
+        prose = shape.prose_words if len(shape.prose_words) >= MIN_WORDS else tokens
+        ratio = stop_word_ratio(prose, lang or "")
         if ratio is not None:
             scores["stop_word_ratio"] = ratio
-    return {k: round(v, 6) for k, v in scores.items()}, regions, len(tokens)
+    rounded = {k: round(v, 6) for k, v in scores.items()}
+    return Measured(rounded, regions, len(tokens), shape.lines)
 
 
 def quality(text: str, lang: str | None = None, rules: tuple[Rule, ...] = RULES) -> Quality:
@@ -148,7 +188,7 @@ def quality(text: str, lang: str | None = None, rules: tuple[Rule, ...] = RULES)
     is detected. A language without a list (or ``""``) skips the stop-word rule.
 
     >>> quality("Buy cheap pills. Buy cheap pills. Buy cheap pills now.").rules
-    ['top_ngram', 'dup_ngram']
+    ['top_ngram']
     >>> quality("A short, ordinary sentence about the weather.").flagged
     False
     """
@@ -156,15 +196,15 @@ def quality(text: str, lang: str | None = None, rules: tuple[Rule, ...] = RULES)
         from .language import detect_language
 
         lang = detect_language(text).lang
-    scores, regions, n_words = _measure(text, lang)
-    long_enough = scores.get("mean_word_length") is None or n_words >= MIN_WORDS
+    found = measure(text, lang)
     fired: list[str] = []
     for rule in rules:
-        if rule.name in fired or not (long_enough or rule.name in _REPETITION):
+        if rule.name in fired or not found.applies(rule.name):
             continue
-        if rule.fires(scores):
+        if rule.fires(found.scores):
             fired.append(rule.name)
-    return Quality(bool(fired), fired, scores, regions if "snippet_soup" in fired else [])
+    regions = found.regions if "snippet_soup" in fired else []
+    return Quality(bool(fired), fired, found.scores, regions)
 
 
 def drop_repeated_sentences(text: str, min_words: int = 3) -> tuple[str, list[Change]]:

@@ -1,10 +1,28 @@
-"""Two page scores the rules of Gopher and the snippet signals miss.
+"""Page scores the rules of Gopher and the snippet signals miss.
 
 * ``prose_share``: the share of a page's characters in lines that read as
   prose (five words or more, or ten characters of a script written without
   spaces, ending like a sentence). Menus, link lists,
   archives and footers, the page an extractor returns when it misses the
   article, are short unpunctuated lines.
+* ``long_line_share``: the share of a page's lines (by count, not by
+  characters) of twelve words or more (40 characters without spaces). A
+  furniture page can hold one long blurb that carries its character share;
+  most of its lines are still short.
+* ``loose_phrase_repeats``: how many pieces of text outside sentences (the
+  unpunctuated tail of a line, the items of a comma list) hold the most
+  repeated pair of lower-case content words. A search phrase glued after
+  sentences ("... the vote. cuban americans update") and listed again as tags
+  is repeated where edited prose never puts words: outside its sentences.
+* ``stamp_share``: the share of a page's lines that are short and carry a
+  clock time and a year ("Corina June 28, 2012 at 3:08 pm", "erfan |
+  November 9, 2012 11:40 AM | Reply"): the headers of comments and forum
+  posts. An article has a published and an updated line at most; a page
+  that is a comment thread has one every few lines. Fewer than three such
+  lines count as none.
+* the words of the prose lines (`prose_words`): the stop-word rule reads
+  them, since lists, tables and captions lack function words in real
+  articles too, and word salad lacks them in its prose.
 * ``lowered_name_rate``: per 1,000 words, occurrences of the most repeated
   lower-case word pair holding a word the page also capitalises inside a
   sentence ("Andrea Kelly" ... "andrea kelly video"). It counts a pasted
@@ -17,12 +35,107 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import NamedTuple
 
+from ..patterns import Pattern
+from .snippets import BULLETS as _BULLETS
+from .snippets import is_query_word
 from .stopwords import STOP_WORDS
 
 _ENDS = tuple(".!?…:;\"'”’»)]。！？")
 _PROSE_WORDS = 5
+_LONG_WORDS = 12
+_LONG_UNSPACED = 40
 _STOP = frozenset().union(*STOP_WORDS.values())
+_WORD = Pattern(r"\w+(?:['’]\w+)*", step="quality")
+_SENTENCE_GAPS = (". ", "! ", "? ", ": ")
+_CLOCK = Pattern(r"\b[0-2]?\d:[0-5]\d\b", step="quality")
+_YEAR = Pattern(r"\b(?:19|20)\d\d\b", step="quality")
+_STAMP_WORDS = 12
+_MIN_STAMPS = 3
+_EDGE_PUNCT = ".,;:!?\"'“”‘’()[]«»—–-…"
+
+
+class LineScores(NamedTuple):
+    """What one pass over a page's lines finds (see the module docstring)."""
+
+    prose_share: float
+    long_line_share: float
+    loose_phrase_repeats: int
+    lines: int  # non-blank lines
+    stamp_share: float
+    prose_words: list[str]  # case-folded, edge punctuation stripped; bullet lines left out
+
+
+def line_scores(text: str) -> LineScores:
+    """`prose_share`, `long_line_share`, `loose_phrase_repeats` and the prose lines' words.
+
+    One pass over the lines.
+
+    >>> line_scores("Home\\nNews\\nThe council met on Monday to vote.")[:4]
+    (0.809..., 0.0, 0, 3)
+    """
+    total = prose = count = long = stamps = 0
+    loose: Counter[tuple[str, str]] = Counter()
+    prose_words: list[str] = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        count += 1
+        total += len(line)
+        split = line.split()
+        unspaced = " " not in line
+        long += len(split) >= _LONG_WORDS or (unspaced and len(line) >= _LONG_UNSPACED)
+        if ":" in line and len(split) <= _STAMP_WORDS:
+            stamps += _is_stamp(line)
+        if line.endswith(_ENDS):
+            if len(split) >= _PROSE_WORDS or (unspaced and len(line) >= 10):
+                prose += len(line)
+                if line[0] not in _BULLETS:
+                    prose_words.extend(w.strip(_EDGE_PUNCT).casefold() for w in split)
+        else:
+            loose.update(_loose_pairs(line))
+    return LineScores(
+        prose / total if total else 0.0,
+        long / count if count else 0.0,
+        max(loose.values(), default=0),
+        count,
+        stamps / count if stamps >= _MIN_STAMPS else 0.0,
+        prose_words,
+    )
+
+
+def _is_stamp(line: str) -> bool:
+    """A short line holding a clock time and a year: a comment's or a post's header.
+
+    >>> _is_stamp("Corina June 28, 2012 at 3:08 pm"), _is_stamp("Updated at 12:05 a.m.")
+    (True, False)
+    """
+    return _CLOCK.search(line) is not None and _YEAR.search(line) is not None
+
+
+def _loose_pairs(line: str) -> set[tuple[str, str]]:
+    """Pairs of query words in the items of an unpunctuated line tail that start in lower case.
+
+    The tail is what follows the line's last sentence end; its comma-separated
+    items are judged apart, each counting a pair once. Words holding a slash
+    or an inner dot (links) are left out.
+
+    >>> sorted(_loose_pairs("Prices rose. david marcus news, David Marcus, www.marcus.com"))
+    [('david', 'marcus'), ('marcus', 'news')]
+    """
+    cut = max(line.rfind(gap) for gap in _SENTENCE_GAPS)
+    tail = line[cut + 2 :] if cut >= 0 else line
+    pairs: set[tuple[str, str]] = set()
+    for item in tail.split(","):
+        kept = " ".join(w for w in item.split() if "/" not in w and "." not in w.strip("."))
+        ws = _WORD.findall(kept)
+        if not ws or not ws[0][0].islower():
+            continue
+        plain = [is_query_word(w) for w in ws]
+        pairs.update((ws[i], ws[i + 1]) for i in range(len(ws) - 1) if plain[i] and plain[i + 1])
+    return pairs
 
 
 def prose_share(text: str) -> float:
@@ -31,16 +144,7 @@ def prose_share(text: str) -> float:
     >>> prose_share("Home\\nNews\\nThe council met on Monday to vote on the park.")
     0.851...
     """
-    total = prose = 0
-    for line in text.splitlines():
-        line = line.strip()
-        if not line:
-            continue
-        total += len(line)
-        long = len(line.split()) >= _PROSE_WORDS or (" " not in line and len(line) >= 10)
-        if long and line.endswith(_ENDS):
-            prose += len(line)
-    return prose / total if total else 0.0
+    return line_scores(text).prose_share
 
 
 def _title(word: str) -> bool:

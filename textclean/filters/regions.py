@@ -5,9 +5,11 @@ page averages dilute that; scoring windows of about `WINDOW_WORDS` words finds
 the half that went wrong. A window is pasted when the share of its text
 recycled from earlier in the page (fragments of earlier sentences stitched
 together) plus the share of its sentences that are truncated or fragments
-passes `PASTED_LIMIT`, or when it repeats a lower-cased name phrase (a search
-query). Manuals and reference docs reuse phrases too, so either signal alone
-is not enough.
+passes `PASTED_LIMIT` with each of the two at least `MIN_RECYCLED` and
+`MIN_SNIPPETS`, or when it repeats a lower-cased name phrase (a search query)
+`KEYWORD_LIMIT` times. Manuals, statistics releases and reference docs reuse
+phrases too, and transcripts and lists start lines in lower case, so neither
+signal alone is enough.
 """
 
 from __future__ import annotations
@@ -17,14 +19,24 @@ from typing import NamedTuple
 
 from ..segment import Sentence, split_sentences
 from .repetition import recycled_words
-from .snippets import cased_words, is_fragment, is_truncated, name_pair_repeats, names_in
+from .snippets import (
+    cased_words,
+    is_fragment,
+    is_truncated,
+    list_item_starts,
+    name_pair_repeats,
+    names_in,
+)
 
 #: Words per window (a window is a run of whole sentences).
 WINDOW_WORDS = 150
-#: A window whose recycled share plus snippet share passes this is pasted.
+#: A window whose recycled share plus snippet share passes this is pasted...
 PASTED_LIMIT = 0.6
+#: ...when each of the two is at least this (recycled) and this (snippets).
+MIN_RECYCLED = 0.1
+MIN_SNIPPETS = 0.15
 #: A window repeating a lower-cased name phrase this often is stuffed.
-KEYWORD_LIMIT = 3
+KEYWORD_LIMIT = 5
 #: n of the word n-grams whose reuse counts as recycling.
 RECYCLE_N = 4
 
@@ -52,13 +64,21 @@ class SentenceWords(NamedTuple):
     def of(cls, text: str) -> SentenceWords:
         """Split ``text`` once; every word and flag comes from that one split.
 
+        A list item starting a line is not a fragment (`snippets.list_item_starts`).
+
         >>> SentenceWords.of("It’s here. and cut …").folded
         [['it’s', 'here'], ['and', 'cut']]
         """
         sentences = split_sentences(text)
         cased = [cased_words(s.text) for s in sentences]
         folded = [[w.casefold() for w in ws] for ws in cased]
-        snippet = [is_truncated(s.text) or is_fragment(s.text) for s in sentences]
+        fragment = [is_fragment(s.text) for s in sentences]
+        if any(fragment):  # lists are looked for only on pages with fragments
+            items = list_item_starts(text)
+            fragment = [
+                f and s.start not in items for f, s in zip(fragment, sentences, strict=True)
+            ]
+        snippet = [f or is_truncated(s.text) for f, s in zip(fragment, sentences, strict=True)]
         return cls(sentences, cased, folded, snippet)
 
 
@@ -109,7 +129,11 @@ def flagged_regions(
         recycled = sum(len(flat[i]) for i in covered) / chars
         snippets = _share(parts.snippet[a:b])
         keywords = name_pair_repeats(parts.cased[a:b], names)
-        pasted = recycled + snippets > PASTED_LIMIT
+        pasted = (
+            recycled + snippets > PASTED_LIMIT
+            and recycled >= MIN_RECYCLED
+            and snippets >= MIN_SNIPPETS
+        )
         signals = tuple(
             name
             for name, fired in (

@@ -13,6 +13,8 @@ language-independent for scripts with letter case:
   ("Amazon") but that also recurs in lower case inside the same phrase
   ("amazon rekognition police") is the mark of a pasted search query; normal
   prose repeats its topic ("facial recognition technology") in its usual case.
+  Both words of the phrase are content words written in lower case: "the
+  council" after "Security Council" is how prose refers back, not a query.
 """
 
 from __future__ import annotations
@@ -21,11 +23,22 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..patterns import Pattern
+from .stopwords import STOP_WORDS
 
 _WORD = Pattern(r"\w+(?:['’]\w+)*", step="quality")
 _TRUNCATED = Pattern(r"(?:…|\.\.\.)[\"'”’»)\]]*$", step="quality")
 _OPENERS = "\"'“‘„«‹([¿¡"
 _FRAGMENT_START = ",;:)]}”’»›–—"
+_STOP = frozenset().union(*STOP_WORDS.values())
+
+
+def is_query_word(word: str) -> bool:
+    """A word a pasted query is made of: lower case, three letters or more, not a stop word.
+
+    >>> is_query_word("amazon"), is_query_word("the"), is_query_word("Amazon")
+    (True, False, False)
+    """
+    return len(word) > 2 and word.islower() and word not in _STOP
 
 
 def is_truncated(sentence: str) -> bool:
@@ -49,6 +62,40 @@ def is_fragment(sentence: str) -> bool:
         return False
     first = text[0]
     return first in _FRAGMENT_START or (first.islower() and first.isalpha())
+
+
+#: What a list item starts with.
+BULLETS = "–—-•·*"
+
+
+def list_item_starts(text: str) -> set[int]:
+    """Offsets of lines that are list items, so a lower-case start there is no fragment.
+
+    A line starting with a dash or bullet is one; so is each line that starts
+    in lower case after a line ending with a colon, until a line starts
+    otherwise ("... had:" / "a 16 percent lower risk" / "a 38 percent ...").
+
+    >>> sorted(list_item_starts("Women had:\\na lower risk.\\nfewer strokes.\\n– A bullet.\\nEnd."))
+    [11, 25, 40]
+    """
+    out: set[int] = set()
+    in_list = False
+    start = 0
+    for line in text.splitlines(keepends=True):
+        body = line.strip()
+        lead = start + len(line) - len(line.lstrip())
+        start += len(line)
+        if not body:
+            continue
+        first = body[0]
+        bullet = first in BULLETS
+        if bullet or (in_list and first.islower()):
+            out.add(lead)
+        else:
+            in_list = False
+        if body.endswith(":"):
+            in_list = True
+    return out
 
 
 def snippet_share(sentences: Sequence[str]) -> float:
@@ -98,7 +145,7 @@ def names_in(tokenized: Sequence[Sequence[str]]) -> set[str]:
 
 
 def keyword_repeats(sentences: Sequence[str], names: set[str] | None = None) -> int:
-    """Occurrences of the most repeated word pair that writes a name in lower case.
+    """Occurrences of the most repeated pair of query words that writes a name in lower case.
 
     ``names`` (default: found in ``sentences``) lets a passage be judged
     against the names of its whole document.
@@ -117,6 +164,6 @@ def name_pair_repeats(tokenized: Sequence[Sequence[str]], names: set[str]) -> in
     pairs: Counter[tuple[str, str]] = Counter()
     for tokens in tokenized:
         for a, b in zip(tokens, tokens[1:], strict=False):
-            if a in names or b in names:
-                pairs[(a.casefold(), b.casefold())] += 1
+            if (a in names or b in names) and is_query_word(a) and is_query_word(b):
+                pairs[(a, b)] += 1
     return max(pairs.values(), default=0)

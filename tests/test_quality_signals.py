@@ -1,0 +1,85 @@
+"""The page signals that tell degraded pages from real articles with lists and quotes."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from textclean.filters import quality
+from textclean.filters.page_quality import MIN_LINES, MIN_WORDS
+from textclean.filters.page_signals import line_scores
+from textclean.filters.regions import SentenceWords, flagged_regions
+from textclean.testing import degraded
+
+WORD = st.text(alphabet="abcdefghij", min_size=3, max_size=8)
+SENTENCE = st.lists(WORD, min_size=2, max_size=14).map(lambda ws: " ".join(ws).capitalize() + ".")
+MENU = ["Home", "World", "Politics", "Business", "Sport", "Weather", "Contact us"]
+
+
+def _seed(seeds, prefix: str) -> str:
+    return next(t for k, t in seeds.items() if k.startswith(prefix))
+
+
+@given(st.lists(SENTENCE, min_size=1, max_size=30))
+def test_text_inside_sentences_has_no_loose_phrases(lines):
+    assert line_scores("\n".join(lines)).loose_phrase_repeats == 0
+
+
+@given(st.integers(0, 2**32))
+def test_a_query_glued_after_sentences_and_listed_is_keyword_stuffing(seeds, seed):
+    text = _seed(seeds, "000")
+    assert "keyword_stuffing" not in quality(text, lang="en").rules
+    stuffed = degraded.keyword_stuffing(text, random.Random(seed))
+    found = quality(stuffed, lang="en")
+    assert found.scores["loose_phrase_repeats"] >= 3
+    assert "keyword_stuffing" in found.rules
+
+
+def test_lower_case_list_items_under_a_colon_are_no_fragments():
+    items = ["a lower risk of dying from cancer.", "a lower risk of dying from stroke."]
+    listed = SentenceWords.of("\n".join(["The optimistic women had:", *items]))
+    loose = SentenceWords.of("\n".join(["The optimistic women were studied.", *items]))
+    assert not any(listed.snippet)
+    assert loose.snippet[1:] == [True, True]
+    bullets = SentenceWords.of("– Aldi: looting.\n— Walgreens: fire damage.")
+    assert not any(bullets.snippet)
+
+
+def test_a_list_in_an_article_leaves_its_stop_word_share(seeds):
+    text = _seed(seeds, "001")
+    places = ", ".join(f"Town {i} Map {i % 3}" for i in range(60))
+    before = quality(text, lang="en").scores["stop_word_ratio"]
+    after = quality(text + "\nAreas affected: " + places, lang="en").scores["stop_word_ratio"]
+    assert after == before
+
+
+def test_a_short_page_of_menu_lines_is_judged_by_its_shape():
+    page = "\n".join(MENU[i % len(MENU)] + f" {i}" for i in range(MIN_LINES))
+    assert len(page.split()) < MIN_WORDS
+    assert "not_prose" in quality(page, lang="en").rules
+    few = "\n".join(page.splitlines()[: MIN_LINES - 1])
+    assert quality(few, lang="en").rules == []
+
+
+def test_a_comment_thread_is_not_an_article(seeds):
+    article = _seed(seeds, "003")
+    comments = []
+    for i, line in enumerate(article.splitlines()[:12]):
+        comments += [f"reader{i} on June {i + 1}, 2012 at {i % 12 + 1}:0{i % 6} pm", line, "Reply"]
+    assert "comment_thread" in quality("\n".join(comments), lang="en").rules
+    dated = "Posted June 3, 2019 at 5:00 pm\nUpdated June 3, 2019 at 7:10 pm\n" + article
+    assert line_scores(dated).stamp_share == 0.0
+    assert "comment_thread" not in quality(dated, lang="en").rules
+
+
+def test_recycled_phrasing_without_snippets_is_not_pasted():
+    rows = [
+        f"The number of openings rose over the year in sector {name} by {n},000 to a new high."
+        for n, name in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    ]
+    text = "\n".join(rows * 2)
+    assert flagged_regions(text) == []
+    cut = "\n".join(f"{r[:-25]}…" if i % 2 else r for i, r in enumerate(rows * 2))
+    assert flagged_regions(cut) != []
