@@ -32,6 +32,7 @@ from functools import lru_cache
 
 import regex
 
+from ..context_patterns import ContextPattern
 from ..patterns import Pattern
 from ..segment import Sentence, split_sentences
 from .features import has_words, is_quoted, is_separator, is_time_header, word_count
@@ -42,7 +43,7 @@ from .patterns_en import RULES as EN_RULES
 from .patterns_intl import RULES as INTL_RULES
 from .rules import STEP, RuleSet
 
-_CLAUSE_BREAK = Pattern(r",\s+(?=[\p{Lu}])", step=STEP)
+_CLAUSE_BREAK = ContextPattern(Pattern(r",\s+(?=[\p{Lu}])", step=STEP), r"(,\s+)\p{Lu}")
 _PREFIX_STAMP = Pattern(
     r"^\s*(?:date|dated|published|posted|updated|last updated|veröffentlicht|aktualisiert|"
     r"publié le|mis à jour le|publicado|actualizado)\s*:?\s*"
