@@ -56,9 +56,15 @@ class _Encoded:
         return self._char
 
     def to_byte(self, offset: int) -> int:
+        """Byte offset of a character offset; linear over increasing offsets (a page
+        matched at each of its lines in turn converts each line start once)."""
         if self.ascii:
             return offset
-        return _re2.CharLenToBytes(self.data, 0, offset)
+        if offset < self._char:
+            self._byte = self._char = 0
+        self._byte += _re2.CharLenToBytes(self.data, self._byte, offset - self._char)
+        self._char = offset
+        return self._byte
 
 
 _last: list[_Encoded | None] = [None]
