@@ -139,6 +139,9 @@ def duplicate_ngram_fractions(
         if not total or len(tokens) < n:
             out.append(0.0)
             continue
+        if not grams.repeats(n):
+            out.append(0.0)
+            continue
         seen_before = np.flatnonzero(~grams.first_seen(n))
         out.append(grams.covered_chars(grams.covered(seen_before, n)) / total)
     return out
