@@ -59,7 +59,7 @@ class SentenceWords(NamedTuple):
         """
         sentences = split_sentences(text)
         cased = [cased_words(s.text) for s in sentences]
-        folded = [[w.casefold() for w in ws] for ws in cased]
+        folded = [list(map(str.casefold, ws)) for ws in cased]
         snippet = [is_truncated(s.text) or is_fragment(s.text) for s in sentences]
         return cls(sentences, cased, folded, snippet)
 
