@@ -23,7 +23,8 @@ from collections.abc import Sequence
 from ..patterns import Pattern
 
 _WORD = Pattern(r"\w+(?:['’]\w+)*", step="quality")
-_TRUNCATED = Pattern(r"(?:…|\.\.\.)[\"'”’»)\]]*$", step="quality")
+#: ``\n?\Z`` is what ``$`` means without MULTILINE, spelled so that RE2 can run it.
+_TRUNCATED = Pattern(r"(?:…|\.\.\.)[\"'”’»)\]]*\n?\Z", step="quality")
 _OPENERS = "\"'“‘„«‹([¿¡"
 _FRAGMENT_START = ",;:)]}”’»›–—"
 
