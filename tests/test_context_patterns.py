@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from test_regex_safety import _modules
 
@@ -80,6 +80,38 @@ def test_code_line_agrees_with_its_word_boundary_form(text: str):
     assert [m.span() for m in CODE_LINE.finditer(text)] == expected
     for m in CODE_LINE_REFERENCE.compiled.finditer(text):
         assert CODE_LINE.match(text, m.start()).span() == m.span()
+
+
+STAMP_PIECES = st.sampled_from(
+    [*" \t\n:T", "Date", "POSTED", "updated", "last Updated", "PUBLİSHED", "Veröffentlicht"]
+    + ["MIS À JOUR LE", "publié le", "Actualizado", "2020-01-02", "1/2/20", "12.3.2020", "10:30"]
+    + [":05", "The", "the", "«", "“", '"', "é", "ǅ", "ſ", "\u212a", "x"]
+)
+
+STAMPS = (
+    "Published 2020-01-02 The x",
+    "UPDATED: 12.3.2020 10:30 «Hi",
+    "publié le 1/2/20 été",
+    "PUBLİSHED 2020-01-02 X",
+    "posted 2020-01-02T10:30 X",
+    "  Date:1/2/20 \u212aelvin",
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(STAMP_PIECES, max_size=12).map("".join))
+@example(STAMPS[0])
+@example(STAMPS[1])
+@example(STAMPS[2])
+@example(STAMPS[3])
+@example(STAMPS[4])
+@example(STAMPS[5])
+def test_the_date_prefix_agrees_with_its_case_insensitive_reference(text: str):
+    from textclean.boilerplate.classify import _PREFIX_STAMP
+
+    _same(_PREFIX_STAMP, text)
+    if text in STAMPS:
+        assert _PREFIX_STAMP.search(text) is not None
 
 
 def test_lone_surrogates_fall_back_to_the_reference():

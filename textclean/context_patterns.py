@@ -102,14 +102,37 @@ def _caseless_letters() -> dict[str, str]:
 
 
 def caseless(words: str) -> str:
-    """An alternation of ASCII words, spelled so that case-sensitive RE2 matches what
+    """An alternation of words, spelled so that case-sensitive RE2 matches what
     ``(?i)`` + ``words`` matches on `regex`.
 
     >>> caseless("is|ok")
     '[Iiİ][Ssſ]|[Oo][Kk\u212a]'
     """
     letters = _caseless_letters()
-    return "".join(letters.get(ch, ch) for ch in words.lower())
+    return "".join(letters.get(ch) or _caseless_other(ch) for ch in words.lower())
+
+
+@lru_cache(maxsize=256)
+def _caseless_other(ch: str) -> str:
+    """A character outside ``a``-``z`` as a class of what `regex` matches it with under
+    IGNORECASE (one scan of every code point, for the few such characters a pattern has)."""
+    if ch.isascii() and not ch.isalpha():
+        return ch
+    found = regex.findall(f"(?i){regex.escape(ch)}", _every_code_point())
+    return "[" + "".join(sorted(set(found))) + "]" if len(set(found)) > 1 else regex.escape(ch)
+
+
+def caseless_class(item: str) -> str:
+    """The body of a class holding what ``(?i)[item]`` matches on `regex`, as code point ranges.
+
+    >>> caseless_class("A-B").replace(chr(92), "")  # without the backslashes
+    'x{41}-x{42}x{61}-x{62}'
+    """
+    parts = []
+    for m in regex.finditer(f"(?i)[{item}]+", _every_code_point()):
+        lo, hi = ord(m.group()[0]), ord(m.group()[-1])
+        parts.append(f"\\x{{{lo:x}}}" if lo == hi else f"\\x{{{lo:x}}}-\\x{{{hi:x}}}")
+    return "".join(parts)
 
 
 def _rebuild(reference: Pattern, linear: str, behind: int) -> ContextPattern:
