@@ -74,3 +74,16 @@ def test_every_code_point_but_the_surrogates_in_order() -> None:
     points = _every_code_point()
     assert len(points) == 0x110000 - 0x800
     assert list(map(ord, points)) == [*range(0xD800), *range(0xE000, 0x110000)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=TEXTS, positions=st.lists(st.integers(0, 60), max_size=8))
+def test_matches_at_positions_in_any_order_agree_with_regex(text: str, positions: list[int]):
+    pattern = Pattern(r"\p{L}+[’'.]?", step="test")
+    for pos in positions:
+        found = pattern.match(text, pos)
+        expected = pattern.compiled.match(text, pos)
+        assert (found and found.span()) == (expected and expected.span())
+        found = pattern.search(text, pos)
+        expected = pattern.compiled.search(text, pos)
+        assert (found and found.span()) == (expected and expected.span())

@@ -60,6 +60,27 @@ def test_two_workers_write_the_bytes_of_one(tmp_path: Path) -> None:
     assert one[3]  # duplicate and non-string ids were reported
 
 
+def test_chunks_closed_by_size_give_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textclean import raw_chunks
+
+    src = tmp_path / "in.jsonl"
+    _corpus(src, 300)
+    one = _run(tmp_path, src, 1)
+    monkeypatch.setattr(raw_chunks, "CHUNK_BYTES", 2048)  # a dozen chunks, not two
+    sizes: list[int] = []
+    chunker = raw_chunks.byte_chunks
+    monkeypatch.setattr(
+        raw_chunks,
+        "byte_chunks",
+        lambda *a: (sizes.append(len(c)) or c for c in chunker(*a)),
+    )
+    two = _run(tmp_path, src, 2)
+    assert len(sizes) > 10
+    assert one == two
+
+
 def test_a_malformed_line_fails_the_same_way_with_workers(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     _corpus(src, 300)

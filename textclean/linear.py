@@ -56,9 +56,15 @@ class _Encoded:
         return self._char
 
     def to_byte(self, offset: int) -> int:
+        """Byte offset of a character offset; linear over increasing offsets (a page
+        matched at each of its lines in turn converts each line start once)."""
         if self.ascii:
             return offset
-        return _re2.CharLenToBytes(self.data, 0, offset)
+        if offset < self._char:
+            self._byte = self._char = 0
+        self._byte += _re2.CharLenToBytes(self.data, self._byte, offset - self._char)
+        self._char = offset
+        return self._byte
 
 
 _last: list[_Encoded | None] = [None]
@@ -263,6 +269,37 @@ class LinearRegex:
                 raise ValueError(f"pattern {self.pattern!r} matched the empty string")
             spans.append((s, e))
             pos = e
+        if enc.ascii:
+            return spans
+        to_char = enc.to_char
+        return [(to_char(s), to_char(e)) for s, e in spans]
+
+    def context_spans(self, text: str, behind: int = 0, limit: int = 0) -> list[tuple[int, int]]:
+        """The span of the one group that takes part in each match, in characters.
+
+        Each search starts ``behind`` characters before the end of the last
+        such span, so context the pattern consumed around it is read again
+        (`textclean.context_patterns`). ``limit`` stops after that many spans.
+        """
+        enc = _encode(text)
+        data, n, match = enc.data, len(enc.data), self._rx.Match
+        spans: list[tuple[int, int]] = []
+        pos = last = 0
+        while pos <= n:
+            raw = match(_UNANCHORED, data, pos, n)
+            if raw[0] == _NULL:
+                break
+            s, e = next((span for span in raw[1:] if span[0] >= 0), _NULL)
+            if s == e or s < last:
+                raise ValueError(f"pattern {self.pattern!r}: empty or overlapping group match")
+            spans.append((s, e))
+            if len(spans) == limit:
+                break
+            last = pos = e
+            for _ in range(behind):  # back one code point: skip UTF-8 continuation bytes
+                pos -= 1
+                while data[pos] & 0xC0 == 0x80:
+                    pos -= 1
         if enc.ascii:
             return spans
         to_char = enc.to_char

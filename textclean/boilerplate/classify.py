@@ -32,6 +32,7 @@ from functools import lru_cache
 
 import regex
 
+from ..context_patterns import ContextPattern, caseless, caseless_class
 from ..patterns import Pattern
 from ..segment import Sentence, split_sentences
 from .features import has_words, is_quoted, is_separator, is_time_header, word_count
@@ -42,14 +43,24 @@ from .patterns_en import RULES as EN_RULES
 from .patterns_intl import RULES as INTL_RULES
 from .rules import STEP, RuleSet
 
-_CLAUSE_BREAK = Pattern(r",\s+(?=[\p{Lu}])", step=STEP)
-_PREFIX_STAMP = Pattern(
-    r"^\s*(?:date|dated|published|posted|updated|last updated|veröffentlicht|aktualisiert|"
-    r"publié le|mis à jour le|publicado|actualizado)\s*:?\s*"
-    r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s+"
-    r"(?=[\p{Lu}“\"«„])",
-    regex.IGNORECASE,
-    step=STEP,
+_CLAUSE_BREAK = ContextPattern(Pattern(r",\s+(?=[\p{Lu}])", step=STEP), r"(,\s+)\p{Lu}")
+_STAMP_WORDS = (
+    "date|dated|published|posted|updated|last updated|veröffentlicht|aktualisiert|"
+    "publié le|mis à jour le|publicado|actualizado"
+)
+_STAMP_DATE = (
+    r"\s*:?\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
+    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s+"
+)
+#: What follows the stamp: the line's text, capitalised or quoted.
+_STAMP_NEXT = r"\p{Lu}“\"«„"
+#: A date stamp opening a line; on RE2, case-insensitive by spelling (`caseless`).
+_PREFIX_STAMP = ContextPattern(
+    Pattern(
+        rf"^\s*(?:{_STAMP_WORDS}){_STAMP_DATE}(?=[{_STAMP_NEXT}])", regex.IGNORECASE, step=STEP
+    ),
+    rf"(^\s*(?:{caseless(_STAMP_WORDS)}){_STAMP_DATE.replace('[ T]', '[ Tt]')})"
+    rf"[{caseless_class(_STAMP_NEXT)}]",
 )
 #: Lines up to this many words are judged whole before being split into sentences.
 SHORT_LINE = 12
@@ -552,7 +563,7 @@ def _judge_line(line: str, rules: RuleSet) -> Verdict:
         if hit is None:
             cuts.extend(clauses)
     if hits[0] is None:
-        stamp = _PREFIX_STAMP.match(line)
+        stamp = _PREFIX_STAMP.search(line)  # anchored at the start
         if stamp is not None and stamp.end() < sentences[0].end:
             cuts.append(Cut(0, stamp.end(), "timestamp", "date_prefix", "clause"))
     return Verdict(True, cuts=tuple(_merge(cuts))) if cuts else KEEP

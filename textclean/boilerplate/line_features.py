@@ -257,7 +257,7 @@ def own_features(
     per_word = nw.astype(np.float64)
 
     table = lexicon if isinstance(lexicon, WordTable) else _table_of(lexicon or {})
-    ids = np.array(list(map(table.index.get, tokens, repeat(0))), dtype=np.int64)
+    ids = np.fromiter(map(table.index.get, tokens, repeat(0)), dtype=np.int64, count=len(tokens))
     flags = table.flags[ids]
 
     def share(bit: int) -> np.ndarray:
@@ -416,11 +416,11 @@ def _word_scores(
     inner = owner[:-1] == owner[1:]
     # Pairs of every two neighbouring words, those across a line break dropped after.
     pairs = map(" ".join, zip(tokens, islice(tokens, 1, None)))  # noqa: B905 (one shorter)
-    pair_ids = np.array(list(map(get, pairs, repeat(0))), dtype=np.int64)[inner]
+    pair_ids = np.fromiter(map(get, pairs, repeat(0)), dtype=np.int64, count=len(inner))[inner]
     edges = ["^" + tokens[k] for k in starts.tolist()] + [
         "$" + tokens[k - 1] for k in ends.tolist()
     ]
-    edge_ids = np.array(list(map(get, edges, repeat(0))), dtype=np.int64)
+    edge_ids = np.fromiter(map(get, edges, repeat(0)), dtype=np.int64, count=len(edges))
     ids = np.concatenate([ids, pair_ids, edge_ids])
     lines = np.arange(m)
     pair_owner = owner[:-1][inner]

@@ -143,8 +143,10 @@ class Boilerplate(Step):
         cuts = self.cuts(doc.text)
         if not cuts:
             return StepResult(doc)
-        share = removed_share(doc.text, cuts)
-        if self.max_removed_share is not None and share > self.max_removed_share:
+        if (
+            self.max_removed_share is not None
+            and (share := removed_share(doc.text, cuts)) > self.max_removed_share
+        ):
             detail = f"furniture is {share:.0%} of the page, more than {self.max_removed_share:.0%}"
             return StepResult(Drop(FURNITURE_DROP, detail))
         if self.mode == "annotate":

@@ -30,6 +30,7 @@ from .regions import Region, SentenceWords, flagged_regions
 from .repetition import repetition_scores, words
 from .snippets import name_pair_repeats, names_in
 from .stopwords import UNSPACED, stop_word_ratio
+from .word_grams import WordGrams
 
 
 class Rule(NamedTuple):
@@ -155,13 +156,14 @@ def measure(text: str, lang: str | None) -> Measured:
     sentences = [s.text for s in parts.sentences]
     # Sentence boundaries never cut a word, so the sentences' words are the text's words.
     tokens = [w for ws in parts.folded for w in ws]
-    scores = repetition_scores(text, sentences, tokens)
+    grams = WordGrams(tokens)
+    scores = repetition_scores(text, sentences, tokens, grams)
     scores["snippet_share"] = (
         sum(parts.snippet) / len(sentences) if len(sentences) >= MIN_SENTENCES else 0.0
     )
     names = names_in(parts.cased)
     scores["keyword_repeats"] = float(name_pair_repeats(parts.cased, names))
-    regions = flagged_regions(text, parts, names)
+    regions = flagged_regions(text, parts, names, grams)
     soup = sum(r.end - r.start for r in regions)
     scores["soup_region_share"] = soup / len(text) if text else 0.0
     scores["lowered_name_rate"] = lowered_name_rate(parts.cased)

@@ -166,9 +166,16 @@ def lowered_name_rate(cased: Sequence[Sequence[str]]) -> float:
     words = 0
     for ws in cased:
         words += len(ws)
-        named.update(w.casefold() for w in ws[1:] if _title(w))
+        named.update([w.casefold() for w in ws[1:] if w[0].isupper() and _title(w)])
         # Each word is judged once; a pair counts when both of its words pass.
         plain = [w.islower() and len(w) > 2 and w not in _STOP for w in ws]
-        lower.update((ws[i], ws[i + 1]) for i in range(len(ws) - 1) if plain[i] and plain[i + 1])
+        if sum(plain) > 1:
+            lower.update(
+                [
+                    (a, b)
+                    for a, b, pa, pb in zip(ws, ws[1:], plain, plain[1:], strict=False)
+                    if pa and pb
+                ]
+            )
     top = max((n for (a, b), n in lower.items() if a in named or b in named), default=0)
     return 1000.0 * top / words if words else 0.0

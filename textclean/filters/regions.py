@@ -17,8 +17,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
+import numpy as np
+
 from ..segment import Sentence, split_sentences
-from .repetition import recycled_words
 from .snippets import (
     cased_words,
     is_fragment,
@@ -27,6 +28,7 @@ from .snippets import (
     name_pair_repeats,
     names_in,
 )
+from .word_grams import WordGrams
 
 #: Words per window (a window is a run of whole sentences).
 WINDOW_WORDS = 150
@@ -71,7 +73,7 @@ class SentenceWords(NamedTuple):
         """
         sentences = split_sentences(text)
         cased = [cased_words(s.text) for s in sentences]
-        folded = [[w.casefold() for w in ws] for ws in cased]
+        folded = [list(map(str.casefold, ws)) for ws in cased]
         fragment = [is_fragment(s.text) for s in sentences]
         if any(fragment):  # lists are looked for only on pages with fragments
             items = list_item_starts(text)
@@ -108,25 +110,28 @@ def windows(text: str) -> list[tuple[int, int, list[str], list[list[str]]]]:
 
 
 def flagged_regions(
-    text: str, parts: SentenceWords | None = None, names: set[str] | None = None
+    text: str,
+    parts: SentenceWords | None = None,
+    names: set[str] | None = None,
+    grams: WordGrams | None = None,
 ) -> list[Region]:
     """The windows of ``text`` that look pasted, merged where they touch.
 
-    ``parts`` is ``SentenceWords.of(text)`` and ``names`` its
-    `snippets.names_in` when the caller already has them.
+    ``parts`` is ``SentenceWords.of(text)``, ``names`` its `snippets.names_in`
+    and ``grams`` the `WordGrams` of its folded words when the caller already
+    has them.
     """
     parts = SentenceWords.of(text) if parts is None else parts
     spans = window_bounds(text, parts)
     if len(spans) < 2:
         return []
     names = names_in(parts.cased) if names is None else names
-    seen: set[tuple[str, ...]] = set()
+    if grams is None:
+        grams = WordGrams([w for ws in parts.folded for w in ws])
+    recycled_chars, window_chars = _recycled_chars(parts, spans, grams)
     regions: list[Region] = []
-    for start, end, a, b in spans:
-        flat = [w for ws in parts.folded[a:b] for w in ws]
-        covered = recycled_words(flat, RECYCLE_N, seen)
-        chars = sum(map(len, flat)) or 1
-        recycled = sum(len(flat[i]) for i in covered) / chars
+    for (start, end, a, b), reused, chars in zip(spans, recycled_chars, window_chars, strict=True):
+        recycled = reused / (chars or 1)
         snippets = _share(parts.snippet[a:b])
         keywords = name_pair_repeats(parts.cased[a:b], names)
         pasted = (
@@ -148,6 +153,29 @@ def flagged_regions(
                 Region(start, end, signals, round(recycled, 4), round(snippets, 4), keywords)
             )
     return regions
+
+
+def _recycled_chars(
+    parts: SentenceWords, spans: list[tuple[int, int, int, int]], grams: WordGrams
+) -> tuple[list[int], list[int]]:
+    """Per window: characters of its words inside a `RECYCLE_N`-gram of the window seen
+    earlier in the page (an earlier window, or earlier in this one), and all its word
+    characters. The same as `recycled_words` window after window with one ``seen`` set.
+    """
+    sizes = [sum(len(ws) for ws in parts.folded[a:b]) for _, _, a, b in spans]
+    bounds = np.cumsum([0, *sizes])
+    window = np.repeat(np.arange(len(spans)), sizes)
+    n = RECYCLE_N
+    count = len(grams.codes(n))
+    inside = np.flatnonzero(window[:count] == window[n - 1 : n - 1 + count])
+    seen_before = inside[~grams.first_seen(n, inside)]
+    covered = grams.covered(seen_before, n)
+    reused = np.concatenate([[0], np.cumsum(grams.lengths * covered)])
+    chars = np.concatenate([[0], np.cumsum(grams.lengths)])
+    return (
+        (reused[bounds[1:]] - reused[bounds[:-1]]).tolist(),
+        (chars[bounds[1:]] - chars[bounds[:-1]]).tolist(),
+    )
 
 
 def _share(flags: Sequence[bool]) -> float:

@@ -11,7 +11,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
+import numpy as np
+
 from ..patterns import Pattern
+from .word_grams import WordGrams
 
 _WORD = Pattern(r"\w+(?:['’]\w+)*", step="quality")
 _PARAGRAPH_BREAK = Pattern(r"\n[ \t\r\f\v]*\n\s*", step="quality")
@@ -86,44 +89,25 @@ def top_ngram_fraction(tokens: Sequence[str], n: int) -> float:
     return min(1.0, sum(map(len, gram)) * k / total)
 
 
-def top_ngram_fractions(tokens: Sequence[str], ns: Sequence[int]) -> list[float]:
-    """`top_ngram_fraction` for each of the increasing ``ns``, counting less each time.
-
-    Only an n-gram that occurs twice can score, and it starts where an
-    (n-1)-gram occurs twice, so each n counts only the n-grams there.
+def top_ngram_fractions(
+    tokens: Sequence[str], ns: Sequence[int], grams: WordGrams | None = None
+) -> list[float]:
+    """`top_ngram_fraction` for each of ``ns``, from the n-gram codes of `WordGrams`
+    (``grams``, when the caller already has them for ``tokens``).
 
     >>> [round(f, 2) for f in top_ngram_fractions("buy now buy now buy now cheap".split(), (2, 3))]
     [0.78, 0.78]
     """
-    total = sum(map(len, tokens))
+    grams = WordGrams(tokens) if grams is None else grams
+    total = grams.total
     out: list[float] = []
-    starts: Sequence[int] | None = None
     for n in ns:
-        if len(tokens) < n or not total or (starts is not None and not starts):
-            out.append(0.0)
-            starts = []
-            continue
-        at, grams = _grams_at(tokens, n, starts)
-        counts = Counter(grams)
-        k = max(counts.values(), default=0)
-        starts = [i for i, gram in zip(at, grams, strict=True) if counts[gram] > 1]
-        if k < 2:
+        if len(tokens) < n or not total:
             out.append(0.0)
             continue
-        gram = max(g for g, c in counts.items() if c == k)
-        out.append(min(1.0, sum(map(len, gram)) * k / total))
+        k, gram = grams.top(n)
+        out.append(0.0 if k < 2 else min(1.0, sum(map(len, gram)) * k / total))
     return out
-
-
-def _grams_at(
-    tokens: Sequence[str], n: int, starts: Sequence[int] | None
-) -> tuple[Sequence[int], list[tuple[str, ...]]]:
-    """The word n-grams starting at ``starts`` (every position when None), with their starts."""
-    if starts is None:
-        grams: list[tuple[str, ...]] = list(_ngrams(tokens, n))
-        return range(len(grams)), grams
-    at = [i for i in starts if i + n <= len(tokens)]
-    return at, [tuple(tokens[i : i + n]) for i in at]
 
 
 def duplicate_ngram_fraction(tokens: Sequence[str], n: int) -> float:
@@ -139,37 +123,27 @@ def duplicate_ngram_fraction(tokens: Sequence[str], n: int) -> float:
     return sum(len(tokens[i]) for i in covered) / total if total else 0.0
 
 
-def duplicate_ngram_fractions(tokens: Sequence[str], ns: Sequence[int]) -> list[float]:
-    """`duplicate_ngram_fraction` for each of the increasing ``ns``, scanning less each time.
-
-    Only an n-gram that occurs twice can be seen before or make a later one
-    seen, and both occurrences of a repeated n-gram start with a repeated
-    (n-1)-gram, so each n looks only at the positions where the previous n
-    repeated: after the first n, a page that repeats little costs little.
+def duplicate_ngram_fractions(
+    tokens: Sequence[str], ns: Sequence[int], grams: WordGrams | None = None
+) -> list[float]:
+    """`duplicate_ngram_fraction` for each of ``ns``, from the n-gram codes of `WordGrams`
+    (``grams``, when the caller already has them for ``tokens``).
 
     >>> duplicate_ngram_fractions("a b c d e x a b c d e".split(), (5, 6))
     [0.45454545454545453, 0.0]
     """
-    total = sum(map(len, tokens))
+    grams = WordGrams(tokens) if grams is None else grams
+    total = grams.total
     out: list[float] = []
-    starts: Sequence[int] | None = None
     for n in ns:
-        if not total or (starts is not None and not starts):
+        if not total or len(tokens) < n:
             out.append(0.0)
-            starts = []
             continue
-        at, grams = _grams_at(tokens, n, starts)
-        counts = Counter(grams)
-        repeated = [(i, gram) for i, gram in zip(at, grams, strict=True) if counts[gram] > 1]
-        starts = [i for i, _ in repeated]
-        seen: set[tuple[str, ...]] = set()
-        covered: set[int] = set()
-        for i, gram in repeated:
-            if gram in seen:
-                covered.update(range(i, i + n))
-            else:
-                seen.add(gram)
-        out.append(sum(len(tokens[i]) for i in covered) / total)
+        if not grams.repeats(n):
+            out.append(0.0)
+            continue
+        seen_before = np.flatnonzero(~grams.first_seen(n))
+        out.append(grams.covered_chars(grams.covered(seen_before, n)) / total)
     return out
 
 
@@ -193,14 +167,19 @@ def recycled_words(tokens: Sequence[str], n: int, seen: set[tuple[str, ...]]) ->
 
 
 def repetition_scores(
-    text: str, sentences: Sequence[str], tokens: Sequence[str] | None = None
+    text: str,
+    sentences: Sequence[str],
+    tokens: Sequence[str] | None = None,
+    grams: WordGrams | None = None,
 ) -> dict[str, float]:
     """Every repetition score of a text, by name (see docs/filters.md).
 
-    ``tokens`` is ``words(text)`` when the caller already has it.
+    ``tokens`` is ``words(text)`` and ``grams`` its `WordGrams` when the
+    caller already has them.
     """
     if tokens is None:
         tokens = words(text)
+    grams = WordGrams(tokens) if grams is None else grams
     line_frac, line_chars = duplicate_fractions(lines(text))
     para_frac, para_chars = duplicate_fractions(paragraphs(text))
     sent_frac, sent_chars = duplicate_fractions(sentences)
@@ -212,9 +191,9 @@ def repetition_scores(
         "dup_sentence_frac": sent_frac,
         "dup_sentence_char_frac": sent_chars,
     }
-    for n, fraction in zip((2, 3, 4), top_ngram_fractions(tokens, (2, 3, 4)), strict=True):
+    for n, fraction in zip((2, 3, 4), top_ngram_fractions(tokens, (2, 3, 4), grams), strict=True):
         scores[f"top_{n}gram_frac"] = fraction
     ns = (5, 6, 7, 8, 9, 10)
-    for n, fraction in zip(ns, duplicate_ngram_fractions(tokens, ns), strict=True):
+    for n, fraction in zip(ns, duplicate_ngram_fractions(tokens, ns, grams), strict=True):
         scores[f"dup_{n}gram_frac"] = fraction
     return scores

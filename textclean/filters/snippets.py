@@ -26,7 +26,8 @@ from ..patterns import Pattern
 from .stopwords import STOP_WORDS
 
 _WORD = Pattern(r"\w+(?:['’]\w+)*", step="quality")
-_TRUNCATED = Pattern(r"(?:…|\.\.\.)[\"'”’»)\]]*$", step="quality")
+#: ``\n?\Z`` is what ``$`` means without MULTILINE, spelled so that RE2 can run it.
+_TRUNCATED = Pattern(r"(?:…|\.\.\.)[\"'”’»)\]]*\n?\Z", step="quality")
 _OPENERS = "\"'“‘„«‹([¿¡"
 _FRAGMENT_START = ",;:)]}”’»›–—"
 _STOP = frozenset().union(*STOP_WORDS.values())

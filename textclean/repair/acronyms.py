@@ -35,7 +35,8 @@ CONFUSABLES = ("I:l", "O:0")
 
 _PARENS = Pattern(r"\(\s*([^()\n]{1,80}?)\s*\)", step="fix_acronyms")
 _ACRONYM = Pattern(r"[A-Z][A-Z0-9&]{0,6}[A-Z0-9]", step="fix_acronyms")
-_CLAUSE_END = Pattern(r"[.;:!?()\[\]]", step="fix_acronyms")
+#: Characters that end a clause: a long form never reaches back past one.
+_CLAUSE_MARKS = ".;:!?()[]"
 _SENTENCE_START = Pattern(r"(?:^|[.!?:;\n]['\"“‘(]*)\s*$", step="fix_acronyms")
 
 
@@ -79,8 +80,7 @@ def defined_acronyms(text: str) -> dict[str, str]:
     for match in _PARENS.finditer(text):
         inner = match.group(1)
         head = text[max(0, match.start() - 300) : match.start()]
-        clause_ends = [m.end() for m in _CLAUSE_END.finditer(head)]
-        clause = head[clause_ends[-1] :] if clause_ends else head
+        clause = head[max(map(head.rfind, _CLAUSE_MARKS)) + 1 :]
         if _ACRONYM.fullmatch(inner):
             long = long_form(inner, clause)
             if long:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..changes import Change
+from ..context_patterns import ContextPattern
 from ..errors import ConfigError
 from ..patterns import Pattern
 from ..registry import register
@@ -34,12 +35,25 @@ MAX_ROUNDS = 3
 
 #: Anything the repairs could act on; text without a match is returned at once.
 CANDIDATE = Pattern(r" [,.;:!?)\]}'’”\"]|[(\[{“‘„\"'] | n['’]t|['’] \p{L}|  ", step=STEP)
-SPLIT_NOT = Pattern(r"(?<=\p{L}) +(?=n['’]t(?![\p{L}'’]))", step=STEP)  # do n't
-CONTRACTION = Pattern(
-    r"(?<=\p{L})(?: +(?=['’](?:s|re|ve|ll|d|m)(?![\p{L}\p{N}'’-]))"  # Sheriff 's
-    r"| +['’] +(?=(?:s|t|re|ve|ll|d|m)(?![\p{L}\p{N}'’-]))"  # It ’ s
-    r"|['’] +(?=(?:s|t|re|ve|ll|d|m)(?![\p{L}\p{N}'’-])))",  # It’ s
-    step=STEP,
+#: The look-around patterns below run on RE2 as `ContextPattern`: the context
+#: is consumed and the match is the group that took part.
+SPLIT_NOT = ContextPattern(
+    Pattern(r"(?<=\p{L}) +(?=n['’]t(?![\p{L}'’]))", step=STEP),  # do n't
+    r"\p{L}( +)n['’]t(?:[^\p{L}'’]|\Z)",
+    behind=1,
+)
+_CLITIC_END = r"(?:[^\p{L}\p{N}'’-]|\Z)"
+CONTRACTION = ContextPattern(
+    Pattern(
+        r"(?<=\p{L})(?: +(?=['’](?:s|re|ve|ll|d|m)(?![\p{L}\p{N}'’-]))"  # Sheriff 's
+        r"| +['’] +(?=(?:s|t|re|ve|ll|d|m)(?![\p{L}\p{N}'’-]))"  # It ’ s
+        r"|['’] +(?=(?:s|t|re|ve|ll|d|m)(?![\p{L}\p{N}'’-])))",  # It’ s
+        step=STEP,
+    ),
+    rf"\p{{L}}(?:( +)['’](?:s|re|ve|ll|d|m){_CLITIC_END}"
+    rf"|( +['’] +)(?:s|t|re|ve|ll|d|m){_CLITIC_END}"
+    rf"|(['’] +)(?:s|t|re|ve|ll|d|m){_CLITIC_END})",
+    behind=1,
 )
 #: Every `CONTRACTION` match holds a space beside an apostrophe (and every
 #: `SPLIT_NOT` match one of `SPLIT_NOT_MARKS`): texts without them skip the scan.
@@ -48,16 +62,25 @@ FRENCH_ELISION = Pattern(
     r"(?i)(?<=(?:^|[\s(«“\"])(?:[lcdjmnst]|qu|jusqu|lorsqu|puisqu)['’]) +(?=\p{L})", step=STEP
 )
 #: A space before punctuation that ends a word: followed by a space, the end or a closer.
-SPACE_BEFORE_PUNCT = Pattern(
-    r"(?<=[\p{L}\p{N}\p{M})\]}”’\"'%».]) +(?=(?:[,;:!?]|\.(?!\.))[,.;:!?]*(?:\s|$|[\"'”’)\]}»]))",
-    step=STEP,
+SPACE_BEFORE_PUNCT = ContextPattern(
+    Pattern(
+        r"(?<=[\p{L}\p{N}\p{M})\]}”’\"'%».]) +(?=(?:[,;:!?]|\.(?!\.))[,.;:!?]*(?:\s|$|[\"'”’)\]}»]))",
+        step=STEP,
+    ),
+    r"[\p{L}\p{N}\p{M})\]}”’\"'%».]( +)(?:[,;:!?][,.;:!?]*|\.(?:[,;:!?][,.;:!?]*)?)"
+    r"(?:\s|\Z|[\"'”’)\]}»])",
+    behind=1,
 )
 #: A full stop that ends a paragraph or comes before a capital: a sentence end, not a word.
-SENTENCE_END = Pattern(r"\.[\"'”’)\]]*(?:[ \t]*(?:\n|$)| +[\"“‘(]?\p{Lu})", step=STEP)
+SENTENCE_END = Pattern(r"\.[\"'”’)\]]*(?:[ \t]*(?:\n|\Z)| +[\"“‘(]?\p{Lu})", step=STEP)
 #: Exactly two spaces inside a sentence; more is layout, and two after a full stop is a convention.
-DOUBLE_SPACE = Pattern(r"(?<=[^\s\p{Sentence_Terminal}:;])  (?=[^\s])", step=STEP)
+DOUBLE_SPACE = ContextPattern(
+    Pattern(r"(?<=[^\s\p{Sentence_Terminal}:;])  (?=[^\s])", step=STEP),
+    r"[^\s\p{Sentence_Terminal}:;](  )[^\s]",
+    behind=1,
+)
 #: A run of two or more spaces inside a line (its end column marks a table column).
-INNER_RUN = Pattern(r"(?<=\S)  +(?=\S)", step=STEP)
+INNER_RUN = ContextPattern(Pattern(r"(?<=\S)  +(?=\S)", step=STEP), r"\S(  +)\S", behind=1)
 
 
 @register("fix_spacing", default=20)
@@ -171,7 +194,9 @@ def _passes(o: FixSpacing, *, french: bool, tokenized: bool, english: bool) -> l
     return passes
 
 
-def _removals(pattern: Pattern, text: str, guard: Guard, kind: str) -> list[Change]:
+def _removals(
+    pattern: Pattern | ContextPattern, text: str, guard: Guard, kind: str
+) -> list[Change]:
     """Delete each match that stays clear of protected spans, keeping non-space parts."""
     out = []
     for m in pattern.finditer(text):

@@ -13,21 +13,46 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from ..context_patterns import ContextPattern, caseless
 from ..patterns import Pattern
 
 STEP = "fix_spacing"
 
 #: (cheap test, pattern): a pattern runs only on text that passes its test.
-PROTECTED: list[tuple[str, Pattern]] = [
-    ("://", Pattern(r"\b(?:https?|ftp)://[^\s<>\"]*[^\s<>\"'.,;:!?)\]}”’]", step=STEP)),
-    ("www.", Pattern(r"\bwww\.[^\s<>\"]*[^\s<>\"'.,;:!?)\]}”’]", step=STEP)),
+PROTECTED: list[tuple[str, Pattern | ContextPattern]] = [
+    (
+        "://",
+        ContextPattern(
+            Pattern(r"\b(?:https?|ftp)://[^\s<>\"]*[^\s<>\"'.,;:!?)\]}”’]", step=STEP),
+            r"(?:^|\W)((?:https?|ftp)://[^\s<>\"]*[^\s<>\"'.,;:!?)\]}”’])",
+            behind=1,
+        ),
+    ),
+    (
+        "www.",
+        ContextPattern(
+            Pattern(r"\bwww\.[^\s<>\"]*[^\s<>\"'.,;:!?)\]}”’]", step=STEP),
+            r"(?:^|\W)(www\.[^\s<>\"]*[^\s<>\"'.,;:!?)\]}”’])",
+            behind=1,
+        ),
+    ),
     ("@", Pattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", step=STEP)),  # e-mail
-    ("", Pattern(r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+\b|\d+ ?[:.,/] ?\d+", step=STEP)),
+    (
+        "",  # numbers with spaces between thousands, times, ratios
+        ContextPattern(
+            Pattern(r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+\b|\d+ ?[:.,/] ?\d+", step=STEP),
+            r"(\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+)(?:\W|\Z)|(\d+ ?[:.,/] ?\d+)",
+        ),
+    ),
     (
         "",  # emoticons
-        Pattern(
-            r"(?<!\S)(?:[:;=][-'^o]?[()\[\]DPpOo3/\\|*@{}]+|[()\[\]{}][-'^o]?[:;=]|<3|\^_*\^|-_-|[xX]D)(?!\w)",
-            step=STEP,
+        ContextPattern(
+            Pattern(
+                r"(?<!\S)(?:[:;=][-'^o]?[()\[\]DPpOo3/\\|*@{}]+|[()\[\]{}][-'^o]?[:;=]|<3|\^_*\^|-_-|[xX]D)(?!\w)",
+                step=STEP,
+            ),
+            r"(?:^|\s)((?:[:;=][-'^o]?[()\[\]DPpOo3/\\|*@{}]+|[()\[\]{}][-'^o]?[:;=]|<3|\^_*\^|-_-|[xX]D))(?:\W|\Z)",
+            behind=1,
         ),
     ),
     (". .", Pattern(r"\.(?: \.){2,}", step=STEP)),  # spaced ellipsis
@@ -56,8 +81,19 @@ def layout_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-#: A line that reads as code or markup: its spacing is meaningful.
+#: A line that reads as code or markup: its spacing is meaningful. A word boundary
+#: before a keyword is spelled as a line start or a character outside words and
+#: lines (RE2's ``\b`` knows only ASCII); `CODE_LINE_REFERENCE` says it with ``\b``.
+_KEYWORD_START = r"(?:^|[^\w\n])"
 CODE_LINE = Pattern(
+    r"(?m)^(?:[ ]{4}|\t).*$"
+    r"|^.*(?:==|!=|=>|->|&&|\|\||::|\+=|</|/>|#include"
+    rf"|{_KEYWORD_START}def \w|{_KEYWORD_START}function(?:[^\w\n]|$)|{_KEYWORD_START}var \w"
+    rf"|{_KEYWORD_START}const \w|{_KEYWORD_START}return(?:[^\w\n][^\n]*)?;"
+    r"|\w\([^()\n]*\)\s*[;{]|[{};]\s*$|^\s*[{}]).*$",
+    step=STEP,
+)
+CODE_LINE_REFERENCE = Pattern(
     r"(?m)^(?:[ ]{4}|\t).*$"
     r"|^.*(?:==|!=|=>|->|&&|\|\||::|\+=|</|/>|#include|\bdef \w|\bfunction\b|\bvar \w|\bconst \w"
     r"|\breturn\b[^\n]*;|\w\([^()\n]*\)\s*[;{]|[{};]\s*$|^\s*[{}]).*$",
@@ -72,47 +108,16 @@ _CODE_MARKS = (
 )  # fmt: skip
 
 
-#: A `CODE_LINE` match starts at a line that starts with four spaces or a
-#: tab, holds one of these, or is blank (``^\s*[{}]`` reaches across blank
-#: lines); ``)`` stands for ``\w\([^()\n]*\)\s*[;{]``, whose ``;`` or ``{``
-#: may sit on a later line.
-_LINE_MARKS = (
-    "==", "!=", "=>", "->", "&&", "||", "::", "+=", "</", "/>", "#include",
-    "def ", "function", "var ", "const ", "return", ";", "{", "}", ")",
-)  # fmt: skip
-
-
 def code_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of ``CODE_LINE.finditer(text)``, trying the pattern only where a match can start.
+    """The spans of the lines of ``text`` that read as code (`CODE_LINE`).
 
-    Every match starts at a line start, so scanning the lines in order and
-    trying an anchored match at each line that could start one, past the end
-    of the last match, finds exactly what a scan of the whole text finds, at
-    the cost of the few lines that look like code.
+    `CODE_LINE` runs on RE2, so one scan of the whole text costs time linear
+    in its length, however many lines could start code.
 
     >>> code_spans("Prose here.\\nx = f(y);\\nMore prose.")
     [(12, 21)]
     """
-    spans: list[tuple[int, int]] = []
-    end = start = 0
-    size = len(text)
-    while True:
-        newline = text.find("\n", start)
-        stop = size if newline < 0 else newline
-        if start >= end:
-            line = text[start:stop]
-            if (
-                line.startswith(("    ", "\t"))
-                or not line.strip()
-                or any(mark in line for mark in _LINE_MARKS)
-            ):
-                m = CODE_LINE.match(text, start)
-                if m is not None:
-                    spans.append(m.span())
-                    end = m.end()
-        if newline < 0:
-            return spans
-        start = newline + 1
+    return [m.span() for m in CODE_LINE.finditer(text)]
 
 
 def may_hold_code(text: str) -> bool:
@@ -144,26 +149,41 @@ def may_hold_code(text: str) -> bool:
 FRENCH_MARKS = Pattern(
     r"«[ \u00a0\u202f]\p{Latin}[^«»\n]*[ \u00a0\u202f]»|[\u00a0\u202f\u2009][;:!?]", step=STEP
 )
-FRENCH_WORDS = Pattern(
-    r"(?i)\b(?:le|la|les|des|du|est|et|une|dans|pour|que|qui|pas|sur|au|avec|ce|il|elle|nous|vous|sont)\b",
-    step=STEP,
+_FRENCH = "le|la|les|des|du|est|et|une|dans|pour|que|qui|pas|sur|au|avec|ce|il|elle|nous|vous|sont"
+FRENCH_WORDS = ContextPattern(
+    Pattern(rf"(?i)\b(?:{_FRENCH})\b", step=STEP),
+    rf"(?:^|\W)((?:{caseless(_FRENCH)}))(?:\W|\Z)",
+    behind=1,
 )
-ENGLISH_WORDS = Pattern(
-    r"(?i)\b(?:the|and|of|to|is|in|that|for|it|with|was|on|are|this|be|by|as|at|or|but"
-    r"|from|not|have|has|had|will|would|we|you|they|he|she|his|her|their|which|who)\b",
-    step=STEP,
+_ENGLISH = (
+    "the|and|of|to|is|in|that|for|it|with|was|on|are|this|be|by|as|at|or|but"
+    "|from|not|have|has|had|will|would|we|you|they|he|she|his|her|their|which|who"
+)
+ENGLISH_WORDS = ContextPattern(
+    Pattern(rf"(?i)\b(?:{_ENGLISH})\b", step=STEP),
+    rf"(?:^|\W)((?:{caseless(_ENGLISH)}))(?:\W|\Z)",
+    behind=1,
 )
 #: Contractions split the Penn Treebank way (``we 're``): English and nothing else.
-SPLIT_ENGLISH = Pattern(r"\p{L} (?:n['’]t|['’](?:re|ve|ll|m))\b", step=STEP)
+SPLIT_ENGLISH = ContextPattern(
+    Pattern(r"\p{L} (?:n['’]t|['’](?:re|ve|ll|m))\b", step=STEP),
+    r"(\p{L} (?:n['’]t|['’](?:re|ve|ll|m)))(?:\W|\Z)",
+)
 WORD = Pattern(r"\p{L}+", step=STEP)
 #: Signs of tokenizer damage; a split "n't" counts twice, it has no other reading.
-SPLIT_NOT = Pattern(r"\p{L} n['’]t\b", step=STEP)
-TOKEN_SIGNS = Pattern(
-    r"\p{L} ['’] ?(?:s|re|ve|ll|d|m)\b(?![\p{L}'’])"  # It 's, It ’ s
-    r"|[\p{L}\p{N})\]»”\"'] ,(?=\s)|[)\]] [.;:!?](?=\s|$)"  # word , word  ( x ) .
-    r"|[\p{L}\p{N}] [.?!](?=\s+\p{Lu}|\s*$)"  # word . Next
-    r"|[“‘«»] \p{L}|\p{L} [”’«»](?=[\s,.;:!?]|$)",  # “ word ”
-    step=STEP,
+SPLIT_NOT = ContextPattern(Pattern(r"\p{L} n['’]t\b", step=STEP), r"(\p{L} n['’]t)(?:\W|\Z)")
+TOKEN_SIGNS = ContextPattern(
+    Pattern(
+        r"\p{L} ['’] ?(?:s|re|ve|ll|d|m)\b(?![\p{L}'’])"  # It 's, It ’ s
+        r"|[\p{L}\p{N})\]»”\"'] ,(?=\s)|[)\]] [.;:!?](?=\s|$)"  # word , word  ( x ) .
+        r"|[\p{L}\p{N}] [.?!](?=\s+\p{Lu}|\s*$)"  # word . Next
+        r"|[“‘«»] \p{L}|\p{L} [”’«»](?=[\s,.;:!?]|$)",  # “ word ”
+        step=STEP,
+    ),
+    r"(\p{L} ['’] ?(?:s|re|ve|ll|d|m))(?:[^\w'’]|\Z)"
+    r"|([\p{L}\p{N})\]»”\"'] ,)\s|([)\]] [.;:!?])(?:\s|\Z)"
+    r"|([\p{L}\p{N}] [.?!])(?:\s+\p{Lu}|\s*\Z)"
+    r"|([“‘«»] \p{L})|(\p{L} [”’«»])(?:[\s,.;:!?]|\Z)",
 )
 #: Every match of `TOKEN_SIGNS` holds one of these (a space beside a quote),
 #: or a space, one of `_SPACED_PUNCT` and then whitespace or the end; every

@@ -1,0 +1,106 @@
+"""A page's word n-grams as integers, so repetition is counted by NumPy, not per word in Python.
+
+Every word gets an id (its rank of first appearance); every n-gram then gets
+the rank of first appearance of the pair (its (n-1)-gram's code, its last
+word's id). Ranks, not hashes: two positions hold the same code
+exactly when they hold the same words, so every count, first occurrence and
+tie is the one the word tuples give.
+
+>>> grams = WordGrams("buy now buy now cheap".split())
+>>> grams.codes(2).tolist()
+[0, 1, 0, 2]
+>>> grams.repeats(2), grams.repeats(3)
+(True, False)
+>>> grams.first_seen(2).tolist()
+[True, True, False, True]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+
+class WordGrams:
+    """The word n-gram codes of one token list, built once per n and reused.
+
+    Codes are ranks of first appearance (the first n-gram is 0, the next new
+    one 1, ...), so a position holds a new n-gram exactly when its code passes
+    every code before it. Once no n-gram repeats, no longer one does: their
+    codes are the positions themselves, with nothing to sort.
+    """
+
+    __slots__ = ("tokens", "lengths", "total", "_codes", "_distinct")
+
+    def __init__(self, tokens: Sequence[str]):
+        self.tokens = tokens
+        index: dict[str, int] = {}
+        ids = [index.setdefault(w, len(index)) for w in tokens]
+        self.lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
+        #: Characters in all words.
+        self.total = int(self.lengths.sum())
+        self._codes: dict[int, np.ndarray] = {1: np.asarray(ids, dtype=np.int64)}
+        self._distinct: dict[int, bool] = {1: len(index) == len(tokens)}
+
+    def codes(self, n: int) -> np.ndarray:
+        """The code of the n-gram starting at each position (``len(tokens) - n + 1`` of them)."""
+        found = self._codes.get(n)
+        if found is not None:
+            return found
+        shorter = self.codes(n - 1)
+        count = max(len(self.tokens) - n + 1, 0)
+        if self._distinct[n - 1] or count == 0:
+            found, distinct = np.arange(count, dtype=np.int64), True
+        else:
+            ids = self._codes[1]
+            pairs = shorter[:count] * (int(ids.max()) + 1) + ids[n - 1 :]
+            _, first, inverse = np.unique(pairs, return_index=True, return_inverse=True)
+            rank = np.empty(len(first), dtype=np.int64)
+            rank[np.argsort(first, kind="stable")] = np.arange(len(first))
+            found, distinct = rank[inverse.reshape(-1)], len(first) == count
+        self._codes[n] = found
+        self._distinct[n] = distinct
+        return found
+
+    def repeats(self, n: int) -> bool:
+        """Does some n-gram occur twice?"""
+        self.codes(n)
+        return not self._distinct[n]
+
+    def first_seen(self, n: int, valid: np.ndarray | None = None) -> np.ndarray:
+        """For each position (of ``valid`` ones, when given): is its n-gram new there?"""
+        codes = self.codes(n) if valid is None else self.codes(n)[valid]
+        if not len(codes):
+            return np.zeros(0, dtype=bool)
+        if valid is None:
+            before = np.maximum.accumulate(codes)
+            return np.concatenate([[True], codes[1:] > before[:-1]])
+        _, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
+        return first[inverse.reshape(-1)] == np.arange(len(codes))
+
+    def covered(self, starts: np.ndarray, n: int) -> np.ndarray:
+        """Per word: is it inside one of the n-grams starting at ``starts``?"""
+        size = len(self.tokens)
+        marks = np.bincount(starts, minlength=size + 1) - np.bincount(
+            starts + n, minlength=size + 1
+        )
+        return np.cumsum(marks[:size]) > 0
+
+    def covered_chars(self, mask: np.ndarray) -> int:
+        """Characters in the words ``mask`` selects."""
+        return int(self.lengths[mask].sum())
+
+    def top(self, n: int) -> tuple[int, tuple[str, ...]]:
+        """How often the most frequent n-gram occurs, and that n-gram (the greatest on a
+        tie; none when nothing repeats)."""
+        codes = self.codes(n)
+        if not len(codes):
+            return 0, ()
+        if not self.repeats(n):
+            return 1, ()
+        counts = np.bincount(codes)
+        k = int(counts.max())
+        firsts = np.flatnonzero(self.first_seen(n))  # the first position of each code, by code
+        tops = firsts[counts == k].tolist()
+        return k, max(tuple(self.tokens[i : i + n]) for i in tops)
