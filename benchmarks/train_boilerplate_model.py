@@ -301,6 +301,20 @@ def export(gb: HistGradientBoostingClassifier) -> dict[str, np.ndarray]:
     }
 
 
+def as_trees(gb: HistGradientBoostingClassifier) -> Trees:
+    """The fitted trees as the second pass of a `LineModel`."""
+    arrays = export(gb)
+    return Trees(
+        arrays["feature"],
+        arrays["threshold"],
+        arrays["left"],
+        arrays["right"],
+        arrays["value"],
+        float(np.ravel(gb._baseline_prediction)[0]),
+        DEPTH,
+    )
+
+
 def category_head(pages: list[Page], rules: dict[str, list]):
     """Per-category word weights from lines whose furniture category is known."""
     rows, cats = [], []
@@ -335,6 +349,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--oof", type=Path, help="also save out-of-fold predictions (.npz)")
     parser.add_argument("--sets", nargs="*", help="train on these sets only (default: all)")
+    parser.add_argument("--one-pass", action="store_true", help="no second pass")
     args = parser.parse_args()
 
     sets = load_all()
@@ -376,12 +391,14 @@ def main() -> None:
     # out-of-fold predictions pick the threshold.
     p_first = out_of_fold(X, y, w, fold_index, first_monotonic)
     X2 = stacked(X, p_first, page)
-    p_oof = out_of_fold(X2, y, w, fold_index, second_monotonic)
+    if args.one_pass:
+        p_oof = p_first
+    else:
+        p_oof = out_of_fold(X2, y, w, fold_index, second_monotonic)
     labelled = y >= 0
     y = y[labelled] == 1
     oof_sets = [name for name, keep in zip(oof_sets, labelled, strict=True) if keep]
     c4 = c4_all[labelled]
-    threshold = choose_threshold(p_oof[labelled], y, oof_sets, c4, args.keep_content)
     if args.oof:
         np.savez(
             args.oof,
@@ -391,6 +408,7 @@ def main() -> None:
             sets=np.array(oof_sets),
             c4=c4,
         )
+    threshold = choose_threshold(p_oof[labelled], y, oof_sets, c4, args.keep_content)
     for name in sorted(set(oof_sets)):
         mask = np.array(oof_sets) == name
         keep = (p_oof[labelled][mask & ~y] < threshold).mean()
@@ -401,11 +419,14 @@ def main() -> None:
         )
 
     gb = trees(first_monotonic).fit(X[labelled], y, sample_weight=w[labelled])
-    gb_second = trees(second_monotonic).fit(X2[labelled], y, sample_weight=w[labelled])
+    gb_second = (
+        None
+        if args.one_pass
+        else trees(second_monotonic).fit(X2[labelled], y, sample_weight=w[labelled])
+    )
     lexicon = fit_lexicon(labelled_rows(train, weights))
     classes, bias, category_lexicon, category_counts = category_head(train, rules)
     arrays = export(gb)
-    second = export(gb_second)
     model = LineModel(
         features=FEATURES,
         feature=arrays["feature"],
@@ -420,15 +441,7 @@ def main() -> None:
         categories=tuple(classes),
         category_lexicon={k: np.array(v) for k, v in category_lexicon.items()},
         category_bias=np.array(bias),
-        second=Trees(
-            second["feature"],
-            second["threshold"],
-            second["left"],
-            second["right"],
-            second["value"],
-            float(np.ravel(gb_second._baseline_prediction)[0]),
-            DEPTH,
-        ),
+        second=None if gb_second is None else as_trees(gb_second),
         info={
             "trained_on": {s: sizes[s] for s in sorted(present)},
             "set_weight": {s: SET_WEIGHT[s] for s in sorted(present)},
@@ -442,11 +455,12 @@ def main() -> None:
     check = LineModel.from_json(data)
     p_check = check.probabilities(X[:2000])
     assert np.allclose(p_check, gb.predict_proba(X[:2000])[:, 1], atol=1e-6), "export mismatch"
-    assert check.second is not None
-    p_check = check.second.probabilities(X2[:2000])
-    assert np.allclose(p_check, gb_second.predict_proba(X2[:2000])[:, 1], atol=1e-6), (
-        "export mismatch"
-    )
+    if gb_second is not None:
+        assert check.second is not None
+        p_check = check.second.probabilities(X2[:2000])
+        assert np.allclose(p_check, gb_second.predict_proba(X2[:2000])[:, 1], atol=1e-6), (
+            "export mismatch"
+        )
     args.out.write_text(
         json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
     )
