@@ -144,38 +144,3 @@ def test_stacked_features_of_a_page_equal_those_of_each_line_alone(p):
     assert page.shape == (len(p), len(STACKED))
     for i in range(len(p)):
         assert np.allclose(page[i], _stacked_one_line_at_a_time(p, i))
-
-
-def _c4_keeps(line: str) -> bool:
-    """C4's line rules as Raffel et al. state them."""
-    text = line.strip()
-    banned = ("javascript", "cookie", "{", "lorem ipsum", "terms of use", "privacy policy")
-    return (
-        text.endswith((".", "?", "!", '"', "'", "”", "’"))
-        and len(text.split()) >= 3
-        and not any(b in text.lower() for b in banned)
-    )
-
-
-@settings(max_examples=150, deadline=None)
-@given(page)
-def test_the_c4_column_is_c4s_verdict_on_the_line(lines):
-    X = line_features(lines)
-    column = FEATURES.index("c4_keep")
-    for line, row in zip(lines, X, strict=True):
-        if line.strip():
-            assert row[column] == float(_c4_keeps(line))
-
-
-def test_bare_photo_credits_show_their_shape():
-    X = line_features(
-        [
-            "REUTERS/Brendan McDermid",
-            "A man walks past a mural in Chicago on Sunday, June 5, 2016. Photo by Getty Images",
-            "The council voted on Monday to close the bridge for repairs.",
-        ]
-    )
-    at = {name: FEATURES.index(name) for name in ("name_slash", "full_date", "agency_last")}
-    assert X[:, at["name_slash"]].tolist() == [1.0, 0.0, 0.0]
-    assert X[:, at["full_date"]].tolist() == [0.0, 1.0, 0.0]
-    assert X[:, at["agency_last"]].tolist() == [0.0, 1.0, 0.0]
