@@ -28,7 +28,6 @@ True
 from __future__ import annotations
 
 import math
-import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -50,17 +49,6 @@ _LINK_MARKS = ("http", "www.", ".com", ".org", ".net", ".co.", "@", "#", ".html"
 _BULLETS = "|•·»›▶►▸→←«‹/"
 _TERMINAL = ".!?…。！？"
 _CLOSERS = "\"'”’»)]"
-#: C4's line rules (Raffel et al. 2020) as features: its sentence ends and banned phrases.
-_C4_END = (".", "?", "!", '"', "'", "”", "’")
-_C4_BANNED = ("javascript", "cookie", "{", "lorem ipsum", "terms of use", "privacy policy")
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-#: A date with its year ("June 5, 2016"): photo captions date the picture, prose rarely does.
-_FULL_DATE = re.compile(_MONTH + r"\s+\d{1,2},\s+(?:19|20)\d\d")
-#: A capitalised name, a slash, a capitalised name ("REUTERS/Brendan McDermid"): a credit.
-_NAME_SLASH = re.compile(r"[A-Z][\w.'’-]*\s?/\s?[A-Z]")
 STOP = frozenset().union(*STOP_WORDS.values())
 #: Token edges stripped before words are looked up.
 _EDGE = (
@@ -69,46 +57,34 @@ _EDGE = (
 
 #: Per-line features, in column order; neighbours repeat `CONTEXT` of them.
 OWN = (
-    (
-        "words",
-        "chars",
-        "mean_word_length",
-        "capitalised",
-        "upper",
-        "digits",
-        "punctuation",
-        "symbols",
-        "ends_sentence",
-        "ends_colon",
-        "opens_quote",
-        "quote_marks",
-        "quoted",
-        "stop_words",
-        "link_tokens",
-        "bullets",
-        "in_brackets",
-        "ends_in_brackets",
-        "credit_slash",
-        "reader_words",
-        "publisher_words",
-        "copyright",
-        "repeat",
-        "lexical",
-        "lexical_max",
-        "lexical_min",
-        "rule_any",
-    )
-    + tuple(f"rule_{c}" for c in CATEGORIES)
-    + (
-        "c4_end",
-        "c4_banned",
-        "c4_keep",
-        "full_date",
-        "name_slash",
-        "agency_words",
-        "agency_last",
-    )
-)
+    "words",
+    "chars",
+    "mean_word_length",
+    "capitalised",
+    "upper",
+    "digits",
+    "punctuation",
+    "symbols",
+    "ends_sentence",
+    "ends_colon",
+    "opens_quote",
+    "quote_marks",
+    "quoted",
+    "stop_words",
+    "link_tokens",
+    "bullets",
+    "in_brackets",
+    "ends_in_brackets",
+    "credit_slash",
+    "reader_words",
+    "publisher_words",
+    "copyright",
+    "repeat",
+    "lexical",
+    "lexical_max",
+    "lexical_min",
+    "rule_any",
+) + tuple(f"rule_{c}" for c in CATEGORIES)
 POSITION = (
     "relative_position",
     "lines_before",
@@ -342,25 +318,6 @@ def own_features(
             own[j, col["quoted"]] = 1.0 if is_quoted(texts[j]) else 0.0
     for j in _linked(lows):
         own[j, col["link_tokens"]] = sum(1 for w in split[j] if _may_link(w))
-    ends_c4 = _flags(t.endswith(_C4_END) for t in texts)
-    banned = np.zeros(m)
-    banned[_banned(lows)] = 1.0
-    own[:, col["c4_end"]] = ends_c4
-    own[:, col["c4_banned"]] = banned
-    own[:, col["c4_keep"]] = ends_c4 * (nw >= 3) * (1.0 - banned)
-    for j in np.flatnonzero(counts[:, _DIGIT] >= 5).tolist():
-        own[j, col["full_date"]] = 1.0 if _FULL_DATE.search(texts[j]) else 0.0
-    for j, t in enumerate(texts):
-        if "/" in t:
-            own[j, col["name_slash"]] = len(_NAME_SLASH.findall(t))
-    agency = (flags & _AGENCY_BIT) > 0
-    own[:, col["agency_words"]] = np.bincount(owner[agency], minlength=m)
-    last = np.zeros(len(tokens), dtype=bool)
-    for back in range(1, 4):  # one of the last three words
-        tail = ends - back
-        tail = tail[tail >= starts]
-        last[tail] = True
-    own[:, col["agency_last"]] = np.bincount(owner[agency & last], minlength=m) > 0
     own[:, col["lexical"] : col["lexical_min"] + 1], scores = _word_scores(
         tokens, ids, owner, starts, ends, table
     )
@@ -406,19 +363,7 @@ def _linked(lows: list[str]) -> list[int]:
     return np.unique(np.searchsorted(line_starts, at, side="right") - 1).tolist()
 
 
-def _banned(lows: list[str]) -> list[int]:
-    """Lines holding one of C4's banned phrases, from one automaton pass over the page."""
-    text = "\n".join(lows)
-    found = _C4_AUTOMATON.find_matches_as_indexes(text, overlapping=True)
-    if not found:
-        return []
-    line_starts = np.cumsum([0] + [len(low) + 1 for low in lows[:-1]])
-    at = np.fromiter((start for _k, start, _e in found), dtype=np.int64, count=len(found))
-    return np.unique(np.searchsorted(line_starts, at, side="right") - 1).tolist()
-
-
-_C4_AUTOMATON = AhoCorasick(list(_C4_BANNED))
-_STOP_BIT, _READER_BIT, _PUBLISHER_BIT, _AGENCY_BIT = 1, 2, 4, 8
+_STOP_BIT, _READER_BIT, _PUBLISHER_BIT = 1, 2, 4
 
 
 class WordTable:
@@ -437,17 +382,12 @@ class WordTable:
         category_bias: np.ndarray | None = None,
     ):
         category_lexicon = category_lexicon or {}
-        keys = sorted(set(lexicon) | set(category_lexicon) | STOP | _READER | _PUBLISHER | _AGENCY)
+        keys = sorted(set(lexicon) | set(category_lexicon) | STOP | _READER | _PUBLISHER)
         self.index = {key: k + 1 for k, key in enumerate(keys)}
         self.weights = np.zeros(len(keys) + 1)
         self.weights[1:] = [lexicon.get(key, 0.0) for key in keys]
         self.flags = np.zeros(len(keys) + 1, dtype=np.uint8)
-        for bit, words in (
-            (_STOP_BIT, STOP),
-            (_READER_BIT, _READER),
-            (_PUBLISHER_BIT, _PUBLISHER),
-            (_AGENCY_BIT, _AGENCY),
-        ):
+        for bit, words in ((_STOP_BIT, STOP), (_READER_BIT, _READER), (_PUBLISHER_BIT, _PUBLISHER)):
             self.flags[[self.index[w] for w in words]] |= bit
         self.bias = category_bias
         self.category: np.ndarray | None = None
@@ -591,11 +531,6 @@ _CATEGORY_INDEX = {c: k for k, c in enumerate(CATEGORIES)}
 #: pitches, prompts and notices use them; reporting rarely does.
 _READER = frozenset(["you", "your", "you'll", "you're", "yours", "you’ll", "you’re", "you've"])
 _PUBLISHER = frozenset(["we", "our", "us", "we'll", "we're", "we’ll", "we’re", "ours"])
-#: Words of photo credits: agencies and the words that introduce a picture.
-_AGENCY = frozenset(
-    "reuters ap afp getty images shutterstock epa bloomberg xinhua photo photograph image "
-    "credit courtesy via".split()
-)
 _QUOTES = frozenset(_QUOTE_MARKS)
 #: Marks that can open a quotation (`is_quoted` is only asked when one is there).
 _OPENERS = frozenset('“„«"‹「『')
