@@ -12,13 +12,13 @@ the JSON it writes.
    words can be trusted on pages they were not fitted on.
 3. Gradient-boosted trees on `line_features` (the first pass), fitted on
    the labelled lines and asked, out of fold, about every non-blank line.
-4. A second pass: trees on the same features and `stacked_features` of the
-   first pass's out-of-fold probabilities (the line's, its neighbours', the
-   page's), so a line is judged with what the first pass thinks of the lines
-   around it. The decision threshold is the one that removes the most
-   scraper-output furniture while keeping at least ``--keep-content`` of its
-   content lines and beating C4's line rules on content F1 on every
-   whole-page set, all on out-of-fold second-pass predictions.
+4. With ``--second-pass``, a second pass: trees on the same features and
+   `stacked_features` of the first pass's out-of-fold probabilities (the
+   line's, its neighbours', the page's). The decision threshold is the one
+   that removes the most scraper-output furniture while keeping at least
+   ``--keep-content`` of its content lines and beating C4's line rules on
+   content F1 on every whole-page set, all on out-of-fold predictions of the
+   last pass.
 5. The category head: word weights per furniture category (multinomial
    logistic regression) on lines whose category is known.
 
@@ -349,7 +349,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--oof", type=Path, help="also save out-of-fold predictions (.npz)")
     parser.add_argument("--sets", nargs="*", help="train on these sets only (default: all)")
-    parser.add_argument("--one-pass", action="store_true", help="no second pass")
+    parser.add_argument(
+        "--second-pass", action="store_true", help="also fit the second pass (stacked_features)"
+    )
     args = parser.parse_args()
 
     sets = load_all()
@@ -391,7 +393,7 @@ def main() -> None:
     # out-of-fold predictions pick the threshold.
     p_first = out_of_fold(X, y, w, fold_index, first_monotonic)
     X2 = stacked(X, p_first, page)
-    if args.one_pass:
+    if not args.second_pass:
         p_oof = p_first
     else:
         p_oof = out_of_fold(X2, y, w, fold_index, second_monotonic)
@@ -421,7 +423,7 @@ def main() -> None:
     gb = trees(first_monotonic).fit(X[labelled], y, sample_weight=w[labelled])
     gb_second = (
         None
-        if args.one_pass
+        if not args.second_pass
         else trees(second_monotonic).fit(X2[labelled], y, sample_weight=w[labelled])
     )
     lexicon = fit_lexicon(labelled_rows(train, weights))

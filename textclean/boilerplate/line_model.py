@@ -5,8 +5,10 @@ written by ``benchmarks/train_boilerplate_model.py``: the feature names it was
 trained on, the trees as flat arrays, the decision threshold, the word
 weights behind the ``lexical`` features, and a small category head (word
 weights per furniture category) that names what a removed line was when no
-rule did. Loading validates every array, so a corrupt or stale file fails
-when the model loads, with what is wrong; nothing is unpickled, ever.
+rule did; optionally a second pass, trees that also see the first pass's
+probabilities around each line (`stacked_features`). Loading validates every
+array, so a corrupt or stale file fails when the model loads, with what is
+wrong; nothing is unpickled, ever.
 
 Prediction walks all trees for all lines of a page at once in NumPy: one
 array step per tree level, whatever the number of lines.
