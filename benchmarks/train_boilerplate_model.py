@@ -10,11 +10,16 @@ the JSON it writes.
    words of a line, its first word (``^w``) and its last (``$w``). The trees
    see *out-of-fold* word scores (folds by site), so they learn how far the
    words can be trusted on pages they were not fitted on.
-3. Gradient-boosted trees on `line_features`. The decision threshold is the
-   one that removes the most scraper-output furniture while keeping at least
+3. Gradient-boosted trees on `line_features` (the first pass), fitted on
+   the labelled lines and asked, out of fold, about every non-blank line.
+4. With ``--second-pass``, a second pass: trees on the same features and
+   `stacked_features` of the first pass's out-of-fold probabilities (the
+   line's, its neighbours', the page's). The decision threshold is the one
+   that removes the most scraper-output furniture while keeping at least
    ``--keep-content`` of its content lines and beating C4's line rules on
-   content F1 on every whole-page set, all on out-of-fold predictions.
-4. The category head: word weights per furniture category (multinomial
+   content F1 on every whole-page set, all on out-of-fold predictions of the
+   last pass.
+5. The category head: word weights per furniture category (multinomial
    logistic regression) on lines whose category is known.
 
     python benchmarks/train_boilerplate_model.py
@@ -45,10 +50,18 @@ from textclean.boilerplate.classify import builtin_rules  # noqa: E402
 from textclean.boilerplate.line_features import (  # noqa: E402
     _EDGE,
     FEATURES,
+    STACKED,
     lexicon_keys,
     line_features,
+    stacked_features,
 )
-from textclean.boilerplate.line_model import FORMAT, MODEL_FILE, VERSION, LineModel  # noqa: E402
+from textclean.boilerplate.line_model import (  # noqa: E402
+    FORMAT,
+    MODEL_FILE,
+    VERSION,
+    LineModel,
+    Trees,
+)
 from textclean.boilerplate.rules import CATEGORIES  # noqa: E402
 
 OUT = HERE.parent / "textclean" / "data" / MODEL_FILE
@@ -162,20 +175,42 @@ def labelled_rows(
 
 
 def matrix(pages: list[Page], lexicon: dict[str, float], rules: dict[str, list]):
-    """Features, labels, set names and C4's verdicts of the labelled lines of ``pages``."""
-    xs, ys, sets, c4 = [], [], [], []
-    for p in pages:
+    """Features of the non-blank lines of ``pages``, with their labels (1 furniture,
+    0 content, -1 unlabelled), set names, C4's verdicts and page numbers."""
+    xs, ys, sets, c4, page = [], [], [], [], []
+    for k, p in enumerate(pages):
         X = line_features(p.lines, rules[p.id], lexicon)
         for i, label in enumerate(p.labels):
-            if label is not None and p.lines[i].strip():
+            if p.lines[i].strip():
                 xs.append(X[i])
-                ys.append(label)
+                ys.append(-1 if label is None else int(label))
                 sets.append(p.set)
                 c4.append(c4_keep(p.lines[i]))
-    return np.array(xs), np.array(ys, dtype=bool), sets, c4
+                page.append(k)
+    return np.array(xs), np.array(ys), sets, c4, page
 
 
-def trees() -> HistGradientBoostingClassifier:
+def stacked(X: np.ndarray, p: np.ndarray, page: np.ndarray) -> np.ndarray:
+    """``X`` beside `stacked_features` of first-pass probabilities ``p``, page by page
+    (rows of a page are contiguous and in page order)."""
+    starts = np.flatnonzero(np.diff(page, prepend=-1))
+    ends = np.append(starts[1:], len(page))
+    near = np.vstack([stacked_features(p[a:b]) for a, b in zip(starts, ends, strict=True)])
+    return np.hstack([X, near])
+
+
+def out_of_fold(X, y, w, fold_index, monotonic) -> np.ndarray:
+    """P(furniture) of every row from trees fitted on the labelled rows of the other folds."""
+    p = np.zeros(len(y))
+    labelled = y >= 0
+    for k in range(FOLDS):
+        fit = labelled & (fold_index != k)
+        gb = trees(monotonic).fit(X[fit], y[fit], sample_weight=w[fit])
+        p[fold_index == k] = gb.predict_proba(X[fold_index == k])[:, 1]
+    return p
+
+
+def trees(monotonic: list[int]) -> HistGradientBoostingClassifier:
     return HistGradientBoostingClassifier(
         max_iter=TREES,
         max_depth=DEPTH,
@@ -184,7 +219,7 @@ def trees() -> HistGradientBoostingClassifier:
         l2_regularization=1.0,
         early_stopping=False,
         random_state=0,
-        monotonic_cst=[MONOTONIC.get(name, 0) for name in FEATURES],
+        monotonic_cst=monotonic,
     )
 
 
@@ -266,6 +301,20 @@ def export(gb: HistGradientBoostingClassifier) -> dict[str, np.ndarray]:
     }
 
 
+def as_trees(gb: HistGradientBoostingClassifier) -> Trees:
+    """The fitted trees as the second pass of a `LineModel`."""
+    arrays = export(gb)
+    return Trees(
+        arrays["feature"],
+        arrays["threshold"],
+        arrays["left"],
+        arrays["right"],
+        arrays["value"],
+        float(np.ravel(gb._baseline_prediction)[0]),
+        DEPTH,
+    )
+
+
 def category_head(pages: list[Page], rules: dict[str, list]):
     """Per-category word weights from lines whose furniture category is known."""
     rows, cats = [], []
@@ -300,6 +349,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--oof", type=Path, help="also save out-of-fold predictions (.npz)")
     parser.add_argument("--sets", nargs="*", help="train on these sets only (default: all)")
+    parser.add_argument(
+        "--second-pass", action="store_true", help="also fit the second pass (stacked_features)"
+    )
     args = parser.parse_args()
 
     sets = load_all()
@@ -319,39 +371,61 @@ def main() -> None:
     rules = {p.id: rule_categories(p) for p in train}
 
     folds = [[p for p in train if fold_of(p.site) == k] for k in range(FOLDS)]
-    oof_x, oof_y, oof_sets, oof_c4 = [], [], [], []
+    parts = []
     for k in range(FOLDS):
         rest = [p for j in range(FOLDS) if j != k for p in folds[j]]
         lexicon = fit_lexicon(labelled_rows(rest, weights))
-        X, y, s, c4 = matrix(folds[k], lexicon, rules)
-        oof_x.append(X)
-        oof_y.append(y)
-        oof_sets += s
-        oof_c4 += c4
-    X = np.vstack(oof_x)
-    y = np.concatenate(oof_y)
+        parts.append(matrix(folds[k], lexicon, rules))
+    X = np.vstack([part[0] for part in parts])
+    y = np.concatenate([part[1] for part in parts])
+    oof_sets = [name for part in parts for name in part[2]]
+    c4_all = np.array([v for part in parts for v in part[3]], dtype=bool)
+    offsets = np.cumsum([0] + [len(f) for f in folds])
+    page = np.concatenate(
+        [np.asarray(part[4], dtype=np.int64) + offsets[k] for k, part in enumerate(parts)]
+    )
+    fold_index = np.concatenate([np.full(len(part[1]), k) for k, part in enumerate(parts)])
     w = np.array([weights[s] for s in oof_sets])
+    first_monotonic = [MONOTONIC.get(name, 0) for name in FEATURES]
+    second_monotonic = first_monotonic + [0] * len(STACKED)
 
-    # Out-of-fold tree predictions pick the threshold.
-    fold_index = np.concatenate([np.full(len(a), k) for k, a in enumerate(oof_y)])
-    p_oof = np.zeros(len(y))
-    for k in range(FOLDS):
-        gb = trees().fit(X[fold_index != k], y[fold_index != k], sample_weight=w[fold_index != k])
-        p_oof[fold_index == k] = gb.predict_proba(X[fold_index == k])[:, 1]
-    c4 = np.array(oof_c4, dtype=bool)
-    threshold = choose_threshold(p_oof, y, oof_sets, c4, args.keep_content)
+    # Out-of-fold first-pass probabilities feed the second pass; its own
+    # out-of-fold predictions pick the threshold.
+    p_first = out_of_fold(X, y, w, fold_index, first_monotonic)
+    X2 = stacked(X, p_first, page)
+    if not args.second_pass:
+        p_oof = p_first
+    else:
+        p_oof = out_of_fold(X2, y, w, fold_index, second_monotonic)
+    labelled = y >= 0
+    y = y[labelled] == 1
+    oof_sets = [name for name, keep in zip(oof_sets, labelled, strict=True) if keep]
+    c4 = c4_all[labelled]
     if args.oof:
-        np.savez(args.oof, p=p_oof, y=y, sets=np.array(oof_sets), c4=c4, X=X)
+        np.savez(
+            args.oof,
+            p=p_oof[labelled],
+            p_first=p_first[labelled],
+            y=y,
+            sets=np.array(oof_sets),
+            c4=c4,
+        )
+    threshold = choose_threshold(p_oof[labelled], y, oof_sets, c4, args.keep_content)
     for name in sorted(set(oof_sets)):
         mask = np.array(oof_sets) == name
-        keep = (p_oof[mask & ~y] < threshold).mean()
-        recall = (p_oof[mask & y] >= threshold).mean()
+        keep = (p_oof[labelled][mask & ~y] < threshold).mean()
+        recall = (p_oof[labelled][mask & y] >= threshold).mean()
         print(
             f"out-of-fold {name}: content kept {keep:.3f}, furniture removed {recall:.3f}",
             file=sys.stderr,
         )
 
-    gb = trees().fit(X, y, sample_weight=w)
+    gb = trees(first_monotonic).fit(X[labelled], y, sample_weight=w[labelled])
+    gb_second = (
+        None
+        if not args.second_pass
+        else trees(second_monotonic).fit(X2[labelled], y, sample_weight=w[labelled])
+    )
     lexicon = fit_lexicon(labelled_rows(train, weights))
     classes, bias, category_lexicon, category_counts = category_head(train, rules)
     arrays = export(gb)
@@ -369,6 +443,7 @@ def main() -> None:
         categories=tuple(classes),
         category_lexicon={k: np.array(v) for k, v in category_lexicon.items()},
         category_bias=np.array(bias),
+        second=None if gb_second is None else as_trees(gb_second),
         info={
             "trained_on": {s: sizes[s] for s in sorted(present)},
             "set_weight": {s: SET_WEIGHT[s] for s in sorted(present)},
@@ -382,6 +457,12 @@ def main() -> None:
     check = LineModel.from_json(data)
     p_check = check.probabilities(X[:2000])
     assert np.allclose(p_check, gb.predict_proba(X[:2000])[:, 1], atol=1e-6), "export mismatch"
+    if gb_second is not None:
+        assert check.second is not None
+        p_check = check.second.probabilities(X2[:2000])
+        assert np.allclose(p_check, gb_second.predict_proba(X2[:2000])[:, 1], atol=1e-6), (
+            "export mismatch"
+        )
     args.out.write_text(
         json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
     )

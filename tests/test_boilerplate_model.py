@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textclean.boilerplate import classify_lines, strip_boilerplate
-from textclean.boilerplate.line_features import FEATURES, line_features
+from textclean.boilerplate.line_features import FEATURES, STACKED, line_features, stacked_features
 from textclean.boilerplate.line_model import LineModel, builtin_model, load_model
 from textclean.errors import ConfigError
 
@@ -147,3 +147,49 @@ def test_a_line_of_emoji_is_not_a_separator_and_a_huge_word_is_not_a_share_butto
     huge = "x" * 1_000_000
     assert strip_boilerplate(huge) == huge
     assert strip_boilerplate("Body text here.\n____\n") == "Body text here.\n"
+
+
+def _with_second_pass() -> dict:
+    """The shipped model's file with a second pass: its own trees over `FEATURES` and
+    `STACKED` (enough to check the wiring; a trained second pass has its own)."""
+    data = copy.deepcopy(builtin_model().to_json())
+    data["version"] = 2
+    data["second"] = {
+        "features": list(FEATURES + STACKED),
+        "depth": data["depth"],
+        "base_score": data["base_score"] - 1.0,
+        "trees": copy.deepcopy(data["trees"]),
+    }
+    return data
+
+
+def test_the_second_pass_judges_each_line_with_the_first_pass_around_it(tmp_path):
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(_with_second_pass()), encoding="utf-8")
+    model = load_model(path)
+    assert model.second is not None
+    assert LineModel.from_json(model.to_json()).to_json() == model.to_json()
+    page = ["Share on Facebook", *BODY, "", "Most read"]
+    X = line_features(page, None, model.lexicon)
+    present = np.array([bool(line.strip()) for line in page])
+    p = model.furniture(X, present)
+    rows = np.flatnonzero(present)
+    first = model.probabilities(X)
+    expected = model.second.probabilities(np.hstack([X[rows], stacked_features(first[rows])]))
+    assert np.array_equal(p[rows], expected)
+    assert not np.array_equal(p[rows], first[rows])
+
+
+@pytest.mark.parametrize(
+    "change, why",
+    [
+        (lambda d: d["second"].update(features=d["features"]), "second pass trained on other"),
+        (lambda d: d["second"]["trees"]["left"][0].__setitem__(0, 10**6), "second pass: a node"),
+        (lambda d: d["second"].pop("trees"), "malformed"),
+    ],
+)
+def test_a_broken_second_pass_is_refused_with_what_is_wrong(change, why):
+    data = _with_second_pass()
+    change(data)
+    with pytest.raises(ConfigError, match=why):
+        LineModel.from_json(data)

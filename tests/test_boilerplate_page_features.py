@@ -16,9 +16,14 @@ from textclean.boilerplate.classify import (
 from textclean.boilerplate.features import is_separator
 from textclean.boilerplate.line_features import (
     FEATURES,
+    MISSING,
+    NEAR,
+    RUN_FROM,
+    STACKED,
     assemble,
     line_features,
     own_features,
+    stacked_features,
 )
 from textclean.boilerplate.line_model import builtin_model
 
@@ -114,3 +119,28 @@ def test_the_sentence_pass_is_skipped_only_where_it_would_keep_the_line(text):
     shortcut = _inner_verdict(text, stripped, hit, rules)
     if shortcut is KEEP:
         assert _judge_line(text, rules) == KEEP
+
+
+def _stacked_one_line_at_a_time(p: list[float], i: int) -> list[float]:
+    """`STACKED` of line ``i`` as their names say, one line at a time."""
+
+    def at(j: int) -> float:
+        return p[j] if 0 <= j < len(p) else MISSING
+
+    near = [p[j] for j in range(max(0, i - NEAR), min(len(p), i + NEAR + 1))]
+    run = 0
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(p) and p[j] >= RUN_FROM:
+            run, j = run + 1, j + step
+    row = [p[i], at(i - 2), at(i - 1), at(i + 1), at(i + 2)]
+    return [*row, sum(near) / len(near), max(near), sum(p) / len(p), float(run)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.floats(0, 1), min_size=1, max_size=30))
+def test_stacked_features_of_a_page_equal_those_of_each_line_alone(p):
+    page = stacked_features(np.array(p))
+    assert page.shape == (len(p), len(STACKED))
+    for i in range(len(p)):
+        assert np.allclose(page[i], _stacked_one_line_at_a_time(p, i))

@@ -242,7 +242,7 @@ def _model_round(
 ) -> list[Verdict]:
     """One round: whole-line verdicts, and (with ``cuts``) sentence cuts in kept lines."""
     X = assemble(page)
-    p = model.probabilities(X).tolist()
+    p = model.furniture(X, page.present).tolist()
     quoted = (X[:, _QUOTED] > 0).tolist()
     lexical_max = X[:, _LEXICAL_MAX].tolist()
     repeats = _repeated(page)

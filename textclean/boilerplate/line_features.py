@@ -106,6 +106,24 @@ CONTEXT = (
 )
 OFFSETS = (-2, -1, 1, 2)
 FEATURES = OWN + POSITION + tuple(f"{name}@{o:+d}" for o in OFFSETS for name in CONTEXT)
+#: What the second pass adds to `FEATURES`: the first pass's furniture
+#: probability of the line, of its neighbours, of the lines near it and of the
+#: page, and how many lines around it the first pass already finds furniture.
+STACKED = (
+    "p",
+    "p@-2",
+    "p@-1",
+    "p@+1",
+    "p@+2",
+    "p_near_mean",
+    "p_near_max",
+    "p_page_mean",
+    "p_run",
+)
+#: Lines either side that `p_near_mean` and `p_near_max` look at.
+NEAR = 3
+#: First-pass probability from which a line counts into `p_run`.
+RUN_FROM = 0.5
 _OWN_INDEX = {name: i for i, name in enumerate(OWN)}
 _REPEAT = OWN.index("repeat")
 _RULE_BASE = OWN.index("rule_any") + 1
@@ -553,6 +571,43 @@ def _body_span(words: np.ndarray, anchors: np.ndarray) -> tuple[int, int]:
         if gain > 0 and total > best:
             best, span = total, (start, j)
     return span
+
+
+def stacked_features(p: np.ndarray) -> np.ndarray:
+    """The `STACKED` columns of a page's non-blank lines, from their first-pass probabilities.
+
+    Furniture comes in runs (a share bar, a related-links list, a caption
+    beside its credit): a line among lines the first pass finds furniture is
+    likelier to be furniture itself (jusText's context pass, learned).
+
+    >>> stacked_features(np.array([0.9, 0.8, 0.1]))[:, STACKED.index("p_run")].tolist()
+    [1.0, 1.0, 2.0]
+    """
+    n = len(p)
+    out = np.empty((n, len(STACKED)))
+    if n == 0:
+        return out
+    out[:, 0] = p
+    padded = np.full(n + 2 * NEAR, MISSING)
+    padded[NEAR : NEAR + n] = p
+    for k, offset in enumerate((-2, -1, 1, 2)):
+        out[:, 1 + k] = padded[NEAR + offset : NEAR + offset + n]
+    width = 2 * NEAR + 1
+    window = np.lib.stride_tricks.sliding_window_view(padded, width)
+    on_page = np.zeros(n + 2 * NEAR)
+    on_page[NEAR : NEAR + n] = 1.0
+    inside = np.lib.stride_tricks.sliding_window_view(on_page, width)
+    out[:, 5] = (window * inside).sum(axis=1) / inside.sum(axis=1)
+    out[:, 6] = window.max(axis=1)
+    out[:, 7] = p.mean()
+    high = p >= RUN_FROM
+    at = np.arange(n)
+    ending = at - np.maximum.accumulate(np.where(high, -1, at))  # high run ending here
+    starting = np.minimum.accumulate(np.where(high, n, at)[::-1])[::-1] - at
+    out[:-1, 8] = starting[1:]
+    out[-1, 8] = 0.0
+    out[1:, 8] += ending[:-1]
+    return out
 
 
 def _context_features(X: np.ndarray, rows: np.ndarray) -> None:

@@ -5,8 +5,10 @@ written by ``benchmarks/train_boilerplate_model.py``: the feature names it was
 trained on, the trees as flat arrays, the decision threshold, the word
 weights behind the ``lexical`` features, and a small category head (word
 weights per furniture category) that names what a removed line was when no
-rule did. Loading validates every array, so a corrupt or stale file fails
-when the model loads, with what is wrong; nothing is unpickled, ever.
+rule did; optionally a second pass, trees that also see the first pass's
+probabilities around each line (`stacked_features`). Loading validates every
+array, so a corrupt or stale file fails when the model loads, with what is
+wrong; nothing is unpickled, ever.
 
 Prediction walks all trees for all lines of a page at once in NumPy: one
 array step per tree level, whatever the number of lines.
@@ -25,34 +27,29 @@ from typing import Any
 import numpy as np
 
 from ..errors import ConfigError
-from .line_features import _EDGE, FEATURES, WordTable, lexicon_keys
+from .line_features import _EDGE, FEATURES, STACKED, WordTable, lexicon_keys, stacked_features
 
 FORMAT = "textclean-boilerplate-model"
-VERSION = 1
+VERSION = 2
+#: File versions this textclean reads (version 1 has no second pass).
+READS = (1, 2)
 MODEL_FILE = "boilerplate_model.json"
 
 
 @dataclass(eq=False)
-class LineModel:
-    """Trees, threshold, word weights and category head of the line model."""
+class Trees:
+    """Gradient-boosted trees as padded (trees, nodes) arrays, walked for all rows at once."""
 
-    features: tuple[str, ...]
     feature: np.ndarray  # (trees, nodes) int: feature tested at each node
     threshold: np.ndarray  # (trees, nodes) float: go left when x <= threshold
     left: np.ndarray  # (trees, nodes) int: left child (a leaf points at itself)
     right: np.ndarray  # (trees, nodes) int
     value: np.ndarray  # (trees, nodes) float: leaf contributions (learning rate applied)
     base_score: float
-    decision_threshold: float
     depth: int
-    lexicon: dict[str, float]
-    categories: tuple[str, ...]
-    category_lexicon: dict[str, np.ndarray]
-    category_bias: np.ndarray
-    info: dict[str, Any] = field(default_factory=dict)
 
     def probabilities(self, X: np.ndarray) -> np.ndarray:
-        """P(furniture) for every row of ``X`` (columns in `features` order)."""
+        """P(furniture) for every row of ``X`` (columns in the order the trees were fitted on)."""
         n, width = X.shape
         if n == 0:
             return np.zeros(0)
@@ -86,6 +83,105 @@ class LineModel:
         index = np.int32 if left.size < 2**31 else np.int64
         return self.feature.ravel(), self.threshold.ravel(), left.ravel().astype(index)
 
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "feature": self.feature.tolist(),
+            "threshold": [[_finite(t) for t in row] for row in self.threshold.tolist()],
+            "left": self.left.tolist(),
+            "right": self.right.tolist(),
+            "value": self.value.tolist(),
+        }
+
+    @classmethod
+    def from_json(cls, trees: Mapping[str, Any], base_score: float, depth: int) -> Trees:
+        return cls(
+            feature=np.asarray(trees["feature"], dtype=np.int64),
+            threshold=np.asarray(
+                [[np.inf if t is None else t for t in row] for row in trees["threshold"]],
+                dtype=np.float64,
+            ),
+            left=np.asarray(trees["left"], dtype=np.int64),
+            right=np.asarray(trees["right"], dtype=np.int64),
+            value=np.asarray(trees["value"], dtype=np.float64),
+            base_score=float(base_score),
+            depth=int(depth),
+        )
+
+    def validate(self, width: int, fail: Any) -> None:
+        """Raise ``fail(why)`` unless the arrays make trees over ``width`` features."""
+        shape = self.feature.shape
+        if len(shape) != 2 or shape[0] == 0 or shape[1] == 0:
+            raise fail("no trees")
+        for name in ("threshold", "left", "right", "value"):
+            if getattr(self, name).shape != shape:
+                raise fail(
+                    f"tree array {name!r} has shape {getattr(self, name).shape}, not {shape}"
+                )
+        if self.feature.min() < 0 or self.feature.max() >= width:
+            raise fail("a node tests a feature that does not exist")
+        for child in (self.left, self.right):
+            if child.min() < 0 or child.max() >= shape[1]:
+                raise fail("a node points outside its tree")
+        inner = self.threshold < np.inf
+        if not (self.right[inner] == self.left[inner] + 1).all():
+            raise fail("trees are not numbered with right children beside left ones")
+        if not (np.isfinite(self.value).all() and np.isfinite(self.base_score)):
+            raise fail("non-finite leaf values")
+        if self.depth < 1 or self.depth > 64:
+            raise fail(f"depth {self.depth} out of range")
+
+
+@dataclass(eq=False)
+class LineModel:
+    """Trees, threshold, word weights and category head of the line model."""
+
+    features: tuple[str, ...]
+    feature: np.ndarray  # (trees, nodes) int: feature tested at each node
+    threshold: np.ndarray  # (trees, nodes) float: go left when x <= threshold
+    left: np.ndarray  # (trees, nodes) int: left child (a leaf points at itself)
+    right: np.ndarray  # (trees, nodes) int
+    value: np.ndarray  # (trees, nodes) float: leaf contributions (learning rate applied)
+    base_score: float
+    decision_threshold: float
+    depth: int
+    lexicon: dict[str, float]
+    categories: tuple[str, ...]
+    category_lexicon: dict[str, np.ndarray]
+    category_bias: np.ndarray
+    info: dict[str, Any] = field(default_factory=dict)
+
+    #: The second pass: trees over `FEATURES` and `STACKED` (the first pass's
+    #: probabilities around each line); None in a model trained without one.
+    second: Trees | None = None
+
+    def probabilities(self, X: np.ndarray) -> np.ndarray:
+        """First-pass P(furniture) for every row of ``X`` (columns in `features` order)."""
+        return self._first.probabilities(X)
+
+    def furniture(self, X: np.ndarray, present: np.ndarray) -> np.ndarray:
+        """P(furniture) of every row of a page's ``X``: the first pass, then the second
+        over the ``present`` (non-blank) rows, which sees the first pass's verdicts around."""
+        p = self._first.probabilities(X)
+        if self.second is None:
+            return p
+        rows = np.flatnonzero(present)
+        if len(rows):
+            near = stacked_features(p[rows])
+            p[rows] = self.second.probabilities(np.hstack([X[rows], near]))
+        return p
+
+    @cached_property
+    def _first(self) -> Trees:
+        return Trees(
+            self.feature,
+            self.threshold,
+            self.left,
+            self.right,
+            self.value,
+            self.base_score,
+            self.depth,
+        )
+
     def category(self, line: str) -> str:
         """The furniture category whose words best fit ``line`` (the category head)."""
         tokens = [w.strip(_EDGE) for w in line.lower().split()]
@@ -118,18 +214,22 @@ class LineModel:
             "depth": self.depth,
             "base_score": self.base_score,
             "decision_threshold": self.decision_threshold,
-            "trees": {
-                "feature": self.feature.tolist(),
-                "threshold": [[_finite(t) for t in row] for row in self.threshold.tolist()],
-                "left": self.left.tolist(),
-                "right": self.right.tolist(),
-                "value": self.value.tolist(),
-            },
+            "trees": self._first.to_json(),
+            **({} if self.second is None else {"second": self._second_json()}),
             "lexicon": dict(sorted(self.lexicon.items())),
             "categories": list(self.categories),
             "category_bias": self.category_bias.tolist(),
             "category_lexicon": {k: v.tolist() for k, v in sorted(self.category_lexicon.items())},
             "info": self.info,
+        }
+
+    def _second_json(self) -> dict[str, Any]:
+        assert self.second is not None
+        return {
+            "features": list(FEATURES + STACKED),
+            "depth": self.second.depth,
+            "base_score": self.second.base_score,
+            "trees": self.second.to_json(),
         }
 
     @classmethod
@@ -141,24 +241,22 @@ class LineModel:
 
         if not isinstance(data, Mapping) or data.get("format") != FORMAT:
             raise fail(f"not a {FORMAT} file")
-        if data.get("version") != VERSION:
-            raise fail(f"version {data.get('version')!r}, this textclean reads {VERSION}")
+        if data.get("version") not in READS:
+            raise fail(f"version {data.get('version')!r}, this textclean reads {READS}")
         features = tuple(data.get("features", ()))
         if features != FEATURES:
             raise fail(
                 "trained on other features than this textclean computes; retrain it "
                 "(benchmarks/train_boilerplate_model.py)"
             )
-        try:
-            trees = data["trees"]
-            feature = np.asarray(trees["feature"], dtype=np.int64)
-            threshold = np.asarray(
-                [[np.inf if t is None else t for t in row] for row in trees["threshold"]],
-                dtype=np.float64,
+        second = data.get("second")
+        if second is not None and tuple(second.get("features", ())) != FEATURES + STACKED:
+            raise fail(
+                "second pass trained on other features than this textclean computes; retrain it "
+                "(benchmarks/train_boilerplate_model.py)"
             )
-            left = np.asarray(trees["left"], dtype=np.int64)
-            right = np.asarray(trees["right"], dtype=np.int64)
-            value = np.asarray(trees["value"], dtype=np.float64)
+        try:
+            first = Trees.from_json(data["trees"], data["base_score"], data["depth"])
             categories = tuple(str(c) for c in data["categories"])
             bias = np.asarray(data["category_bias"], dtype=np.float64)
             category_lexicon = {
@@ -167,19 +265,22 @@ class LineModel:
             lexicon = {str(k): float(v) for k, v in data["lexicon"].items()}
             model = cls(
                 features=features,
-                feature=feature,
-                threshold=threshold,
-                left=left,
-                right=right,
-                value=value,
-                base_score=float(data["base_score"]),
+                feature=first.feature,
+                threshold=first.threshold,
+                left=first.left,
+                right=first.right,
+                value=first.value,
+                base_score=first.base_score,
                 decision_threshold=float(data["decision_threshold"]),
-                depth=int(data["depth"]),
+                depth=first.depth,
                 lexicon=lexicon,
                 categories=categories,
                 category_lexicon=category_lexicon,
                 category_bias=bias,
                 info=dict(data.get("info", {})),
+                second=None
+                if second is None
+                else Trees.from_json(second["trees"], second["base_score"], second["depth"]),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise fail(f"malformed ({type(exc).__name__}: {exc})") from None
@@ -187,28 +288,13 @@ class LineModel:
         return model
 
     def _validate(self, fail: Any) -> None:
-        shape = self.feature.shape
-        if len(shape) != 2 or shape[0] == 0 or shape[1] == 0:
-            raise fail("no trees")
-        for name in ("threshold", "left", "right", "value"):
-            if getattr(self, name).shape != shape:
-                raise fail(
-                    f"tree array {name!r} has shape {getattr(self, name).shape}, not {shape}"
-                )
-        if self.feature.min() < 0 or self.feature.max() >= len(self.features):
-            raise fail("a node tests a feature that does not exist")
-        for child in (self.left, self.right):
-            if child.min() < 0 or child.max() >= shape[1]:
-                raise fail("a node points outside its tree")
-        inner = self.threshold < np.inf
-        if not (self.right[inner] == self.left[inner] + 1).all():
-            raise fail("trees are not numbered with right children beside left ones")
+        self._first.validate(len(self.features), fail)
+        if self.second is not None:
+            self.second.validate(
+                len(self.features) + len(STACKED), lambda why: fail(f"second pass: {why}")
+            )
         if not 0.0 < self.decision_threshold < 1.0:
             raise fail("decision threshold outside (0, 1)")
-        if not (np.isfinite(self.value).all() and np.isfinite(self.base_score)):
-            raise fail("non-finite leaf values")
-        if self.depth < 1 or self.depth > 64:
-            raise fail(f"depth {self.depth} out of range")
         if not self.categories or self.category_bias.shape != (len(self.categories),):
             raise fail("category head does not match its categories")
         for token, weights in self.category_lexicon.items():
