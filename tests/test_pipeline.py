@@ -73,6 +73,7 @@ def test_edit_records_are_written_as_asked():
     assert summary.record["edits"] == {"strip_digits": 2}
     (full,) = Pipeline([StripDigits()], record="full").run([doc])
     assert [c["before"] for c in full.record["changes"]] == ["1", "2"]
+    assert full.record["edits"] == {"strip_digits": 2}
     (none,) = Pipeline([StripDigits()], record="none").run([doc])
     assert "edits" not in none.record and none.text == "ab"
 
