@@ -18,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from textclean import ConfigError, Document, Drop, Pipeline, StepError, apply_changes
-from textclean.config import pipeline_from_config
+from textclean.config import pipeline_from_config, pipeline_from_steps
 
 texts = st.lists(st.text(max_size=40), max_size=30)
 
@@ -116,6 +116,15 @@ def test_config_builds_registered_steps_and_rejects_unknown_names():
     with pytest.raises(ConfigError, match="unknown step 'no_such_step'"):
         pipeline_from_config({"steps": [{"name": "no_such_step"}]})
     assert pipeline_from_config({"steps": []}).names == []
+
+
+@pytest.mark.parametrize("build", [pipeline_from_config, pipeline_from_steps])
+def test_a_misspelt_default_is_pointed_at_default(build):
+    spec = {"steps": [{"name": "defualt"}]} if build is pipeline_from_config else "defualt"
+    with pytest.raises(ConfigError) as err:
+        build(spec)
+    assert "did you mean 'default'?" in str(err.value)
+    assert "default," in str(err.value).split("known steps:")[1]
 
 
 def test_config_rejects_unknown_keys():

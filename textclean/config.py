@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from . import registry
-from .errors import ConfigError
+from .errors import ConfigError, UnknownStepError
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -110,6 +110,9 @@ def build_steps(config: Mapping[str, Any]) -> list[tuple[str, Any]]:
         label = entry.get("as", entry["name"])
         try:
             steps.append((label, registry.create(entry["name"], **options)))
+        except UnknownStepError as exc:
+            exc = UnknownStepError(exc.name, [*exc.known, "default"])
+            raise ConfigError(f"{origin}: steps[{i}]: {exc}") from None
         except ConfigError as exc:
             raise ConfigError(f"{origin}: steps[{i}]: {exc}") from None
     return steps
@@ -214,7 +217,11 @@ def _value(text: str) -> Any:
 
 def _as_list_where_listed(name: str, options: dict[str, Any]) -> dict[str, Any]:
     """One bare value for an option whose default is a list becomes a list."""
-    listed = {opt for opt, default, _ in registry.get(name).option_help() if default[:1] in "[("}
+    try:
+        info = registry.get(name)
+    except UnknownStepError as exc:
+        raise UnknownStepError(name, [*exc.known, "default"]) from None
+    listed = {opt for opt, default, _ in info.option_help() if default[:1] in "[("}
     return {k: [v] if k in listed and not isinstance(v, list) else v for k, v in options.items()}
 
 
