@@ -130,6 +130,8 @@ def test_a_misspelt_default_is_pointed_at_default(build):
 def test_config_rejects_unknown_keys():
     with pytest.raises(ConfigError, match="unknown key"):
         pipeline_from_config({"stepz": []})
+    with pytest.raises(ConfigError, match=r"\[input\]: unknown key\(s\) \['text_feild'\]"):
+        pipeline_from_config({"input": {"text_feild": "body"}, "steps": []})
 
 
 @given(texts)

@@ -78,8 +78,13 @@ def load_config(source: str | Path | Mapping[str, Any]) -> dict[str, Any]:
             f"{origin}: unknown key(s) {sorted(unknown)}; allowed: {sorted(TOP_LEVEL_KEYS)}"
         )
     inp = data.get("input", {})
-    if not isinstance(inp, dict) or set(inp) - INPUT_KEYS:
-        raise ConfigError(f"{origin}: [input] takes only {sorted(INPUT_KEYS)}")
+    if not isinstance(inp, dict):
+        raise ConfigError(f"{origin}: [input] must be a table of {sorted(INPUT_KEYS)}")
+    if set(inp) - INPUT_KEYS:
+        raise ConfigError(
+            f"{origin}: [input]: unknown key(s) {sorted(set(inp) - INPUT_KEYS)}; "
+            f"allowed: {sorted(INPUT_KEYS)}"
+        )
     data["_origin"] = origin
     return data
 
