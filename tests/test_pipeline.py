@@ -209,3 +209,18 @@ def test_a_stage_that_loses_documents_is_caught():
         list(Pipeline([StopsEarly()]).outcomes(docs_of(["a", "b"])))
     with pytest.raises(AssertionError, match="accounting error"):
         list(Pipeline([YieldNothing()]).outcomes(docs_of(["a", "b"])))
+
+
+def test_wrong_inputs_fail_with_what_was_given_and_what_to_do():
+    p = Pipeline([upper])
+    for wrong in ("plain text", {"id": "a", "text": "x"}):
+        with pytest.raises(TypeError, match=f"item 1 of docs is a {type(wrong).__name__}"):
+            list(p.run([Document("a", "ok"), wrong]))
+    with pytest.raises(TypeError, match="doc is a str, not a Document"):
+        p("plain text")
+    with pytest.raises(TypeError, match="takes a str, not bytes; decode"):
+        p.clean(b"bytes")
+    with pytest.raises(TypeError, match="takes a str, not NoneType"):
+        p.clean(None)
+    with pytest.raises(ConfigError, match=r"Pipeline.from_steps\('fix_spacing'\)"):
+        Pipeline(["fix_spacing"])
