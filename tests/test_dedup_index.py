@@ -55,6 +55,17 @@ def test_second_batch_flags_exactly_the_documents_that_duplicate_the_first(tmp_p
     assert dropped["new0-again"].doc.record["duplicate_of"] == "new0"
 
 
+def test_a_run_stopped_before_its_last_outcome_leaves_the_index_as_it_was(tmp_path):
+    first, _ = batches(2)
+    outcomes = dedup_documents(first, DedupSettings(), index=str(tmp_path))
+    assert isinstance(next(outcomes), Document)
+    outcomes.close()  # the run is killed while its outcomes are written
+    assert len(SqliteIndex(tmp_path)) == 0
+    again = run(first, tmp_path)  # so running it again keeps what it would have kept
+    assert all(isinstance(o, Document) for o in again.values())
+    assert len(SqliteIndex(tmp_path)) == len(first)
+
+
 def test_index_grows_by_the_kept_documents_and_a_rerun_drops_them_all(tmp_path):
     first, second = batches(1)
     run(first, tmp_path)
