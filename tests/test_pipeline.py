@@ -224,3 +224,13 @@ def test_wrong_inputs_fail_with_what_was_given_and_what_to_do():
         p.clean(None)
     with pytest.raises(ConfigError, match=r"Pipeline.from_steps\('fix_spacing'\)"):
         Pipeline(["fix_spacing"])
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [("p.toml", '[[steps]]\nname = "fix_spacing"\n'), ("p.json", '{"steps": ["fix_spacing"]}')],
+)
+def test_a_config_saved_with_a_byte_order_mark_is_read(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert pipeline_from_config(str(path)).names == ["fix_spacing"]

@@ -62,10 +62,11 @@ def load_config(source: str | Path | Mapping[str, Any]) -> dict[str, Any]:
         except OSError as exc:
             raise ConfigError(f"{path}: cannot read config: {exc.strerror}") from None
         try:
+            # utf-8-sig: editors on Windows start a saved file with a byte-order mark
             if path.suffix.lower() == ".json":
-                data = json.loads(raw.decode("utf-8"))
+                data = json.loads(raw.decode("utf-8-sig"))
             else:
-                data = tomllib.loads(raw.decode("utf-8"))
+                data = tomllib.loads(raw.decode("utf-8-sig"))
         except (ValueError, UnicodeDecodeError) as exc:
             raise ConfigError(
                 f"{path}: not valid {'JSON' if path.suffix == '.json' else 'TOML'}: {exc}"
