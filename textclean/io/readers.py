@@ -213,6 +213,15 @@ def read_jsonl(
         yield from line_outcome(content, size, display, lineno, opts)
 
 
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def without_bom(first_line: bytes) -> bytes:
+    """The first line of a file without the byte-order mark Windows tools put
+    before it: the mark is not part of the record."""
+    return first_line[len(UTF8_BOM) :] if first_line.startswith(UTF8_BOM) else first_line
+
+
 def jsonl_lines(
     path: str, opts: ReadOptions, cursor: FileCursor | None = None
 ) -> Iterator[tuple[bytes, int, int]]:
@@ -243,6 +252,8 @@ def jsonl_lines(
                 break
             lineno += 1
             content = raw[:-1] if raw.endswith(b"\n") else raw
+            if lineno == 1:
+                content = without_bom(content)
             yield content, len(content) + rest, lineno
 
 
@@ -264,6 +275,8 @@ def read_jsonl_range(
     pieces = data.split(b"\n")
     if pieces and pieces[-1] == b"":
         pieces.pop()  # the range ends with a newline
+    if start == 0 and pieces:
+        pieces[0] = without_bom(pieces[0])
     for offset, content in enumerate(pieces):
         yield from line_outcome(content, len(content), path, first_line + offset, opts)
 
