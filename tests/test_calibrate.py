@@ -285,3 +285,11 @@ def test_spin_filter_learns_its_two_floors_from_spun_and_clean_pages():
     kept = {d.id for d in pipeline.run(docs)}
     right = sum((d.id not in kept) == (d.meta["label"] == "drop") for d in docs)
     assert right / len(docs) >= 0.95
+
+
+def test_a_sample_without_the_label_field_names_the_flag(tmp_path):
+    sample = tmp_path / "sample.jsonl"
+    sample.write_text('{"id": "a", "text": "Some text.", "verdict": "keep"}\n', encoding="utf-8")
+    out = CliRunner().invoke(main, ["calibrate", str(sample), "--step", "length"])
+    assert out.exit_code == 2
+    assert "a: no 'label' field" in out.output and "--label-field" in out.output

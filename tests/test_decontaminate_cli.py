@@ -132,3 +132,12 @@ def test_workers_write_the_same_bytes(tmp_path):
             (out.read_bytes(), out.with_name(f"out{workers}.rejects.jsonl").read_bytes())
         )
     assert outputs[0] == outputs[1]
+
+
+def test_an_evaluation_record_without_the_text_field_names_the_flags(tmp_path):
+    setup(tmp_path)
+    args = ["decontaminate", str(tmp_path / "in.jsonl.gz"), "-o", str(tmp_path / "out.jsonl")]
+    result = CliRunner().invoke(main, [*args, "--against", str(tmp_path / "eval.jsonl")])
+    assert result.exit_code == 2
+    assert "eval.jsonl:1: no 'text' field" in result.output
+    assert "--against-text-field" in result.output

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import random
 import sqlite3
 
@@ -55,6 +57,19 @@ def test_second_batch_flags_exactly_the_documents_that_duplicate_the_first(tmp_p
     assert dropped["new0-again"].doc.record["duplicate_of"] == "new0"
 
 
+def test_a_run_stopped_before_its_last_outcome_leaves_the_index_as_it_was(tmp_path):
+    first, _ = batches(2)
+    clusters = tmp_path / "clusters.jsonl"
+    outcomes = dedup_documents(first, DedupSettings(), index=str(tmp_path), clusters=str(clusters))
+    assert isinstance(next(outcomes), Document)
+    outcomes.close()  # the run is killed while its outcomes are written
+    assert len(SqliteIndex(tmp_path)) == 0
+    assert [p.name for p in tmp_path.iterdir() if "clusters" in p.name] == []
+    again = run(first, tmp_path)  # so running it again keeps what it would have kept
+    assert all(isinstance(o, Document) for o in again.values())
+    assert len(SqliteIndex(tmp_path)) == len(first)
+
+
 def test_index_grows_by_the_kept_documents_and_a_rerun_drops_them_all(tmp_path):
     first, second = batches(1)
     run(first, tmp_path)
@@ -89,3 +104,12 @@ def test_a_batch_entirely_in_the_index_drops_every_document(tmp_path):
     again = [Document(f"copy{i}", d.text) for i, d in enumerate(first[:3])]
     out = run(again, tmp_path / "idx")
     assert all(isinstance(o, Drop) and o.reason == "exact_duplicate" for o in out.values())
+
+
+def test_a_clusters_file_is_compressed_as_its_name_says(tmp_path):
+    first, second = batches(3)
+    clusters = tmp_path / "clusters.jsonl.gz"
+    list(dedup_documents(first + second, DedupSettings(), clusters=str(clusters)))
+    with gzip.open(clusters, "rt", encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh]
+    assert {m["id"] for r in records for m in r["members"]} >= {"old0", "near0", "exact0"}

@@ -11,7 +11,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from textclean import Document, Drop, InputError
-from textclean.io import DocumentWriter, RejectsWriter, read_documents
+from textclean.io import (
+    DocumentWriter,
+    ReadOptions,
+    RejectsWriter,
+    read_documents,
+    read_jsonl_range,
+)
 from textclean.io.files import AtomicOutput
 
 json_values = st.recursive(
@@ -184,3 +190,18 @@ def test_deeply_nested_json_is_a_malformed_record_not_a_crash(tmp_path):
     )
     (drop,) = list(read_documents([p], on_error="skip"))
     assert drop.reason == "malformed_json"
+
+
+def test_a_byte_order_mark_before_the_first_line_is_not_part_of_the_record(tmp_path):
+    lines = b'{"id": "a", "text": "first"}\n{"id": "b", "text": "\xef\xbb\xbfsecond"}\n'
+    plain, marked = tmp_path / "plain.jsonl", tmp_path / "marked.jsonl.gz"
+    plain.write_bytes(lines)
+    marked.write_bytes(gzip.compress(b"\xef\xbb\xbf" + lines))
+    expected = [(d.id, d.text) for d in read_documents([str(plain)])]
+    assert [(d.id, d.text) for d in read_documents([str(marked)])] == expected
+    assert expected[1] == ("b", "\ufeffsecond")  # only the file's first bytes are the mark
+    whole = tmp_path / "marked.jsonl"
+    whole.write_bytes(b"\xef\xbb\xbf" + lines)
+    opts = ReadOptions()
+    blocks = read_jsonl_range(str(whole), 0, whole.stat().st_size, 1, opts)
+    assert [(d.id, d.text) for d in blocks] == expected

@@ -18,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from textclean import ConfigError, Document, Drop, Pipeline, StepError, apply_changes
-from textclean.config import pipeline_from_config
+from textclean.config import pipeline_from_config, pipeline_from_steps
 
 texts = st.lists(st.text(max_size=40), max_size=30)
 
@@ -73,6 +73,7 @@ def test_edit_records_are_written_as_asked():
     assert summary.record["edits"] == {"strip_digits": 2}
     (full,) = Pipeline([StripDigits()], record="full").run([doc])
     assert [c["before"] for c in full.record["changes"]] == ["1", "2"]
+    assert full.record["edits"] == {"strip_digits": 2}
     (none,) = Pipeline([StripDigits()], record="none").run([doc])
     assert "edits" not in none.record and none.text == "ab"
 
@@ -117,9 +118,20 @@ def test_config_builds_registered_steps_and_rejects_unknown_names():
     assert pipeline_from_config({"steps": []}).names == []
 
 
+@pytest.mark.parametrize("build", [pipeline_from_config, pipeline_from_steps])
+def test_a_misspelt_default_is_pointed_at_default(build):
+    spec = {"steps": [{"name": "defualt"}]} if build is pipeline_from_config else "defualt"
+    with pytest.raises(ConfigError) as err:
+        build(spec)
+    assert "did you mean 'default'?" in str(err.value)
+    assert "default," in str(err.value).split("known steps:")[1]
+
+
 def test_config_rejects_unknown_keys():
     with pytest.raises(ConfigError, match="unknown key"):
         pipeline_from_config({"stepz": []})
+    with pytest.raises(ConfigError, match=r"\[input\]: unknown key\(s\) \['text_feild'\]"):
+        pipeline_from_config({"input": {"text_feild": "body"}, "steps": []})
 
 
 @given(texts)
@@ -197,3 +209,28 @@ def test_a_stage_that_loses_documents_is_caught():
         list(Pipeline([StopsEarly()]).outcomes(docs_of(["a", "b"])))
     with pytest.raises(AssertionError, match="accounting error"):
         list(Pipeline([YieldNothing()]).outcomes(docs_of(["a", "b"])))
+
+
+def test_wrong_inputs_fail_with_what_was_given_and_what_to_do():
+    p = Pipeline([upper])
+    for wrong in ("plain text", {"id": "a", "text": "x"}):
+        with pytest.raises(TypeError, match=f"item 1 of docs is a {type(wrong).__name__}"):
+            list(p.run([Document("a", "ok"), wrong]))
+    with pytest.raises(TypeError, match="doc is a str, not a Document"):
+        p("plain text")
+    with pytest.raises(TypeError, match="takes a str, not bytes; decode"):
+        p.clean(b"bytes")
+    with pytest.raises(TypeError, match="takes a str, not NoneType"):
+        p.clean(None)
+    with pytest.raises(ConfigError, match=r"Pipeline.from_steps\('fix_spacing'\)"):
+        Pipeline(["fix_spacing"])
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [("p.toml", '[[steps]]\nname = "fix_spacing"\n'), ("p.json", '{"steps": ["fix_spacing"]}')],
+)
+def test_a_config_saved_with_a_byte_order_mark_is_read(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert pipeline_from_config(str(path)).names == ["fix_spacing"]

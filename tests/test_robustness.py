@@ -130,6 +130,21 @@ def test_the_library_raises_a_path_error_for_a_missing_input(tmp_path):
     assert os.listdir(tmp_path) == []
 
 
+def test_a_folder_of_only_unreadable_file_types_is_an_error_not_an_empty_run(tmp_path):
+    data = tmp_path / "data"
+    (data / "sub").mkdir(parents=True)
+    (data / "sub" / "b.csv").write_text("id,text\n")
+    (data / "a.jsonl.bz2").write_bytes(b"BZh9")
+    with pytest.raises(PathError, match=r"none of its 2 file\(s\).*first: .*a\.jsonl\.bz2"):
+        clean_files(Pipeline([]), [str(data)], str(tmp_path / "o.jsonl"))
+    (data / "sub" / "c.jsonl").write_text('{"id": "c", "text": "read"}\n')
+    stats = clean_files(Pipeline([]), [str(data)], str(tmp_path / "o.jsonl"))
+    assert stats.seen == 1  # a readable file beside them: the others are passed over
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert clean_files(Pipeline([]), [str(empty)], str(tmp_path / "e.jsonl")).seen == 0
+
+
 # -- error messages: the library names no flag, the CLI adds it ----------------------
 
 

@@ -131,6 +131,24 @@ def test_options_that_clash_are_named(options, names):
     assert caught.value.options == names and "--" not in str(caught.value)
 
 
+def test_passages_stopped_while_finding_leaves_no_rejects_file(tmp_path, monkeypatch):
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, corpus())
+    (tmp_path / "bad.jsonl").write_text("{not json\n")
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("textclean.run.passages.find_passages", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        passages_files(
+            [str(src), str(tmp_path / "bad.jsonl")],
+            str(tmp_path / "clusters.jsonl"),
+            run=RunConfig(read=ReadOptions(on_error="skip")),
+        )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.jsonl", "in.jsonl"]
+
+
 def test_passages_files_finds_what_find_passages_finds(tmp_path):
     src = tmp_path / "in.jsonl"
     records = corpus()

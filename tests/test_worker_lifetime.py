@@ -18,6 +18,8 @@ from pathlib import Path
 import orjson
 import pytest
 
+from textclean.workers import map_ordered
+
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 
 WORDS = "the quick brown fox jumps over a lazy dog while reporters write long news stories".split()
@@ -117,3 +119,13 @@ def test_terminated_run_leaves_no_temporary_files(tmp_path: Path):
     leftovers = [p.name for p in tmp_path.rglob("*") if ".tmp-" in p.name]
     assert leftovers == []
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_stopping_early_kills_running_chunks_instead_of_waiting_for_them():
+    """A run interrupted in the parent alone (SIGTERM, an error while writing)
+    must not sit out the chunks its workers are still cleaning."""
+    results = map_ordered(time.sleep, [0, 60, 60, 60, 60], workers=2)
+    assert next(results) is None
+    started = time.monotonic()
+    results.close()
+    assert time.monotonic() - started < 20, "closing waited for the running chunks"

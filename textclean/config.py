@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from . import registry
-from .errors import ConfigError
+from .errors import ConfigError, UnknownStepError
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -62,10 +62,11 @@ def load_config(source: str | Path | Mapping[str, Any]) -> dict[str, Any]:
         except OSError as exc:
             raise ConfigError(f"{path}: cannot read config: {exc.strerror}") from None
         try:
+            # utf-8-sig: editors on Windows start a saved file with a byte-order mark
             if path.suffix.lower() == ".json":
-                data = json.loads(raw.decode("utf-8"))
+                data = json.loads(raw.decode("utf-8-sig"))
             else:
-                data = tomllib.loads(raw.decode("utf-8"))
+                data = tomllib.loads(raw.decode("utf-8-sig"))
         except (ValueError, UnicodeDecodeError) as exc:
             raise ConfigError(
                 f"{path}: not valid {'JSON' if path.suffix == '.json' else 'TOML'}: {exc}"
@@ -78,8 +79,13 @@ def load_config(source: str | Path | Mapping[str, Any]) -> dict[str, Any]:
             f"{origin}: unknown key(s) {sorted(unknown)}; allowed: {sorted(TOP_LEVEL_KEYS)}"
         )
     inp = data.get("input", {})
-    if not isinstance(inp, dict) or set(inp) - INPUT_KEYS:
-        raise ConfigError(f"{origin}: [input] takes only {sorted(INPUT_KEYS)}")
+    if not isinstance(inp, dict):
+        raise ConfigError(f"{origin}: [input] must be a table of {sorted(INPUT_KEYS)}")
+    if set(inp) - INPUT_KEYS:
+        raise ConfigError(
+            f"{origin}: [input]: unknown key(s) {sorted(set(inp) - INPUT_KEYS)}; "
+            f"allowed: {sorted(INPUT_KEYS)}"
+        )
     data["_origin"] = origin
     return data
 
@@ -110,6 +116,9 @@ def build_steps(config: Mapping[str, Any]) -> list[tuple[str, Any]]:
         label = entry.get("as", entry["name"])
         try:
             steps.append((label, registry.create(entry["name"], **options)))
+        except UnknownStepError as exc:
+            exc = UnknownStepError(exc.name, [*exc.known, "default"])
+            raise ConfigError(f"{origin}: steps[{i}]: {exc}") from None
         except ConfigError as exc:
             raise ConfigError(f"{origin}: steps[{i}]: {exc}") from None
     return steps
@@ -214,7 +223,11 @@ def _value(text: str) -> Any:
 
 def _as_list_where_listed(name: str, options: dict[str, Any]) -> dict[str, Any]:
     """One bare value for an option whose default is a list becomes a list."""
-    listed = {opt for opt, default, _ in registry.get(name).option_help() if default[:1] in "[("}
+    try:
+        info = registry.get(name)
+    except UnknownStepError as exc:
+        raise UnknownStepError(name, [*exc.known, "default"]) from None
+    listed = {opt for opt, default, _ in info.option_help() if default[:1] in "[("}
     return {k: [v] if k in listed and not isinstance(v, list) else v for k, v in options.items()}
 
 

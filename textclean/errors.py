@@ -20,6 +20,8 @@ CLI adds the flag that helps where it catches the error.
 
 from __future__ import annotations
 
+import difflib
+
 
 class TextcleanError(Exception):
     """Base of every error textclean raises on purpose."""
@@ -40,8 +42,10 @@ class UnknownStepError(ConfigError):
     def __init__(self, name: str, known: list[str]):
         self.name = name
         self.known = known
+        close = difflib.get_close_matches(name, known, n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
         super().__init__(
-            f"unknown step {name!r}; known steps: {', '.join(sorted(known))} "
+            f"unknown step {name!r}; {hint}known steps: {', '.join(sorted(known))} "
             "(run `textclean steps` for descriptions)"
         )
 

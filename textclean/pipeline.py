@@ -48,9 +48,14 @@ def name_steps(steps: Sequence[StepLike | NamedStep]) -> list[NamedStep]:
         else:
             name, step = _derive_name(item), item
         if not (is_stage(step) or callable(step)):
+            by_name = (
+                f"; to build steps by name use Pipeline.from_steps({step!r})"
+                if isinstance(step, str)
+                else ""
+            )
             raise ConfigError(
                 f"pipeline item {i} ({name!r}): {type(step).__name__} is neither a step "
-                "(callable Document -> Document | Drop) nor a stage (has pipe(docs))"
+                f"(callable Document -> Document | Drop) nor a stage (has pipe(docs)){by_name}"
             )
         named.append((name, step))
     counts: dict[str, int] = {}
@@ -161,6 +166,7 @@ class Pipeline:
 
         def counted(items: Iterable[Document | Drop]) -> Iterator[Document | Drop]:
             for item in items:
+                _check_document(item, f"item {stats.seen} of docs")
                 stats.seen += 1
                 yield item
 
@@ -200,11 +206,15 @@ class Pipeline:
 
     def __call__(self, doc: Document) -> Document | Drop:
         """Apply the per-document steps to one document (stages are skipped)."""
+        _check_document(doc, "doc")
         runner = self.doc_runner([s for s in self.steps if not is_stage(s[1])])
         return runner.run_one(doc, Stats())
 
     def clean(self, text: str) -> str:
         """The text after the per-document steps; ``""`` if a step would drop it."""
+        if not isinstance(text, str):
+            decode = "; decode bytes first" if isinstance(text, bytes | bytearray) else ""
+            raise TypeError(f"clean() takes a str, not {type(text).__name__}{decode}")
         out = self(Document("text", text))
         return "" if isinstance(out, Drop) else out.text
 
@@ -311,6 +321,15 @@ def _run_stage(
         raise ConfigError(f"stage {name!r} stopped before reading document {leftover.id!r}")
     while passed:
         yield passed.popleft()
+
+
+def _check_document(item: object, where: str) -> None:
+    """A wrong item fails here, named, not as an AttributeError inside a step."""
+    if not isinstance(item, Document | Drop):
+        raise TypeError(
+            f"{where} is a {type(item).__name__}, not a Document; "
+            "wrap each text as Document(id, text, meta)"
+        )
 
 
 def pipeline_from_steps(spec: str, *, record: str = "summary", min_chars: int = 1) -> Pipeline:

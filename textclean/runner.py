@@ -74,17 +74,21 @@ def apply_step(name: str, step: Callable[[Document], Any], doc: Document) -> Ste
 
 
 def record_changes(doc: Document, name: str, changes: Sequence[Change], mode: str) -> Document:
-    """Write a step's edits into the document's metadata as ``mode`` asks."""
+    """Write a step's edits into the document's metadata as ``mode`` asks.
+
+    ``full`` keeps the ``summary`` counts beside every edit, so a reader of
+    either kind of output finds ``edits`` where it expects it.
+    """
     if mode == "none" or not changes:
         return doc
     record = doc.annotations
+    edits = dict(record.get("edits", {}))
+    edits[name] = edits.get(name, 0) + len(changes)
     if mode == "summary":
-        edits = dict(record.get("edits", {}))
-        edits[name] = edits.get(name, 0) + len(changes)
         return doc.annotate("edits", edits)
     full = list(record.get("changes", []))
     full += [{"step": name, **c.to_dict()} for c in changes]
-    return doc.annotate("changes", full)
+    return doc.annotate_many({"edits": edits, "changes": full})
 
 
 @dataclass(frozen=True)

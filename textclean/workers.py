@@ -75,6 +75,7 @@ def map_ordered(
     pool = executor or worker_pool(min(workers, len(head)))
     pending: deque[Future[R]] = deque()
     limit = max(1, workers) * IN_FLIGHT_PER_WORKER
+    finished = False
     try:
         for chunk in chain(head, it):
             pending.append(pool.submit(func, chunk))
@@ -82,11 +83,33 @@ def map_ordered(
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+        finished = True
     finally:
         for fut in pending:
             fut.cancel()
-        if own:
-            pool.shutdown(cancel_futures=True)
+        if own and finished:
+            pool.shutdown()
+        elif own:
+            stop_workers(pool)
+
+
+def stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop ``pool`` at once: queued chunks are cancelled, running ones killed.
+
+    ``shutdown`` waits for the chunks already running, which after Ctrl-C or
+    SIGTERM sent to this process alone, or an error while writing, can take
+    minutes of long documents whose results nobody will read.
+    """
+    terminate = getattr(pool, "terminate_workers", None)  # Python >= 3.14
+    if terminate is not None:
+        terminate()
+        return
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in processes:
+        proc.terminate()
+    for proc in processes:
+        proc.join(timeout=5)
 
 
 def process_map(workers: int) -> Mapper:

@@ -114,7 +114,17 @@ def hint(exc: TextcleanError) -> str:
         return f"{message} (with --format jsonl|text|parquet|warc|html)"
     if isinstance(exc, PathError) and "output format" in message:
         return message.replace("or declare the format", "for example out.jsonl.zst")
+    for says, names_the_flag in FIELD_HINTS.items():
+        message = message.replace(says, names_the_flag)
     return message
+
+
+#: Library messages that ask for a field to be named, and the flags that name it.
+FIELD_HINTS = {
+    "(name the label field)": "(name it with --label-field)",
+    "name the fields that hold its text and id": "name the fields that hold its text and id "
+    "with --against-text-field and --against-id-field",
+}
 
 
 def domain_errors(func: Callable[..., Any]) -> Callable[..., Any]:

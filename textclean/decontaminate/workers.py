@@ -16,7 +16,7 @@ from itertools import chain, islice
 from ..document import Document, Drop
 from ..lifeline import bind_to_parent
 from ..stats import Stats
-from ..workers import chunked, map_ordered
+from ..workers import chunked, map_ordered, stop_workers
 from .batch import run_batch
 from .evaluation import EvaluationSet
 from .settings import DecontaminationSettings
@@ -48,12 +48,17 @@ def decontaminate_on_workers(
         initializer=_start,
         initargs=(os.getpid(), evaluation, settings),
     )
+    finished = False
     try:
         for outcomes, counts in map_ordered(_run, chain(head, chunks), workers, executor=pool):
             stats.merge(counts)
             yield from outcomes
+        finished = True
     finally:
-        pool.shutdown(cancel_futures=True)
+        if finished:
+            pool.shutdown()
+        else:
+            stop_workers(pool)
 
 
 def _start(parent: int, evaluation: EvaluationSet, settings: DecontaminationSettings) -> None:

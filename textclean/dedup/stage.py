@@ -44,8 +44,16 @@ def deduplicate(
     if settings.spin_robust and store is not None:
         raise refuse("a persistent index")
     with Replay(docs) as source:
-        result = _decide(source, settings, store, clusters, workers, read_only)
+        result = _decide(source, settings, store, workers)
         yield from _fates(source.again(), result)
+    # The index learns this run's documents, and the clusters are handed on,
+    # only once every outcome is out: a run stopped before that leaves the
+    # index as it was (running it again does not find each document a
+    # duplicate of itself) and no clusters file beside no output.
+    if clusters is not None:
+        clusters(result)
+    if store is not None and not read_only:
+        store.add(*result.new_entries)
 
 
 #: Receives the run's clusters once they are known (the run layer writes the file).
@@ -56,19 +64,12 @@ def _decide(
     source: Replay,
     settings: DedupSettings,
     store: DedupIndex | None,
-    clusters: ClusterSink | None,
     workers: int,
-    read_only: bool,
 ) -> DedupResult:
-    """Pass one: every document's outcome, the clusters and the index update."""
+    """Pass one: every document's outcome and the clusters."""
     if store is not None:
         store.check_settings(settings.index_settings())
-    result = find_duplicates(source, settings, store, workers)
-    if clusters is not None:
-        clusters(result)
-    if store is not None and not read_only:
-        store.add(*result.new_entries)
-    return result
+    return find_duplicates(source, settings, store, workers)
 
 
 def _fates(docs: Iterator[Document], result: DedupResult) -> Iterator[Document | Drop]:

@@ -89,31 +89,43 @@ def format_of(path: str, declared: str = "auto") -> str | None:
     return None
 
 
+KNOWN_SUFFIXES = (
+    "input files end in .jsonl, .ndjson, .json, .txt, .text, .md, .parquet, .warc, "
+    ".html or .htm (optionally .gz or .zst), or the format is declared"
+)
+
+
 def expand_inputs(paths: Iterable[str | Path], declared: str = "auto") -> list[str]:
     """Files to read, in a stable order: directories are walked and sorted,
-    hidden files skipped, files of unknown type inside directories ignored."""
+    hidden files skipped, files of unknown type inside directories ignored.
+
+    A directory whose visible files are all of unknown type is an error: its
+    files were meant to be read (``.csv``, ``.jsonl.bz2``) and a run that
+    reads nothing would look like a clean, empty success.
+    """
     out: list[str] = []
     for p in paths:
         p = str(p)
         if p != "-" and not os.path.exists(p):
             raise PathError(f"{p}: no such file or directory")
         if p != "-" and os.path.isdir(p):
-            found = []
+            found, unknown = [], []
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found += [
-                    os.path.join(root, f)
-                    for f in files
-                    if not f.startswith(".") and format_of(f, declared) is not None
-                ]
+                for f in files:
+                    if f.startswith("."):
+                        continue
+                    known = format_of(f, declared) is not None
+                    (found if known else unknown).append(os.path.join(root, f))
+            if unknown and not found:
+                raise PathError(
+                    f"{p}: none of its {len(unknown)} file(s) is of a known input format "
+                    f"(first: {min(unknown)}); {KNOWN_SUFFIXES}"
+                )
             out += sorted(found)
         else:
             if format_of(p, declared) is None:
-                raise PathError(
-                    f"{p}: unknown input format; input files end in .jsonl, .ndjson, .json, "
-                    ".txt, .text, .md, .parquet, .warc, .html or .htm (optionally .gz or .zst), "
-                    "or the format is declared"
-                )
+                raise PathError(f"{p}: unknown input format; {KNOWN_SUFFIXES}")
             out.append(p)
     return out
 
@@ -201,6 +213,15 @@ def read_jsonl(
         yield from line_outcome(content, size, display, lineno, opts)
 
 
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def without_bom(first_line: bytes) -> bytes:
+    """The first line of a file without the byte-order mark Windows tools put
+    before it: the mark is not part of the record."""
+    return first_line[len(UTF8_BOM) :] if first_line.startswith(UTF8_BOM) else first_line
+
+
 def jsonl_lines(
     path: str, opts: ReadOptions, cursor: FileCursor | None = None
 ) -> Iterator[tuple[bytes, int, int]]:
@@ -231,6 +252,8 @@ def jsonl_lines(
                 break
             lineno += 1
             content = raw[:-1] if raw.endswith(b"\n") else raw
+            if lineno == 1:
+                content = without_bom(content)
             yield content, len(content) + rest, lineno
 
 
@@ -252,6 +275,8 @@ def read_jsonl_range(
     pieces = data.split(b"\n")
     if pieces and pieces[-1] == b"":
         pieces.pop()  # the range ends with a newline
+    if start == 0 and pieces:
+        pieces[0] = without_bom(pieces[0])
     for offset, content in enumerate(pieces):
         yield from line_outcome(content, len(content), path, first_line + offset, opts)
 

@@ -40,7 +40,7 @@ class RunConfig:
     rejects: str | None = _opt(
         None,
         "Where dropped or unreadable records go, with their reason "
-        "[default: OUT's name + .rejects.jsonl].",
+        "[default: OUT's name + .rejects.jsonl; textclean.rejects.jsonl when OUT is -].",
     )
     record: str | None = _opt(
         None,

@@ -90,6 +90,8 @@ def passages_files(
     )
     stats = Stats()
     started = time.perf_counter()
+    # The rejects file stays open until the clusters are written, so a run
+    # stopped while it looks for passages leaves no finished-looking file.
     with RejectsWriter(
         run.rejects_for(output), text_field=run.read.text_field, id_field=run.read.id_field
     ) as rejects:
@@ -98,11 +100,10 @@ def passages_files(
         else:
             docs = _read(inputs, run, stats, rejects)
             ids, texts = [d.id for d in docs], [d.text for d in docs]
-    if not isinstance(executor, DaskExecutor):
-        clusters = find_passages(texts, **settings.find_options(), workers=executor.workers)
-    with AtomicOutput(output) as out:
-        for record in cluster_records(clusters, ids, texts):
-            out.write(orjson.dumps(record) + b"\n")
+            clusters = find_passages(texts, **settings.find_options(), workers=executor.workers)
+        with AtomicOutput(output) as out:
+            for record in cluster_records(clusters, ids, texts):
+                out.write(orjson.dumps(record) + b"\n")
     if page is not None:
         page.parent.mkdir(parents=True, exist_ok=True)
         with AtomicOutput(str(page)) as out:

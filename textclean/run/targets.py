@@ -23,6 +23,7 @@ from ..dedup.stage import ClusterSink, NearDedup, deduplicate
 from ..dedup.stores import open_index
 from ..document import Document, Drop
 from ..errors import ConfigError
+from ..io import AtomicOutput
 from ..pipeline import Pipeline
 
 __all__ = [
@@ -44,12 +45,9 @@ def check_read_only(index: str | None, read_only: bool) -> None:
 def write_clusters(clusters: DedupResult | Iterable[Cluster], path: str) -> None:
     """One JSON line per cluster of two or more documents, sorted by cluster id."""
     found = clusters.clusters if isinstance(clusters, DedupResult) else clusters
-    target = Path(path)
-    tmp = target.with_name(target.name + ".tmp")
-    with open(tmp, "wb") as out:
+    with AtomicOutput(path) as out:
         for cluster in found:
             out.write(orjson.dumps(cluster.to_dict()) + b"\n")
-    tmp.replace(target)
 
 
 def clusters_sink(path: str | None) -> ClusterSink | None:
