@@ -77,6 +77,7 @@ def _start(tmp_path: Path) -> tuple[subprocess.Popen, set[int]]:
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group, as a terminal gives it
     )
     deadline = time.monotonic() + 60
     children: set[int] = set()
@@ -111,11 +112,16 @@ def test_workers_die_with_their_parent(tmp_path: Path, sig: int):
     assert not survivors
 
 
-def test_terminated_run_leaves_no_temporary_files(tmp_path: Path):
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_terminated_run_leaves_no_temporary_files(tmp_path: Path, sig: int):
+    """SIGTERM to the run, or Ctrl-C (SIGINT to its whole process group)."""
     proc, children = _start(tmp_path)
-    proc.send_signal(signal.SIGTERM)
-    assert proc.wait(timeout=30) == 128 + signal.SIGTERM
-    _wait_gone(children)
+    if sig == signal.SIGINT:
+        os.killpg(proc.pid, sig)
+    else:
+        proc.send_signal(sig)
+    assert proc.wait(timeout=30) == 128 + sig
+    assert not _wait_gone(children)
     leftovers = [p.name for p in tmp_path.rglob("*") if ".tmp-" in p.name]
     assert leftovers == []
     assert not (tmp_path / "out.jsonl").exists()

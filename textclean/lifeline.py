@@ -42,7 +42,13 @@ def _watch(parent: int) -> None:
 
 
 def bind_to_parent(parent: int) -> None:
-    """Make this process exit when process ``parent`` (its parent) is gone."""
+    """Make this process exit when process ``parent`` (its parent) is gone.
+
+    Ctrl-C reaches every process of the terminal's group; a worker ignores it
+    and leaves the decision to its parent, which stops it (no traceback from
+    each worker, one exit status from the run).
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _set_death_signal()
     if os.getppid() != parent:  # the parent died before the death signal was set
         os._exit(1)

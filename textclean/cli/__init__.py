@@ -20,10 +20,12 @@ from .. import __version__
 def main() -> None:
     """Clean and deduplicate text scraped from the web."""
     signal.signal(signal.SIGTERM, _terminate)
+    signal.signal(signal.SIGINT, _terminate)
 
 
 def _terminate(signum: int, frame: object) -> None:
-    """SIGTERM unwinds like Ctrl-C: temporary files are removed, workers stopped."""
+    """SIGTERM and Ctrl-C unwind the same way: temporary files are removed,
+    workers stopped, and the exit status is the shell's 128 + signal number."""
     raise SystemExit(128 + signum)
 
 
