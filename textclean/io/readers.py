@@ -49,13 +49,19 @@ class ReadOptions:
     on_error: str = field(
         default="fail",
         metadata={
-            "help": "On a bad record: stop with its file and line, or send it to the rejects file.",
+            "help": (
+                "On a bad record: stop with its file and line, or skip it"
+                " (to the rejects file where the command writes one)."
+            ),
             "choices": ON_ERROR,
         },
     )
     max_doc_bytes: int | None = field(
         default=None,
-        metadata={"help": "Records larger than this go to the rejects file as 'oversize'.", "min": 1},
+        metadata={
+            "help": "Records larger than this are bad records of reason 'oversize'.",
+            "min": 1,
+        },
     )
     format: str = field(
         default="auto",
