@@ -26,8 +26,8 @@ import random
 import re
 import sys
 import sysconfig
-from dataclasses import dataclass, field
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 

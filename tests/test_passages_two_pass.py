@@ -63,7 +63,9 @@ def test_clusters_file_is_the_one_pass_records(corpus, one_pass, tmp_path) -> No
     ids, texts = corpus
     source = tmp_path / "in.jsonl"
     source.write_bytes(
-        b"".join(orjson.dumps({"id": i, "text": t}) + b"\n" for i, t in zip(ids, texts, strict=True))
+        b"".join(
+            orjson.dumps({"id": i, "text": t}) + b"\n" for i, t in zip(ids, texts, strict=True)
+        )
     )
     out = tmp_path / "clusters.jsonl"
     result = passages_files([str(source)], str(out))

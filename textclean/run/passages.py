@@ -9,11 +9,11 @@ from pathlib import Path
 
 import orjson
 
+from ..dedup.replay import Replay
 from ..document import Document, Drop
 from ..errors import OptionError
 from ..io import AtomicOutput, RejectsWriter, check_ids, check_paths, read_documents
 from ..parallel.executors import DaskExecutor, Executor, LocalExecutor
-from ..dedup.replay import Replay
 from ..passages.html import render_html, shown_documents
 from ..passages.report import summary
 from ..passages.settings import PassageSettings
