@@ -151,14 +151,9 @@ def run_workers(docs: list[Document], copies: int) -> dict[int, tuple[float, flo
                     fh.write(orjson.dumps({"id": f"{d.id}#{c}", "text": d.text}) + b"\n")
         for workers in (1, 2):
             start, cpu = time.perf_counter(), time.process_time()
-            clean_files(
-                Pipeline.default(), [src], os.path.join(tmp, f"out{workers}.jsonl"), workers=workers
-            )
+            clean_files(Pipeline.default(), [src], os.path.join(tmp, f"out{workers}.jsonl"), workers=workers)
             out[workers] = (time.perf_counter() - start, time.process_time() - cpu)
-        with (
-            open(os.path.join(tmp, "out1.jsonl"), "rb") as a,
-            open(os.path.join(tmp, "out2.jsonl"), "rb") as b,
-        ):
+        with open(os.path.join(tmp, "out1.jsonl"), "rb") as a, open(os.path.join(tmp, "out2.jsonl"), "rb") as b:
             if a.read() != b.read():
                 raise SystemExit("1 and 2 workers wrote different bytes")
     return out

@@ -12,7 +12,6 @@ from .settings import DecontaminationSettings
 
 __all__ = ["STEP", "REASON", "decontaminate_documents"]
 
-
 def decontaminate_documents(
     docs: Iterable[Document | Drop],
     against: EvaluationSet | Iterable[Record],
