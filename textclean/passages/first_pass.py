@@ -32,7 +32,7 @@ from .windows import DOC_BATCH, CorpusSentences, _batch
 __all__ = ["PassageIndex", "index_texts"]
 
 #: Sentences whose hashes are read from disk at once when gathering candidates.
-SENTENCE_CHUNK = 1 << 20
+SENTENCE_CHUNK = 1 << 16
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ WINDOW_BATCH = 16_384
 #: Bands banded together: bounds the pairs held before de-duplication.
 BANDS_AT_ONCE = 4
 #: Sentence shingle sets kept while verifying (a Python set costs ~70 bytes a shingle).
-SENTENCE_SETS_KEPT = 100_000
+SENTENCE_SETS_KEPT = 30_000
 #: Candidate pairs whose window ranges are Python lists at once.
 PAIR_CHUNK = 65_536
 

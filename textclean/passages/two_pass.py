@@ -21,9 +21,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import overload
 
+import numpy as np
+
 from .first_pass import index_texts
 from .match import sentence_links
-from .spans import Cluster, Occurrence, clusters_from_runs, linked_runs, run_spans
+from .span_arrays import clusters_from_link_array, link_array, runs_from_link_array
+from .spans import Cluster, Occurrence
 from .windows import word_count
 
 __all__ = ["KeptTexts", "find_passages_twice", "keep_texts", "span_words"]
@@ -68,29 +71,31 @@ def find_passages_twice(
     ) as index:
         pairs = index.candidate_pairs()
         corpus = index.sentences_of(pairs)
-    links = list(sentence_links(corpus, pairs, threshold=threshold, coverage=coverage))
+    links = link_array(sentence_links(corpus, pairs, threshold=threshold, coverage=coverage))
     del pairs
-    runs = linked_runs(corpus, links)
-    words = span_words(again(), run_spans(corpus, runs))
-    return clusters_from_runs(corpus, links, runs, words, min_words=min_words)
+    runs = runs_from_link_array(corpus.doc, links)
+    docs = corpus.doc[runs[:, 0]]
+    words = span_words(again(), docs, corpus.start[runs[:, 0]], corpus.end[runs[:, 1] - 1])
+    return clusters_from_link_array(corpus, links, runs, words, min_words=min_words)
 
 
-def span_words(texts: Iterable[str], spans: Sequence[tuple[int, int, int]]) -> list[int]:
-    """`word_count` of each ``(doc, start, end)`` span, reading ``texts`` up to the last one needed.
+def span_words(
+    texts: Iterable[str], docs: np.ndarray, starts: np.ndarray, ends: np.ndarray
+) -> np.ndarray:
+    """`word_count` of ``text[starts[k]:ends[k]]`` of document ``docs[k]`` (``docs`` sorted),
+    reading ``texts`` up to the last document needed.
 
-    >>> span_words(iter(["a b c", "d e"]), [(1, 0, 3), (0, 2, 5)])
+    >>> span_words(iter(["a b c", "d e"]), np.array([0, 1]), np.array([2, 0]), np.array([5, 3])).tolist()
     [2, 2]
     """
-    words = [0] * len(spans)
-    wanted: dict[int, list[int]] = {}
-    for k, (doc, _, _) in enumerate(spans):
-        wanted.setdefault(doc, []).append(k)
-    if not wanted:
+    words = np.zeros(len(docs), dtype=np.int64)
+    if len(docs) == 0:
         return words
-    last = max(wanted)
+    last = int(docs[-1])
+    bounds = np.searchsorted(docs, np.arange(last + 2))
     for doc, text in enumerate(texts):
-        for k in wanted.get(doc, ()):
-            words[k] = word_count(text[spans[k][1] : spans[k][2]])
+        for k in range(bounds[doc], bounds[doc + 1]):
+            words[k] = word_count(text[starts[k] : ends[k]])
         if doc == last:
             break
     return words
