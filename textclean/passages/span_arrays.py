@@ -22,7 +22,7 @@ from .windows import CorpusSentences
 __all__ = ["clusters_from_link_array", "components", "link_array", "runs_from_link_array"]
 
 #: Links gathered into one array before they are de-duplicated.
-LINK_CHUNK = 1 << 20
+LINK_CHUNK = 1 << 16
 
 
 def link_array(links: Iterable[tuple[int, int]], chunk: int = LINK_CHUNK) -> np.ndarray:
