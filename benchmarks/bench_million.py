@@ -134,7 +134,7 @@ def table(rows: list[dict]) -> str:
     return markdown_table(headers, body)
 
 
-def write(rows: list[dict], checks: dict[str, bool] | None) -> None:
+def write(rows: list[dict], checks: dict[str, bool] | None, section: str) -> None:
     body = (
         "`textclean dedup FILE -o OUT --clusters C` and `textclean passages FILE -o OUT`, "
         "one child process per run, on the first N documents of a `synthetic.py --stream` corpus "
@@ -152,7 +152,9 @@ def write(rows: list[dict], checks: dict[str, bool] | None) -> None:
             )
             + "."
         )
-    write_section("bench_million", "Scaling to a million documents: dedup and passages", body)
+    sizes = sorted({r["docs"] for r in rows})
+    title = f"Scaling from {sizes[0]:,} to {sizes[-1]:,} documents: dedup and passages"
+    write_section(section, title, body)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -167,6 +169,7 @@ def main(argv: list[str] | None = None) -> None:
         "--check", action="store_true", help="only compare --sample documents with in-memory runs"
     )
     parser.add_argument("--sample", type=int, default=20_000)
+    parser.add_argument("--section", default="bench_million", help="section of benchmarks.md")
     parser.add_argument(
         "--table", action="store_true", help="only rewrite the section from --results"
     )
@@ -223,7 +226,7 @@ def main(argv: list[str] | None = None) -> None:
                     src.unlink()
     rows = [json.loads(line) for line in args.results.read_text().splitlines()]
     checks = json.loads(checks_path.read_text()) if checks_path.exists() else None
-    write(rows, checks)
+    write(rows, checks, args.section)
     print(table(rows))
 
 

@@ -7,12 +7,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import numpy as np
 import orjson
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from textclean.dedup.lsh import candidate_pairs
 from textclean.document import Document, Drop
 from textclean.passages import RepeatedPassages, cluster_records, find_passages
-from textclean.passages.first_pass import index_texts
+from textclean.passages.first_pass import band_codes, index_texts
 from textclean.passages.two_pass import find_passages_twice, keep_texts
 from textclean.passages.windows import DOC_BATCH
 from textclean.run import passages_files
@@ -106,3 +110,11 @@ def test_kept_texts_hold_the_reports_texts_only(one_pass, corpus) -> None:
     others = [d for d in range(len(texts)) if d not in firsts]
     with pytest.raises(KeyError, match="not kept"):
         kept[others[0]]
+
+
+@settings(max_examples=60)
+@given(st.lists(st.integers(min_value=0, max_value=6), max_size=40))
+def test_one_band_pairs_equal_the_general_banding(keys) -> None:
+    keys = np.asarray(keys, dtype=np.int64)
+    pairs = candidate_pairs(keys.reshape(-1, 1), max_bucket=1)
+    assert band_codes(keys).tolist() == (pairs[:, 0] * len(keys) + pairs[:, 1]).tolist()

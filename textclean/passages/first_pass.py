@@ -25,11 +25,10 @@ from types import TracebackType
 
 import numpy as np
 
-from ..dedup.lsh import candidate_pairs as lsh_candidate_pairs
 from .match import _sorted_unique, window_band_keys
 from .windows import DOC_BATCH, CorpusSentences, _batch
 
-__all__ = ["PassageIndex", "index_texts"]
+__all__ = ["PassageIndex", "band_codes", "index_texts"]
 
 #: Sentences whose hashes are read from disk at once when gathering candidates.
 SENTENCE_CHUNK = 1 << 16
@@ -71,6 +70,35 @@ class _Offset:
         return self.texts[index - self.lo]
 
 
+def band_codes(keys: np.ndarray) -> np.ndarray:
+    """`textclean.dedup.lsh.candidate_pairs` of one band with ``max_bucket=1``, as sorted
+    pair codes ``i * len(keys) + j`` (``i < j``): each window of a bucket is paired with
+    the bucket's first window and with its predecessor, in window order.
+
+    Sorting one band and pairing only the windows whose key repeats holds
+    about 17 bytes a window, a third of the general banding's.
+
+    >>> band_codes(np.array([7, 5, 7, 7, 9])).tolist()  # (0, 2), (0, 3), (2, 3)
+    [2, 3, 13]
+    """
+    n = len(keys)
+    order = np.argsort(keys, kind="stable")
+    keys = keys[order]
+    follows = np.flatnonzero(keys[1:] == keys[:-1]) + 1
+    del keys
+    if len(follows) == 0:
+        return np.zeros(0, dtype=np.int64)
+    new_bucket = np.ones(len(follows), dtype=bool)
+    np.not_equal(follows[1:], follows[:-1] + 1, out=new_bucket[1:])
+    bucket_start = (follows[new_bucket] - 1)[np.cumsum(new_bucket) - 1]
+    member = order[follows]
+    codes = []
+    for other in (order[bucket_start], order[follows - 1]):
+        low, high = np.minimum(other, member), np.maximum(other, member)
+        codes.append(low * n + high)
+    return _sorted_unique(np.concatenate(codes))
+
+
 class PassageIndex:
     """Sentences and windows of a corpus as compact arrays; hashes and band keys on disk.
 
@@ -104,10 +132,8 @@ class PassageIndex:
             return np.zeros((0, 2), dtype=np.int64)
         codes = np.zeros(0, dtype=np.int64)
         for band in range(self.bands):
-            keys = np.fromfile(self._band(band), dtype=np.int64).reshape(n, 1)
-            found = lsh_candidate_pairs(keys, max_bucket=1)
-            del keys
-            codes = _sorted_unique(np.concatenate([codes, found[:, 0] * n + found[:, 1]]))
+            found = band_codes(np.fromfile(self._band(band), dtype=np.int64))
+            codes = _sorted_unique(np.concatenate([codes, found]))
         pairs = np.stack([codes // n, codes % n], axis=1)
         i, j = pairs[:, 0], pairs[:, 1]
         first, stop = self.win_first, self.win_stop
