@@ -7,7 +7,7 @@ sentence and per window (document, character span, shingle count, window
 range: 32 bytes a sentence, 16 a window). The 8-byte shingle hashes and the
 8-byte band keys go to files in a private temporary directory: one file of
 hashes in sentence order and one file per band, so banding reads one band
-(8 bytes a window) at a time and verification reads back the hashes of only
+(8 bytes a window, paired by `band_codes`) at a time and verification reads back the hashes of only
 the sentences in candidate windows.
 
 The arrays, pairs and hashes equal those `find_passages` holds in memory, so

@@ -124,6 +124,8 @@ class KeptTexts(Sequence[str]):
             return [self[i] for i in range(*index.indices(self._size))]
         if index in self._whole:
             return self._whole[index]
+        if not -self._size <= index < self._size:
+            raise IndexError(f"document {index} of {self._size}")
         raise KeyError(f"the text of document {index} was not kept: it shows in no report")
 
     def passage(self, occurrence: Occurrence) -> str:
