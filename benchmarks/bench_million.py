@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import subprocess
 import sys
@@ -106,9 +107,8 @@ def table(rows: list[dict]) -> str:
             per_doc = (row["rss"] - base["rss"]) * 1024 * 1024 / extra / 1000 if extra else None
             doubling = None
             if prev is not None:
-                # CPU ratio scaled to one doubling when a size is skipped
-                steps = (row["docs"] / prev["docs"]).bit_length() - 1
-                doubling = (row["cpu"] / prev["cpu"]) ** (1 / max(steps, 1))
+                # CPU ratio scaled to one doubling when sizes are further apart
+                doubling = (row["cpu"] / prev["cpu"]) ** (1 / math.log2(row["docs"] / prev["docs"]))
             body.append(
                 [
                     command,
@@ -154,7 +154,7 @@ def write(rows: list[dict], checks: dict[str, bool] | None, section: str) -> Non
         )
     sizes = sorted({r["docs"] for r in rows})
     title = f"Scaling from {sizes[0]:,} to {sizes[-1]:,} documents: dedup and passages"
-    write_section(section, title, body)
+    write_section(section, title, body, script="bench_million")
 
 
 def main(argv: list[str] | None = None) -> None:
