@@ -153,7 +153,8 @@ def write(rows: list[dict], checks: dict[str, bool] | None, section: str) -> Non
             + "."
         )
     sizes = sorted({r["docs"] for r in rows})
-    title = f"Scaling from {sizes[0]:,} to {sizes[-1]:,} documents: dedup and passages"
+    commands = " and ".join(sorted({r["command"] for r in rows}))
+    title = f"Scaling from {sizes[0]:,} to {sizes[-1]:,} documents: {commands}"
     write_section(section, title, body, script="bench_million")
 
 
