@@ -44,13 +44,14 @@ def markdown_table(headers: list[str], rows: list[list[object]]) -> str:
     return "\n".join(lines)
 
 
-def write_section(name: str, title: str, body: str) -> None:
-    """Replace (or append) the section ``name`` of docs/benchmarks.md."""
+def write_section(name: str, title: str, body: str, script: str | None = None) -> None:
+    """Replace (or append) the section ``name`` of docs/benchmarks.md (``script``: the
+    script's name when it is not ``name``)."""
     DOC.parent.mkdir(parents=True, exist_ok=True)
     text = DOC.read_text(encoding="utf-8") if DOC.exists() else HEADER
     block = (
         f"<!-- begin {name} -->\n## {title}\n\n_{machine()}; "
-        f"script: `benchmarks/{name}.py`_\n\n{body.strip()}\n<!-- end {name} -->"
+        f"script: `benchmarks/{script or name}.py`_\n\n{body.strip()}\n<!-- end {name} -->"
     )
     pattern = re.compile(
         rf"<!-- begin {re.escape(name)} -->.*?<!-- end {re.escape(name)} -->", re.S

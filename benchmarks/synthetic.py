@@ -13,7 +13,8 @@ an edit rate of 0 gives an exact duplicate after normalisation.
 
 Run it to write JSONL: ``python benchmarks/synthetic.py 1000 -o docs.jsonl``
 (``--unique`` for fresh sentences in every original, for corpora far larger
-than the sentence pool).
+than the sentence pool; ``--stream`` to write a million documents in blocks,
+with quotes pasted across the whole corpus, without holding it).
 """
 
 from __future__ import annotations
@@ -22,10 +23,13 @@ import argparse
 import ast
 import functools
 import random
+import re
 import sys
 import sysconfig
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -168,6 +172,45 @@ def generate(
     )
 
 
+def stream(
+    n_docs: int, *, seed: int = 0, block: int = 10_000, quote_share: float = 0.02
+) -> Iterator[dict[str, Any]]:
+    """``n_docs`` records made ``block`` documents at a time (`generate` with fresh
+    sentences, so copies stay within a block), plus planted quotes.
+
+    ``quote_share * n_docs`` quotes (1-3 fresh sentences each) are pasted at a
+    sentence boundary of 2-20 documents anywhere in the corpus; a record's
+    ``quotes`` lists the quotes it holds. Memory holds one block.
+    """
+    rng = random.Random(seed)
+    model = _bigrams(source_sentences())
+    quotes = [
+        " ".join(_walk(model, rng) for _ in range(rng.randint(1, 3)))
+        for _ in range(int(n_docs * quote_share))
+    ]
+    pasted: dict[int, list[int]] = {}
+    for q in range(len(quotes)):
+        for d in rng.sample(range(n_docs), min(n_docs, rng.randint(2, 20))):
+            pasted.setdefault(d, []).append(q)
+    for lo in range(0, n_docs, block):
+        part = generate(min(block, n_docs - lo), seed=seed + 1 + lo // block, pool_size=None)
+        for k, (text, cluster, rate) in enumerate(
+            zip(part.texts, part.cluster, part.edit_rate, strict=True)
+        ):
+            d = lo + k
+            for q in pasted.get(d, []):
+                cuts = [m.end() for m in re.finditer(r"\. ", text)]
+                at = rng.choice(cuts) if cuts else len(text)
+                text = text[:at] + quotes[q] + " " + text[at:]
+            yield {
+                "id": f"d{d:07d}",
+                "text": text,
+                "true_cluster": lo + cluster,
+                "edit_rate": rate,
+                "quotes": pasted.get(d, []),
+            }
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n_docs", type=int)
@@ -176,9 +219,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--unique", action="store_true", help="fresh sentences instead of a 50,000-sentence pool"
     )
+    parser.add_argument(
+        "--stream", action="store_true", help="blocks of fresh sentences plus planted quotes"
+    )
     args = parser.parse_args(argv)
     import orjson
 
+    if args.stream:
+        with open(args.output, "wb") if args.output != "-" else sys.stdout.buffer as out:
+            for record in stream(args.n_docs, seed=args.seed):
+                out.write(orjson.dumps(record) + b"\n")
+        return
     corpus = generate(args.n_docs, seed=args.seed, pool_size=None if args.unique else 50_000)
     out = sys.stdout.buffer if args.output == "-" else open(args.output, "wb")  # noqa: SIM115
     for doc_id, text, cluster, rate in zip(

@@ -139,7 +139,7 @@ def test_passages_stopped_while_finding_leaves_no_rejects_file(tmp_path, monkeyp
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("textclean.run.passages.find_passages", interrupted)
+    monkeypatch.setattr("textclean.run.passages.find_passages_twice", interrupted)
     with pytest.raises(KeyboardInterrupt):
         passages_files(
             [str(src), str(tmp_path / "bad.jsonl")],

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from .report import ranked
 from .spans import Cluster, Occurrence
 
-__all__ = ["render_html"]
+__all__ = ["render_html", "shown_documents"]
 
 _STYLE = """
 body { font: 15px/1.5 system-ui, sans-serif; margin: 2em auto; max-width: 60em; color: #222; }
@@ -72,6 +72,28 @@ def _document(
     return "".join(out)
 
 
+def _marks(clusters: Sequence[Cluster]) -> dict[int, list[tuple[Occurrence, Cluster, int]]]:
+    marks: dict[int, list[tuple[Occurrence, Cluster, int]]] = {}
+    for cluster in clusters:
+        for k, occ in enumerate(cluster.occurrences):
+            marks.setdefault(occ.doc, []).append((occ, cluster, k))
+    return marks
+
+
+def _chosen(marks: dict[int, list[tuple[Occurrence, Cluster, int]]], max_docs: int) -> list[int]:
+    return sorted(marks, key=lambda d: (-len(marks[d]), d))[:max_docs]
+
+
+def shown_documents(clusters: Sequence[Cluster], max_docs: int = 200) -> list[int]:
+    """The documents `render_html` shows whole: those with most passages first.
+
+    >>> from textclean.passages.spans import Occurrence
+    >>> shown_documents([Cluster(0, (Occurrence(0, 0, 5, 0, 1), Occurrence(1, 3, 8, 1, 2)))], 1)
+    [0]
+    """
+    return _chosen(_marks(clusters), max_docs)
+
+
 def render_html(
     clusters: Sequence[Cluster],
     ids: Sequence[str],
@@ -90,11 +112,8 @@ def render_html(
     >>> '<mark class="passage" id="occ-0-1" data-cluster="0" data-start="3" data-end="8">&lt;b&gt;ld</mark>' in page
     True
     """
-    marks: dict[int, list[tuple[Occurrence, Cluster, int]]] = {}
-    for cluster in clusters:
-        for k, occ in enumerate(cluster.occurrences):
-            marks.setdefault(occ.doc, []).append((occ, cluster, k))
-    chosen = sorted(marks, key=lambda d: (-len(marks[d]), d))[:max_docs]
+    marks = _marks(clusters)
+    chosen = _chosen(marks, max_docs)
     shown = set(chosen)
     rows = []
     for cluster in ranked(clusters)[:max_clusters]:

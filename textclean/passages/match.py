@@ -31,7 +31,9 @@ WINDOW_BATCH = 16_384
 #: Bands banded together: bounds the pairs held before de-duplication.
 BANDS_AT_ONCE = 4
 #: Sentence shingle sets kept while verifying (a Python set costs ~70 bytes a shingle).
-SENTENCE_SETS_KEPT = 100_000
+SENTENCE_SETS_KEPT = 30_000
+#: Candidate pairs whose window ranges are Python lists at once.
+PAIR_CHUNK = 65_536
 
 
 def jaccard_sets(left: frozenset[int], right: frozenset[int]) -> float:
@@ -183,22 +185,24 @@ def sentence_links(
             got = cache[s] = corpus.sentence_set(s)
         return got
 
-    first, stop = corpus.win_first.tolist(), corpus.win_stop.tolist()
-    for a, b in pairs.tolist():
-        left = [sentence_set(s) for s in range(first[a], stop[a])]
-        right = [sentence_set(s) for s in range(first[b], stop[b])]
-        left_all, right_all = frozenset().union(*left), frozenset().union(*right)
-        if jaccard_sets(left_all, right_all) < threshold:
-            continue
-        aligned = len(left) == len(right)
-        for k, s in enumerate(left):
-            t = _partner(s, k, right, right_all, coverage, aligned)
-            if t is not None:
-                yield first[a] + k, first[b] + t
-        for k, t_set in enumerate(right):
-            s = _partner(t_set, k, left, left_all, coverage, aligned)
-            if s is not None:
-                yield first[a] + s, first[b] + k
+    for lo in range(0, len(pairs), PAIR_CHUNK):
+        chunk = pairs[lo : lo + PAIR_CHUNK]
+        starts, stops = corpus.win_first[chunk].tolist(), corpus.win_stop[chunk].tolist()
+        for (a_first, b_first), (a_stop, b_stop) in zip(starts, stops, strict=True):
+            left = [sentence_set(s) for s in range(a_first, a_stop)]
+            right = [sentence_set(s) for s in range(b_first, b_stop)]
+            left_all, right_all = frozenset().union(*left), frozenset().union(*right)
+            if jaccard_sets(left_all, right_all) < threshold:
+                continue
+            aligned = len(left) == len(right)
+            for k, s in enumerate(left):
+                t = _partner(s, k, right, right_all, coverage, aligned)
+                if t is not None:
+                    yield a_first + k, b_first + t
+            for k, t_set in enumerate(right):
+                s = _partner(t_set, k, left, left_all, coverage, aligned)
+                if s is not None:
+                    yield a_first + s, b_first + k
 
 
 def _partner(

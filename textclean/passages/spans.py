@@ -13,13 +13,23 @@ nothing). Passages linked to each other form a cluster (connected components).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from .match import jaccard_sets
 from .windows import CorpusSentences, word_count
 
-__all__ = ["Cluster", "Occurrence", "build_clusters", "sentence_runs"]
+__all__ = [
+    "Cluster",
+    "Occurrence",
+    "build_clusters",
+    "clusters_from_runs",
+    "linked_runs",
+    "run_spans",
+    "sentence_runs",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,27 +116,64 @@ def sentence_runs(doc: list[int], linked: dict[int, set[int]]) -> list[tuple[int
     return runs
 
 
+class _Column:
+    """A NumPy column read as Python ints one item at a time: no list the size of the corpus."""
+
+    def __init__(self, values: np.ndarray):
+        self.values = values
+
+    def __getitem__(self, index: int) -> int:
+        return int(self.values[index])
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+
+def linked_runs(corpus: CorpusSentences, links: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`sentence_runs` of the corpus's linked sentences, before the length check."""
+    linked: dict[int, set[int]] = {}
+    for s, t in links:
+        linked.setdefault(s, set()).add(t)
+        linked.setdefault(t, set()).add(s)
+    return sentence_runs(_Column(corpus.doc), linked)  # type: ignore[arg-type]
+
+
+def run_spans(corpus: CorpusSentences, runs: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """``(doc, start, end)`` character span of each run of sentences."""
+    return [
+        (int(corpus.doc[first]), int(corpus.start[first]), int(corpus.end[stop - 1]))
+        for first, stop in runs
+    ]
+
+
 def build_clusters(
     corpus: CorpusSentences,
-    texts: list[str],
+    texts: Sequence[str],
     links: Iterable[tuple[int, int]],
     *,
     min_words: int = 10,
 ) -> list[Cluster]:
     """Clusters of passages from sentence links, numbered by first occurrence."""
-    doc = corpus.doc.tolist()
     link_list = list(links)
-    linked: dict[int, set[int]] = {}
-    for s, t in link_list:
-        linked.setdefault(s, set()).add(t)
-        linked.setdefault(t, set()).add(s)
-    starts, ends = corpus.start.tolist(), corpus.end.tolist()
+    runs = linked_runs(corpus, link_list)
+    words = [word_count(texts[d][a:b]) for d, a, b in run_spans(corpus, runs)]
+    return clusters_from_runs(corpus, link_list, runs, words, min_words=min_words)
 
+
+def clusters_from_runs(
+    corpus: CorpusSentences,
+    links: list[tuple[int, int]],
+    candidates: list[tuple[int, int]],
+    words: list[int],
+    *,
+    min_words: int = 10,
+) -> list[Cluster]:
+    """Clusters of the runs (`linked_runs`) holding at least ``min_words`` words (``words``)."""
+    doc, starts, ends = _Column(corpus.doc), _Column(corpus.start), _Column(corpus.end)
     runs = []
     run_of: dict[int, int] = {}
-    for first, stop in sentence_runs(doc, linked):
-        text = texts[doc[first]][starts[first] : ends[stop - 1]]
-        if word_count(text) < min_words:
+    for (first, stop), n_words in zip(candidates, words, strict=True):
+        if n_words < min_words:
             continue
         for s in range(first, stop):
             run_of[s] = len(runs)
@@ -140,7 +187,7 @@ def build_clusters(
             x = parent[x]
         return x
 
-    for s, t in link_list:
+    for s, t in links:
         if s in run_of and t in run_of:
             a, b = root(run_of[s]), root(run_of[t])
             if a != b:

@@ -13,6 +13,9 @@ Word 3-grams are small on purpose: a re-spelled word ("organisations",
 of an American quote stays well above the threshold, while 3 words are
 already specific enough that unrelated sentences rarely share many.
 
+`find_passages` holds the corpus; the stage reads its input twice instead
+(`textclean.passages.two_pass`), with the same clusters.
+
 The `passages` stage applies a policy per run: ``annotate`` (spans in
 ``meta["textclean"]["passages"]``, text untouched), ``remove_repeats``
 (cut every occurrence after the first in corpus order) or ``remove_common``
@@ -21,10 +24,11 @@ The `passages` stage applies a policy per run: ``annotate`` (spans in
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..dedup.replay import Replay
 from ..document import Document, Drop
 from ..errors import ConfigError
 from ..registry import register
@@ -33,6 +37,7 @@ from .match import candidate_pairs, sentence_links
 from .removal import remove_spans
 from .settings import PassageSettings
 from .spans import Cluster, Occurrence, build_clusters
+from .two_pass import find_passages_twice
 from .windows import corpus_sentences
 
 __all__ = [
@@ -42,6 +47,7 @@ __all__ = [
     "RepeatedPassages",
     "cluster_records",
     "find_passages",
+    "passage_records",
 ]
 
 POLICIES = ("annotate", "remove_repeats", "remove_common")
@@ -93,6 +99,13 @@ def cluster_records(
     >>> next(cluster_records([c], ["a", "b"], ["Hi there", "Oh Hi"]))["occurrences"][1]
     {'doc': 'b', 'start': 3, 'end': 5, 'text': 'Hi', 'similarity': 0.5}
     """
+    yield from passage_records(clusters, ids, lambda o: texts[o.doc][o.start : o.end])
+
+
+def passage_records(
+    clusters: Iterable[Cluster], ids: Sequence[str], passage: Callable[[Occurrence], str]
+) -> Iterator[dict[str, Any]]:
+    """`cluster_records` with each occurrence's text from ``passage(occurrence)``."""
     for cluster in clusters:
         yield {
             "cluster": cluster.id,
@@ -101,7 +114,7 @@ def cluster_records(
                     "doc": ids[o.doc],
                     "start": o.start,
                     "end": o.end,
-                    "text": texts[o.doc][o.start : o.end],
+                    "text": passage(o),
                     "similarity": o.similarity,
                 }
                 for o in cluster.occurrences
@@ -143,8 +156,22 @@ class RepeatedPassages(PassageSettings, Stage):
         return find_passages(texts, **self.find_options(), workers=self.workers)
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document | Drop]:
-        documents = list(docs)
-        clusters = self.find([d.text for d in documents])
+        """Read ``docs`` to find the passages, then again to annotate or cut them
+        (a list is read twice; any other iterable is spooled, compressed, on disk)."""
+        with Replay(docs) as source:
+            clusters = find_passages_twice(
+                (d.text for d in source.first()),
+                lambda: (d.text for d in source.again()),
+                **self.find_options(),
+                workers=self.workers,
+            )
+            found = self.annotations(clusters)
+            del clusters
+            for index, doc in enumerate(source.again()):
+                yield self._apply(doc, found.pop(index, []))
+
+    def annotations(self, clusters: Iterable[Cluster]) -> dict[int, list[dict[str, Any]]]:
+        """Per document index, its passages as ``meta["textclean"]["passages"]`` lists them."""
         found: dict[int, list[dict[str, Any]]] = {}
         for cluster in clusters:
             n_docs = len(cluster.documents)
@@ -160,10 +187,9 @@ class RepeatedPassages(PassageSettings, Stage):
                         "removed": self._removes(k, n_docs),
                     }
                 )
-        for index, doc in enumerate(documents):
-            yield self._apply(
-                doc, sorted(found.get(index, []), key=lambda p: (p["start"], p["cluster"]))
-            )
+        for passages in found.values():
+            passages.sort(key=lambda p: (p["start"], p["cluster"]))
+        return found
 
     def _removes(self, occurrence: int, n_docs: int) -> bool:
         if self.policy == "remove_repeats":

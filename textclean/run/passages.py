@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import orjson
 
+from ..dedup.replay import Replay
 from ..document import Document, Drop
 from ..errors import OptionError
 from ..io import AtomicOutput, RejectsWriter, check_ids, check_paths, read_documents
 from ..parallel.executors import DaskExecutor, Executor, LocalExecutor
-from ..passages.html import render_html
+from ..passages.html import render_html, shown_documents
 from ..passages.report import summary
 from ..passages.settings import PassageSettings
 from ..passages.spans import Cluster
-from ..passages.stage import cluster_records, find_passages
+from ..passages.stage import cluster_records, passage_records
+from ..passages.two_pass import KeptTexts, find_passages_twice, keep_texts
 from ..stats import Stats
 from .config import RunConfig, input_bytes
 
@@ -37,11 +39,16 @@ class PassageReport:
 
 @dataclass
 class PassagesResult:
-    """What `passages_files` found: the clusters, the documents they point into, the counts."""
+    """What `passages_files` found: the clusters, the documents they point into, the counts.
+
+    ``texts`` has one entry per document, but a local run keeps only the texts
+    its reports show (`textclean.passages.two_pass.KeptTexts`): each cluster's
+    first document and the documents of the HTML report.
+    """
 
     clusters: list[Cluster]
     ids: list[str]
-    texts: list[str]
+    texts: Sequence[str]
     stats: Stats
 
     def summary(self, top: int = 10) -> str:
@@ -97,12 +104,12 @@ def passages_files(
     ) as rejects:
         if isinstance(executor, DaskExecutor):
             ids, texts, clusters = _on_dask(inputs, settings, run, executor, stats, rejects)
+            records = cluster_records(clusters, ids, texts)
         else:
-            docs = _read(inputs, run, stats, rejects)
-            ids, texts = [d.id for d in docs], [d.text for d in docs]
-            clusters = find_passages(texts, **settings.find_options(), workers=executor.workers)
+            ids, kept, clusters = _twice(inputs, settings, run, executor, stats, rejects, report)
+            texts, records = kept, passage_records(clusters, ids, kept.passage)
         with AtomicOutput(output) as out:
-            for record in cluster_records(clusters, ids, texts):
+            for record in records:
                 out.write(orjson.dumps(record) + b"\n")
     if page is not None:
         page.parent.mkdir(parents=True, exist_ok=True)
@@ -114,10 +121,39 @@ def passages_files(
     return PassagesResult(clusters, ids, texts, stats)
 
 
+def _twice(
+    inputs: list[str],
+    settings: PassageSettings,
+    run: RunConfig,
+    executor: Executor,
+    stats: Stats,
+    rejects: RejectsWriter,
+    report: PassageReport,
+) -> tuple[list[str], KeptTexts, list[Cluster]]:
+    """Clusters from the documents read once and spooled; the spool read again for the
+    texts the reports show. Memory holds the ids, never every text."""
+    ids: list[str] = []
+    with Replay(_read(inputs, run, stats, rejects)) as source:
+        clusters = find_passages_twice(
+            _texts(source.first(), ids),
+            lambda: (d.text for d in source.again()),
+            **settings.find_options(),
+            workers=executor.workers,
+        )
+        shown = shown_documents(clusters, report.html_docs) if report.html else []
+        kept = keep_texts((d.text for d in source.again()), clusters, shown)
+    return ids, kept, clusters
+
+
+def _texts(docs: Iterable[Document], ids: list[str]) -> Iterator[str]:
+    for doc in docs:
+        ids.append(doc.id)
+        yield doc.text
+
+
 def _read(
     inputs: list[str], run: RunConfig, stats: Stats, rejects: RejectsWriter
-) -> list[Document]:
-    docs: list[Document] = []
+) -> Iterator[Document]:
     for item in check_ids(read_documents(inputs, run.read), run.read.id_field):
         stats.seen += 1
         if isinstance(item, Drop):
@@ -125,8 +161,7 @@ def _read(
             rejects.write_drop(item)
         else:
             stats.kept += 1
-            docs.append(item)
-    return docs
+            yield item
 
 
 def _on_dask(
