@@ -41,6 +41,7 @@ _RUN_EXPORTS = {
     "PassageReport": "textclean.run",
     "PassageSettings": "textclean.passages.settings",
     "PassagesResult": "textclean.run",
+    "ProgressBar": "textclean.run",
     "RunConfig": "textclean.run",
     "clean_files": "textclean.run",
     "decontaminate_files": "textclean.run",

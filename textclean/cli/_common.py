@@ -1,4 +1,4 @@
-"""What every command shares: reading options, the run settings, errors, progress, summary.
+"""What every command shares: reading options, the run settings, errors and the summary.
 
 A command parses its options into the library's settings, calls one
 `textclean.run` function and reports; library errors become one-line
@@ -8,7 +8,6 @@ messages with the flag that helps (exit code 2).
 from __future__ import annotations
 
 import functools
-import sys
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -162,32 +161,3 @@ def report(stats: Stats, quiet: bool, title: str, kept_label: str = "written") -
 
 def title(command: str, run_on: Executor) -> str:
     return f"textclean {command}" + (" (dask)" if isinstance(run_on, DaskExecutor) else "")
-
-
-class ByteBar:
-    """A progress bar on stderr of input bytes against the total input size, with a
-    rate and an ETA. Called as ``bar(done, total)``; `close` ends it."""
-
-    def __init__(self, desc: str, quiet: bool):
-        self.desc = desc
-        self.enabled = not quiet and sys.stderr.isatty()
-        self._bar: Any = None
-
-    def __call__(self, done: int, total: int | None) -> None:
-        if not self.enabled:
-            return
-        if self._bar is None:
-            from tqdm import tqdm
-
-            self._bar = tqdm(desc=self.desc, total=total, unit="B", unit_scale=True,
-                             unit_divisor=1024, file=sys.stderr, mininterval=0.5,
-                             dynamic_ncols=True)  # fmt: skip
-        self._bar.update(done - self._bar.n)
-
-    def __enter__(self) -> ByteBar:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._bar is not None:
-            self._bar.close()
-            self._bar = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..run import RunConfig, clean_files
+from ..run import ProgressBar, RunConfig, clean_files
 from . import _common as common
 from ._options import settings_options
 
@@ -24,6 +24,6 @@ def command(inputs, output, quiet, **values):
     """
     run_on = common.executor(values)
     pipeline, run = common.pipeline_and_run(values, common.run_config(values))
-    with common.ByteBar("clean", quiet) as bar:
+    with ProgressBar("clean", quiet) as bar:
         stats = clean_files(inputs, output, pipeline, run=run, executor=run_on, progress=bar)
     common.report(stats, quiet, common.title("clean", run_on))

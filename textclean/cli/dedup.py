@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from ..dedup.settings import DedupSettings
-from ..run import DedupTargets, dedup_files
+from ..run import DedupTargets, ProgressBar, dedup_files
 from . import _common as common
 from ._options import settings_options, take
 
@@ -30,7 +30,7 @@ def command(inputs, output, quiet, **values):
     """
     run_on, run = common.executor(values), common.run_config(values)
     targets, settings = take(DedupTargets, values), take(DedupSettings, values)
-    with common.ByteBar("dedup", quiet) as bar:
+    with ProgressBar("dedup", quiet) as bar:
         stats = dedup_files(
             inputs, output, settings, targets=targets, run=run, executor=run_on, progress=bar
         )

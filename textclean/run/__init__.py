@@ -14,6 +14,7 @@ from .config import RunConfig
 from .decontaminate import DecontaminationRun, decontaminate_files
 from .dedup import DedupTargets, dedup_files
 from .passages import PassageReport, PassagesResult, passages_files
+from .progress import ProgressBar
 
 __all__ = [
     "DaskExecutor",
@@ -23,6 +24,7 @@ __all__ = [
     "LocalExecutor",
     "PassageReport",
     "PassagesResult",
+    "ProgressBar",
     "RunConfig",
     "clean_files",
     "decontaminate_files",
