@@ -156,3 +156,20 @@ def test_paragraph_mode_flags_mixed_documents_and_drops_foreign_paragraphs():
     assert apply_changes(text, result.changes) == result.output.text
     plain = LanguageFilter(paragraphs=True).process(Document("en", SENTENCES["en"]))
     assert plain.output.record["lang_mixed"] is False and not plain.changes
+
+
+def test_the_model_matrix_is_langdetects_own_profile_table():
+    """The NumPy loader gives langdetect's ``word_lang_prob_map`` number for number."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    from textclean.filters.langdetect_backend import _model
+
+    files = sorted(p for p in Path(PROFILES_DIRECTORY).iterdir() if p.is_file())
+    factory = DetectorFactory()
+    factory.load_json_profile([p.read_text(encoding="utf-8") for p in files])
+    grams = sorted(factory.word_lang_prob_map)
+    model = _model()
+    assert model.langs == tuple(factory.get_lang_list())
+    assert list(model.index) == grams
+    expected = np.array([factory.word_lang_prob_map[g] for g in grams], dtype=np.float64)
+    assert np.array_equal(model.probs, expected)

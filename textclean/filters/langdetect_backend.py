@@ -59,15 +59,34 @@ class _Model:
 
 @lru_cache(maxsize=1)
 def _model() -> _Model:
-    """The langdetect profiles as one matrix, loaded once per process."""
-    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+    """The langdetect profiles as one matrix, loaded once per process.
+
+    The same numbers as langdetect's ``DetectorFactory.load_json_profile``
+    (every n-gram of any profile is a row; a 1-3-gram's probability in a
+    language is its count over that language's n-gram total of its length),
+    filled per profile with NumPy: every worker process loads it, so its cost
+    is paid once per worker.
+    """
+    import orjson
+    from langdetect.detector_factory import PROFILES_DIRECTORY
 
     files = sorted(p for p in Path(PROFILES_DIRECTORY).iterdir() if p.is_file())
-    factory = DetectorFactory()
-    factory.load_json_profile([p.read_text(encoding="utf-8") for p in files])
-    grams = sorted(factory.word_lang_prob_map)
-    probs = np.array([factory.word_lang_prob_map[g] for g in grams], dtype=np.float64)
-    return _Model(tuple(factory.get_lang_list()), {g: i for i, g in enumerate(grams)}, probs)
+    profiles = [orjson.loads(p.read_bytes()) for p in files]
+    grams = sorted(set().union(*(profile["freq"] for profile in profiles)))
+    index = {g: i for i, g in enumerate(grams)}
+    probs = np.zeros((len(grams), len(profiles)), dtype=np.float64)
+    for column, profile in enumerate(profiles):
+        freq = profile["freq"]
+        lengths = np.fromiter(map(len, freq), dtype=np.int64, count=len(freq))
+        counts = np.fromiter(freq.values(), dtype=np.float64, count=len(freq))
+        rows = np.fromiter(map(index.__getitem__, freq), dtype=np.int64, count=len(freq))
+        totals = np.array([0, *profile["n_words"]], dtype=np.float64)
+        useful = (lengths >= 1) & (lengths <= 3)
+        probs[rows[useful], column] = counts[useful] / totals[lengths[useful]]
+    langs = tuple(profile["name"] for profile in profiles)
+    if len(set(langs)) != len(langs):
+        raise ValueError(f"duplicate language profiles in {PROFILES_DIRECTORY}")
+    return _Model(langs, index, probs)
 
 
 def languages() -> tuple[str, ...]:
