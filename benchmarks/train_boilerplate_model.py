@@ -302,7 +302,7 @@ def export(gb: HistGradientBoostingClassifier) -> dict[str, np.ndarray]:
 
 
 def as_trees(gb: HistGradientBoostingClassifier) -> Trees:
-    """The fitted trees as the second pass of a `LineModel`."""
+    """The fitted trees as one pass of a `LineModel`."""
     arrays = export(gb)
     return Trees(
         arrays["feature"],
@@ -428,17 +428,10 @@ def main() -> None:
     )
     lexicon = fit_lexicon(labelled_rows(train, weights))
     classes, bias, category_lexicon, category_counts = category_head(train, rules)
-    arrays = export(gb)
     model = LineModel(
         features=FEATURES,
-        feature=arrays["feature"],
-        threshold=arrays["threshold"],
-        left=arrays["left"],
-        right=arrays["right"],
-        value=arrays["value"],
-        base_score=float(np.ravel(gb._baseline_prediction)[0]),
+        first=as_trees(gb),
         decision_threshold=threshold,
-        depth=DEPTH,
         lexicon=lexicon,
         categories=tuple(classes),
         category_lexicon={k: np.array(v) for k, v in category_lexicon.items()},

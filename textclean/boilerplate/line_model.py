@@ -136,14 +136,9 @@ class LineModel:
     """Trees, threshold, word weights and category head of the line model."""
 
     features: tuple[str, ...]
-    feature: np.ndarray  # (trees, nodes) int: feature tested at each node
-    threshold: np.ndarray  # (trees, nodes) float: go left when x <= threshold
-    left: np.ndarray  # (trees, nodes) int: left child (a leaf points at itself)
-    right: np.ndarray  # (trees, nodes) int
-    value: np.ndarray  # (trees, nodes) float: leaf contributions (learning rate applied)
-    base_score: float
+    #: The first pass: trees over `features`.
+    first: Trees
     decision_threshold: float
-    depth: int
     lexicon: dict[str, float]
     categories: tuple[str, ...]
     category_lexicon: dict[str, np.ndarray]
@@ -156,12 +151,12 @@ class LineModel:
 
     def probabilities(self, X: np.ndarray) -> np.ndarray:
         """First-pass P(furniture) for every row of ``X`` (columns in `features` order)."""
-        return self._first.probabilities(X)
+        return self.first.probabilities(X)
 
     def furniture(self, X: np.ndarray, present: np.ndarray) -> np.ndarray:
         """P(furniture) of every row of a page's ``X``: the first pass, then the second
         over the ``present`` (non-blank) rows, which sees the first pass's verdicts around."""
-        p = self._first.probabilities(X)
+        p = self.first.probabilities(X)
         if self.second is None:
             return p
         rows = np.flatnonzero(present)
@@ -169,18 +164,6 @@ class LineModel:
             near = stacked_features(p[rows])
             p[rows] = self.second.probabilities(np.hstack([X[rows], near]))
         return p
-
-    @cached_property
-    def _first(self) -> Trees:
-        return Trees(
-            self.feature,
-            self.threshold,
-            self.left,
-            self.right,
-            self.value,
-            self.base_score,
-            self.depth,
-        )
 
     def category(self, line: str) -> str:
         """The furniture category whose words best fit ``line`` (the category head)."""
@@ -211,10 +194,10 @@ class LineModel:
             "format": FORMAT,
             "version": VERSION,
             "features": list(self.features),
-            "depth": self.depth,
-            "base_score": self.base_score,
+            "depth": self.first.depth,
+            "base_score": self.first.base_score,
             "decision_threshold": self.decision_threshold,
-            "trees": self._first.to_json(),
+            "trees": self.first.to_json(),
             **({} if self.second is None else {"second": self._second_json()}),
             "lexicon": dict(sorted(self.lexicon.items())),
             "categories": list(self.categories),
@@ -265,14 +248,8 @@ class LineModel:
             lexicon = {str(k): float(v) for k, v in data["lexicon"].items()}
             model = cls(
                 features=features,
-                feature=first.feature,
-                threshold=first.threshold,
-                left=first.left,
-                right=first.right,
-                value=first.value,
-                base_score=first.base_score,
+                first=first,
                 decision_threshold=float(data["decision_threshold"]),
-                depth=first.depth,
                 lexicon=lexicon,
                 categories=categories,
                 category_lexicon=category_lexicon,
@@ -288,7 +265,7 @@ class LineModel:
         return model
 
     def _validate(self, fail: Any) -> None:
-        self._first.validate(len(self.features), fail)
+        self.first.validate(len(self.features), fail)
         if self.second is not None:
             self.second.validate(
                 len(self.features) + len(STACKED), lambda why: fail(f"second pass: {why}")
