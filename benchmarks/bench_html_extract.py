@@ -50,10 +50,9 @@ def extractors() -> dict[str, Callable[[str], str]]:
 
     return {
         "trafilatura": lambda h: trafilatura.extract(h, include_comments=False) or "",
-        "trafilatura (precision)": lambda h: trafilatura.extract(
-            h, include_comments=False, favor_precision=True
-        )
-        or "",
+        "trafilatura (precision)": lambda h: (
+            trafilatura.extract(h, include_comments=False, favor_precision=True) or ""
+        ),
         "resiliparse main_content": lambda h: extract_plain_text(
             h, main_content=True, alt_texts=False, links=False, list_bullets=False
         ),

@@ -156,7 +156,10 @@ def run_workers(docs: list[Document], copies: int) -> dict[int, tuple[float, flo
             target = os.path.join(tmp, f"out{workers}.jsonl")
             with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
                 out[workers] = pool.submit(timed_clean, src, target, workers).result()
-        with open(os.path.join(tmp, "out1.jsonl"), "rb") as a, open(os.path.join(tmp, "out2.jsonl"), "rb") as b:
+        with (
+            open(os.path.join(tmp, "out1.jsonl"), "rb") as a,
+            open(os.path.join(tmp, "out2.jsonl"), "rb") as b,
+        ):
             if a.read() != b.read():
                 raise SystemExit("1 and 2 workers wrote different bytes")
     return out

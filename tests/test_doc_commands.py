@@ -78,9 +78,7 @@ def commands(lines: list[str]) -> list[str]:
 SH = [b for b in blocks() if b[2] == "sh"]
 # Blocks that need the documented scheduler run last, so its processes live
 # only while they are used.
-RUN = sorted(
-    (b for b in SH if b[3] is None), key=lambda b: any("--scheduler" in c for c in b[4])
-)
+RUN = sorted((b for b in SH if b[3] is None), key=lambda b: any("--scheduler" in c for c in b[4]))
 
 
 def test_every_command_shown_is_an_sh_block():

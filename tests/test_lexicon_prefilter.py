@@ -7,8 +7,13 @@ from hypothesis import strategies as st
 
 from textclean.repair.lexicon import _words_of_lower, load_lexicon
 
-_PHRASES = ["for legal reasons enforcement", "such as for instance", "counterfeit consciousness",
-            "once case", "men and women"]
+_PHRASES = [
+    "for legal reasons enforcement",
+    "such as for instance",
+    "counterfeit consciousness",
+    "once case",
+    "men and women",
+]
 _PIECES = [*_PHRASES, *" ’'-.,\n", "For", "Legal", "reasons", "enforce", "ment", "such", "as", "é"]
 texts = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 

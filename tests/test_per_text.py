@@ -15,9 +15,10 @@ from textclean.testing.prose import articles
 def _outputs(text: str) -> bytes:
     pipeline = Pipeline.default(record="full")
     items = pipeline.outcomes([Document("a", text, {})])
-    return orjson.dumps([getattr(i, "meta", None) or repr(i) for i in items] + [
-        getattr(i, "text", "") for i in items
-    ])
+    return orjson.dumps(
+        [getattr(i, "meta", None) or repr(i) for i in items]
+        + [getattr(i, "text", "") for i in items]
+    )
 
 
 def _uncached(text, key, compute):  # noqa: ANN001, ANN202 - the per_text signature

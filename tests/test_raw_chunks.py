@@ -45,8 +45,14 @@ def _run(tmp: Path, src: Path, workers: int) -> tuple[bytes, bytes, dict, list[s
     opts = ReadOptions(on_error="skip", max_doc_bytes=2000)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        stats = clean_files(Pipeline.default(), [str(src)], str(out), rejects=str(rej),
-                            options=opts, workers=workers)
+        stats = clean_files(
+            Pipeline.default(),
+            [str(src)],
+            str(out),
+            rejects=str(rej),
+            options=opts,
+            workers=workers,
+        )
     counts = {k: v for k, v in stats.to_dict().items() if k not in ("seconds", "elapsed")}
     return out.read_bytes(), rej.read_bytes(), counts, [str(w.message) for w in caught]
 
@@ -93,8 +99,11 @@ def test_a_malformed_line_fails_the_same_way_with_workers(tmp_path: Path) -> Non
 
 
 def test_errors_cross_process_boundaries_whole() -> None:
-    for error in (InputError("a.jsonl", 3, "malformed_json", "bad"), StepError("s", "d", "m"),
-                  PatternTimeout("s", "x+", "d")):
+    for error in (
+        InputError("a.jsonl", 3, "malformed_json", "bad"),
+        StepError("s", "d", "m"),
+        PatternTimeout("s", "x+", "d"),
+    ):
         copy = pickle.loads(pickle.dumps(error))
         assert type(copy) is type(error) and str(copy) == str(error)
         assert copy.__dict__ == error.__dict__

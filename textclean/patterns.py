@@ -56,9 +56,7 @@ class Pattern:
     always the `regex` form.
     """
 
-    __slots__ = (
-        "source", "flags", "step", "timeout", "_compiled", "_linear", "_iterable", "_runs"
-    )
+    __slots__ = ("source", "flags", "step", "timeout", "_compiled", "_linear", "_iterable", "_runs")
 
     def __init__(
         self, source: str, flags: int = 0, *, step: str = "", timeout: float = DEFAULT_TIMEOUT

@@ -375,5 +375,3 @@ def _verdict(line: str, source: int, furniture: Furniture) -> Verdict:
     if not any(hits):
         return KEEP
     return Verdict(True, cuts=tuple(sentence_cuts(sentences, hits)))
-
-

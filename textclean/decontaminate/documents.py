@@ -12,6 +12,7 @@ from .settings import DecontaminationSettings
 
 __all__ = ["STEP", "REASON", "decontaminate_documents"]
 
+
 def decontaminate_documents(
     docs: Iterable[Document | Drop],
     against: EvaluationSet | Iterable[Record],

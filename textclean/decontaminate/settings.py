@@ -26,7 +26,8 @@ class DecontaminationSettings:
     """
 
     ngram: int = field(
-        default=13, metadata={"help": "Words an n-gram holds; one shared n-gram cuts its sentences."}
+        default=13,
+        metadata={"help": "Words an n-gram holds; one shared n-gram cuts its sentences."},
     )
     max_overlap: float = field(
         default=0.5,
