@@ -189,35 +189,91 @@ def test_a_documented_command_runs(block, sandbox, request):
 
 @pytest.fixture(scope="module")
 def scheduler(sandbox):
-    """The documented scheduler and worker commands, started in the background."""
+    """The documented scheduler and worker commands, started in the background.
+
+    The port is chosen here, just before the scheduler binds it (a port picked
+    earlier may have been taken meanwhile by a cluster another command
+    started); a start that fails is retried on a fresh port, and the
+    processes' own logs are shown when it never comes up."""
     pytest.importorskip("distributed")
     (block,) = [b for b in SH if b[3] == "server"]
-    procs = [
-        subprocess.Popen(
-            ["bash", "-c", "exec " + localize(c, sandbox["port"])],
-            cwd=sandbox["dir"],
-            env=sandbox["env"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for c in commands(block[4])
-    ]
+    logs = sandbox["dir"] / "scheduler-logs"
+    logs.mkdir(exist_ok=True)
+    failures = []
+    for attempt in range(3):
+        sandbox["port"] = free_port()
+        procs = _start_server(commands(block[4]), sandbox, logs, attempt)
+        try:
+            problem = _wait_for_workers(sandbox["port"], procs, deadline=240)
+        except BaseException:
+            _stop(procs)
+            raise
+        if problem is None:
+            break
+        _stop(procs)
+        failures.append(problem + "\n" + _tails(logs, attempt))
+    else:
+        pytest.fail("the documented Dask scheduler did not start:\n" + "\n".join(failures))
     try:
-        from distributed import Client
-
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with Client(f"tcp://127.0.0.1:{sandbox['port']}", timeout=5) as client:
-                    if client.scheduler_info()["workers"]:
-                        break
-            except OSError:
-                pass
-            assert time.monotonic() < deadline, "the documented Dask scheduler did not start"
-            time.sleep(1)
         yield
     finally:
-        for proc in procs:
+        _stop(procs)
+
+
+def _start_server(lines: list[str], box: dict, logs: Path, attempt: int) -> list:
+    procs = []
+    for k, command in enumerate(lines):
+        log = open(logs / f"{attempt}-{k}.log", "wb")
+        procs.append(
+            subprocess.Popen(
+                ["bash", "-c", "exec " + localize(command, box["port"])],
+                cwd=box["dir"],
+                env=box["env"],
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        )
+        log.close()
+        if k == 0:
+            time.sleep(1)  # the scheduler binds its port before workers dial it
+    return procs
+
+
+def _wait_for_workers(port: int, procs: list, deadline: float) -> str | None:
+    """None once a worker has joined; otherwise why not."""
+    from distributed import Client
+
+    end = time.monotonic() + deadline
+    last = "no answer"
+    while time.monotonic() < end:
+        dead = [p.args[-1] for p in procs if p.poll() is not None]
+        if dead:
+            return f"exited early: {dead}"
+        try:
+            with Client(f"tcp://127.0.0.1:{port}", timeout=10) as client:
+                if client.scheduler_info()["workers"]:
+                    return None
+        except Exception as error:  # noqa: BLE001 - any failure to reach it is retried
+            last = f"{type(error).__name__}: {error}"
+        time.sleep(1)
+    return f"no worker joined within {deadline:.0f} s (last: {last})"
+
+
+def _tails(logs: Path, attempt: int) -> str:
+    parts = []
+    for log in sorted(logs.glob(f"{attempt}-*.log")):
+        text = log.read_text(encoding="utf-8", errors="replace")
+        parts.append(f"--- {log.name}\n{text[-2000:]}")
+    return "\n".join(parts)
+
+
+def _stop(procs: list) -> None:
+    for proc in procs:
+        if proc.poll() is None:
             proc.terminate()
-        for proc in procs:
+    for proc in procs:
+        try:
             proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
