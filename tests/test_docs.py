@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -45,3 +46,17 @@ def test_the_pipeline_guide_examples_run():
         str(DOCS / "pipeline.md"), module_relative=False, optionflags=doctest.ELLIPSIS
     )
     assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.parametrize("page", sorted(DOCS.glob("*.md")), ids=lambda p: p.name)
+def test_no_paragraph_of_a_page_is_repeated(page):
+    """A guide says each thing once: a paragraph written twice is an editing slip.
+    (Sections a benchmark script writes may share their method paragraph.)"""
+    text = re.sub(
+        r"<!-- begin .*?<!-- end [^>]*-->", "", page.read_text(encoding="utf-8"), flags=re.S
+    )
+    paragraphs = [p.strip() for p in text.split("\n\n")]
+    long = [p for p in paragraphs if len(p) > 200 and not p.startswith(("|", "```", "    "))]
+    repeated = {p[:80] for p in long if long.count(p) > 1}
+    assert not repeated, f"{page.name} repeats: {sorted(repeated)}"
+    assert page.stat().st_size < 200_000, f"{page.name} is {page.stat().st_size} bytes"
