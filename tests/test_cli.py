@@ -189,3 +189,29 @@ def test_stdin_to_stdout(tmp_path):
     assert (
         reject["id"] == "stdin:2" and reject["textclean"]["rejected"]["reason"] == "malformed_json"
     )
+
+
+def test_a_run_from_stdin_reports_the_bytes_it_read(tmp_path):
+    body = "".join(
+        json.dumps({"id": str(k), "text": f"Story {k} opens here. " * 2000}) + "\n"
+        for k in range(3)
+    )
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "textclean",
+            "clean",
+            "-",
+            "-o",
+            "out.jsonl",
+            "--steps",
+            "fix_spacing",
+        ],
+        input=body.encode(),
+        capture_output=True,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr
+    summary = proc.stderr.decode().splitlines()[0]
+    assert f"{len(body.encode()) / 1e6:.2f} MB," in summary, summary

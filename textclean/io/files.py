@@ -39,7 +39,7 @@ def strip_compression(name: str) -> str:
 def open_read(path: str | Path) -> BinaryIO:
     """A buffered binary reader that decompresses by suffix; ``-`` is stdin."""
     if str(path) == "-":
-        return sys.stdin.buffer
+        return CountedStdin(sys.stdin.buffer)  # type: ignore[return-value]
     kind = compression_of(path)
     if kind == "gzip":
         return gzip.open(path, "rb")  # type: ignore[return-value]
@@ -51,6 +51,47 @@ def open_read(path: str | Path) -> BinaryIO:
         reader.disk = raw
         return reader
     return open(path, "rb")
+
+
+class CountedStdin:
+    """Standard input, counting the bytes read: stdin has no size to ask, and a
+    run's summary reports the megabytes it read."""
+
+    total = 0  # bytes read from stdin by this process
+
+    def __init__(self, raw: BinaryIO):
+        self._raw = raw
+
+    def read(self, size: int = -1) -> bytes:
+        return self._count(self._raw.read(size))
+
+    def read1(self, size: int = -1) -> bytes:
+        return self._count(self._raw.read1(size))  # type: ignore[attr-defined]
+
+    def readline(self, size: int = -1) -> bytes:
+        return self._count(self._raw.readline(size))
+
+    def readinto(self, buffer) -> int:
+        n = self._raw.readinto(buffer)  # type: ignore[attr-defined]
+        CountedStdin.total += n or 0
+        return n
+
+    def __iter__(self):
+        return iter(self.readline, b"")
+
+    def __enter__(self) -> CountedStdin:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._raw.close()
+
+    def __getattr__(self, name: str):
+        return getattr(self._raw, name)
+
+    @staticmethod
+    def _count(data: bytes) -> bytes:
+        CountedStdin.total += len(data)
+        return data
 
 
 class _ZstdReader(io.BufferedReader):

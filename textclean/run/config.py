@@ -10,6 +10,7 @@ from typing import Any
 from ..config import INPUT_KEYS, input_options
 from ..errors import ConfigError
 from ..io import ReadOptions, default_rejects_path, expand_inputs
+from ..io.files import CountedStdin
 from ..runner import RECORD_MODES
 
 __all__ = ["RunConfig", "input_bytes"]
@@ -78,10 +79,13 @@ class RunConfig:
 
 
 def input_bytes(inputs: list[str], declared: str = "auto") -> int:
-    """Total size of the input files as stored (stdin counts 0), for MB/s."""
+    """Total size of the input files as stored, for MB/s; stdin counts the bytes
+    this process has read from it."""
     total = 0
     for path in expand_inputs(inputs, declared):
-        if path != "-":
+        if path == "-":
+            total += CountedStdin.total
+        else:
             try:
                 total += os.path.getsize(path)
             except OSError:
