@@ -177,11 +177,34 @@ def test_an_oversize_line_is_rejected_without_holding_it(tmp_path):
         list(read_documents([str(big)], max_doc_bytes=1 << 20))
 
 
-def test_an_oversize_text_file_is_rejected_before_it_is_read(tmp_path):
+def test_an_oversize_text_file_is_rejected_with_a_prefix_of_its_bytes(tmp_path):
     p = tmp_path / "long.txt"
     p.write_bytes(b"word " * 1000)
     (drop,) = list(read_documents([str(p)], on_error="skip", max_doc_bytes=100))
     assert drop.reason == "oversize" and "5,000 bytes" in drop.detail
+    assert drop.doc.meta["raw"] == ("word " * 20) and drop.doc.meta["raw_bytes"] == 5000
+
+
+def test_a_text_file_that_is_not_utf8_is_rejected_with_its_bytes(tmp_path):
+    import base64
+
+    p = tmp_path / "t.txt"
+    p.write_bytes(b"one\nthr\xe9e\n")
+    (drop,) = list(read_documents([str(p)], on_error="skip"))
+    assert drop.reason == "invalid_utf8" and drop.doc.id.endswith("t.txt:2")
+    assert base64.b64decode(drop.doc.meta["raw_base64"]) == b"one\nthr\xe9e\n"
+
+
+def test_a_parquet_row_without_text_is_rejected_with_its_fields(tmp_path):
+    pytest.importorskip("pyarrow")
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    p = tmp_path / "rows.parquet"
+    pq.write_table(pa.table({"text": ["kept", None], "url": ["u1", "u2"]}), p)
+    kept, drop = list(read_documents([str(p)], on_error="skip"))
+    assert kept.text == "kept"
+    assert json.loads(drop.doc.meta["raw"]) == {"text": None, "url": "u2"}
 
 
 def test_deeply_nested_json_is_a_malformed_record_not_a_crash(tmp_path):

@@ -16,7 +16,7 @@ import orjson
 
 from ..document import Document, Drop
 from ..errors import ConfigError, InputError, PathError
-from .files import compression_of, disk_position, open_read, strip_compression
+from .files import disk_position, open_read, strip_compression
 from .records import input_error_drop, loads, record_to_document
 
 FORMATS = ("auto", "jsonl", "text", "parquet", "warc", "html")
@@ -356,40 +356,50 @@ def _parse_slow(line: bytes, path: str, lineno: int) -> object:
         raise InputError(path, lineno, "malformed_json", "JSON nested too deeply") from None
 
 
-def read_text(path: str, opts: ReadOptions, cursor: FileCursor | None = None) -> Iterator[Document]:
-    """A whole text file as one Document, id = file name without directory or extension."""
-    if opts.max_doc_bytes is not None and compression_of(path) is None:
-        try:
-            size = os.path.getsize(path)
-        except OSError as exc:
-            raise _unreadable(path, exc) from None
-        if size > opts.max_doc_bytes:
-            raise InputError(
-                path,
-                None,
-                "oversize",
-                f"file of {size:,} bytes exceeds the limit of {opts.max_doc_bytes:,} bytes",
-            )
+def read_text(
+    path: str, opts: ReadOptions, cursor: FileCursor | None = None
+) -> Iterator[Document | Drop]:
+    """A whole text file as one Document, id = file name without directory or extension.
+
+    A file that cannot be a document (over the size limit, not UTF-8) fails the
+    run under ``on_error="fail"``; otherwise it becomes a rejected record that
+    keeps its bytes (a prefix when oversize), so nothing is lost.
+    """
+    limit = opts.max_doc_bytes
     try:
         with open_read(path) as fh:
-            raw = fh.read()
+            raw = fh.read() if limit is None else fh.read(limit + 1)
+            size = len(raw) if limit is None or len(raw) <= limit else len(raw) + _drain(fh)
     except OSError as exc:
         raise _unreadable(path, exc) from None
-    if opts.max_doc_bytes is not None and len(raw) > opts.max_doc_bytes:
-        raise InputError(
-            path,
-            None,
-            "oversize",
-            f"file of {len(raw):,} bytes exceeds the limit of {opts.max_doc_bytes:,} bytes",
+    if limit is not None and size > limit:
+        error = InputError(
+            path, None, "oversize", f"file of {size:,} bytes exceeds the limit of {limit:,} bytes"
         )
+        if opts.on_error == "fail":
+            raise error
+        yield input_error_drop(error, raw[:limit], truncated_from=size)
+        return
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        raise InputError(path, line, "invalid_utf8", f"invalid UTF-8 at byte {exc.start}") from None
+        error = InputError(path, line, "invalid_utf8", f"invalid UTF-8 at byte {exc.start}")
+        if opts.on_error == "fail":
+            raise error from None
+        yield input_error_drop(error, raw)
+        return
     name = strip_compression(os.path.basename(path))
     doc_id = os.path.splitext(name)[0]
     yield Document(doc_id, text, {"source": path})
+
+
+def _drain(fh, chunk: int = 1 << 20) -> int:
+    """Read a stream to its end in bounded pieces; how many bytes that was."""
+    total = 0
+    while block := fh.read(chunk):
+        total += len(block)
+    return total
 
 
 def read_parquet(
@@ -406,4 +416,10 @@ def read_parquet(
         except InputError as exc:
             if opts.on_error == "fail":
                 raise
-            yield input_error_drop(exc)
+            yield input_error_drop(exc, _row_bytes(record))
+
+
+def _row_bytes(record: dict) -> bytes:
+    """A Parquet row as JSON, for the rejects file; values JSON has no type for
+    (bytes, decimals) are written as their ``repr``."""
+    return orjson.dumps(record, default=repr, option=orjson.OPT_NON_STR_KEYS)
