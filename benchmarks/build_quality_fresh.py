@@ -14,9 +14,10 @@ read from pinned commits of their public repositories:
   sentences.
 - **Zyte's article-extraction benchmark**
   (``scrapinghub/article-extraction-benchmark``): 181 saved article pages and
-  their hand-checked article bodies; only the page furniture (lines sharing
-  nothing with the body, labelled by ``boilerplate-lines/build_pages.py``)
-  is used, for ``boilerplate_only`` pages.
+  their hand-checked article bodies; only the page furniture of the English
+  articles' pages (lines sharing nothing with the body, labelled by
+  ``boilerplate-lines/build_pages.py``) is used, for ``boilerplate_only``
+  pages, as the articles of the clean side are all English.
 
 Every article of 500 characters or more is one of two things, by a hash of
 its id: a clean page (``label: keep``; two in three), or the source of one
@@ -45,6 +46,8 @@ sys.path[:0] = [str(HERE.parent), str(HERE), str(HERE / "data" / "boilerplate-li
 
 from build_pages import GitReader, decode_text, make_record  # noqa: E402
 from build_quality_set import MIN_CHARS, _hash, _record, boilerplate_page, degraded_pages  # noqa: E402
+
+from textclean.filters import detect_language  # noqa: E402
 
 OUT = HERE / "data" / "quality" / "fresh.jsonl.gz"
 SPLIT = "fresh"
@@ -116,7 +119,7 @@ def furniture_pages(git_dir: str) -> list[dict]:
     out = []
     for key, gold in sorted(truth.items()):
         data = repo.read(f"html/{key}.html.gz")
-        if data is None:
+        if data is None or detect_language(gold["articleBody"]).lang != "en":
             continue
         page = make_record(f"zyte:{key[:16]}", "zyte", gzip.decompress(data), gold["articleBody"])
         if page is not None:
