@@ -109,7 +109,7 @@ def basil_articles(git_dir: str) -> Iterable[tuple[str, str]]:
         data = repo.read(path)
         if path.endswith(".json") and data is not None:
             story = json.loads(data)
-            yield f"basil:{story['source']}:{Path(path).stem}", basil_text(story)
+            yield f"basil:{story['source'].lower()}:{Path(path).stem}", basil_text(story)
     repo.close()
 
 
