@@ -75,18 +75,24 @@ def pages() -> tuple[list[dict], list[dict]]:
             body = page["article_body"].strip()
             if name == "dragnet" and len(body.split()) >= MIN_WORDS:
                 sources.append({"id": page["id"], "text": body, "split": page["split"]})
-            lines = [
-                t
-                for t, lab in zip(page["lines"], page["labels"], strict=True)
-                if lab == 0 and t.strip()
-            ]
-            if len(lines) >= MIN_FURNITURE and _hash(page["id"]) % 4 == 0:
-                rng = rng_for(page["id"] + "/boilerplate_only")
-                start = rng.randint(0, max(0, len(lines) - 60))
-                text = "\n".join(lines[start : start + 60])
-                pid = f"{page['id']}/boilerplate_only"
-                furniture.append(_record(pid, text, "drop", "boilerplate_only", page["split"]))
+            if _hash(page["id"]) % 4 == 0:
+                record = boilerplate_page(page["id"], page["lines"], page["labels"], page["split"])
+                if record is not None:
+                    furniture.append(record)
     return sources, furniture
+
+
+def boilerplate_page(
+    page_id: str, lines: list[str], labels: list[int | None], split: str
+) -> dict | None:
+    """Up to 60 furniture lines of one page in page order, or None when it has too few."""
+    furniture = [t for t, lab in zip(lines, labels, strict=True) if lab == 0 and t.strip()]
+    if len(furniture) < MIN_FURNITURE:
+        return None
+    rng = rng_for(page_id + "/boilerplate_only")
+    start = rng.randint(0, max(0, len(furniture) - 60))
+    text = "\n".join(furniture[start : start + 60])
+    return _record(f"{page_id}/boilerplate_only", text, "drop", "boilerplate_only", split)
 
 
 def news() -> tuple[list[dict], list[dict]]:
