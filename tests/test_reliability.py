@@ -114,3 +114,20 @@ def test_resume_after_a_changed_setting_redoes_the_work(tmp_path):
     run("clean", str(src), "-o", str(ref), "-q", *STEPS)
     assert out.read_bytes() == ref.read_bytes()
     assert not work.exists() and not os.path.exists(tmp_path / ".ref.jsonl.parts")
+
+
+def test_partial_files_a_killed_run_left_are_removed_by_the_next_run(tmp_path):
+    from textclean import Pipeline
+    from textclean.run.engine import run_on_files
+
+    out = tmp_path / "out.jsonl"
+    stale = [tmp_path / ".out.jsonl.tmp-99999", tmp_path / ".out.rejects.jsonl.tmp-4"]
+    for path in stale:
+        path.write_bytes(b'{"half": ')
+    keep = tmp_path / ".other.jsonl.tmp-5"
+    keep.write_bytes(b"not ours")
+    run_on_files(
+        Pipeline.from_steps("fix_spacing"), [str(ROOT / "examples" / "corpus.jsonl")], str(out)
+    )
+    assert not any(path.exists() for path in stale) and keep.exists()
+    assert out.read_bytes()

@@ -21,7 +21,8 @@ from .document import Document, Drop
 from .errors import InputError
 from .io import IdCheck, ReadOptions
 from .io.files import AtomicOutput
-from .io.readers import FileCursor, input_size, jsonl_lines, line_has_outcome, line_outcome
+from .io.pieces import Piece
+from .io.readers import FileCursor, jsonl_lines, line_has_outcome, line_outcome
 from .io.records import document_to_record, dumps, input_error_drop, rejected_record
 from .runner import DocRunner
 from .stats import Stats
@@ -82,11 +83,13 @@ class RawJob:
         return ChunkResult(b"".join(kept), b"".join(rejected), len(outcomes), ids, stats)
 
 
-def raw_items(path: str, opts: ReadOptions, tracker: _Tracker) -> Iterator[RawItem]:
-    """The lines of one JSONL shard that give an outcome, as `read_documents` reads them."""
-    cursor = FileCursor(input_size(path) or 0)
+def raw_items(path: str, opts: ReadOptions, tracker: _Tracker, piece: Piece) -> Iterator[RawItem]:
+    """The lines of one JSONL piece that give an outcome, as `read_documents` reads them."""
+    cursor = FileCursor(piece.size() if path != "-" else 0, offset=piece.start)
     try:
-        for content, size, lineno in jsonl_lines(path, opts, cursor):
+        for content, size, lineno in jsonl_lines(
+            path, opts, cursor, piece.start, piece.end, piece.first_line
+        ):
             if line_has_outcome(content, size, opts):
                 tracker.read(cursor.position())
                 yield content, size, path, lineno
@@ -124,7 +127,7 @@ def byte_chunks(items: Iterator[RawItem], size: int, max_bytes: int) -> Iterator
 
 def clean_jsonl_shard(
     runner: DocRunner,
-    path: str,
+    path: str | Piece,
     out_path: str,
     rejects_path: str,
     opts: ReadOptions,
@@ -133,11 +136,13 @@ def clean_jsonl_shard(
     tracker: _Tracker,
     ids: IdCheck,
 ) -> Stats:
-    """Clean one JSONL shard on ``workers`` processes into two JSONL files (atomic)."""
+    """Clean one JSONL shard (a file, or a piece of one) on ``workers`` processes
+    into two JSONL files (atomic)."""
     started = time.perf_counter()
     stats = Stats()
     job = RawJob(runner, opts)
-    it = raw_items(path, opts, tracker)
+    piece = path if isinstance(path, Piece) else Piece(path)
+    it = raw_items(piece.path, opts, tracker, piece)
     chunks = byte_chunks(it, chunk_size, CHUNK_BYTES)
     with AtomicOutput(out_path) as out, AtomicOutput(rejects_path) as rej:
         for result in map_ordered(job, chunks, workers):

@@ -11,6 +11,7 @@ import gzip
 import io
 import os
 import sys
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import IO, BinaryIO
 
@@ -147,6 +148,16 @@ class AtomicOutput:
 
     def write(self, data: bytes) -> None:
         self.stream.write(data)
+
+    @staticmethod
+    def clear_leftovers(path: str | Path) -> None:
+        """Remove the partial files that killed runs left for ``path``: a run
+        resuming an output is its only writer, and a kill skips `abort`."""
+        if str(path) == "-":
+            return
+        target = Path(path)
+        for leftover in target.parent.glob(f".{glob_escape(target.name)}.tmp-*"):
+            leftover.unlink(missing_ok=True)
 
     def commit(self) -> None:
         """Finish the file and move it into place."""

@@ -140,14 +140,15 @@ class FileCursor:
     """Where a reader is in its file: bytes consumed on disk, or the whole file
     once a reader that reads it at once (text, Parquet) has its records."""
 
-    def __init__(self, size: int):
+    def __init__(self, size: int, offset: int = 0):
         self.size = size
+        self.offset = offset  # where the bytes read start in the file (a piece's start)
         self.stream: object = None
 
     def position(self) -> int:
         if self.stream is None:
             return self.size
-        return min(disk_position(self.stream), self.size)  # type: ignore[arg-type]
+        return min(disk_position(self.stream) - self.offset, self.size)  # type: ignore[arg-type]
 
 
 def input_size(path: str) -> int | None:
@@ -181,22 +182,52 @@ def read_documents(
     opts = options or ReadOptions(**kwargs)
     done = 0
     for path in expand_inputs(paths, opts.format):
-        kind = format_of(path, opts.format)
-        readers = {"jsonl": read_jsonl, "text": read_text, "parquet": read_parquet}
-        reader = readers.get(kind) or _html_reader(kind)  # type: ignore[arg-type]
-        cursor = FileCursor(input_size(path) or 0)
-        try:
-            for item in reader(path, opts, cursor):
-                if on_record is not None:
-                    on_record(done + cursor.position())
-                yield item
-        except InputError as exc:
-            if opts.on_error == "fail":
-                raise
+        size = input_size(path) or 0
+        if on_record is None:
+            yield from read_range(path, opts)
+        else:
+            yield from read_range(path, opts, on_record=lambda at, done=done: on_record(done + at))
+        done += size
+
+
+def read_range(
+    path: str,
+    opts: ReadOptions,
+    start: int = 0,
+    end: int | None = None,
+    first_line: int = 1,
+    *,
+    on_record: Callable[[int], None] | None = None,
+) -> Iterator[Document | Drop]:
+    """The records of one input file, or of bytes ``[start, end)`` of a plain JSON
+    Lines file cut at line starts (``first_line`` is the number of the first):
+    exactly the records a whole-file read gives for those lines.
+
+    ``on_record`` gets the bytes read so far from ``start``.
+    """
+    kind = format_of(path, opts.format)
+    size = input_size(path) or 0
+    whole = start == 0 and end is None
+    if not whole and kind != "jsonl":
+        raise ValueError(f"only JSON Lines files are read in byte ranges, not {kind}: {path}")
+    cursor = FileCursor((size if end is None else end) - start, offset=start)
+    try:
+        if whole:
+            readers = {"jsonl": read_jsonl, "text": read_text, "parquet": read_parquet}
+            reader = readers.get(kind) or _html_reader(kind)  # type: ignore[arg-type]
+            items = reader(path, opts, cursor)
+        else:
+            items = read_jsonl(path, opts, cursor, start=start, end=end, first_line=first_line)
+        for item in items:
             if on_record is not None:
-                on_record(done + cursor.size)
-            yield input_error_drop(exc)
-        done += cursor.size
+                on_record(cursor.position())
+            yield item
+    except InputError as exc:
+        if opts.on_error == "fail":
+            raise
+        if on_record is not None:
+            on_record(cursor.size)
+        yield input_error_drop(exc)
 
 
 def _html_reader(kind: str) -> Callable[..., Iterator[Document | Drop]]:
@@ -211,11 +242,18 @@ def _unreadable(path: str, exc: OSError) -> InputError:
 
 
 def read_jsonl(
-    path: str, opts: ReadOptions, cursor: FileCursor | None = None
+    path: str,
+    opts: ReadOptions,
+    cursor: FileCursor | None = None,
+    *,
+    start: int = 0,
+    end: int | None = None,
+    first_line: int = 1,
 ) -> Iterator[Document | Drop]:
-    """One Document per non-blank line of a JSON Lines file."""
+    """One Document per non-blank line of a JSON Lines file (or of its bytes
+    ``[start, end)``, cut at line starts)."""
     display = "stdin" if path == "-" else path
-    for content, size, lineno in jsonl_lines(path, opts, cursor):
+    for content, size, lineno in jsonl_lines(path, opts, cursor, start, end, first_line):
         yield from line_outcome(content, size, display, lineno, opts)
 
 
@@ -229,23 +267,32 @@ def without_bom(first_line: bytes) -> bytes:
 
 
 def jsonl_lines(
-    path: str, opts: ReadOptions, cursor: FileCursor | None = None
+    path: str,
+    opts: ReadOptions,
+    cursor: FileCursor | None = None,
+    start: int = 0,
+    end: int | None = None,
+    first_line: int = 1,
 ) -> Iterator[tuple[bytes, int, int]]:
-    """(content, size, line number) of every line, without its newline.
+    """(content, size, line number) of every line, without its newline; of the
+    lines in bytes ``[start, end)`` when given (a plain file cut at line starts,
+    whose first line is ``first_line``).
 
     ``content`` holds at least the first ``max_doc_bytes + 1`` bytes of a line
     of ``size`` bytes: an oversize line is never held whole.
     """
     try:
         fh = open_read(path)
+        if start:
+            fh.seek(start)
     except OSError as exc:
         raise _unreadable(path, exc) from None
     if cursor is not None:
         cursor.stream = fh
     limit = -1 if opts.max_doc_bytes is None else opts.max_doc_bytes + 2
     with fh:
-        lineno = 0
-        while True:
+        lineno = first_line - 1
+        while end is None or fh.tell() < end:
             try:
                 raw = fh.readline(limit)
                 truncated = limit > 0 and len(raw) >= limit and not raw.endswith(b"\n")

@@ -50,7 +50,8 @@ class RunConfig:
     )
     resume: bool = _opt(
         False,
-        "Reuse the input files a killed run finished (per-file checkpoints) and do the rest.",
+        "Reuse what a killed run finished (a checkpoint per input file, and per 64 MiB "
+        "piece of a plain JSONL file) and do the rest.",
     )
     output_format: str = "auto"
 

@@ -1,7 +1,10 @@
 """The engine under `clean_files` and `dedup_files`: a pipeline over local files,
 with per-shard checkpoints and resume.
 
-Each input file is a shard. Its kept and rejected records are written to a
+Each input file is a shard, and a plain JSON Lines file larger than
+``piece_bytes`` is cut at line starts into shards of about that size
+(`textclean.io.pieces`), so a run killed inside one large file resumes from
+its last finished piece. A shard's kept and rejected records are written to a
 work directory beside the output (``.OUT.parts/``) and a marker records that
 the shard finished, with its counts and a fingerprint of the input file and
 the settings. When every shard is done, the parts are joined in input order
@@ -33,7 +36,8 @@ from ..errors import ConfigError
 from ..io import IdCheck, ReadOptions, check_paths, default_rejects_path, read_documents
 from ..io.files import AtomicOutput
 from ..io.parts import join_parts, work_dir_for, write_outcomes
-from ..io.readers import format_of, input_size
+from ..io.pieces import PIECE_BYTES, Piece, pieces_of
+from ..io.readers import format_of, input_size, read_range
 from ..io.writers import output_format
 from ..pipeline import CHUNK_SIZE, Pipeline
 from ..raw_chunks import clean_jsonl_shard
@@ -54,9 +58,14 @@ def settings_fingerprint(pipeline: Pipeline, opts: ReadOptions) -> str:
     return hashlib.sha256(blob).hexdigest()[:16]
 
 
-def shard_fingerprint(path: str) -> dict[str, Any]:
-    st = os.stat(path)
-    return {"path": path, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
+def shard_fingerprint(shard: str | Piece) -> dict[str, Any]:
+    """What identifies a shard's input: the file as it stands, and the piece of it."""
+    piece = shard if isinstance(shard, Piece) else Piece(shard)
+    st = os.stat(piece.path)
+    found = {"path": piece.path, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
+    if not piece.whole:
+        found.update(start=piece.start, end=piece.end, first_line=piece.first_line)
+    return found
 
 
 def run_on_files(
@@ -71,9 +80,14 @@ def run_on_files(
     output_format_name: str = "auto",
     progress: Progress | None = None,
     also_writes: Mapping[str, str | None] | None = None,
+    piece_bytes: int = PIECE_BYTES,
 ) -> Stats:
     """Run ``pipeline`` over ``inputs``; write kept records to ``output`` and
     drops to ``rejects``. Returns the run's `Stats` (read = written + rejected).
+
+    A per-document pipeline writing to a file checkpoints each input file, and
+    each piece of about ``piece_bytes`` of a larger plain JSON Lines file
+    (`textclean.io.pieces`); ``resume`` redoes only the unfinished ones.
 
     Duplicate and non-string ids are reported with a `TextcleanWarning` at
     the end. The paths are checked before anything is read or written
@@ -92,6 +106,8 @@ def run_on_files(
     output_format(output, output_format_name)  # an unknown output name fails before any work
     writes = {"output": output, "rejects": rejects, **stage_writes(pipeline), **(also_writes or {})}
     files = check_paths(inputs, writes, opts.format)
+    for target in (output, rejects):
+        AtomicOutput.clear_leftovers(target)
     has_stage = any(is_stage(step) for _, step in pipeline.steps)
     checkpointed = output != "-" and not has_stage and "-" not in inputs
     if resume and not checkpointed:
@@ -110,7 +126,16 @@ def run_on_files(
             ids.warn()
         return pipeline.stats
     return _checkpointed(
-        pipeline, files, output, rejects, opts, workers, resume, output_format_name, progress
+        pipeline,
+        files,
+        output,
+        rejects,
+        opts,
+        workers,
+        resume,
+        output_format_name,
+        progress,
+        piece_bytes,
     )
 
 
@@ -183,6 +208,7 @@ def _checkpointed(
     resume: bool,
     fmt: str,
     progress: Progress | None,
+    piece_bytes: int,
 ) -> Stats:
     work = work_dir_for(output)
     if work.exists() and not resume:
@@ -193,33 +219,36 @@ def _checkpointed(
     total = Stats()
     tracker = _Tracker(progress, _total_size(shards))
     ids = IdCheck(opts.id_field)
-    for index, shard in enumerate(shards):
+    pieces = [piece for shard in shards for piece in pieces_of(shard, opts.format, piece_bytes)]
+    for index, piece in enumerate(pieces):
         marker = work / f"{index:06d}.done.json"
-        expected = {"settings": settings, "shard": shard_fingerprint(shard)}
+        expected = {"settings": settings, "shard": shard_fingerprint(piece)}
         done = _read_marker(marker)
-        size = input_size(shard) or 0
+        size = piece.size()
         if done is not None and done.get("expected") == expected:
             total.merge(Stats.from_record(done["stats"]))
             tracker.skip(size)
             continue
         part_out, part_rej = work / f"{index:06d}.out.jsonl", work / f"{index:06d}.rejects.jsonl"
-        if workers > 1 and format_of(shard, opts.format) == "jsonl":
+        if workers > 1 and format_of(piece.path, opts.format) == "jsonl":
             # Workers parse, clean and serialise; this process moves bytes.
             runner = pipeline.doc_runner(pipeline.steps)
             pipeline.stats = clean_jsonl_shard(
-                runner, shard, str(part_out), str(part_rej), opts, workers, CHUNK_SIZE, tracker, ids
+                runner, piece, str(part_out), str(part_rej), opts, workers, CHUNK_SIZE, tracker, ids
             )
         else:
-            stream = ids.watch(read_documents([shard], opts, on_record=tracker.read))
-            outcomes = tracker.written(pipeline.outcomes(stream, workers=workers))
+            records = read_range(
+                piece.path, opts, piece.start, piece.end, piece.first_line, on_record=tracker.read
+            )
+            outcomes = tracker.written(pipeline.outcomes(ids.watch(records), workers=workers))
             write_outcomes(outcomes, str(part_out), str(part_rej), opts, "jsonl")
         tracker.base += size
         stats = pipeline.stats
         with AtomicOutput(str(marker)) as m:
             m.write(orjson.dumps({"expected": expected, "stats": stats.to_record()}))
         total.merge(stats)
-    join_parts(work, len(shards), "out", output, opts, fmt)
-    join_parts(work, len(shards), "rejects", rejects, opts, "jsonl")
+    join_parts(work, len(pieces), "out", output, opts, fmt)
+    join_parts(work, len(pieces), "rejects", rejects, opts, "jsonl")
     shutil.rmtree(work)
     tracker.finish()
     ids.warn()
