@@ -162,3 +162,20 @@ def test_a_run_stopped_inside_one_file_resumes_from_its_last_finished_piece(tmp_
     assert stats.seen == 405
     # the finished pieces before d300 were not run again: only the rest of the file was
     assert StopAt.seen < 400 - 250 and first + StopAt.seen < 400 + 60
+
+
+def test_a_finished_piece_whose_part_is_gone_is_done_again(tmp_path):
+    path = corpus(tmp_path)
+    opts = ReadOptions(on_error="skip")
+    ref = tmp_path / "ref.jsonl"
+    run_on_files(Pipeline.from_steps("fix_spacing"), [path], str(ref), options=opts)
+    out = tmp_path / "out.jsonl"
+    pipeline = Pipeline([*Pipeline.from_steps("fix_spacing").steps, ("stop", StopAt("d300"))])
+    StopAt.armed = True
+    with pytest.raises(StepError):
+        run_on_files(pipeline, [path], str(out), options=opts, piece_bytes=2000)
+    # as a kill while the finished work folder is being removed leaves it
+    (tmp_path / ".out.jsonl.parts" / "000000.out.jsonl").unlink()
+    StopAt.armed = False
+    run_on_files(pipeline, [path], str(out), options=opts, resume=True, piece_bytes=2000)
+    assert out.read_bytes() == ref.read_bytes()

@@ -225,11 +225,18 @@ def _checkpointed(
         expected = {"settings": settings, "shard": shard_fingerprint(piece)}
         done = _read_marker(marker)
         size = piece.size()
-        if done is not None and done.get("expected") == expected:
+        part_out, part_rej = work / f"{index:06d}.out.jsonl", work / f"{index:06d}.rejects.jsonl"
+        # A run killed while removing its finished work folder can leave a
+        # marker without its parts: such a piece is done again.
+        if (
+            done is not None
+            and done.get("expected") == expected
+            and part_out.exists()
+            and part_rej.exists()
+        ):
             total.merge(Stats.from_record(done["stats"]))
             tracker.skip(size)
             continue
-        part_out, part_rej = work / f"{index:06d}.out.jsonl", work / f"{index:06d}.rejects.jsonl"
         if workers > 1 and format_of(piece.path, opts.format) == "jsonl":
             # Workers parse, clean and serialise; this process moves bytes.
             runner = pipeline.doc_runner(pipeline.steps)
