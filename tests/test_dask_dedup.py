@@ -150,7 +150,7 @@ def test_the_dedup_cli_on_a_scheduler_equals_the_local_cli(client, corpus, tmp_p
 edge_lists = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), min_size=1, max_size=60)
 
 
-@settings(max_examples=15)
+@settings(max_examples=6, deadline=None)
 @given(edge_lists, st.integers(1, 3))
 def test_label_propagation_finds_the_union_find_components(edges, partitions):
     pairs = np.array(edges, dtype=np.int64)
