@@ -24,7 +24,7 @@ from ..errors import ConfigError
 from ..registry import register
 from ..segment import split_sentences
 from ..steps import Step, StepResult
-from .page_signals import line_scores, lowered_name_rate
+from .page_signals import line_scores, lowered_name_rate, names_in_sentences
 from .quality_limits import with_limits
 from .regions import Region, SentenceWords, flagged_regions
 from .repetition import repetition_scores, words
@@ -175,8 +175,10 @@ def measure(text: str, lang: str | None) -> Measured:
     if lang not in UNSPACED:
         scores.update(_char_scores(text, tokens))
         # Prose lines when they hold enough words: lists and tables lack function words too.
-        prose = shape.prose_words if len(shape.prose_words) >= MIN_WORDS else tokens
-        ratio = stop_word_ratio(prose, lang or "")
+        if len(shape.prose_words) >= MIN_WORDS:
+            ratio = stop_word_ratio(shape.prose_words, lang or "", shape.prose_names)
+        else:
+            ratio = stop_word_ratio(tokens, lang or "", names_in_sentences(parts.cased))
         if ratio is not None:
             scores["stop_word_ratio"] = ratio
     rounded = {k: round(v, 6) for k, v in scores.items()}
