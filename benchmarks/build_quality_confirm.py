@@ -100,7 +100,10 @@ def fnc_articles(git_dir: str) -> Iterable[tuple[str, str]]:
     repo = GitReader(git_dir, FNC_COMMIT)
     for name in FNC_FILES:
         for row in _csv_rows(repo.read(name)):
-            yield f"fnc:{name.split('_')[0]}:{int(row['Body ID']):05d}", as_lines(row["articleBody"])
+            yield (
+                f"fnc:{name.split('_')[0]}:{int(row['Body ID']):05d}",
+                as_lines(row["articleBody"]),
+            )
     repo.close()
 
 

@@ -57,7 +57,7 @@ _WORD = Pattern(r"\w+(?:['’]\w+)*", step="quality")
 _SENTENCE_GAPS = (". ", "! ", "? ", ": ")
 # A sentence end followed by another sentence on the same line.
 _INNER_END = Pattern(r"[.!?…][\"'”’)]*\s+\S", step="quality")
-_OPENS = tuple(".!?:\"“‘«(")
+_OPENS = tuple('.!?:"“‘«(')
 _CLOCK = Pattern(r"\b[0-2]?\d:[0-5]\d\b", step="quality")
 _YEAR = Pattern(r"\b(?:19|20)\d\d\b", step="quality")
 _STAMP_WORDS = 12
