@@ -57,7 +57,8 @@ _WORD = Pattern(r"\w+(?:['’]\w+)*", step="quality")
 _SENTENCE_GAPS = (". ", "! ", "? ", ": ")
 # A sentence end followed by another sentence on the same line.
 _INNER_END = Pattern(r"[.!?…][\"'”’)]*\s+\S", step="quality")
-_OPENS = tuple('.!?:"“‘«(')
+# A word after one ending in these starts a sentence (or a quote): capitalised anyway.
+_OPENS = frozenset('.!?:"“‘«(')
 _CLOCK = Pattern(r"\b[0-2]?\d:[0-5]\d\b", step="quality")
 _YEAR = Pattern(r"\b(?:19|20)\d\d\b", step="quality")
 _STAMP_WORDS = 12
@@ -109,11 +110,14 @@ def line_scores(text: str) -> LineScores:
                 prose += len(line)
                 if line[0] not in _BULLETS:
                     words = [w.strip(_EDGE_PUNCT) for w in split]
-                    names += sum(
-                        is_name_or_number(w)
-                        for w, before in zip(words[1:], split, strict=False)
-                        if not before.endswith(_OPENS)
-                    ) + is_number(words[0])
+                    names += is_number(words[0])
+                    # `is_name_or_number`, inlined: it runs once per prose word.
+                    for w, before in zip(words[1:], split, strict=False):
+                        c = w[:1]
+                        if (c.isdigit() or (c.isupper() and not w.isupper())) and (
+                            before[-1] not in _OPENS
+                        ):
+                            names += 1
                     prose_words.extend(map(str.casefold, words))
         else:
             loose.update(_loose_pairs(line))
