@@ -83,3 +83,45 @@ def test_recycled_phrasing_without_snippets_is_not_pasted():
     assert flagged_regions(text) == []
     cut = "\n".join(f"{r[:-25]}…" if i % 2 else r for i, r in enumerate(rows * 2))
     assert flagged_regions(cut) != []
+
+
+PLAIN = st.sampled_from(["the", "of", "and", "in", "match", "scored", "late", "goal", "won"])
+LONG_SENTENCE = st.lists(PLAIN, min_size=5, max_size=12).map(
+    lambda ws: " ".join(ws).capitalize() + "."
+)
+NAME = st.sampled_from(["Cardiff", "Llewellyn", "Jones", "3-1", "2,400", "Ospreys"])
+
+
+@given(st.lists(st.lists(LONG_SENTENCE, min_size=3, max_size=6), min_size=1, max_size=4), st.data())
+def test_paragraphs_kept_several_to_a_line_count_by_their_sentences(paragraphs, data):
+    sentences = sum(map(len, paragraphs))
+    sheet = data.draw(st.lists(st.sampled_from(MENU), min_size=0, max_size=sentences))
+    text = "\n".join([" ".join(p) for p in paragraphs] + sheet)
+    assert line_scores(text).long_line_share == sentences / (sentences + len(sheet))
+    assert "not_prose" not in quality(text, lang="en").rules
+
+
+@given(st.lists(LONG_SENTENCE, min_size=1, max_size=5), st.integers(20, 40))
+def test_a_furniture_page_with_one_long_blurb_is_not_prose(blurb, menu_lines):
+    menu = [MENU[i % len(MENU)] for i in range(menu_lines)]
+    page = "\n".join(
+        menu[:5] + [" ".join(blurb + ["More details are in the full story."])] + menu[5:]
+    )
+    assert "not_prose" in quality(page, lang="en").rules
+
+
+@given(
+    st.lists(st.lists(LONG_SENTENCE, min_size=1, max_size=4), min_size=1, max_size=12), st.data()
+)
+def test_names_and_figures_inside_sentences_leave_the_stop_word_share(lines, data):
+    text = "\n".join(" ".join(line) for line in lines)
+    named = []
+    for line in lines:
+        out = []
+        for sentence in line:
+            words = sentence.split()
+            at = data.draw(st.integers(1, len(words) - 1))
+            out.append(" ".join([*words[:at], data.draw(NAME), *words[at:]]))
+        named.append(" ".join(out))
+    before = quality(text, lang="en").scores["stop_word_ratio"]
+    assert quality("\n".join(named), lang="en").scores["stop_word_ratio"] == before

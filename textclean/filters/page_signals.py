@@ -5,10 +5,13 @@
   spaces, ending like a sentence). Menus, link lists,
   archives and footers, the page an extractor returns when it misses the
   article, are short unpunctuated lines.
-* ``long_line_share``: the share of a page's lines (by count, not by
-  characters) of twelve words or more (40 characters without spaces). A
-  furniture page can hold one long blurb that carries its character share;
-  most of its lines are still short.
+* ``long_line_share``: the share of a page's pieces in long lines (twelve
+  words or more, or 40 characters without spaces), where a long line counts
+  once for each sentence it holds and any other line once. A furniture page
+  can hold one long blurb that carries its character share; most of its
+  pieces are still short lines. An article that keeps several paragraphs on
+  one line and adds a list (a team sheet, a draw of fixtures) has few long
+  lines, but they hold most of its sentences.
 * ``loose_phrase_repeats``: how many pieces of text outside sentences (the
   unpunctuated tail of a line, the items of a comma list) hold the most
   repeated pair of lower-case content words. A search phrase glued after
@@ -20,9 +23,12 @@
   posts. An article has a published and an updated line at most; a page
   that is a comment thread has one every few lines. Fewer than three such
   lines count as none.
-* the words of the prose lines (`prose_words`): the stop-word rule reads
-  them, since lists, tables and captions lack function words in real
-  articles too, and word salad lacks them in its prose.
+* the words of the prose lines (`prose_words`) and how many of them are
+  names or numbers (`prose_names`): the stop-word rule reads them, since
+  lists, tables and captions lack function words in real articles too, and
+  word salad lacks them in its prose. Names and figures carry no function
+  words either, so a short report dense with them is judged on its other
+  words (`plain_share`).
 * ``lowered_name_rate``: per 1,000 words, occurrences of the most repeated
   lower-case word pair holding a word the page also capitalises inside a
   sentence ("Andrea Kelly" ... "andrea kelly video"). It counts a pasted
@@ -49,6 +55,10 @@ _LONG_UNSPACED = 40
 _STOP = frozenset().union(*STOP_WORDS.values())
 _WORD = Pattern(r"\w+(?:['’]\w+)*", step="quality")
 _SENTENCE_GAPS = (". ", "! ", "? ", ": ")
+# A sentence end followed by another sentence on the same line.
+_INNER_END = Pattern(r"[.!?…][\"'”’)]*\s+\S", step="quality")
+# A word after one ending in these starts a sentence (or a quote): capitalised anyway.
+_OPENS = frozenset('.!?:"“‘«(')
 _CLOCK = Pattern(r"\b[0-2]?\d:[0-5]\d\b", step="quality")
 _YEAR = Pattern(r"\b(?:19|20)\d\d\b", step="quality")
 _STAMP_WORDS = 12
@@ -65,6 +75,7 @@ class LineScores(NamedTuple):
     lines: int  # non-blank lines
     stamp_share: float
     prose_words: list[str]  # case-folded, edge punctuation stripped; bullet lines left out
+    prose_names: int  # of `prose_words`, names inside a sentence and numbers (`is_name_or_number`)
 
 
 def line_scores(text: str) -> LineScores:
@@ -75,7 +86,7 @@ def line_scores(text: str) -> LineScores:
     >>> line_scores("Home\\nNews\\nThe council met on Monday to vote.")[:4]
     (0.809..., 0.0, 0, 3)
     """
-    total = prose = count = long = stamps = 0
+    total = prose = count = pieces = long = stamps = names = 0
     loose: Counter[tuple[str, str]] = Counter()
     prose_words: list[str] = []
     for line in text.splitlines():
@@ -86,23 +97,70 @@ def line_scores(text: str) -> LineScores:
         total += len(line)
         split = line.split()
         unspaced = " " not in line
-        long += len(split) >= _LONG_WORDS or (unspaced and len(line) >= _LONG_UNSPACED)
+        if len(split) >= _LONG_WORDS or (unspaced and len(line) >= _LONG_UNSPACED):
+            sentences = 1 + len(_INNER_END.findall(line))
+            long += sentences
+            pieces += sentences
+        else:
+            pieces += 1
         if ":" in line and len(split) <= _STAMP_WORDS:
             stamps += _is_stamp(line)
         if line.endswith(_ENDS):
             if len(split) >= _PROSE_WORDS or (unspaced and len(line) >= 10):
                 prose += len(line)
                 if line[0] not in _BULLETS:
-                    prose_words.extend(w.strip(_EDGE_PUNCT).casefold() for w in split)
+                    words = [w.strip(_EDGE_PUNCT) for w in split]
+                    names += is_number(words[0])
+                    # `is_name_or_number`, inlined: it runs once per prose word.
+                    for w, before in zip(words[1:], split, strict=False):
+                        c = w[:1]
+                        if (c.isdigit() or (c.isupper() and not w.isupper())) and (
+                            before[-1] not in _OPENS
+                        ):
+                            names += 1
+                    prose_words.extend(map(str.casefold, words))
         else:
             loose.update(_loose_pairs(line))
     return LineScores(
         prose / total if total else 0.0,
-        long / count if count else 0.0,
+        long / pieces if pieces else 0.0,
         max(loose.values(), default=0),
         count,
         stamps / count if stamps >= _MIN_STAMPS else 0.0,
         prose_words,
+        names,
+    )
+
+
+def is_number(word: str) -> bool:
+    """A figure: the word starts with a digit ("1,200", "3-1", "1990s").
+
+    >>> is_number("3-1"), is_number("three")
+    (True, False)
+    """
+    return word[:1].isdigit()
+
+
+def is_name_or_number(word: str) -> bool:
+    """A figure, or a word written as a name (capitalised, not all capitals).
+
+    Only for words inside a sentence: the first word of a sentence is
+    capitalised anyway. Acronyms and shouting stay plain words.
+
+    >>> [is_name_or_number(w) for w in ("Cardiff", "1-0", "BBC", "the", "I")]
+    [True, True, False, False, False]
+    """
+    return word[:1].isdigit() or (word[:1].isupper() and not word.isupper())
+
+
+def names_in_sentences(cased: Sequence[Sequence[str]]) -> int:
+    """How many words of the sentences ``cased`` are names or numbers (`is_name_or_number`).
+
+    >>> names_in_sentences([["The", "Cardiff", "side", "won", "3-1"], ["Then", "rain"]])
+    2
+    """
+    return sum(
+        sum(map(is_name_or_number, ws[1:])) + (bool(ws) and is_number(ws[0])) for ws in cased
     )
 
 

@@ -44,10 +44,19 @@ STOP_WORDS: dict[str, frozenset[str]] = {
 UNSPACED = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo"})
 
 
-def stop_word_ratio(tokens: Sequence[str], lang: str) -> float | None:
+def stop_word_ratio(tokens: Sequence[str], lang: str, names: int = 0) -> float | None:
     """Share of (case-folded) words that are function words of ``lang``; None if not listed.
 
+    ``names`` of the words are names or figures: they are left out of the
+    count the share is taken of, since a report dense with names and figures
+    holds as many function words per sentence as any other (word salad does
+    not). At most half the words are left out, so a page in title case or a
+    list of names is still judged on all its words. A function word written
+    as a name ("The Times") can count on both sides; the share stops at 1.
+
     >>> stop_word_ratio("the cat sat on the mat".split(), "en")
+    0.5
+    >>> stop_word_ratio("the cat met Tom and Ann".split(), "en", names=2)
     0.5
     >>> stop_word_ratio(["kissa"], "xx") is None
     True
@@ -57,4 +66,5 @@ def stop_word_ratio(tokens: Sequence[str], lang: str) -> float | None:
         return None
     if not tokens:
         return 0.0
-    return sum(map(words.__contains__, tokens)) / len(tokens)
+    counted = max(len(tokens) - names, len(tokens) / 2)
+    return min(1.0, sum(map(words.__contains__, tokens)) / counted)
