@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from test_reliability import STEPS, make_shards
 
@@ -71,3 +73,24 @@ def test_the_cli_runs_on_a_scheduler_address(client, corpus, tmp_path):
     proc = run("clean", str(corpus / "in"), "-o", str(out), "--dask", address, *STEPS)
     assert out.read_bytes() == ref.read_bytes()
     assert "written" in proc.stderr
+
+
+def test_the_example_config_with_its_corpus_stage_runs_on_a_scheduler(client, tmp_path):
+    from test_cli import run
+
+    example = Path(__file__).resolve().parent.parent / "examples"
+    local, remote = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
+    config = str(example / "pipeline.toml")
+    run("clean", str(example / "corpus.jsonl"), "-o", str(local), "--config", config)
+    proc = run(
+        "clean", str(example / "corpus.jsonl"), "-o", str(remote), "--config", config,
+        "--dask", client.scheduler.address,
+    )  # fmt: skip
+    assert "near_duplicate" in proc.stderr
+    assert remote.read_bytes() == local.read_bytes()
+    assert (tmp_path / "dask.rejects.jsonl").read_bytes() == (
+        tmp_path / "local.rejects.jsonl"
+    ).read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["local.jsonl", "local.rejects.jsonl", "dask.jsonl", "dask.rejects.jsonl"]
+    )

@@ -277,29 +277,6 @@ def test_a_wrong_step_spec_names_the_culprit(spec, message):
         pipeline_from_steps(spec)
 
 
-# -- Dask runs pipelines with corpus stages --------------------------------------------
-
-
-def test_dask_runs_the_example_config_with_its_corpus_stage(tmp_path):
-    pytest.importorskip("distributed")
-    example = ROOT / "examples"
-    local, remote = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
-    config = str(example / "pipeline.toml")
-    run("clean", str(example / "corpus.jsonl"), "-o", str(local), "--config", config, check=True)
-    proc = run(
-        "clean", str(example / "corpus.jsonl"), "-o", str(remote), "--config", config,
-        "--dask", "local:2", check=True,
-    )  # fmt: skip
-    assert "near_duplicate" in proc.stderr
-    assert remote.read_bytes() == local.read_bytes()
-    assert (tmp_path / "dask.rejects.jsonl").read_bytes() == (
-        tmp_path / "local.rejects.jsonl"
-    ).read_bytes()
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        ["local.jsonl", "local.rejects.jsonl", "dask.jsonl", "dask.rejects.jsonl"]
-    )
-
-
 # -- smaller things ----------------------------------------------------------------------
 
 
