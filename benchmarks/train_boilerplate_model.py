@@ -176,8 +176,9 @@ def labelled_rows(
 
 def matrix(pages: list[Page], lexicon: dict[str, float], rules: dict[str, list]):
     """Features of the non-blank lines of ``pages``, with their labels (1 furniture,
-    0 content, -1 unlabelled), set names, C4's verdicts and page numbers."""
-    xs, ys, sets, c4, page = [], [], [], [], []
+    0 content, -1 unlabelled), set names, C4's verdicts, page numbers and furniture
+    categories."""
+    xs, ys, sets, c4, page, cats = [], [], [], [], [], []
     for k, p in enumerate(pages):
         X = line_features(p.lines, rules[p.id], lexicon)
         for i, label in enumerate(p.labels):
@@ -187,7 +188,8 @@ def matrix(pages: list[Page], lexicon: dict[str, float], rules: dict[str, list])
                 sets.append(p.set)
                 c4.append(c4_keep(p.lines[i]))
                 page.append(k)
-    return np.array(xs), np.array(ys), sets, c4, page
+                cats.append(p.categories[i] or "")
+    return np.array(xs), np.array(ys), sets, c4, page, cats
 
 
 def stacked(X: np.ndarray, p: np.ndarray, page: np.ndarray) -> np.ndarray:
@@ -380,6 +382,8 @@ def main() -> None:
     y = np.concatenate([part[1] for part in parts])
     oof_sets = [name for part in parts for name in part[2]]
     c4_all = np.array([v for part in parts for v in part[3]], dtype=bool)
+    cats_all = np.array([c for part in parts for c in part[5]])
+    ids_all = np.array([folds[k][j].id for k, part in enumerate(parts) for j in part[4]])
     offsets = np.cumsum([0] + [len(f) for f in folds])
     page = np.concatenate(
         [np.asarray(part[4], dtype=np.int64) + offsets[k] for k, part in enumerate(parts)]
@@ -409,6 +413,8 @@ def main() -> None:
             y=y,
             sets=np.array(oof_sets),
             c4=c4,
+            category=cats_all[labelled],
+            page_id=ids_all[labelled],
         )
     threshold = choose_threshold(p_oof[labelled], y, oof_sets, c4, args.keep_content)
     for name in sorted(set(oof_sets)):
