@@ -15,11 +15,10 @@ the JSON it writes.
 4. With ``--second-pass``, a second pass: trees on the same features and
    `stacked_features` of the first pass's out-of-fold probabilities (the
    line's, its neighbours', the page's). The decision threshold is the one
-   that removes the most scraper-output furniture while each scraped page
-   keeps, on average, at least ``--keep-content`` of its content lines, and
-   the page sets together (whole pages and their crops) keep a content F1
-   above C4's line rules, all on out-of-fold predictions of the last pass;
-   each page set's own F1 beside C4's is printed at that threshold.
+   that removes the most scraper-output furniture while keeping at least
+   ``--keep-content`` of its content lines and beating C4's line rules on
+   content F1 on every whole-page set, all on out-of-fold predictions of the
+   last pass.
 5. The category head: word weights per furniture category (multinomial
    logistic regression) on lines whose category is known.
 
@@ -235,43 +234,31 @@ def content_f1(keep: np.ndarray, y: np.ndarray) -> float:
 
 
 def choose_threshold(
-    p: np.ndarray, y: np.ndarray, sets: list[str], c4: np.ndarray, page: np.ndarray, keep: float
+    p: np.ndarray, y: np.ndarray, sets: list[str], c4: np.ndarray, keep: float
 ) -> float:
     """The most scraper-output furniture removed, under two conditions.
 
-    Scraped pages keep on average at least ``keep`` of their content lines
-    (the per-document share a user of one article sees), and the page sets
-    pooled keep a content F1 at least C4's on the same lines. The page sets
-    are whole web pages, many not news, whose gold keeps link lists and
-    product boxes; pooled, no one small set pins the threshold, and each
-    set's own F1 is shown beside C4's where the threshold lands
-    (`page_set_report`). All out of fold: neither is judged on lines it was
-    fitted on.
+    At least ``keep`` of scraper-output content lines stay, and on every page
+    set the content F1 is at least that of C4's line rules on the same lines
+    (out-of-fold, so neither is judged on lines it was fitted on).
     """
     names = np.array(sets)
     scraped = names == "scraped"
-    pooled = np.isin(names, PAGE_SETS)
-    floor = content_f1(c4[pooled], y[pooled]) if pooled.any() else 0.0
-    docs = [page[scraped] == k for k in np.unique(page[scraped])]
+    pages = [name for name in PAGE_SETS if (names == name).any()]
+    floor = {name: content_f1(c4[names == name], y[names == name]) for name in pages}
     best, best_recall = None, -1.0
     for t in np.round(np.arange(0.30, 0.96, 0.01), 2):
         kept = p < t
-        if scraped.any() and _doc_mean(kept[scraped], ~y[scraped], docs) < keep:
+        if scraped.any() and kept[scraped & ~y].mean() < keep:
             continue
-        if pooled.any() and content_f1(kept[pooled], y[pooled]) < floor:
+        if any(content_f1(kept[names == n], y[names == n]) < floor[n] for n in pages):
             continue
         recall = (~kept[scraped & y]).mean() if scraped.any() else (~kept[y]).mean()
         if recall > best_recall:
             best, best_recall = float(t), recall
     if best is None:
-        raise SystemExit("no threshold keeps enough content and beats C4 on the page sets")
+        raise SystemExit("no threshold keeps enough content and beats C4 on every page set")
     return best
-
-
-def _doc_mean(values: np.ndarray, mask: np.ndarray, docs: list[np.ndarray]) -> float:
-    """Mean over documents of the share of ``values`` among each one's ``mask`` lines."""
-    shares = [values[d & mask].mean() for d in docs if (d & mask).any()]
-    return float(np.mean(shares)) if shares else 1.0
 
 
 def page_set_report(p: np.ndarray, y: np.ndarray, sets: list[str], c4: np.ndarray, t: float):
@@ -442,9 +429,7 @@ def main() -> None:
             category=cats_all[labelled],
             page_id=ids_all[labelled],
         )
-    threshold = choose_threshold(
-        p_oof[labelled], y, oof_sets, c4, page[labelled], args.keep_content
-    )
+    threshold = choose_threshold(p_oof[labelled], y, oof_sets, c4, args.keep_content)
     page_set_report(p_oof[labelled], y, oof_sets, c4, threshold)
     for name in sorted(set(oof_sets)):
         mask = np.array(oof_sets) == name
