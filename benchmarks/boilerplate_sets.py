@@ -42,6 +42,7 @@ SCRAPED = (
     "scraped-news-6",
     "scraped-news-7",
     "scraped-news-8",
+    "scraped-news-9",
 )
 
 

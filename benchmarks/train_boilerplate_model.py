@@ -176,8 +176,9 @@ def labelled_rows(
 
 def matrix(pages: list[Page], lexicon: dict[str, float], rules: dict[str, list]):
     """Features of the non-blank lines of ``pages``, with their labels (1 furniture,
-    0 content, -1 unlabelled), set names, C4's verdicts and page numbers."""
-    xs, ys, sets, c4, page = [], [], [], [], []
+    0 content, -1 unlabelled), set names, C4's verdicts, page numbers and furniture
+    categories."""
+    xs, ys, sets, c4, page, cats = [], [], [], [], [], []
     for k, p in enumerate(pages):
         X = line_features(p.lines, rules[p.id], lexicon)
         for i, label in enumerate(p.labels):
@@ -187,7 +188,8 @@ def matrix(pages: list[Page], lexicon: dict[str, float], rules: dict[str, list])
                 sets.append(p.set)
                 c4.append(c4_keep(p.lines[i]))
                 page.append(k)
-    return np.array(xs), np.array(ys), sets, c4, page
+                cats.append(p.categories[i] or "")
+    return np.array(xs), np.array(ys), sets, c4, page, cats
 
 
 def stacked(X: np.ndarray, p: np.ndarray, page: np.ndarray) -> np.ndarray:
@@ -257,6 +259,19 @@ def choose_threshold(
     if best is None:
         raise SystemExit("no threshold keeps enough content and beats C4 on every page set")
     return best
+
+
+def page_set_report(p: np.ndarray, y: np.ndarray, sets: list[str], c4: np.ndarray, t: float):
+    """Each page set's content F1 at threshold ``t`` beside C4's, out of fold."""
+    names = np.array(sets)
+    for name in PAGE_SETS:
+        mask = names == name
+        if mask.any():
+            print(
+                f"out-of-fold {name}: content F1 {content_f1(p[mask] < t, y[mask]):.3f}, "
+                f"C4 {content_f1(c4[mask], y[mask]):.3f}",
+                file=sys.stderr,
+            )
 
 
 def export(gb: HistGradientBoostingClassifier) -> dict[str, np.ndarray]:
@@ -380,6 +395,8 @@ def main() -> None:
     y = np.concatenate([part[1] for part in parts])
     oof_sets = [name for part in parts for name in part[2]]
     c4_all = np.array([v for part in parts for v in part[3]], dtype=bool)
+    cats_all = np.array([c for part in parts for c in part[5]])
+    ids_all = np.array([folds[k][j].id for k, part in enumerate(parts) for j in part[4]])
     offsets = np.cumsum([0] + [len(f) for f in folds])
     page = np.concatenate(
         [np.asarray(part[4], dtype=np.int64) + offsets[k] for k, part in enumerate(parts)]
@@ -409,8 +426,11 @@ def main() -> None:
             y=y,
             sets=np.array(oof_sets),
             c4=c4,
+            category=cats_all[labelled],
+            page_id=ids_all[labelled],
         )
     threshold = choose_threshold(p_oof[labelled], y, oof_sets, c4, args.keep_content)
+    page_set_report(p_oof[labelled], y, oof_sets, c4, threshold)
     for name in sorted(set(oof_sets)):
         mask = np.array(oof_sets) == name
         keep = (p_oof[labelled][mask & ~y] < threshold).mean()
