@@ -16,7 +16,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(
-    *args: str, cwd: Path | None = None, check: bool = True, env: dict | None = None
+    *args: str,
+    cwd: Path | None = None,
+    check: bool = True,
+    env: dict | None = None,
+    stdin: str | None = None,
 ) -> subprocess.CompletedProcess:
     proc = subprocess.run(
         [sys.executable, "-m", "textclean", *args],
@@ -24,6 +28,7 @@ def run(
         text=True,
         cwd=cwd,
         env={**os.environ, **(env or {})},
+        input=stdin,
     )
     if check and proc.returncode != 0:
         raise AssertionError(
@@ -162,26 +167,8 @@ def test_the_example_config_runs(tmp_path):
 
 def test_stdin_to_stdout(tmp_path):
     lines = '{"id": "a", "text": "Hello , world ."}\n{"id": "b", "text": \n'
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "textclean",
-            "clean",
-            "-",
-            "-o",
-            "-",
-            "--steps",
-            "fix_spacing",
-            "--on-error",
-            "skip",
-            "-q",
-        ],
-        input=lines,
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-    )
+    args = ["clean", "-", "-o", "-", "--steps", "fix_spacing", "--on-error", "skip", "-q"]
+    proc = run(*args, cwd=tmp_path, check=False, stdin=lines)
     assert proc.returncode == 0, proc.stderr
     (record,) = [json.loads(line) for line in proc.stdout.splitlines()]
     assert (record["id"], record["text"]) == ("a", "Hello, world.")
@@ -196,22 +183,8 @@ def test_a_run_from_stdin_reports_the_bytes_it_read(tmp_path):
         json.dumps({"id": str(k), "text": f"Story {k} opens here. " * 2000}) + "\n"
         for k in range(3)
     )
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "textclean",
-            "clean",
-            "-",
-            "-o",
-            "out.jsonl",
-            "--steps",
-            "fix_spacing",
-        ],
-        input=body.encode(),
-        capture_output=True,
-        cwd=tmp_path,
-    )
+    args = ["clean", "-", "-o", "out.jsonl", "--steps", "fix_spacing"]
+    proc = run(*args, cwd=tmp_path, check=False, stdin=body)
     assert proc.returncode == 0, proc.stderr
-    summary = proc.stderr.decode().splitlines()[0]
+    summary = proc.stderr.splitlines()[0]
     assert f"{len(body.encode()) / 1e6:.2f} MB," in summary, summary
