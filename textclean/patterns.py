@@ -24,6 +24,7 @@ from typing import Any
 import regex
 
 from .errors import PatternTimeout
+from .existence import existence_source
 from .linear import LinearRegex
 from .re2_syntax import to_re2
 from .wordscan import RunScanner, run_scanner
@@ -48,6 +49,11 @@ def _linear_for(source: str, flags: int) -> LinearRegex | None:
         return None
 
 
+def _existence_for(source: str, flags: int) -> LinearRegex | None:
+    rewritten = existence_source(source)
+    return None if rewritten is None else _linear_for(rewritten, flags)
+
+
 class Pattern:
     """A compiled pattern: linear-time RE2 when it can be, else `regex` with a timeout.
 
@@ -56,7 +62,17 @@ class Pattern:
     always the `regex` form.
     """
 
-    __slots__ = ("source", "flags", "step", "timeout", "_compiled", "_linear", "_iterable", "_runs")
+    __slots__ = (
+        "source",
+        "flags",
+        "step",
+        "timeout",
+        "_compiled",
+        "_linear",
+        "_iterable",
+        "_runs",
+        "_exists",
+    )
 
     def __init__(
         self, source: str, flags: int = 0, *, step: str = "", timeout: float = DEFAULT_TIMEOUT
@@ -72,6 +88,7 @@ class Pattern:
         self._iterable = self._linear is not None and self._linear.fullmatch("") is None
         # Word-like scans (runs of one class) need no engine: see textclean.wordscan.
         self._runs: RunScanner | None = run_scanner(source, flags)
+        self._exists: LinearRegex | None | bool = False  # built on first `contains`
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (self.source, self.flags, self.step, self.timeout))
@@ -105,6 +122,22 @@ class Pattern:
                 pass  # lone surrogates: RE2 reads UTF-8 only
         end = endpos if endpos is not None else len(text)
         return self._guard(self._compiled.search, text, text, pos, end)
+
+    def contains(self, text: str) -> bool:
+        """Whether the pattern matches somewhere in ``text``: ``search(text) is not None``.
+
+        Asked on RE2 also for a pattern with word edges the `regex` engine
+        would run (see `textclean.existence`), so with no timeout.
+        """
+        exists = self._exists
+        if exists is False:
+            exists = self._exists = self._linear or _existence_for(self.source, self.flags)
+        if exists is not None:
+            try:
+                return exists.search(text) is not None  # type: ignore[union-attr]
+            except UnicodeEncodeError:
+                pass  # lone surrogates: RE2 reads UTF-8 only
+        return self.search(text) is not None
 
     def match(self, text: str, pos: int = 0) -> Match | None:
         if self._linear is not None:

@@ -266,7 +266,7 @@ class RuleSet:
         for i in candidates:
             if best is not None and i > best:
                 break
-            if self.rules[i].max_words >= n and self._single[i].search(segment) is not None:
+            if self.rules[i].max_words >= n and self._single[i].contains(segment):
                 best = i
                 break
         return None if best is None else self.rules[best]
