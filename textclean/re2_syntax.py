@@ -265,7 +265,7 @@ def _translate(source: str, multiline: bool) -> str:
                 if last_quantifier:
                     raise Unsupported("quantifier after quantifier")
                 r.i = j + 1
-                out.append("{" + body + "}")
+                out.append(_counted(body, out[-1] if out else "", r.peek()))
                 quantifier = True
             else:
                 out.append("\\{")
@@ -281,6 +281,28 @@ def _translate(source: str, multiline: bool) -> str:
             out.append(_literal(ch))
         last_quantifier = quantifier
     return "".join(out)
+
+
+#: The largest count RE2 accepts in ``{m,n}``.
+MAX_REPEAT = 1000
+
+
+def _counted(body: str, atom: str, after: str) -> str:
+    """A ``{m,n}`` quantifier; past `MAX_REPEAT`, greedy, on one character
+    item, as greedy pieces: ``x{1,2076}`` is ``x{1,1000}x{0,1000}x{0,76}``,
+    which tries the counts in the same order, most first."""
+    low, comma, high = body.partition(",")
+    if not comma or not high or int(high) <= MAX_REPEAT:
+        return "{" + body + "}"
+    single = atom.startswith("[") or (len(atom) <= 2 and atom not in ("(", ")", "|"))
+    if int(low or 0) > MAX_REPEAT or after in ("?", "+") or not single:
+        raise Unsupported("count too large")
+    pieces = ["{" + f"{low or 0},{MAX_REPEAT}" + "}"]
+    rest = int(high) - MAX_REPEAT
+    while rest > 0:
+        pieces.append(atom + "{0," + str(min(rest, MAX_REPEAT)) + "}")
+        rest -= MAX_REPEAT
+    return "".join(pieces)
 
 
 def to_re2(source: str, flags: int = 0) -> str | None:

@@ -29,7 +29,7 @@ _WORD_CHAR = regex.compile(r"\w")
 
 
 @lru_cache(maxsize=4096)
-def _is_word(ch: str) -> bool:
+def is_word_char(ch: str) -> bool:
     """Whether `regex` counts ``ch`` as a word character (one character: constant time)."""
     return _WORD_CHAR.match(ch) is not None
 
@@ -85,8 +85,8 @@ class PhraseMatch:
             if found is None:
                 break
             start, end = found.span()
-            if (start == 0 or not _is_word(text[start - 1])) and (
-                end == n or not _is_word(text[end])
+            if (start == 0 or not is_word_char(text[start - 1])) and (
+                end == n or not is_word_char(text[end])
             ):
                 out.append((start, end))
                 pos = start + 1 if overlapped else end
