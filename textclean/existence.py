@@ -35,6 +35,7 @@ _WORD_PROPERTIES = {"L", "Lu", "Ll", "Lt", "Lm", "Lo", "Nd", "Letter"}
 _EDGE_ESCAPES = {"\\s", "\\p{P}", "\\p{S}", "\\p{Z}", "\\p{Zs}", "\\p{Pd}", "\\p{Po}"}
 _NOT_WORD = r"[^\w]"
 _WORD = regex.compile(r"\w")
+_DIGIT = regex.compile(r"\d")
 
 
 class _Refused(Exception):
@@ -56,15 +57,59 @@ class _Item:
         return len(self.quant) > 1 and self.quant.endswith("+")
 
 
+@dataclass(frozen=True, slots=True)
+class Existence:
+    """``source`` matches in a text exactly when the original pattern does,
+    provided the text holds a digit if ``needs_digit``."""
+
+    source: str
+    needs_digit: bool = False
+
+
 def existence_source(source: str) -> str | None:
     """A pattern, in `regex` syntax, that matches in a text exactly when ``source`` does."""
+    found = existence(source)
+    return found.source if found is not None and not found.needs_digit else None
+
+
+def existence(source: str) -> Existence | None:
+    r"""`existence_source`, also for an anchored pattern that asks, before reading
+    any digit, for a digit further on (``^...(?=[^\d]*\d)``): that is a
+    condition on the whole text, checked apart.
+
+    >>> existence(r"^[\s\p{P}]*+(?=[^\d]*\d)(?:\d+|on)+$")
+    Existence(source='^[\\s\\p{P}]*(?:\\d+|on)+\\n?\\Z', needs_digit=True)
+    """
     try:
         alts, end = _parse(source, 0)
         if end != len(source):
             raise _Refused
-        return "|".join(_emit(seq, True, True) for seq in alts)
+        digit: list[bool] = []
+        clean = len(alts) == 1 and bool(alts[0]) and alts[0][0].kind == "caret"
+        rewritten = "|".join(_emit(seq, True, True, clean, digit) for seq in alts)
+        return Existence(rewritten, bool(digit))
     except (_Refused, IndexError, ValueError):
         return None
+
+
+_DIGIT_AHEAD = "(?=[^\\d]*\\d)"
+
+
+def _alts_text(item: _Item) -> str:
+    return "|".join("".join(i.text + i.quant for i in seq) for seq in item.alts) + item.close
+
+
+def _digit_free(item: _Item) -> bool:
+    """Whether ``item`` never consumes a digit."""
+    if item.kind in ("caret", "bound"):
+        return True
+    if item.kind == "lit":
+        return _DIGIT.match(item.text[-1]) is None
+    if item.kind in ("class", "esc"):
+        return _class_holds_no_word(item) and not item.text.startswith("\\d")
+    if item.kind == "group":
+        return all(all(map(_digit_free, seq)) for seq in item.alts)
+    return False
 
 
 def _parse(s: str, i: int) -> tuple[list[list[_Item]], int]:
@@ -120,8 +165,8 @@ def _atom(s: str, i: int) -> tuple[_Item, int]:
                 j += 1
             if s[j] == ")":
                 raise _Refused  # a global flag in the middle
-            if s[j] != ":":
-                raise _Refused  # named groups, atomic groups, comments...
+            if s[j] != ":" or set(s[i + 2 : j]) - set("i-"):
+                raise _Refused  # named or atomic groups, comments, other flags...
             prefix = s[i : j + 1]
         else:
             prefix = "("
@@ -243,9 +288,9 @@ def _class_holds_no_word(item: _Item) -> bool:
 def _edge_is_word(seq: list[_Item], last: bool) -> bool:
     """Whether a match of ``seq`` always begins (ends, if ``last``) with a letter or digit."""
     for item in reversed(seq) if last else seq:
-        if item.kind in ("bound", "look", "caret", "dollar", "flags") or item.high == 0:
-            return False
-        if not _is_word_atom(item, last):
+        if item.kind in ("bound", "look", "caret", "dollar"):
+            continue  # zero-width: it only narrows which matches there are
+        if item.high == 0 or not _is_word_atom(item, last):
             return False
         if item.low >= 1:
             return True
@@ -257,7 +302,12 @@ def _ends_here(rest: list[_Item], at_end: bool) -> bool:
     return at_end and all(item.kind == "dollar" for item in rest)
 
 
-def _emit(seq: list[_Item], at_start: bool, at_end: bool) -> str:
+def _emit(
+    seq: list[_Item], at_start: bool, at_end: bool, clean: bool = False, digit: list | None = None
+) -> str:
+    """``seq`` rewritten; ``clean``: every match reaches ``seq`` from the start of
+    the text through characters that are not digits (``digit`` collects the
+    ``(?=[^\\d]*\\d)`` spent as the condition "the text holds a digit")."""
     out: list[str] = []
     skip = 0
     for k, item in enumerate(seq):
@@ -265,6 +315,11 @@ def _emit(seq: list[_Item], at_start: bool, at_end: bool) -> str:
         before, after = seq[:k], seq[k + 1 :]
         if skip:
             skip -= 1
+            continue
+        if item.kind == "look" and item.text + _alts_text(item) == _DIGIT_AHEAD:
+            if not (clean and digit is not None and all(map(_digit_free, before))):
+                raise _Refused
+            digit.append(True)
             continue
         if item.kind == "bound":
             if first and _edge_is_word(after, last=False):
@@ -282,8 +337,13 @@ def _emit(seq: list[_Item], at_start: bool, at_end: bool) -> str:
             out.append("\\n?\\Z" if not after else "")
         elif item.kind == "group":
             single = item.high == 1
+            mandatory = (
+                clean and single and item.low == 1 and len(item.alts) == 1
+                and all(map(_digit_free, before))
+            )
             inner = "|".join(
-                _emit(alt, first and single, last and single) for alt in item.alts
+                _emit(alt, first and single, last and single, mandatory, digit)
+                for alt in item.alts
             )
             out.append(item.text + inner + item.close + _quant(item, after, at_end))
         else:
@@ -330,6 +390,8 @@ def _edge_is_not_word(seq: list[_Item], last: bool) -> bool:
     """Whether a match of ``seq`` always begins (ends) with a character that is not a
     word character to `regex`."""
     for item in reversed(seq) if last else seq:
+        if item.kind in ("bound", "look", "caret", "dollar"):
+            continue
         if item.kind not in ("lit", "class", "esc") or item.high == 0:
             return False
         if not _holds_no_word_char(item):

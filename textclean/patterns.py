@@ -24,7 +24,7 @@ from typing import Any
 import regex
 
 from .errors import PatternTimeout
-from .existence import existence_source
+from .existence import existence
 from .linear import LinearRegex
 from .re2_syntax import to_re2
 from .wordscan import RunScanner, run_scanner
@@ -49,9 +49,29 @@ def _linear_for(source: str, flags: int) -> LinearRegex | None:
         return None
 
 
-def _existence_for(source: str, flags: int) -> LinearRegex | None:
-    rewritten = existence_source(source)
-    return None if rewritten is None else _linear_for(rewritten, flags)
+class _Existence:
+    """An RE2 pattern, and whether a text must also hold a digit (`textclean.existence`)."""
+
+    __slots__ = ("linear", "digit")
+
+    def __init__(self, linear: LinearRegex, digit: LinearRegex | None):
+        self.linear = linear
+        self.digit = digit
+
+    def search(self, text: str) -> Match | None:
+        if self.digit is not None and self.digit.search(text) is None:
+            return None
+        return self.linear.search(text)
+
+
+def _existence_for(source: str, flags: int) -> _Existence | None:
+    if flags & ~(regex.IGNORECASE | regex.UNICODE | regex.VERSION0):
+        return None  # the rewriting reads ^, $ and . as they are without flags
+    found = existence(source)
+    linear = None if found is None else _linear_for(found.source, flags)
+    if linear is None:
+        return None
+    return _Existence(linear, _linear_for(r"\d", 0) if found.needs_digit else None)  # type: ignore[union-attr]
 
 
 class Pattern:
@@ -88,7 +108,7 @@ class Pattern:
         self._iterable = self._linear is not None and self._linear.fullmatch("") is None
         # Word-like scans (runs of one class) need no engine: see textclean.wordscan.
         self._runs: RunScanner | None = run_scanner(source, flags)
-        self._exists: LinearRegex | None | bool = False  # built on first `contains`
+        self._exists: LinearRegex | _Existence | None | bool = False  # built on first `contains`
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (self.source, self.flags, self.step, self.timeout))
