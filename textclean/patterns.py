@@ -101,11 +101,13 @@ class Pattern:
         self.flags = flags
         self.step = step
         self.timeout = timeout
-        self._compiled = regex.compile(source, flags)
         self._linear = _linear_for(source, flags)
         # RE2 and regex step past an empty match differently, so a pattern that
         # can match the empty string scans (finditer, sub, split) on regex.
         self._iterable = self._linear is not None and self._linear.fullmatch("") is None
+        # The `regex` form is compiled on first use: many patterns never need it
+        # (RE2 serves every call, or `contains` does), and a worker starts sooner.
+        self._compiled: regex.Pattern | None = None
         # Word-like scans (runs of one class) need no engine: see textclean.wordscan.
         self._runs: RunScanner | None = run_scanner(source, flags)
         self._exists: LinearRegex | _Existence | None | bool = False  # built on first `contains`
@@ -118,6 +120,8 @@ class Pattern:
 
     @property
     def compiled(self) -> regex.Pattern:
+        if self._compiled is None:
+            self._compiled = regex.compile(self.source, self.flags)
         return self._compiled
 
     @property
@@ -141,7 +145,7 @@ class Pattern:
             except UnicodeEncodeError:
                 pass  # lone surrogates: RE2 reads UTF-8 only
         end = endpos if endpos is not None else len(text)
-        return self._guard(self._compiled.search, text, text, pos, end)
+        return self._guard(self.compiled.search, text, text, pos, end)
 
     def contains(self, text: str) -> bool:
         """Whether the pattern matches somewhere in ``text``: ``search(text) is not None``.
@@ -165,7 +169,7 @@ class Pattern:
                 return self._linear.match(text, pos)
             except UnicodeEncodeError:
                 pass
-        return self._guard(self._compiled.match, text, text, pos)
+        return self._guard(self.compiled.match, text, text, pos)
 
     def fullmatch(self, text: str) -> Match | None:
         if self._linear is not None:
@@ -173,7 +177,7 @@ class Pattern:
                 return self._linear.fullmatch(text)
             except UnicodeEncodeError:
                 pass
-        return self._guard(self._compiled.fullmatch, text, text)
+        return self._guard(self.compiled.fullmatch, text, text)
 
     def findall(self, text: str) -> list[Any]:
         if self._runs is not None:
@@ -186,7 +190,7 @@ class Pattern:
                 return self._linear.findall(text)  # type: ignore[union-attr]
             except UnicodeEncodeError:
                 pass
-        return self._guard(self._compiled.findall, text, text)
+        return self._guard(self.compiled.findall, text, text)
 
     def finditer(self, text: str) -> Iterator[Match]:
         if self._iterable:
@@ -197,7 +201,7 @@ class Pattern:
 
         # Materialised so the timeout covers the whole scan, not each step of a generator.
         def scan(t: str, timeout: float) -> list[regex.Match]:
-            return list(self._compiled.finditer(t, timeout=timeout))
+            return list(self.compiled.finditer(t, timeout=timeout))
 
         return iter(self._guard(scan, text, text))
 
@@ -212,7 +216,7 @@ class Pattern:
                 return self._linear.subn(repl, text, count)  # type: ignore[union-attr]
             except UnicodeEncodeError:
                 pass
-        return self._guard(self._compiled.subn, text, repl, text, count)
+        return self._guard(self.compiled.subn, text, repl, text, count)
 
     def split(self, text: str, maxsplit: int = 0) -> list[str]:
         if self._iterable:
@@ -220,7 +224,7 @@ class Pattern:
                 return self._linear.split(text, maxsplit)  # type: ignore[union-attr]
             except UnicodeEncodeError:
                 pass
-        return self._guard(self._compiled.split, text, text, maxsplit)
+        return self._guard(self.compiled.split, text, text, maxsplit)
 
 
 def _rebuild(source: str, flags: int, step: str, timeout: float) -> Pattern:

@@ -287,6 +287,8 @@ class RuleSet:
         return RuleSet(r for r in self.rules if r.category not in drop)
 
     def __add__(self, other: RuleSet) -> RuleSet:
+        if not self.rules or not other.rules:  # the same rules: no second compilation
+            return other if not self.rules else self
         return RuleSet(self.rules + other.rules)
 
     def __len__(self) -> int:
