@@ -338,12 +338,14 @@ def _emit(
         elif item.kind == "group":
             single = item.high == 1
             mandatory = (
-                clean and single and item.low == 1 and len(item.alts) == 1
+                clean
+                and single
+                and item.low == 1
+                and len(item.alts) == 1
                 and all(map(_digit_free, before))
             )
             inner = "|".join(
-                _emit(alt, first and single, last and single, mandatory, digit)
-                for alt in item.alts
+                _emit(alt, first and single, last and single, mandatory, digit) for alt in item.alts
             )
             out.append(item.text + inner + item.close + _quant(item, after, at_end))
         else:

@@ -21,7 +21,6 @@ long form before it, the first one starting a word.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import combinations
 
 from ..changes import Change

@@ -63,9 +63,7 @@ FRENCH_ELISION = ContextPattern(
         r"(?i)(?<=(?:^|[\s(«“\"])(?:[lcdjmnst]|qu|jusqu|lorsqu|puisqu)['’]) +(?=\p{L})",
         step=STEP,
     ),
-    r"(?:^|[\s(«“\"])(?:"
-    + caseless("l|c|d|j|m|n|s|t|qu|jusqu|lorsqu|puisqu")
-    + r")['’]( +)\p{L}",
+    r"(?:^|[\s(«“\"])(?:" + caseless("l|c|d|j|m|n|s|t|qu|jusqu|lorsqu|puisqu") + r")['’]( +)\p{L}",
     behind=1,
 )
 #: A space before punctuation that ends a word: followed by a space, the end or a closer.
