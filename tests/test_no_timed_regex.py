@@ -139,3 +139,9 @@ def test_a_phrase_match_finds_what_its_look_around_pattern_finds(entry, around, 
 def test_token_spans_are_the_look_around_pattern_spans(token: str, text: str):
     reference = regex.compile(rf"(?<![\w&]){regex.escape(token)}(?![\w&])")
     assert token_spans(text, token) == [m.span() for m in reference.finditer(text)]
+
+
+def test_the_shipped_rules_are_valid_patterns():
+    # A worker does not check the shipped rules when it builds them; this does.
+    for rule in builtin_rules().rules:
+        regex.compile(rule.pattern, regex.I | regex.V0)

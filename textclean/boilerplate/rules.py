@@ -143,9 +143,10 @@ class RuleSet:
     in the list whose length cap admits the segment wins.
     """
 
-    def __init__(self, rules: Iterable[Rule]):
+    def __init__(self, rules: Iterable[Rule], *, shipped: bool = False):
         self.rules = tuple(rules)
-        for rule in self.rules:
+        # The shipped rules are checked by the test suite, not in every worker.
+        for rule in () if shipped else self.rules:
             try:
                 regex.compile(rule.pattern, regex.I)
             except regex.error as exc:
