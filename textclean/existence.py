@@ -42,6 +42,16 @@ class _Refused(Exception):
     pass
 
 
+_CONTROLS = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
+
+
+def _char(item: _Item) -> str:
+    """The character a literal item stands for."""
+    if item.text.startswith("\\"):
+        return _CONTROLS.get(item.text[1], item.text[1])
+    return item.text
+
+
 @dataclass
 class _Item:
     kind: str  # lit, esc, class, group, bound, look, caret, dollar, dot, flags
@@ -104,7 +114,7 @@ def _digit_free(item: _Item) -> bool:
     if item.kind in ("caret", "bound"):
         return True
     if item.kind == "lit":
-        return _DIGIT.match(item.text[-1]) is None
+        return _DIGIT.match(_char(item)) is None
     if item.kind in ("class", "esc"):
         return _class_holds_no_word(item) and not item.text.startswith("\\d")
     if item.kind == "group":
@@ -136,10 +146,12 @@ def _atom(s: str, i: int) -> tuple[_Item, int]:
             return _Item("esc", s[i:end]), end
         if s[i + 1] == "b":
             return _Item("bound", "\\b"), i + 2
-        if s[i + 1].isalnum():
-            if s[i + 1] in "BAZzGK" or s[i + 1].isdigit():
-                raise _Refused
+        if s[i + 1] in "dDwWsS":
             return _Item("esc", s[i : i + 2]), i + 2
+        if s[i + 1] in "ntrfva":
+            return _Item("lit", s[i : i + 2]), i + 2  # a control character
+        if s[i + 1].isalnum():
+            raise _Refused  # anchors, back-references, code point escapes...
         return _Item("lit", s[i : i + 2]), i + 2
     if c == "[":
         j = i + 1
@@ -211,7 +223,7 @@ def _quantifier(s: str, i: int, item: _Item) -> int:
 def _is_word_atom(item: _Item, last: bool) -> bool:
     """Whether every character ``item`` can take first (or ``last``) is a letter or digit."""
     if item.kind == "lit":
-        ch = item.text[-1]
+        ch = _char(item)
         return unicodedata.category(ch)[0] == "L" or unicodedata.category(ch) == "Nd"
     if item.kind == "esc":
         return item.text == "\\d" or (
@@ -243,6 +255,8 @@ def _class_is_word(text: str) -> bool:
             continue
         ch = body[i]
         if ch == "-" and 0 < i < len(body) - 1:
+            if i > 1 and body[i - 2] == "\\":
+                return False  # after a class escape a hyphen is itself
             lo, hi = body[i - 1], body[i + 1]
             if not (lo.isascii() and hi.isascii() and lo.isalnum() and hi.isalnum()):
                 return False
@@ -405,7 +419,7 @@ def _edge_is_not_word(seq: list[_Item], last: bool) -> bool:
 
 def _holds_no_word_char(item: _Item) -> bool:
     if item.kind == "lit":
-        return _WORD.match(item.text[-1]) is None
+        return _WORD.match(_char(item)) is None
     if item.kind == "esc":
         return item.text == "\\s"
     body = item.text[1:-1]
