@@ -53,8 +53,11 @@ class Entry:
         return normalize(self.phrase, self.case)
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(phrase: str, case: str = "fold") -> str:
     """Collapse whitespace (and fold case for ``fold`` entries) to look a match up.
+
+    Cached: an entry's `Entry.key` is asked for many times as the lexicon loads.
 
     >>> normalize("Such  as\\nfor Instance")
     'such as for instance'
