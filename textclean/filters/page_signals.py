@@ -93,7 +93,7 @@ def line_scores(text: str) -> LineScores:
             if len(split) >= _PROSE_WORDS or (unspaced and len(line) >= 10):
                 prose += len(line)
                 if line[0] not in _BULLETS:
-                    prose_words.extend(w.strip(_EDGE_PUNCT).casefold() for w in split)
+                    prose_words += [w.strip(_EDGE_PUNCT).casefold() for w in split]
         else:
             loose.update(_loose_pairs(line))
     return LineScores(
