@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import re2
 import regex
 from conftest import EXAMPLES_DIR
 from hypothesis import given, settings
@@ -23,7 +24,8 @@ from textclean import Document, Pipeline
 from textclean.boilerplate.classify import builtin_rules
 from textclean.existence import existence
 from textclean.filters.page_signals import _CLOCK, _YEAR
-from textclean.patterns import Pattern
+from textclean.patterns import FOLDS_APART, Pattern
+from textclean.re2_syntax import _every_code_point
 from textclean.repair.acronyms import token_spans
 from textclean.repair.lexicon import _compile, load_lexicon
 
@@ -145,3 +147,24 @@ def test_the_shipped_rules_are_valid_patterns():
     # A worker does not check the shipped rules when it builds them; this does.
     for rule in builtin_rules().rules:
         regex.compile(rule.pattern, regex.I | regex.V0)
+
+
+def test_the_letters_re2_folds_apart_are_listed():
+    letters = {c for r in builtin_rules().rules for c in r.pattern if c.isalpha()}
+    letters |= set("abcdefghijklmnopqrstuvwxyz")
+    every = _every_code_point()
+    options = re2.Options()
+    options.case_sensitive = False
+    apart = set()
+    for letter in sorted(letters):
+        by_regex = set(regex.findall(f"(?i){regex.escape(letter)}", every))
+        by_re2 = {m.group() for m in re2.compile(re2.escape(letter), options).finditer(every)}
+        apart |= by_regex ^ by_re2
+    assert apart <= FOLDS_APART
+
+
+def test_a_letter_re2_folds_apart_is_asked_of_regex():
+    pattern = Pattern(r"\bprivacy policy\b", regex.I | regex.V0)
+    assert pattern.contains("Our prİvacy policy")
+    assert pattern.contains("Our PRIVACY policy")
+    assert not pattern.contains("Our prıvacy policy")

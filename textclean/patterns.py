@@ -38,6 +38,11 @@ SECONDS_PER_MB = 10.0
 
 Match = Any  # a regex.Match or a textclean.linear.LinearMatch
 
+#: Characters `regex` matches case-insensitively with a letter where RE2's
+#: case folding does not (``İ`` with ``i``): a case-insensitive `Pattern.contains`
+#: on a text holding one asks `regex` (`tests/test_no_timed_regex.py` checks the list).
+FOLDS_APART = frozenset("\u0130\U0001df95")
+
 
 def _linear_for(source: str, flags: int) -> LinearRegex | None:
     translated = to_re2(source, flags)
@@ -156,7 +161,9 @@ class Pattern:
         exists = self._exists
         if exists is False:
             exists = self._exists = self._linear or _existence_for(self.source, self.flags)
-        if exists is not None:
+        if exists is not None and (
+            FOLDS_APART.isdisjoint(text) or not (self.flags & regex.I or "(?i" in self.source)
+        ):
             try:
                 return exists.search(text) is not None  # type: ignore[union-attr]
             except UnicodeEncodeError:
