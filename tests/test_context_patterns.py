@@ -26,6 +26,7 @@ PIECES = st.sampled_from(
         *("  ", "   ", " n't", "n’t", " 's", " ’ s", "' ve", "re", "ll", " . ", " , "),
         *("the", "THE", "Thiſ", "which", "le", "Vous", "def x", "function", "return", "var a"),
         *("const", "http://x.org/a", "www.x.fr", "12 345", "10:30", ":)", ";-)", "<3", "1,5"),
+        *("l'", "qu’", "jusqu'", "(", "«", "\u2003", "\u2000"),
     ]
 )
 TEXTS = st.lists(PIECES, max_size=40).map("".join)

@@ -137,13 +137,15 @@ class LinearMatch:
         return group
 
     def span(self, group: int | str = 0) -> tuple[int, int]:
+        if group == 0:  # the common call: no look-up
+            return self._spans[0]
         return self._spans[self._index(group)]
 
     def start(self, group: int | str = 0) -> int:
-        return self.span(group)[0]
+        return (self._spans[0] if group == 0 else self.span(group))[0]
 
     def end(self, group: int | str = 0) -> int:
-        return self.span(group)[1]
+        return (self._spans[0] if group == 0 else self.span(group))[1]
 
     def group(self, *groups: int | str) -> Any:
         if len(groups) > 1:

@@ -257,8 +257,9 @@ class PatternSet:
 
     def _confirm(self, i: int, text: str) -> bool:
         pattern = self._originals[i]
-        found = pattern.match(text) if self.at_start else pattern.search(text)
-        return found is not None
+        if not self.at_start or pattern.source.startswith("^"):
+            return pattern.contains(text)  # anchored: a search is a match
+        return pattern.match(text) is not None
 
     def __len__(self) -> int:
         return len(self.sources)

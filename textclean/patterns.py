@@ -24,6 +24,7 @@ from typing import Any
 import regex
 
 from .errors import PatternTimeout
+from .existence import existence
 from .linear import LinearRegex
 from .re2_syntax import to_re2
 from .wordscan import RunScanner, run_scanner
@@ -37,6 +38,11 @@ SECONDS_PER_MB = 10.0
 
 Match = Any  # a regex.Match or a textclean.linear.LinearMatch
 
+#: Characters `regex` matches case-insensitively with a letter where RE2's
+#: case folding does not (``İ`` with ``i``): a case-insensitive `Pattern.contains`
+#: on a text holding one asks `regex` (`tests/test_no_timed_regex.py` checks the list).
+FOLDS_APART = frozenset("\u0130\U0001df95")
+
 
 def _linear_for(source: str, flags: int) -> LinearRegex | None:
     translated = to_re2(source, flags)
@@ -48,6 +54,31 @@ def _linear_for(source: str, flags: int) -> LinearRegex | None:
         return None
 
 
+class _Existence:
+    """An RE2 pattern, and whether a text must also hold a digit (`textclean.existence`)."""
+
+    __slots__ = ("linear", "digit")
+
+    def __init__(self, linear: LinearRegex, digit: LinearRegex | None):
+        self.linear = linear
+        self.digit = digit
+
+    def search(self, text: str) -> Match | None:
+        if self.digit is not None and self.digit.search(text) is None:
+            return None
+        return self.linear.search(text)
+
+
+def _existence_for(source: str, flags: int) -> _Existence | None:
+    if flags & ~(regex.IGNORECASE | regex.UNICODE | regex.VERSION0):
+        return None  # the rewriting reads ^, $ and . as they are without flags
+    found = existence(source)
+    linear = None if found is None else _linear_for(found.source, flags)
+    if linear is None:
+        return None
+    return _Existence(linear, _linear_for(r"\d", 0) if found.needs_digit else None)  # type: ignore[union-attr]
+
+
 class Pattern:
     """A compiled pattern: linear-time RE2 when it can be, else `regex` with a timeout.
 
@@ -56,7 +87,17 @@ class Pattern:
     always the `regex` form.
     """
 
-    __slots__ = ("source", "flags", "step", "timeout", "_compiled", "_linear", "_iterable", "_runs")
+    __slots__ = (
+        "source",
+        "flags",
+        "step",
+        "timeout",
+        "_compiled",
+        "_linear",
+        "_iterable",
+        "_runs",
+        "_exists",
+    )
 
     def __init__(
         self, source: str, flags: int = 0, *, step: str = "", timeout: float = DEFAULT_TIMEOUT
@@ -65,13 +106,16 @@ class Pattern:
         self.flags = flags
         self.step = step
         self.timeout = timeout
-        self._compiled = regex.compile(source, flags)
         self._linear = _linear_for(source, flags)
         # RE2 and regex step past an empty match differently, so a pattern that
         # can match the empty string scans (finditer, sub, split) on regex.
         self._iterable = self._linear is not None and self._linear.fullmatch("") is None
+        # The `regex` form is compiled on first use: many patterns never need it
+        # (RE2 serves every call, or `contains` does), and a worker starts sooner.
+        self._compiled: regex.Pattern | None = None
         # Word-like scans (runs of one class) need no engine: see textclean.wordscan.
         self._runs: RunScanner | None = run_scanner(source, flags)
+        self._exists: LinearRegex | _Existence | None | bool = False  # built on first `contains`
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (self.source, self.flags, self.step, self.timeout))
@@ -81,6 +125,8 @@ class Pattern:
 
     @property
     def compiled(self) -> regex.Pattern:
+        if self._compiled is None:
+            self._compiled = regex.compile(self.source, self.flags)
         return self._compiled
 
     @property
@@ -104,7 +150,25 @@ class Pattern:
             except UnicodeEncodeError:
                 pass  # lone surrogates: RE2 reads UTF-8 only
         end = endpos if endpos is not None else len(text)
-        return self._guard(self._compiled.search, text, text, pos, end)
+        return self._guard(self.compiled.search, text, text, pos, end)
+
+    def contains(self, text: str) -> bool:
+        """Whether the pattern matches somewhere in ``text``: ``search(text) is not None``.
+
+        Asked on RE2 also for a pattern with word edges the `regex` engine
+        would run (see `textclean.existence`), so with no timeout.
+        """
+        exists = self._exists
+        if exists is False:
+            exists = self._exists = self._linear or _existence_for(self.source, self.flags)
+        if exists is not None and (
+            FOLDS_APART.isdisjoint(text) or not (self.flags & regex.I or "(?i" in self.source)
+        ):
+            try:
+                return exists.search(text) is not None  # type: ignore[union-attr]
+            except UnicodeEncodeError:
+                pass  # lone surrogates: RE2 reads UTF-8 only
+        return self.search(text) is not None
 
     def match(self, text: str, pos: int = 0) -> Match | None:
         if self._linear is not None:
@@ -112,7 +176,7 @@ class Pattern:
                 return self._linear.match(text, pos)
             except UnicodeEncodeError:
                 pass
-        return self._guard(self._compiled.match, text, text, pos)
+        return self._guard(self.compiled.match, text, text, pos)
 
     def fullmatch(self, text: str) -> Match | None:
         if self._linear is not None:
@@ -120,7 +184,7 @@ class Pattern:
                 return self._linear.fullmatch(text)
             except UnicodeEncodeError:
                 pass
-        return self._guard(self._compiled.fullmatch, text, text)
+        return self._guard(self.compiled.fullmatch, text, text)
 
     def findall(self, text: str) -> list[Any]:
         if self._runs is not None:
@@ -133,7 +197,7 @@ class Pattern:
                 return self._linear.findall(text)  # type: ignore[union-attr]
             except UnicodeEncodeError:
                 pass
-        return self._guard(self._compiled.findall, text, text)
+        return self._guard(self.compiled.findall, text, text)
 
     def finditer(self, text: str) -> Iterator[Match]:
         if self._iterable:
@@ -144,7 +208,7 @@ class Pattern:
 
         # Materialised so the timeout covers the whole scan, not each step of a generator.
         def scan(t: str, timeout: float) -> list[regex.Match]:
-            return list(self._compiled.finditer(t, timeout=timeout))
+            return list(self.compiled.finditer(t, timeout=timeout))
 
         return iter(self._guard(scan, text, text))
 
@@ -159,7 +223,7 @@ class Pattern:
                 return self._linear.subn(repl, text, count)  # type: ignore[union-attr]
             except UnicodeEncodeError:
                 pass
-        return self._guard(self._compiled.subn, text, repl, text, count)
+        return self._guard(self.compiled.subn, text, repl, text, count)
 
     def split(self, text: str, maxsplit: int = 0) -> list[str]:
         if self._iterable:
@@ -167,7 +231,7 @@ class Pattern:
                 return self._linear.split(text, maxsplit)  # type: ignore[union-attr]
             except UnicodeEncodeError:
                 pass
-        return self._guard(self._compiled.split, text, text, maxsplit)
+        return self._guard(self.compiled.split, text, text, maxsplit)
 
 
 def _rebuild(source: str, flags: int, step: str, timeout: float) -> Pattern:

@@ -103,7 +103,7 @@ def _escape(r: _Reader, in_class: bool) -> tuple[str, bool]:
     if ch in _CLASS_ESCAPES:
         if ch in _NEGATED:
             if in_class:
-                raise Unsupported("negated class escape inside a class")
+                raise _NegatedInside("negated class escape inside a class")
             return "[^" + _ranges(_NEGATED[ch]) + "]", False
         return _ranges("\\" + ch), True
     if ch in "pP":
@@ -113,7 +113,7 @@ def _escape(r: _Reader, in_class: bool) -> tuple[str, bool]:
         name = r.until("}")
         if ch == "P" or name.startswith("^"):
             if in_class:
-                raise Unsupported("negated property inside a class")
+                raise _NegatedInside("negated property inside a class")
             return "[^" + _ranges(f"\\p{{{name.lstrip('^')}}}") + "]", False
         return _ranges(f"\\p{{{name}}}"), True
     if ch == "x":
@@ -147,7 +147,43 @@ def _escape(r: _Reader, in_class: bool) -> tuple[str, bool]:
 
 
 def _class(r: _Reader) -> str:
-    """A bracketed class, after its ``[``."""
+    """A bracketed class, after its ``[``.
+
+    A class holding a negated escape (``[^\\W\\d_]``, letters) has no RE2
+    spelling piece by piece; it is spelled as the code point ranges `regex`
+    itself finds in it.
+    """
+    start = r.i
+    try:
+        return _class_items(r)
+    except _NegatedInside:
+        r.i = start
+        return "[" + _ranges(_raw_class(r)) + "]"
+
+
+class _NegatedInside(Unsupported):
+    """A negated escape inside a class."""
+
+
+def _raw_class(r: _Reader) -> str:
+    """The body of a bracketed class as written, after its ``[``."""
+    start = r.i
+    if r.peek() == "^":
+        r.take()
+    if r.peek() == "]":
+        r.take()
+    while r.more() and r.peek() != "]":
+        if r.peek() == "[" and r.peek(2) == "[:":
+            raise Unsupported("POSIX class")
+        r.take(2 if r.peek() == "\\" else 1)
+    if not r.more():
+        raise Unsupported("unterminated class")
+    body = r.s[start : r.i]
+    r.take()
+    return body
+
+
+def _class_items(r: _Reader) -> str:
     body = ""
     if r.peek() == "^":
         r.take()
@@ -229,7 +265,7 @@ def _translate(source: str, multiline: bool) -> str:
                 if last_quantifier:
                     raise Unsupported("quantifier after quantifier")
                 r.i = j + 1
-                out.append("{" + body + "}")
+                out.append(_counted(body, out[-1] if out else "", r.peek()))
                 quantifier = True
             else:
                 out.append("\\{")
@@ -245,6 +281,28 @@ def _translate(source: str, multiline: bool) -> str:
             out.append(_literal(ch))
         last_quantifier = quantifier
     return "".join(out)
+
+
+#: The largest count RE2 accepts in ``{m,n}``.
+MAX_REPEAT = 1000
+
+
+def _counted(body: str, atom: str, after: str) -> str:
+    """A ``{m,n}`` quantifier; past `MAX_REPEAT`, greedy, on one character
+    item, as greedy pieces: ``x{1,2076}`` is ``x{1,1000}x{0,1000}x{0,76}``,
+    which tries the counts in the same order, most first."""
+    low, comma, high = body.partition(",")
+    if not comma or not high or int(high) <= MAX_REPEAT:
+        return "{" + body + "}"
+    single = atom.startswith("[") or (len(atom) <= 2 and atom not in ("(", ")", "|"))
+    if int(low or 0) > MAX_REPEAT or after in ("?", "+") or not single:
+        raise Unsupported("count too large")
+    pieces = ["{" + f"{low or 0},{MAX_REPEAT}" + "}"]
+    rest = int(high) - MAX_REPEAT
+    while rest > 0:
+        pieces.append(atom + "{0," + str(min(rest, MAX_REPEAT)) + "}")
+        rest -= MAX_REPEAT
+    return "".join(pieces)
 
 
 def to_re2(source: str, flags: int = 0) -> str | None:

@@ -101,7 +101,7 @@ KEEP = Verdict(True)
 @lru_cache(maxsize=1)
 def builtin_rules() -> RuleSet:
     """English, German, French and Spanish rules, compiled once per process."""
-    return RuleSet(EN_RULES + INTL_RULES)
+    return RuleSet(EN_RULES + INTL_RULES, shipped=True)
 
 
 def judge(segment: str, rules: RuleSet) -> tuple[str, str] | None:

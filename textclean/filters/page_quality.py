@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from ..changes import Change, apply_changes
@@ -288,7 +289,10 @@ class QualityFilter(Step):
 
     def rules(self) -> tuple[Rule, ...]:
         """The rules this step applies: `RULES` with its limits, less the ignored ones."""
-        return tuple(r for r in with_limits(RULES, self.limits) if r.name not in self.ignore)
+        try:
+            return _chosen_rules(tuple(sorted(self.limits.items())), tuple(self.ignore))
+        except TypeError:  # an unhashable limit: worked out afresh
+            return tuple(r for r in with_limits(RULES, self.limits) if r.name not in self.ignore)
 
     def process(self, doc: Document) -> StepResult:
         text, changes = (
@@ -304,3 +308,9 @@ class QualityFilter(Step):
             drop = Drop(f"quality:{found.rules[0]}", ", ".join(found.rules))
             return StepResult(drop.attach(self.name, out), tuple(changes))
         return StepResult(out, tuple(changes))
+
+
+@lru_cache(maxsize=64)
+def _chosen_rules(limits: tuple[tuple[str, Any], ...], ignore: tuple[str, ...]) -> tuple[Rule, ...]:
+    """`PageQuality.rules`, worked out once per process for each setting, not per page."""
+    return tuple(r for r in with_limits(RULES, dict(limits)) if r.name not in ignore)

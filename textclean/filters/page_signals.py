@@ -170,7 +170,7 @@ def _is_stamp(line: str) -> bool:
     >>> _is_stamp("Corina June 28, 2012 at 3:08 pm"), _is_stamp("Updated at 12:05 a.m.")
     (True, False)
     """
-    return _CLOCK.search(line) is not None and _YEAR.search(line) is not None
+    return _CLOCK.contains(line) and _YEAR.contains(line)
 
 
 def _loose_pairs(line: str) -> set[tuple[str, str]]:

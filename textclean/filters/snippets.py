@@ -131,7 +131,7 @@ def lowercased_names(sentences: Sequence[str]) -> set[str]:
 
 def names_in(tokenized: Sequence[Sequence[str]]) -> set[str]:
     """`lowercased_names` of sentences already split by `cased_words`."""
-    lower = Counter(w for ws in tokenized for w in ws if w.islower() and w[0].isalpha())
+    lower = Counter([w for ws in tokenized for w in ws if w.islower() and w[0].isalpha()])
     repeated = {w: n for w, n in lower.items() if n >= 2}
     if not repeated:
         return set()

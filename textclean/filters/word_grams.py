@@ -35,8 +35,9 @@ class WordGrams:
 
     def __init__(self, tokens: Sequence[str]):
         self.tokens = tokens
-        index: dict[str, int] = {}
-        ids = [index.setdefault(w, len(index)) for w in tokens]
+        # Ids in order of first occurrence, looked up in C rather than set one by one.
+        index = {w: i for i, w in enumerate(dict.fromkeys(tokens))}
+        ids = list(map(index.__getitem__, tokens))
         self.lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
         #: Characters in all words.
         self.total = int(self.lengths.sum())

@@ -21,13 +21,13 @@ long form before it, the first one starting a word.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import combinations
 
 from ..changes import Change
 from ..patterns import Pattern
 from ..registry import register
 from ..steps import TextStep
+from .phrase_match import is_word_char
 
 KIND = "acronym_near_miss"
 #: Acronym letter -> the characters it is mistaken for.
@@ -117,11 +117,31 @@ def near_misses(acronym: str, confusables: tuple[str, ...] = CONFUSABLES) -> lis
     return sorted(out - {acronym})
 
 
-@lru_cache(maxsize=1024)
-def _token_pattern(token: str) -> Pattern:
-    import regex
+def token_spans(text: str, token: str) -> list[tuple[int, int]]:
+    """Where ``token`` stands alone: no word character or ``&`` glued to either side.
 
-    return Pattern(rf"(?<![\w&]){regex.escape(token)}(?![\w&])", step="fix_acronyms")
+    The spans of ``(?<![\\w&])token(?![\\w&])``, found with `str.find`.
+
+    >>> token_spans("AI, AIR, &AI, AI", "AI")
+    [(0, 2), (14, 16)]
+    """
+    if not token:
+        return []
+    out: list[tuple[int, int]] = []
+    size, n = len(token), len(text)
+    pos = text.find(token)
+    while pos >= 0:
+        end = pos + size
+        if (pos == 0 or not _glued(text[pos - 1])) and (end == n or not _glued(text[end])):
+            out.append((pos, end))
+            pos = text.find(token, end)
+        else:
+            pos = text.find(token, pos + 1)
+    return out
+
+
+def _glued(ch: str) -> bool:
+    return ch == "&" or is_word_char(ch)
 
 
 def _is_titlecase(word: str) -> bool:
@@ -155,7 +175,7 @@ def acronym_edits(
     changes: list[Change] = []
     for acronym, long in sorted(defined_acronyms(text).items()):
         for variant in near_misses(acronym, confusables):
-            spans = [m.span() for m in _token_pattern(variant).finditer(text)]
+            spans = token_spans(text, variant)
             if not spans or any(_name_like(text, s, e) for s, e in spans):
                 continue
             reason = f"{variant!r} -> {acronym!r}: the document defines {acronym} ({long})"

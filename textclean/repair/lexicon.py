@@ -29,6 +29,7 @@ from ahocorasick_rs import AhoCorasick
 from ..errors import ConfigError
 from ..patterns import Pattern
 from ..per_text import per_text
+from .phrase_match import PhraseMatch
 
 TIERS = ("repair", "signal")
 CASES = ("fold", "exact")
@@ -52,8 +53,11 @@ class Entry:
         return normalize(self.phrase, self.case)
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(phrase: str, case: str = "fold") -> str:
     """Collapse whitespace (and fold case for ``fold`` entries) to look a match up.
+
+    Cached: an entry's `Entry.key` is asked for many times as the lexicon loads.
 
     >>> normalize("Such  as\\nfor Instance")
     'such as for instance'
@@ -259,7 +263,7 @@ class _Matcher:
             runs = frozenset(_WORD.findall(entry.key.lower()))
             self.groups.setdefault(anchor_of(entry.phrase), []).append((runs, entry))
         self.anchors = frozenset(self.groups)
-        self._patterns: dict[str, Pattern] = {}
+        self._patterns: dict[str, PhraseMatch] = {}
         self._phrases: Any = None
 
     def candidates(self, text: str) -> list[Entry]:
@@ -294,7 +298,7 @@ class _Matcher:
             self._phrases = AhoCorasick(keys) if keys and all(keys) else False
         return self._phrases or None
 
-    def pattern(self, entry: Entry) -> Pattern:
+    def pattern(self, entry: Entry) -> PhraseMatch:
         if entry.key not in self._patterns:
             self._patterns[entry.key] = _compile(entry)
         return self._patterns[entry.key]
@@ -307,14 +311,8 @@ class _Matcher:
         searched = text.replace("’", "'")  # same length: spans stay valid
         out: list[tuple[int, int]] = []
         for entry in entries:
-            pattern = self.pattern(entry)
-            if overlapped:
-                matches = pattern.compiled.finditer(
-                    searched, overlapped=True, timeout=pattern.timeout
-                )
-            else:
-                matches = pattern.finditer(searched)
-            out.extend(m.span() for m in matches if _bounded(searched, *m.span()))
+            found = self.pattern(entry).spans(searched, overlapped)
+            out.extend(span for span in found if _bounded(searched, *span))
         return out
 
 
@@ -325,13 +323,14 @@ def _bounded(text: str, start: int, end: int) -> bool:
     return before not in "-'" and after != "-" and text.count("\n", start, end) <= 1
 
 
-def _compile(entry: Entry) -> Pattern:
-    """A pattern for one phrase: its words as literals, any whitespace between them."""
+def _compile(entry: Entry) -> PhraseMatch:
+    """A matcher for one phrase: its words as literals, any whitespace between them."""
     import regex
 
     body = r"\s+".join(regex.escape(word) for word in entry.key.split())
     flags = 0 if entry.case == "exact" else regex.IGNORECASE
-    return Pattern(rf"(?<!\w){body}(?!\w)", flags=int(flags), step="fix_spun")
+    reference = Pattern(rf"(?<!\w){body}(?!\w)", flags=int(flags), step="fix_spun")
+    return PhraseMatch(entry.key, entry.case != "exact", reference)
 
 
 @lru_cache(maxsize=32)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..changes import Change
-from ..context_patterns import ContextPattern
+from ..context_patterns import ContextPattern, caseless
 from ..errors import ConfigError
 from ..patterns import Pattern
 from ..registry import register
@@ -58,8 +58,13 @@ CONTRACTION = ContextPattern(
 #: Every `CONTRACTION` match holds a space beside an apostrophe (and every
 #: `SPLIT_NOT` match one of `SPLIT_NOT_MARKS`): texts without them skip the scan.
 CONTRACTION_MARKS = (" '", " ’", "' ", "’ ")
-FRENCH_ELISION = Pattern(
-    r"(?i)(?<=(?:^|[\s(«“\"])(?:[lcdjmnst]|qu|jusqu|lorsqu|puisqu)['’]) +(?=\p{L})", step=STEP
+FRENCH_ELISION = ContextPattern(
+    Pattern(
+        r"(?i)(?<=(?:^|[\s(«“\"])(?:[lcdjmnst]|qu|jusqu|lorsqu|puisqu)['’]) +(?=\p{L})",
+        step=STEP,
+    ),
+    r"(?:^|[\s(«“\"])(?:" + caseless("l|c|d|j|m|n|s|t|qu|jusqu|lorsqu|puisqu") + r")['’]( +)\p{L}",
+    behind=1,
 )
 #: A space before punctuation that ends a word: followed by a space, the end or a closer.
 SPACE_BEFORE_PUNCT = ContextPattern(

@@ -56,7 +56,7 @@ PROTECTED: list[tuple[str, Pattern | ContextPattern]] = [
         ),
     ),
     (". .", Pattern(r"\.(?: \.){2,}", step=STEP)),  # spaced ellipsis
-    ("`", Pattern(r"`[^`\n]+`|(?ms)^```.*?^```", step=STEP)),  # inline and fenced code
+    ("`", Pattern(r"(?ms)`[^`\n]+`|^```.*?^```", step=STEP)),  # inline and fenced code
 ]
 
 #: A run of three or more spaces between words: a line holding one (or

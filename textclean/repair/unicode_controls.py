@@ -15,6 +15,7 @@ import html
 import regex
 
 from ..changes import Change
+from ..context_patterns import ContextPattern
 from ..patterns import Pattern
 from .edits import pattern_changes
 from .spacing_context import uses_french_spacing
@@ -59,9 +60,14 @@ ZERO_WIDTH = Pattern(
 )
 _ODD_SPACES = "\u00a0\u2000-\u200a\u202f\u205f"
 #: Odd spaces between words; the left side may be closing punctuation ("said,\xa0and").
-ODD_SPACE = Pattern(
-    rf"(?<=[\p{{L}}\p{{M}},;)\]\u201d\"\u2013\u2014-]) *[{_ODD_SPACES}][ {_ODD_SPACES}]*(?=\p{{L}})",
-    step=STEP,
+_ODD_SPACE_LEFT = r"[\p{L}\p{M},;)\]\u201d\"\u2013\u2014-]"
+ODD_SPACE = ContextPattern(
+    Pattern(
+        rf"(?<={_ODD_SPACE_LEFT}) *[{_ODD_SPACES}][ {_ODD_SPACES}]*(?=\p{{L}})",
+        step=STEP,
+    ),
+    rf"{_ODD_SPACE_LEFT}( *[{_ODD_SPACES}][ {_ODD_SPACES}]*)\p{{L}}",
+    behind=1,
 )
 
 # C1 controls are almost always Windows-1252 bytes decoded as Latin-1.
