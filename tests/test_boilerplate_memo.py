@@ -28,7 +28,7 @@ LINES = st.lists(
 )
 
 
-@settings(max_examples=25)  # each example builds two fresh rule sets
+@settings(max_examples=10)  # each example builds two fresh rule sets
 @given(LINES, LINES)
 def test_remembered_verdicts_equal_fresh_ones(first, second):
     shared = RuleSet(builtin_rules().rules)
