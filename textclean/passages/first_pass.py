@@ -253,9 +253,11 @@ def index_texts(
             finally:
                 for out in band_out:
                     out.close()
-        for name, parts in columns.items():
+        for name in _COLUMNS:  # one column's parts and its whole exist at once
+            parts = columns.pop(name)
             if parts:
                 setattr(index, name, np.concatenate(parts))
+            del parts
     except BaseException:
         index.close()
         raise

@@ -245,11 +245,14 @@ def clusters_from_link_array(
     # sorted and its root (smallest member) is its first occurrence.
     order = np.argsort(root, kind="stable")
     bounds = np.flatnonzero(np.diff(root[order])) + 1
-    return list(_clusters(corpus, runs, np.split(order, bounds)))
+    edges = np.concatenate([[0], bounds, [len(order)]])
+    shared = np.flatnonzero(np.diff(edges) >= 2)  # a run linked to no other is no cluster
+    groups = (order[edges[g] : edges[g + 1]] for g in shared)
+    return list(_clusters(corpus, runs, groups))
 
 
 def _clusters(
-    corpus: CorpusSentences, runs: np.ndarray, groups: list[np.ndarray]
+    corpus: CorpusSentences, runs: np.ndarray, groups: Iterable[np.ndarray]
 ) -> Iterator[Cluster]:
     number = 0
     for members in groups:
