@@ -25,7 +25,7 @@ from types import TracebackType
 
 import numpy as np
 
-from .match import _sorted_unique, window_band_keys
+from .match import PAIR_CHUNK, _sorted_unique, window_band_keys
 from .windows import DOC_BATCH, CorpusSentences, _batch
 
 __all__ = ["PassageIndex", "band_codes", "index_texts"]
@@ -132,14 +132,35 @@ class PassageIndex:
             return np.zeros((0, 2), dtype=np.int64)
         codes = np.zeros(0, dtype=np.int64)
         for band in range(self.bands):
-            found = band_codes(np.fromfile(self._band(band), dtype=np.int64))
-            codes = _sorted_unique(np.concatenate([codes, found]))
-        pairs = np.stack([codes // n, codes % n], axis=1)
-        i, j = pairs[:, 0], pairs[:, 1]
+            merged = np.concatenate([codes, band_codes(np.fromfile(self._band(band), np.int64))])
+            del codes
+            merged.sort()  # in place: the pairs of all bands so far exist once, not twice
+            keep = np.ones(len(merged), dtype=bool)
+            np.not_equal(merged[1:], merged[:-1], out=keep[1:])
+            codes = merged[keep]
+            del merged, keep
+        return self._apart(codes)
+
+    def _apart(self, codes: np.ndarray) -> np.ndarray:
+        """Pair codes as ``(i, j)`` rows, minus pairs of overlapping windows of one document.
+
+        The test runs `PAIR_CHUNK` codes at a time, so besides the codes and
+        the rows only a mask (a byte a pair) is held.
+        """
+        n = len(self.win_first)
         first, stop = self.win_first, self.win_stop
-        same = self.doc[first[i]] == self.doc[first[j]]
-        overlapping = same & (first[j] < stop[i]) & (first[i] < stop[j])
-        return pairs[~overlapping]
+        apart = np.empty(len(codes), dtype=bool)
+        for lo in range(0, len(codes), PAIR_CHUNK):
+            i, j = np.divmod(codes[lo : lo + PAIR_CHUNK], n)
+            same = self.doc[first[i]] == self.doc[first[j]]
+            apart[lo : lo + PAIR_CHUNK] = ~(same & (first[j] < stop[i]) & (first[i] < stop[j]))
+        pairs = np.empty((int(apart.sum()), 2), dtype=np.int64)
+        at = 0
+        for lo in range(0, len(codes), PAIR_CHUNK):
+            kept = codes[lo : lo + PAIR_CHUNK][apart[lo : lo + PAIR_CHUNK]]
+            pairs[at : at + len(kept), 0], pairs[at : at + len(kept), 1] = np.divmod(kept, n)
+            at += len(kept)
+        return pairs
 
     def sentences_of(self, pairs: np.ndarray) -> CorpusSentences:
         """The corpus with the shingle hashes of only the sentences in ``pairs``' windows.
@@ -232,9 +253,11 @@ def index_texts(
             finally:
                 for out in band_out:
                     out.close()
-        for name, parts in columns.items():
+        for name in _COLUMNS:  # one column's parts and its whole exist at once
+            parts = columns.pop(name)
             if parts:
                 setattr(index, name, np.concatenate(parts))
+            del parts
     except BaseException:
         index.close()
         raise

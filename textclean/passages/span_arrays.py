@@ -19,7 +19,13 @@ from .match import _sorted_unique, jaccard_sets
 from .spans import Cluster, Occurrence
 from .windows import CorpusSentences
 
-__all__ = ["clusters_from_link_array", "components", "link_array", "runs_from_link_array"]
+__all__ = [
+    "clusters_from_link_array",
+    "components",
+    "document_set_ids",
+    "link_array",
+    "runs_from_link_array",
+]
 
 #: Links gathered into one array before they are de-duplicated.
 LINK_CHUNK = 1 << 16
@@ -115,7 +121,9 @@ def runs_from_link_array(doc: np.ndarray, links: np.ndarray) -> np.ndarray:
     gs, gp = group[1:], group[:-1]
     maybe = (prev == s - 1) & (node_doc[1:] == node_doc[:-1])
     maybe &= ~_contains(edges, prev * n_sent + s)
-    maybe[maybe] = _same_documents(gp[maybe], gs[maybe], labels, gd_start, gd_len, gd_doc)
+    doc_set = np.zeros(n, dtype=np.int64)
+    doc_set[labels] = document_set_ids(gd_start, gd_len, gd_doc)
+    maybe &= doc_set[gp] == doc_set[gs]
 
     # A partner t of prev whose next sentence t+1 (same document) is in s's group.
     after = dst + 1
@@ -137,26 +145,79 @@ def _contains(sorted_values: np.ndarray, queries: np.ndarray) -> np.ndarray:
     return sorted_values[at] == queries
 
 
-def _same_documents(
-    ga: np.ndarray,
-    gb: np.ndarray,
-    labels: np.ndarray,
+def document_set_ids(start: np.ndarray, length: np.ndarray, docs: np.ndarray) -> np.ndarray:
+    """An id per group, equal for two groups exactly when they span the same documents.
+
+    Group ``g``'s documents are ``docs[start[g]:start[g] + length[g]]``, sorted
+    and distinct. Groups are sorted by size and a hash of their documents,
+    and each is compared with the first group of its size and hash, so the
+    work is one look at every document of every group: comparing the groups
+    of neighbouring sentences directly would cost a group's size for each
+    sentence it holds, which grows with the square of a widely repeated
+    sentence's reach.
+
+    >>> ids = document_set_ids(np.array([0, 2, 4, 5]), np.array([2, 2, 1, 2]), np.array([3, 7, 3, 7, 3, 3, 7]))
+    >>> bool(ids[0] == ids[1] == ids[3]), bool(ids[2] != ids[0])
+    (True, True)
+    """
+    if len(start) == 0:
+        return np.zeros(0, dtype=np.int64)
+    summed = np.add.reduceat(_mix(docs), start)
+    order = np.lexsort((summed, length))
+    size, summed = length[order], summed[order]
+    new = np.ones(len(order), dtype=bool)
+    new[1:] = (size[1:] != size[:-1]) | (summed[1:] != summed[:-1])
+    run = np.cumsum(new) - 1
+    ids = np.empty(len(order), dtype=np.int64)
+    ids[order] = run
+    first = order[np.flatnonzero(new)][run]
+    differs = _differ(start[order], start[first], size, docs)
+    if differs.any():  # two document sets with one hash: number those runs' sets exactly
+        _split_collisions(ids, order, np.unique(run[differs]), run, start, length, docs)
+    return ids
+
+
+def _mix(values: np.ndarray) -> np.ndarray:
+    """SplitMix64's finaliser: well-spread 64-bit hashes of integers (summed per group)."""
+    z = values.astype(np.uint64) + np.uint64(0x9E3779B97F4A7C15)
+    z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return z ^ (z >> np.uint64(31))
+
+
+def _differ(a: np.ndarray, b: np.ndarray, size: np.ndarray, docs: np.ndarray) -> np.ndarray:
+    """Whether ``docs[a[i]:a[i] + size[i]]`` and ``docs[b[i]:b[i] + size[i]]`` differ."""
+    check = np.flatnonzero(a != b)
+    differs = np.zeros(len(a), dtype=bool)
+    if len(check) == 0:
+        return differs
+    sizes = size[check]
+    pair = np.repeat(np.arange(len(check)), sizes)
+    step = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    unequal = docs[a[check][pair] + step] != docs[b[check][pair] + step]
+    differs[check] = np.bincount(pair, weights=unequal, minlength=len(check)) > 0
+    return differs
+
+
+def _split_collisions(
+    ids: np.ndarray,
+    order: np.ndarray,
+    runs: np.ndarray,
+    run: np.ndarray,
     start: np.ndarray,
     length: np.ndarray,
     docs: np.ndarray,
-) -> np.ndarray:
-    """Whether groups ``ga[i]`` and ``gb[i]`` span the same documents (exactly)."""
-    ia, ib = np.searchsorted(labels, ga), np.searchsorted(labels, gb)
-    same = length[ia] == length[ib]
-    ia, ib = ia[same], ib[same]
-    sizes = length[ia]
-    if len(sizes) == 0:
-        return same
-    pair = np.repeat(np.arange(len(sizes)), sizes)
-    step = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-    differ = docs[start[ia][pair] + step] != docs[start[ib][pair] + step]
-    same[same] = np.bincount(pair, weights=differ, minlength=len(sizes)) == 0
-    return same
+) -> None:
+    """Give the groups of ``runs`` (sharing a size and a hash) one id per distinct document set."""
+    fresh = int(ids.max()) + 1
+    for r in runs.tolist():
+        seen: dict[bytes, int] = {}
+        for g in order[run == r].tolist():
+            key = docs[start[g] : start[g] + length[g]].tobytes()
+            if key not in seen:
+                seen[key] = fresh
+                fresh += 1
+            ids[g] = seen[key]
 
 
 def clusters_from_link_array(
@@ -184,11 +245,14 @@ def clusters_from_link_array(
     # sorted and its root (smallest member) is its first occurrence.
     order = np.argsort(root, kind="stable")
     bounds = np.flatnonzero(np.diff(root[order])) + 1
-    return list(_clusters(corpus, runs, np.split(order, bounds)))
+    edges = np.concatenate([[0], bounds, [len(order)]])
+    shared = np.flatnonzero(np.diff(edges) >= 2)  # a run linked to no other is no cluster
+    groups = (order[edges[g] : edges[g + 1]] for g in shared)
+    return list(_clusters(corpus, runs, groups))
 
 
 def _clusters(
-    corpus: CorpusSentences, runs: np.ndarray, groups: list[np.ndarray]
+    corpus: CorpusSentences, runs: np.ndarray, groups: Iterable[np.ndarray]
 ) -> Iterator[Cluster]:
     number = 0
     for members in groups:
