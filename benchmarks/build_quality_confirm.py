@@ -44,9 +44,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE), str(HERE / "data" / "boilerplate-lines")]
 
+import build_quality_fresh as fresh  # noqa: E402
 from build_pages import GitReader, decode_text  # noqa: E402
 from build_quality_fresh import write  # noqa: E402
-from build_quality_set import MIN_CHARS, _hash, _record, degraded_pages  # noqa: E402
 
 OUT = HERE / "data" / "quality" / "confirm.jsonl.gz"
 SPLIT = "confirm"
@@ -67,26 +67,12 @@ def as_lines(*parts: str) -> str:
 
 def articles(items: Iterable[tuple[str, str]]) -> list[dict]:
     """(id, text) pairs as article dicts in id order: long enough, each text once."""
-    out, seen = [], set()
-    for doc_id, text in sorted(items):
-        key = SPACE.sub(" ", text).strip().casefold()
-        if len(text) < MIN_CHARS or key in seen:
-            continue
-        seen.add(key)
-        out.append({"id": doc_id, "text": text, "split": SPLIT})
-    return out
-
-
-def is_clean(doc_id: str) -> bool:
-    """Two articles in three stay clean; the third is the source of a degraded page."""
-    return _hash(doc_id + "/confirm") % 3 != 0
+    return fresh.articles(items, SPLIT)
 
 
 def records(news: list[dict]) -> list[dict]:
     """Clean pages and degraded pages made from the other articles, by id."""
-    clean = [_record(a["id"], a["text"], "keep", "clean", SPLIT) for a in news if is_clean(a["id"])]
-    made = degraded_pages([a for a in news if not is_clean(a["id"])])
-    return sorted(clean + made, key=lambda r: r["id"])
+    return fresh.records(news, [], SPLIT)
 
 
 def _csv_rows(data: bytes | None) -> list[dict]:

@@ -69,7 +69,7 @@ def basil_text(story: dict) -> str:
     return "\n".join(SPACE.sub(" ", line).strip() for line in lines if line.strip())
 
 
-def articles(items: Iterable[tuple[str, str]]) -> list[dict]:
+def articles(items: Iterable[tuple[str, str]], split: str = SPLIT) -> list[dict]:
     """(id, text) pairs as article dicts in id order: long enough, each text once."""
     out, seen = [], set()
     for doc_id, text in sorted(items):
@@ -77,19 +77,20 @@ def articles(items: Iterable[tuple[str, str]]) -> list[dict]:
         if len(text) < MIN_CHARS or key in seen:
             continue
         seen.add(key)
-        out.append({"id": doc_id, "text": text, "split": SPLIT})
+        out.append({"id": doc_id, "text": text, "split": split})
     return out
 
 
-def is_clean(doc_id: str) -> bool:
+def is_clean(doc_id: str, split: str = SPLIT) -> bool:
     """Two articles in three stay clean; the third is the source of a degraded page."""
-    return _hash(doc_id + "/fresh") % 3 != 0
+    return _hash(f"{doc_id}/{split}") % 3 != 0
 
 
-def records(news: list[dict], furniture: list[dict]) -> list[dict]:
+def records(news: list[dict], furniture: list[dict], split: str = SPLIT) -> list[dict]:
     """Clean pages, degraded pages made from the other articles, and furniture pages, by id."""
-    clean = [_record(a["id"], a["text"], "keep", "clean", SPLIT) for a in news if is_clean(a["id"])]
-    made = degraded_pages([a for a in news if not is_clean(a["id"])])
+    kept = [a for a in news if is_clean(a["id"], split)]
+    clean = [_record(a["id"], a["text"], "keep", "clean", split) for a in kept]
+    made = degraded_pages([a for a in news if not is_clean(a["id"], split)])
     return sorted(clean + made + furniture, key=lambda r: r["id"])
 
 
