@@ -8,7 +8,7 @@ one `Member` per document and one `Cluster` per group of two or more.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -68,8 +68,8 @@ class Grouping:
     """Exact keys, canonical ranks, exact-duplicate groups and index hits of a batch."""
 
     keys: list[bytes]
-    rank: list[int]
-    groups: dict[bytes, list[int]]
+    rank: Sequence[int]
+    groups: Mapping[bytes, list[int]]
     indexed: dict[bytes, str]
 
 

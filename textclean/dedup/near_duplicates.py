@@ -17,8 +17,7 @@ representatives follow a canonical rank (sorted ids, then exact keys).
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,7 +25,7 @@ import numpy as np
 from ..document import Document
 from .cluster import clusters
 from .decide import Cluster, Graph, Grouping, Member, decide
-from .exact import canonical_rank
+from .exact import ExactGroups, canonical_rank
 from .first_pass import first_pass, gather_rows, texts_at
 from .index import DedupIndex
 from .jaccard import exact_jaccard
@@ -71,12 +70,11 @@ def find_duplicates(
     facts, keys = first.facts, first.keys
     rank = canonical_rank(facts.ids, keys)
     indexed = index.lookup_exact(sorted(set(keys))) if index is not None else {}
-    groups: dict[bytes, list[int]] = defaultdict(list)
+    groups = ExactGroups()
     for i in sorted(range(len(facts)), key=rank.__getitem__):
-        groups[keys[i]].append(i)
-    reps = [
-        g[0] for k, g in sorted(groups.items(), key=lambda kv: rank[kv[1][0]]) if k not in indexed
-    ]
+        groups.add(keys[i], i)
+    # keys were added in the rank order of their first member
+    reps = [groups[k][0] for k in groups if k not in indexed]
     sig = gather_rows(first.chunks, reps, settings.num_perm, settings.scheme)
     bkeys = band_keys(sig, *settings.lsh_shape)
     graph = Graph(facts, reps, sig)
@@ -108,7 +106,7 @@ def _index_entries(
     ids: list[str],
     keys: list[bytes],
     reps: list[int],
-    groups: dict[bytes, list[int]],
+    groups: Mapping[bytes, list[int]],
     members: list[Member],
     sig: np.ndarray,
     settings: DedupSettings,
