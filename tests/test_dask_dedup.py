@@ -12,7 +12,7 @@ import numpy as np
 import orjson
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from textclean.dedup.cluster import clusters as union_find
@@ -150,8 +150,14 @@ def test_the_dedup_cli_on_a_scheduler_equals_the_local_cli(client, corpus, tmp_p
 edge_lists = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), min_size=1, max_size=60)
 
 
-@settings(max_examples=6, deadline=None)
+#: A chain is the slowest graph for min-label propagation (one hop a round).
+CHAIN = [(i, i + 1) for i in range(40)]
+
+
+@settings(max_examples=3, deadline=None)
 @given(edge_lists, st.integers(1, 3))
+@example(CHAIN, 2)
+@example([(5, 9), (9, 5), (1, 2), (30, 30), (2, 7)], 3)
 def test_label_propagation_finds_the_union_find_components(edges, partitions):
     pairs = np.array(edges, dtype=np.int64)
     frame = pd.DataFrame({"a": pairs[:, 0], "b": pairs[:, 1]})
