@@ -211,7 +211,12 @@ def run_naive(docs: list[Document]) -> tuple[float, dict[str, float], int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--synthetic", type=int, default=0, help="use N synthetic documents")
-    parser.add_argument("--copies", type=int, default=4, help="corpus copies for the worker run")
+    parser.add_argument(
+        "--copies",
+        type=int,
+        default=8,
+        help="corpus copies for the worker run (24 MB: a batch job)",
+    )
     args = parser.parse_args()
     docs = make_docs(args.synthetic) if args.synthetic else article_docs()
     mb = sum(len(d.text.encode("utf-8")) for d in docs) / 1e6
@@ -282,7 +287,10 @@ def main() -> None:
         + f"\n\nWorkers, wall-clock time, each count in a fresh process (cold caches), the "
         f"corpus repeated {args.copies} times "
         f"({mb * args.copies:.1f} MB, JSONL in and out, {os.cpu_count()} cores, load average "
-        f"{load:.1f} at the start); the two outputs are byte-identical:\n\n" + worker_table
+        f"{load:.1f} at the start); the two outputs are byte-identical. Each worker pays its own "
+        "start-up (imports, the line model, the language profiles, compiled patterns: about "
+        "1.1 CPU-s, `bench_worker_start.py`), so the fewer pages a run has, the less a second "
+        "worker gains:\n\n" + worker_table
     )
     write_section(
         "bench_whole_pipeline", "Whole pipeline: default steps vs hand-written compositions", body
