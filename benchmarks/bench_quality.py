@@ -8,9 +8,9 @@ set from the local data sets), then ``python benchmarks/bench_quality.py``.
 * **Built-in rules**: the share of each kind the current `RULES` drop on the
   held-out ``test`` split, and per rule: pages it fires on, precision (share
   of them degraded) and recall (share of degraded pages it catches).
-* **Fitted**: cut-offs fitted on the ``train`` split and the whole fresh set
-  (development data: it was measured once, read, and the signals redesigned
-  on it) by `fit_cutoffs` for the
+* **Fitted**: cut-offs fitted on the ``train`` split and the whole fresh and
+  confirmation sets (development data: each was measured once, read, and
+  the signals redesigned on it) by `fit_cutoffs` for the
   highest recall dropping at most `FIT_FALSE_DROPS` of clean train pages, with
   the limits pinned in `PINNED` left as they are; then each limit is
   loosened as far as it goes without losing a train catch or adding a false
@@ -19,7 +19,8 @@ set from the local data sets), then ``python benchmarks/bench_quality.py``.
   than any the fit saw). Printed as the proposed `RULES` limits, with their
   held-out figures.
 * **calibrate**: `textclean.calibrate` fitted (accuracy objective) on one half
-  of the whole set (by id hash), its config run with `Pipeline` on the other.
+  of the train and test splits (by id hash), its config run with `Pipeline` on
+  the other.
 * **Fresh set** (``benchmarks/build_quality_fresh.py``): development data
   now, in its own section: the share of each kind dropped (clean pages by
   source, with a 95% Wilson interval), per-rule precision and recall, the
