@@ -125,3 +125,27 @@ def test_names_and_figures_inside_sentences_leave_the_stop_word_share(lines, dat
         named.append(" ".join(out))
     before = quality(text, lang="en").scores["stop_word_ratio"]
     assert quality("\n".join(named), lang="en").scores["stop_word_ratio"] == before
+
+
+@given(st.integers(0, 2**32), st.sampled_from(["000", "001", "003", "004"]))
+def test_a_few_lines_pasted_again_and_again_are_repeated_lines(seeds, seed, prefix):
+    page = degraded.repeated_lines(_seed(seeds, prefix), random.Random(seed))
+    found = quality(page, lang="en")
+    assert found.scores["pasted_line_frac"] > 0.3
+    assert "dup_line" in found.rules
+
+
+def test_labels_a_repeated_title_and_a_doubled_gallery_are_no_pasted_lines(seeds):
+    article = _seed(seeds, "000").splitlines()
+    title = next(line for line in article if line.strip())
+    labelled = [
+        title,
+        *(f"{line}\nTwitter" if i % 9 == 4 else line for i, line in enumerate(article)),
+    ]
+    captions = [
+        f"Photo {n}: people walk past the market in the rain on day {n}." for n in range(30)
+    ]
+    for lines in (labelled, article + captions + captions):
+        found = quality("\n".join(lines), lang="en")
+        assert found.scores["pasted_line_frac"] < 0.1
+        assert "dup_line" not in found.rules

@@ -57,6 +57,52 @@ def duplicate_fractions(pieces: Iterable[str]) -> tuple[float, float]:
     return (dup_count / count if count else 0.0, dup_chars / chars if chars else 0.0)
 
 
+#: How many of a page's most repeated lines `line_fractions` counts as pasted...
+PASTED_LINES = 4
+#: ...and fewer extra copies of them than this count as none.
+MIN_PASTED = 4
+
+
+def line_fractions(pieces: Iterable[str]) -> tuple[float, float, float]:
+    """`duplicate_fractions` of the lines, and the share of lines that are extra
+    copies of the `PASTED_LINES` most repeated lines (``pasted``).
+
+    A machine-made page pastes a few lines again and again; an article repeats a
+    title as a subhead, a short label ("Twitter", "+12") at each embed, or a
+    whole gallery twice when it was extracted twice. Gopher's fractions count
+    all of these alike. ``pasted`` counts only the copies of a few lines, and
+    none when there are fewer than `MIN_PASTED` of them, so a page of one line
+    pasted four times in nine is measured as such (0.31) while a doubled
+    gallery of forty captions is not (four copies in a hundred lines).
+
+    >>> page = ["Buy now.", "Some text.", "Buy now.", "More text.", "Buy now."] + ["Buy now."] * 2
+    >>> [round(x, 3) for x in line_fractions(page)]
+    [0.571, 0.533, 0.571]
+    >>> line_fractions(["Title", "Body text.", "Title"])[2]
+    0.0
+    """
+    counts: Counter[str] = Counter()
+    count = chars = dup_chars = 0
+    for piece in pieces:
+        key = _normal(piece)
+        if not key:
+            continue
+        count += 1
+        chars += len(key)
+        if key in counts:
+            dup_chars += len(key)
+        counts[key] += 1
+    if not count:
+        return (0.0, 0.0, 0.0)
+    extra = sorted((n - 1 for n in counts.values() if n > 1), reverse=True)
+    pasted = sum(extra[:PASTED_LINES])
+    return (
+        sum(extra) / count,
+        dup_chars / chars if chars else 0.0,
+        pasted / count if pasted >= MIN_PASTED else 0.0,
+    )
+
+
 def lines(text: str) -> list[str]:
     return text.splitlines()
 
@@ -180,12 +226,13 @@ def repetition_scores(
     if tokens is None:
         tokens = words(text)
     grams = WordGrams(tokens) if grams is None else grams
-    line_frac, line_chars = duplicate_fractions(lines(text))
+    line_frac, line_chars, pasted = line_fractions(lines(text))
     para_frac, para_chars = duplicate_fractions(paragraphs(text))
     sent_frac, sent_chars = duplicate_fractions(sentences)
     scores = {
         "dup_line_frac": line_frac,
         "dup_line_char_frac": line_chars,
+        "pasted_line_frac": pasted,
         "dup_para_frac": para_frac,
         "dup_para_char_frac": para_chars,
         "dup_sentence_frac": sent_frac,
