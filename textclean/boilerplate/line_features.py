@@ -39,6 +39,8 @@ from ahocorasick_rs import AhoCorasick
 
 from ..filters.stopwords import STOP_WORDS
 from .features import is_quoted
+from .line_shapes import SHAPES, run_lengths, shape_features
+from .page_repeats import REPEATS, repeat_features
 from .rules import CATEGORIES
 
 #: Character classes counted per line.
@@ -105,7 +107,12 @@ CONTEXT = (
     "in_brackets",
 )
 OFFSETS = (-2, -1, 1, 2)
-FEATURES = OWN + POSITION + tuple(f"{name}@{o:+d}" for o in OFFSETS for name in CONTEXT)
+#: Evidence from the rest of the page and from caption, credit and label shapes
+#: (`page_repeats`, `line_shapes`), and the run of headline-like lines a line is in.
+PAGE = REPEATS + SHAPES + ("headline_run",)
+FEATURES = (
+    OWN + POSITION + tuple(f"{name}@{o:+d}" for o in OFFSETS for name in CONTEXT) + PAGE
+)
 #: What the second pass adds to `FEATURES`: the first pass's furniture
 #: probability of the line, of its neighbours, of the lines near it and of the
 #: page, and how many lines around it the first pass already finds furniture.
@@ -490,6 +497,7 @@ def assemble(own: OwnFeatures) -> np.ndarray:
     X[rows, _REPEAT] = repeat_flags
     _position_features(X, rows)
     _context_features(X, rows)
+    _page_features(X, rows, own)
     return X
 
 
@@ -623,4 +631,25 @@ def _context_features(X: np.ndarray, rows: np.ndarray) -> None:
             block[-offset:, cols] = own[:offset]
         elif offset > 0 and n > offset:
             block[:-offset, cols] = own[offset:]
-    X[rows, start:] = block
+    X[rows, start : start + block.shape[1]] = block
+
+
+#: Where the `PAGE` block starts, and the columns `headline_run` reads.
+_PAGE_START = len(FEATURES) - len(PAGE)
+_WORDS, _ENDS = _OWN_INDEX["words"], _OWN_INDEX["ends_sentence"]
+#: Words of a headline-like line (log1p of 3 and of 25, as the ``words`` column holds them).
+_HEADLINE_WORDS = (math.log1p(3), math.log1p(25))
+
+
+def _page_features(X: np.ndarray, rows: np.ndarray, own: OwnFeatures) -> None:
+    """The `PAGE` columns of the non-blank lines: repeats on the page, shapes, headline runs."""
+    at = rows.tolist()
+    start = _PAGE_START
+    X[rows, start : start + len(REPEATS)] = repeat_features([own.keys[i] for i in at])
+    start += len(REPEATS)
+    X[rows, start : start + len(SHAPES)] = shape_features([own.stripped[i] for i in at])
+    words = X[rows, _WORDS]
+    headline_like = (
+        (words >= _HEADLINE_WORDS[0]) & (words <= _HEADLINE_WORDS[1]) & (X[rows, _ENDS] == 0)
+    )
+    X[rows, start + len(SHAPES)] = run_lengths(headline_like)
