@@ -110,9 +110,7 @@ OFFSETS = (-2, -1, 1, 2)
 #: Evidence from the rest of the page and from caption, credit and label shapes
 #: (`page_repeats`, `line_shapes`), and the run of headline-like lines a line is in.
 PAGE = REPEATS + SHAPES + ("headline_run",)
-FEATURES = (
-    OWN + POSITION + tuple(f"{name}@{o:+d}" for o in OFFSETS for name in CONTEXT) + PAGE
-)
+FEATURES = OWN + POSITION + tuple(f"{name}@{o:+d}" for o in OFFSETS for name in CONTEXT) + PAGE
 #: What the second pass adds to `FEATURES`: the first pass's furniture
 #: probability of the line, of its neighbours, of the lines near it and of the
 #: page, and how many lines around it the first pass already finds furniture.

@@ -76,7 +76,9 @@ def repeat_features(keys: Sequence[str]) -> np.ndarray:
     ]
     if not shared:
         return out
-    both, common = np.unique(np.array(shared, dtype=np.int64) @ np.array([n, 1]), return_counts=True)
+    both, common = np.unique(
+        np.array(shared, dtype=np.int64) @ np.array([n, 1]), return_counts=True
+    )
     this, other = both // n, both % n
     share = common / size[this]
     longer = (size[other] > size[this]) | ((size[other] == size[this]) & (other < this))
