@@ -59,34 +59,38 @@ _EDGE = (
 
 #: Per-line features, in column order; neighbours repeat `CONTEXT` of them.
 OWN = (
-    "words",
-    "chars",
-    "mean_word_length",
-    "capitalised",
-    "upper",
-    "digits",
-    "punctuation",
-    "symbols",
-    "ends_sentence",
-    "ends_colon",
-    "opens_quote",
-    "quote_marks",
-    "quoted",
-    "stop_words",
-    "link_tokens",
-    "bullets",
-    "in_brackets",
-    "ends_in_brackets",
-    "credit_slash",
-    "reader_words",
-    "publisher_words",
-    "copyright",
-    "repeat",
-    "lexical",
-    "lexical_max",
-    "lexical_min",
-    "rule_any",
-) + tuple(f"rule_{c}" for c in CATEGORIES)
+    (
+        "words",
+        "chars",
+        "mean_word_length",
+        "capitalised",
+        "upper",
+        "digits",
+        "punctuation",
+        "symbols",
+        "ends_sentence",
+        "ends_colon",
+        "opens_quote",
+        "quote_marks",
+        "quoted",
+        "stop_words",
+        "link_tokens",
+        "bullets",
+        "in_brackets",
+        "ends_in_brackets",
+        "credit_slash",
+        "reader_words",
+        "publisher_words",
+        "copyright",
+        "repeat",
+        "lexical",
+        "lexical_max",
+        "lexical_min",
+        "rule_any",
+    )
+    + tuple(f"rule_{c}" for c in CATEGORIES)
+    + SHAPES
+)
 POSITION = (
     "relative_position",
     "lines_before",
@@ -107,9 +111,10 @@ CONTEXT = (
     "in_brackets",
 )
 OFFSETS = (-2, -1, 1, 2)
-#: Evidence from the rest of the page and from caption, credit and label shapes
-#: (`page_repeats`, `line_shapes`), and the run of headline-like lines a line is in.
-PAGE = REPEATS + SHAPES + ("headline_run",)
+#: Evidence from the rest of the page (`page_repeats`) and the run of
+#: headline-like lines a line is in; the caption, credit and label shapes
+#: (`line_shapes`) are a line's own, at the end of `OWN`.
+PAGE = REPEATS + ("headline_run",)
 FEATURES = OWN + POSITION + tuple(f"{name}@{o:+d}" for o in OFFSETS for name in CONTEXT) + PAGE
 #: What the second pass adds to `FEATURES`: the first pass's furniture
 #: probability of the line, of its neighbours, of the lines near it and of the
@@ -131,6 +136,7 @@ NEAR = 3
 RUN_FROM = 0.5
 _OWN_INDEX = {name: i for i, name in enumerate(OWN)}
 _REPEAT = OWN.index("repeat")
+_SHAPE_START = len(OWN) - len(SHAPES)
 _RULE_BASE = OWN.index("rule_any") + 1
 _CONTEXT_COLUMNS = [_OWN_INDEX[name] for name in CONTEXT]
 #: Value of a neighbour feature past the edge of the page.
@@ -323,6 +329,7 @@ def own_features(
             own[j, col["quoted"]] = 1.0 if is_quoted(texts[j]) else 0.0
     for j in _linked(lows):
         own[j, col["link_tokens"]] = sum(1 for w in split[j] if _may_link(w))
+    own[:, _SHAPE_START:] = shape_features(texts)
     own[:, col["lexical"] : col["lexical_min"] + 1], scores = _word_scores(
         tokens, ids, owner, starts, ends, table
     )
@@ -640,14 +647,11 @@ _HEADLINE_WORDS = (math.log1p(3), math.log1p(25))
 
 
 def _page_features(X: np.ndarray, rows: np.ndarray, own: OwnFeatures) -> None:
-    """The `PAGE` columns of the non-blank lines: repeats on the page, shapes, headline runs."""
-    at = rows.tolist()
+    """The `PAGE` columns of the non-blank lines: repeats on the page and headline runs."""
     start = _PAGE_START
-    X[rows, start : start + len(REPEATS)] = repeat_features([own.keys[i] for i in at])
-    start += len(REPEATS)
-    X[rows, start : start + len(SHAPES)] = shape_features([own.stripped[i] for i in at])
+    X[rows, start : start + len(REPEATS)] = repeat_features([own.keys[i] for i in rows.tolist()])
     words = X[rows, _WORDS]
     headline_like = (
         (words >= _HEADLINE_WORDS[0]) & (words <= _HEADLINE_WORDS[1]) & (X[rows, _ENDS] == 0)
     )
-    X[rows, start + len(SHAPES)] = run_lengths(headline_like)
+    X[rows, start + len(REPEATS)] = run_lengths(headline_like)

@@ -39,9 +39,11 @@ _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 _FULL_DATE = re.compile(
     rf"\b(?:(?:{_MONTHS})[a-z]*\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{_MONTHS})[a-z]*\.?\s+\d{{4}})\b"
 )
-#: Characters of a line's end that the credit pattern reads (a credit is short).
+#: Characters of a line's end that the credit pattern reads (a credit is short)...
 TAIL = 120
-#: Each shape's pattern and the part of the line it reads: its end, or the whole.
+#: ...and of its start that the others read (a caption or a label is short too).
+HEAD = 300
+#: Each shape's pattern and the part of the line it reads: its end, or its start.
 _PATTERNS = (
     (_CREDIT_TAIL, True),
     (_CAPS_LABEL, False),
@@ -55,9 +57,10 @@ def shape_features(lines: Sequence[str]) -> np.ndarray:
     """One row of `SHAPES` per line (1.0 where the line has the shape); lines are stripped."""
     out = np.zeros((len(lines), len(SHAPES)))
     tails = [line[-TAIL:] for line in lines]
+    heads = [line[:HEAD] for line in lines]
     for k, (pattern, at_end) in enumerate(_PATTERNS):
         search = pattern.search
-        read = tails if at_end else lines
+        read = tails if at_end else heads
         out[:, k] = np.fromiter((search(line) is not None for line in read), dtype=np.float64)
     return out
 

@@ -14,10 +14,15 @@ shingles are compared through that numbering, never pair by pair:
   of that line;
 * ``echoed``: the largest share of another, shorter line's shingles found in
   this one: this line is what a copy was taken from;
-* ``self_repeat``: the share of the line's word pairs that occur twice in it.
+* ``self_repeat``: the share of the line's word pairs that occur twice in it
+  (in a line of at most `SELF_REPEAT_WORDS` words: a paragraph says "of the"
+  more than once).
 
 The words are those the repeat test already compares (``OwnFeatures.keys``:
-lower case, edge punctuation and quote marks stripped).
+lower case, edge punctuation and quote marks stripped). A page is judged in
+rounds over the lines left, so each line's shingles are remembered (per
+thread, by its words) and a later round only compares: it never cuts a line
+into words again.
 
 >>> X = repeat_features(["the council voted to close the bridge on monday",
 ...                      "voted to close the bridge",
@@ -32,8 +37,9 @@ lower case, edge punctuation and quote marks stripped).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
-from itertools import permutations
+from itertools import chain, permutations
 
 import numpy as np
 
@@ -42,60 +48,117 @@ REPEATS = ("echo", "echoed", "self_repeat")
 SHINGLE = 3
 #: A shingle on more lines than this is a common phrase ("one of the"), not a copy.
 MAX_SHARERS = 12
+#: Lines longer than this are not asked whether they repeat themselves.
+SELF_REPEAT_WORDS = 40
+#: Words are numbered below ``2**WORD_BITS``, so three make one 63-bit shingle code.
+WORD_BITS = 21
+WORDS = 2**WORD_BITS - 1
+#: Lines remembered before the memory starts afresh.
+MEMO_LINES = 20_000
+
+
+#: For a group of k lines, the positions of every ordered pair of two of them.
+_ORDERED = {
+    k: tuple(np.array(side) for side in zip(*permutations(range(k), 2), strict=True))
+    for k in range(2, MAX_SHARERS + 1)
+}
+
+
+class _Memo(threading.local):
+    """A number for every word seen, and each line's shingle codes, self-repeat share."""
+
+    def __init__(self) -> None:
+        self.words: dict[str, int] = {}
+        self.lines: dict[str, tuple[np.ndarray, float]] = {}
+
+
+_MEMO = _Memo()
 
 
 def repeat_features(keys: Sequence[str]) -> np.ndarray:
     """One row of `REPEATS` per line; ``keys`` are the lines' normalised words, space-separated."""
     n = len(keys)
     out = np.zeros((n, len(REPEATS)))
-    split = [key.split() for key in keys]
-    counts = np.fromiter(map(len, split), dtype=np.int64, count=n)
-    total = int(counts.sum())
-    if total == 0:
+    if n == 0:
         return out
-    words = [w for line in split for w in line]
-    _, ids = np.unique(np.array(words), return_inverse=True)
-    ids = ids.astype(np.int64) + 1  # 0 stands for "no word"
-    owner = np.repeat(np.arange(n), counts)
-    base = total + 2  # above every word number, line number and renumbered pair
-    out[:, 2] = _self_repeat(ids, owner, counts, base)
-    line, code = _shingles(ids, owner, counts, base)
-    if len(code) < 2:
+    known = _remember(keys)
+    entries = [known[key] for key in keys]
+    out[:, 2] = [e[1] for e in entries]
+    lengths = np.fromiter((len(e[0]) for e in entries), dtype=np.int64, count=n)
+    if lengths.sum() < 2:
         return out
-    _, sid = np.unique(code, return_inverse=True)
-    pairs = np.unique(sid.astype(np.int64) * n + line)  # each shingle once per line
-    sid, line = pairs // n, pairs % n
-    size = np.bincount(line, minlength=n).astype(np.float64)
+    code = np.concatenate([e[0] for e in entries])
+    line = np.repeat(np.arange(n), lengths)
+    _, sid, seen = np.unique(code, return_inverse=True, return_counts=True)
+    # Only shingles on more than one line can be shared: a few of the page's.
+    again = np.flatnonzero(seen[sid] > 1)
+    order = np.argsort(sid[again], kind="stable")
+    sid, owners = sid[again][order], line[again][order]
+    size = lengths.astype(np.float64)
     starts = np.flatnonzero(np.diff(sid, prepend=-1))
     group = np.diff(np.append(starts, len(sid)))
     copied = (group > 1) & (group <= MAX_SHARERS)
-    shared = [
-        perm
-        for a, k in zip(starts[copied].tolist(), group[copied].tolist(), strict=True)
-        for perm in permutations(line[a : a + k].tolist(), 2)
-    ]
+    # Every ordered pair of lines sharing a shingle, once per shingle, by group size.
+    shared = []
+    for k in np.unique(group[copied]).tolist():
+        first = starts[copied & (group == k)]
+        members = owners[first[:, None] + np.arange(k)]
+        this, other = _ORDERED[k]
+        shared.append(members[:, this].ravel() * n + members[:, other].ravel())
     if not shared:
         return out
-    both, common = np.unique(
-        np.array(shared, dtype=np.int64) @ np.array([n, 1]), return_counts=True
-    )
+    both, common = np.unique(np.concatenate(shared), return_counts=True)
     this, other = both // n, both % n
     share = common / size[this]
     longer = (size[other] > size[this]) | ((size[other] == size[this]) & (other < this))
     np.maximum.at(out[:, 0], this[longer], share[longer])
-    np.maximum.at(out[:, 1], other[longer], common[longer] / size[this[longer]])
+    np.maximum.at(out[:, 1], other[longer], share[longer])
     return out
 
 
+def _remember(keys: Sequence[str]) -> dict[str, tuple[np.ndarray, float]]:
+    """The memo's entries, with those of ``keys`` it lacked worked out all at once."""
+    memo = _MEMO
+    missing = [key for key in dict.fromkeys(keys) if key not in memo.lines]
+    if not missing:
+        return memo.lines
+    split = [key.split() for key in missing]
+    words = list(chain.from_iterable(split))
+    fresh = [w for w in dict.fromkeys(words) if w not in memo.words]
+    if len(memo.lines) + len(missing) > MEMO_LINES or len(memo.words) + len(fresh) >= WORDS:
+        if memo.lines:  # start afresh, then work out the whole page
+            memo.words, memo.lines = {}, {}
+            return _remember(keys)
+        if len(fresh) >= WORDS:  # a page of two million different words: no shingles
+            return {key: (np.zeros(0, dtype=np.int64), 0.0) for key in keys}
+    start = len(memo.words) + 1  # 0 stands for "no word"
+    memo.words.update(zip(fresh, range(start, start + len(fresh)), strict=True))
+    m = len(missing)
+    counts = np.fromiter(map(len, split), dtype=np.int64, count=m)
+    ids = np.fromiter(map(memo.words.__getitem__, words), dtype=np.int64, count=len(words))
+    owner = np.repeat(np.arange(m), counts)
+    repeats = _self_repeat(ids, owner, counts)
+    line, code = _shingles(ids, owner, counts)
+    order = np.lexsort((code, line))
+    line, code = line[order], code[order]
+    keep = np.ones(len(code), dtype=bool)
+    keep[1:] = (line[1:] != line[:-1]) | (code[1:] != code[:-1])  # each shingle once a line
+    line, code = line[keep], code[keep]
+    cuts = np.searchsorted(line, np.arange(1, m))
+    for key, codes, rep in zip(missing, np.split(code, cuts), repeats.tolist(), strict=True):
+        memo.lines[key] = (codes, rep)
+    return memo.lines
+
+
 def _shingles(
-    ids: np.ndarray, owner: np.ndarray, counts: np.ndarray, base: int
+    ids: np.ndarray, owner: np.ndarray, counts: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
     """(line, shingle code) of every three-word window inside a line, and of every
     line shorter than that as a whole (its missing words are 0)."""
     first = np.cumsum(counts) - counts
     short = np.flatnonzero((counts > 0) & (counts < SHINGLE))
     a = ids[first[short]]
-    b = np.where(counts[short] > 1, ids[np.minimum(first[short] + 1, len(ids) - 1)], 0)
+    b = np.where(counts[short] > 1, ids[np.minimum(first[short] + 1, max(len(ids) - 1, 0))], 0)
     lines, parts = [short], [(a, b, np.zeros_like(a))]
     if len(ids) >= SHINGLE:
         inside = owner[: 1 - SHINGLE] == owner[SHINGLE - 1 :]
@@ -103,28 +166,23 @@ def _shingles(
         parts.append((ids[:-2][inside], ids[1:-1][inside], ids[2:][inside]))
     line = np.concatenate(lines)
     x, y, z = (np.concatenate([part[k] for part in parts]) for k in range(SHINGLE))
-    return line, _pair(_pair(x, y, base), z, base)
+    return line, (x << (2 * WORD_BITS)) | (y << WORD_BITS) | z
 
 
-def _self_repeat(ids: np.ndarray, owner: np.ndarray, counts: np.ndarray, base: int) -> np.ndarray:
+def _self_repeat(ids: np.ndarray, owner: np.ndarray, counts: np.ndarray) -> np.ndarray:
     """Per line: the share of its word pairs that occur more than once in it."""
     n = len(counts)
     out = np.zeros(n)
     if len(ids) < 2:
         return out
-    inside = owner[:-1] == owner[1:]
+    inside = (owner[:-1] == owner[1:]) & (counts[owner[:-1]] <= SELF_REPEAT_WORDS)
     at = owner[:-1][inside]
-    code = _pair(ids[:-1], ids[1:], base)[inside]
-    _, first, seen = np.unique(_pair(at, code, base), return_index=True, return_counts=True)
+    pairs = (ids[:-1][inside] << WORD_BITS) | ids[1:][inside]
+    order = np.lexsort((pairs, at))
+    at, pairs = at[order], pairs[order]
+    new = np.ones(len(at), dtype=bool)
+    new[1:] = (at[1:] != at[:-1]) | (pairs[1:] != pairs[:-1])
+    first = np.flatnonzero(new)
+    seen = np.diff(np.append(first, len(at)))
     repeated = np.bincount(at[first], weights=seen * (seen > 1), minlength=n)
-    bigrams = np.maximum(counts - 1, 1)
-    return repeated / bigrams
-
-
-def _pair(a: np.ndarray, b: np.ndarray, base: int) -> np.ndarray:
-    """A number for each pair (a, b) of numbers below ``base``: the pairs renumbered from 1
-    in order, so the number stays below ``base`` too and no product ever overflows."""
-    if len(a) == 0:
-        return a.astype(np.int64)
-    _, out = np.unique(a.astype(np.int64) * base + b, return_inverse=True)
-    return out.astype(np.int64) + 1
+    return repeated / np.maximum(counts - 1, 1)
