@@ -118,3 +118,11 @@ def test_the_page_block_sits_at_the_end_of_the_feature_row():
     assert FEATURES[-len(PAGE) :] == PAGE
     run = X[:, FEATURES.index("headline_run")].tolist()
     assert run == [2.0, 2.0, 0.0, 0.0]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(key, max_size=16), st.data())
+def test_a_later_round_over_some_of_the_lines_equals_a_fresh_page(keys, data):
+    repeat_features(keys)  # the page the later round's lines were on
+    left = data.draw(st.lists(st.sampled_from(keys), max_size=len(keys)) if keys else st.just([]))
+    assert np.allclose(repeat_features(left), expected(left))

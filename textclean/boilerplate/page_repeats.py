@@ -90,6 +90,8 @@ def repeat_features(keys: Sequence[str]) -> np.ndarray:
     code = np.concatenate([e[0] for e in entries])
     line = np.repeat(np.arange(n), lengths)
     _, sid, seen = np.unique(code, return_inverse=True, return_counts=True)
+    if seen.max() < 2:  # most pages: no shingle on two lines
+        return out
     # Only shingles on more than one line can be shared: a few of the page's.
     again = np.flatnonzero(seen[sid] > 1)
     order = np.argsort(sid[again], kind="stable")
@@ -124,7 +126,7 @@ def _remember(keys: Sequence[str]) -> dict[str, tuple[np.ndarray, float]]:
         return memo.lines
     split = [key.split() for key in missing]
     words = list(chain.from_iterable(split))
-    fresh = [w for w in dict.fromkeys(words) if w not in memo.words]
+    fresh = set(words).difference(memo.words)  # numbers are only ever compared
     if len(memo.lines) + len(missing) > MEMO_LINES or len(memo.words) + len(fresh) >= WORDS:
         if memo.lines:  # start afresh, then work out the whole page
             memo.words, memo.lines = {}, {}
@@ -144,9 +146,9 @@ def _remember(keys: Sequence[str]) -> dict[str, tuple[np.ndarray, float]]:
     keep = np.ones(len(code), dtype=bool)
     keep[1:] = (line[1:] != line[:-1]) | (code[1:] != code[:-1])  # each shingle once a line
     line, code = line[keep], code[keep]
-    cuts = np.searchsorted(line, np.arange(1, m))
-    for key, codes, rep in zip(missing, np.split(code, cuts), repeats.tolist(), strict=True):
-        memo.lines[key] = (codes, rep)
+    ends = np.searchsorted(line, np.arange(1, m + 1)).tolist()
+    for key, a, b, rep in zip(missing, [0, *ends[:-1]], ends, repeats.tolist(), strict=True):
+        memo.lines[key] = (code[a:b], rep)
     return memo.lines
 
 
