@@ -131,10 +131,6 @@ HEADLINE_WORDS = 0.4
 _LEXICAL_MAX = FEATURES.index("lexical_max")
 #: The feature column saying the line holds a quotation (`is_quoted`).
 _QUOTED = FEATURES.index("quoted")
-#: A quotation is kept whatever the model says, unless at least this share of it
-#: copies a longer line of the page: a pull quote repeats what the article says.
-PULL_QUOTE_COPY = 0.8
-_ECHO = FEATURES.index("echo")
 _ENDS_SENTENCE = FEATURES.index("ends_sentence")
 #: Rounds of judging what is left (see `_model_verdicts`); pages settle in two.
 MAX_ROUNDS = 5
@@ -247,7 +243,7 @@ def _model_round(
     """One round: whole-line verdicts, and (with ``cuts``) sentence cuts in kept lines."""
     X = assemble(page)
     p = model.furniture(X, page.present).tolist()
-    quoted = ((X[:, _QUOTED] > 0) & (X[:, _ECHO] < PULL_QUOTE_COPY)).tolist()
+    quoted = (X[:, _QUOTED] > 0).tolist()
     lexical_max = X[:, _LEXICAL_MAX].tolist()
     repeats = _repeated(page)
     words = page.words.tolist()

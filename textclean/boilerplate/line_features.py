@@ -39,8 +39,6 @@ from ahocorasick_rs import AhoCorasick
 
 from ..filters.stopwords import STOP_WORDS
 from .features import is_quoted
-from .line_shapes import SHAPES, run_lengths, shape_features
-from .page_repeats import REPEATS, repeat_features
 from .rules import CATEGORIES
 
 #: Character classes counted per line.
@@ -59,38 +57,34 @@ _EDGE = (
 
 #: Per-line features, in column order; neighbours repeat `CONTEXT` of them.
 OWN = (
-    (
-        "words",
-        "chars",
-        "mean_word_length",
-        "capitalised",
-        "upper",
-        "digits",
-        "punctuation",
-        "symbols",
-        "ends_sentence",
-        "ends_colon",
-        "opens_quote",
-        "quote_marks",
-        "quoted",
-        "stop_words",
-        "link_tokens",
-        "bullets",
-        "in_brackets",
-        "ends_in_brackets",
-        "credit_slash",
-        "reader_words",
-        "publisher_words",
-        "copyright",
-        "repeat",
-        "lexical",
-        "lexical_max",
-        "lexical_min",
-        "rule_any",
-    )
-    + tuple(f"rule_{c}" for c in CATEGORIES)
-    + SHAPES
-)
+    "words",
+    "chars",
+    "mean_word_length",
+    "capitalised",
+    "upper",
+    "digits",
+    "punctuation",
+    "symbols",
+    "ends_sentence",
+    "ends_colon",
+    "opens_quote",
+    "quote_marks",
+    "quoted",
+    "stop_words",
+    "link_tokens",
+    "bullets",
+    "in_brackets",
+    "ends_in_brackets",
+    "credit_slash",
+    "reader_words",
+    "publisher_words",
+    "copyright",
+    "repeat",
+    "lexical",
+    "lexical_max",
+    "lexical_min",
+    "rule_any",
+) + tuple(f"rule_{c}" for c in CATEGORIES)
 POSITION = (
     "relative_position",
     "lines_before",
@@ -111,11 +105,7 @@ CONTEXT = (
     "in_brackets",
 )
 OFFSETS = (-2, -1, 1, 2)
-#: Evidence from the rest of the page (`page_repeats`) and the run of
-#: headline-like lines a line is in; the caption, credit and label shapes
-#: (`line_shapes`) are a line's own, at the end of `OWN`.
-PAGE = REPEATS + ("headline_run",)
-FEATURES = OWN + POSITION + tuple(f"{name}@{o:+d}" for o in OFFSETS for name in CONTEXT) + PAGE
+FEATURES = OWN + POSITION + tuple(f"{name}@{o:+d}" for o in OFFSETS for name in CONTEXT)
 #: What the second pass adds to `FEATURES`: the first pass's furniture
 #: probability of the line, of its neighbours, of the lines near it and of the
 #: page, and how many lines around it the first pass already finds furniture.
@@ -136,7 +126,6 @@ NEAR = 3
 RUN_FROM = 0.5
 _OWN_INDEX = {name: i for i, name in enumerate(OWN)}
 _REPEAT = OWN.index("repeat")
-_SHAPE_START = len(OWN) - len(SHAPES)
 _RULE_BASE = OWN.index("rule_any") + 1
 _CONTEXT_COLUMNS = [_OWN_INDEX[name] for name in CONTEXT]
 #: Value of a neighbour feature past the edge of the page.
@@ -329,7 +318,6 @@ def own_features(
             own[j, col["quoted"]] = 1.0 if is_quoted(texts[j]) else 0.0
     for j in _linked(lows):
         own[j, col["link_tokens"]] = sum(1 for w in split[j] if _may_link(w))
-    own[:, _SHAPE_START:] = shape_features(texts)
     own[:, col["lexical"] : col["lexical_min"] + 1], scores = _word_scores(
         tokens, ids, owner, starts, ends, table
     )
@@ -502,7 +490,6 @@ def assemble(own: OwnFeatures) -> np.ndarray:
     X[rows, _REPEAT] = repeat_flags
     _position_features(X, rows)
     _context_features(X, rows)
-    _page_features(X, rows, own)
     return X
 
 
@@ -636,22 +623,4 @@ def _context_features(X: np.ndarray, rows: np.ndarray) -> None:
             block[-offset:, cols] = own[:offset]
         elif offset > 0 and n > offset:
             block[:-offset, cols] = own[offset:]
-    X[rows, start : start + block.shape[1]] = block
-
-
-#: Where the `PAGE` block starts, and the columns `headline_run` reads.
-_PAGE_START = len(FEATURES) - len(PAGE)
-_WORDS, _ENDS = _OWN_INDEX["words"], _OWN_INDEX["ends_sentence"]
-#: Words of a headline-like line (log1p of 3 and of 25, as the ``words`` column holds them).
-_HEADLINE_WORDS = (math.log1p(3), math.log1p(25))
-
-
-def _page_features(X: np.ndarray, rows: np.ndarray, own: OwnFeatures) -> None:
-    """The `PAGE` columns of the non-blank lines: repeats on the page and headline runs."""
-    start = _PAGE_START
-    X[rows, start : start + len(REPEATS)] = repeat_features([own.keys[i] for i in rows.tolist()])
-    words = X[rows, _WORDS]
-    headline_like = (
-        (words >= _HEADLINE_WORDS[0]) & (words <= _HEADLINE_WORDS[1]) & (X[rows, _ENDS] == 0)
-    )
-    X[rows, start + len(REPEATS)] = run_lengths(headline_like)
+    X[rows, start:] = block
