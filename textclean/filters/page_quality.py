@@ -32,6 +32,7 @@ from .repetition import repetition_scores, words
 from .snippets import name_pair_repeats, names_in
 from .stopwords import UNSPACED, stop_word_ratio
 from .word_grams import WordGrams
+from .word_order import recurring_pair_share
 
 
 class Rule(NamedTuple):
@@ -85,6 +86,7 @@ RULES: tuple[Rule, ...] = (
     Rule("symbol_ratio", "symbol_word_ratio", 0.10),
     Rule("digit_ratio", "digit_ratio", 0.35),
     Rule("stop_words", "stop_word_ratio", 0.186, below=True),
+    Rule("word_order", "recurring_pair_share", 0.1, below=True),
     Rule("word_length", "mean_word_length", 3.0, below=True),
     Rule("word_length", "mean_word_length", 10.0),
     Rule("not_prose", "prose_share", 0.0, below=True),
@@ -175,6 +177,9 @@ def measure(text: str, lang: str | None) -> Measured:
     soup = sum(r.end - r.start for r in regions)
     scores["soup_region_share"] = soup / len(text) if text else 0.0
     scores["lowered_name_rate"] = lowered_name_rate(parts.cased)
+    pair_share = recurring_pair_share(grams)
+    if pair_share is not None:
+        scores["recurring_pair_share"] = pair_share
     shape = line_scores(text)
     scores["prose_share"] = shape.prose_share
     scores["long_line_share"] = shape.long_line_share
