@@ -4,7 +4,9 @@
   prose (five words or more, or ten characters of a script written without
   spaces, ending like a sentence). Menus, link lists,
   archives and footers, the page an extractor returns when it misses the
-  article, are short unpunctuated lines.
+  article, are short unpunctuated lines. After `TAIL_AFTER_WORDS` words of
+  prose, the lines after the last prose line (a squad list, a table of
+  figures) are left out of this share and the next.
 * ``long_line_share``: the share of a page's pieces in long lines (twelve
   words or more, or 40 characters without spaces), where a long line counts
   once for each sentence it holds and any other line once. A furniture page
@@ -34,7 +36,8 @@
   sentence ("Andrea Kelly" ... "andrea kelly video"). It counts a pasted
   search query even when the query outnumbers the name, which
   ``keyword_repeats`` (a name must be capitalised at least as often) does not,
-  and as a rate, so a long page is not judged by its length.
+  and as a rate, so a long page is not judged by its length; a pair seen
+  fewer than `MIN_LOWERED_PAIRS` times scores 0.
 """
 
 from __future__ import annotations
@@ -65,7 +68,7 @@ _STAMP_WORDS = 12
 _MIN_STAMPS = 3
 _EDGE_PUNCT = ".,;:!?\"'“”‘’()[]«»—–-…"
 #: A lower-case name pair seen fewer times than this is no pattern: the rate is 0.
-MIN_LOWERED_PAIRS = 4
+MIN_LOWERED_PAIRS = 5
 #: Prose lines holding this many words before a page's last prose line let the
 #: lines after it (a squad list, a table of figures) out of the line shares.
 TAIL_AFTER_WORDS = 150
@@ -228,9 +231,9 @@ def lowered_name_rate(cased: Sequence[Sequence[str]]) -> float:
     `MIN_LOWERED_PAIRS` times (twice in a short story is no pattern).
 
     >>> named = [["Fans", "of", "Andrea", "Kelly", "came"]]
+    >>> lowered_name_rate(named + [["andrea", "kelly", "news"]] * 5)
+    250.0
     >>> lowered_name_rate(named + [["andrea", "kelly", "news"]] * 4)
-    235.29...
-    >>> lowered_name_rate(named + [["andrea", "kelly", "news"]] * 3)
     0.0
     """
     lower: Counter[tuple[str, str]] = Counter()

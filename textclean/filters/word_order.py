@@ -17,21 +17,25 @@ import numpy as np
 
 from .word_grams import WordGrams
 
-#: Fewer neighbouring pairs of recurring words than this and the share is not judged.
-MIN_PAIRS = 30
+#: A page with few neighbouring pairs of recurring words says little about its
+#: order: its share is drawn towards `PRIOR_SHARE`, a share typical of edited
+#: news, as if it held `PRIOR_PAIRS` more pairs scoring that.
+PRIOR_SHARE = 0.4
+PRIOR_PAIRS = 10
 
 
-def recurring_pair_share(grams: WordGrams, min_pairs: int = MIN_PAIRS) -> float | None:
+def recurring_pair_share(grams: WordGrams) -> float | None:
     """Of neighbouring word pairs whose two words both occur twice or more, the share of
-    pairs that occur twice or more themselves; None below ``min_pairs`` such pairs.
+    pairs that occur twice or more themselves, drawn towards `PRIOR_SHARE` when such
+    pairs are few; None for fewer than two words.
 
     >>> prose = "the cat sat on the mat and the cat sat on the rug".split()
-    >>> recurring_pair_share(WordGrams(prose), min_pairs=1)
-    1.0
+    >>> round(recurring_pair_share(WordGrams(prose)), 3)
+    0.667
     >>> salad = "mat the on cat sat rug the sat mat cat on the".split()
-    >>> recurring_pair_share(WordGrams(salad), min_pairs=1)
-    0.0
-    >>> recurring_pair_share(WordGrams(prose)) is None
+    >>> round(recurring_pair_share(WordGrams(salad)), 3)
+    0.211
+    >>> recurring_pair_share(WordGrams(["alone"])) is None
     True
     """
     words = grams.codes(1)
@@ -39,9 +43,7 @@ def recurring_pair_share(grams: WordGrams, min_pairs: int = MIN_PAIRS) -> float 
         return None
     recurs = np.bincount(words)[words] > 1
     both = recurs[:-1] & recurs[1:]
-    pairs = int(both.sum())
-    if pairs < min_pairs:
-        return None
     pair_codes = grams.codes(2)
     pair_recurs = np.bincount(pair_codes)[pair_codes] > 1
-    return int((both & pair_recurs).sum()) / pairs
+    recurring = int((both & pair_recurs).sum())
+    return (recurring + PRIOR_SHARE * PRIOR_PAIRS) / (int(both.sum()) + PRIOR_PAIRS)
