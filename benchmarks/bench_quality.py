@@ -8,10 +8,10 @@ set from the local data sets), then ``python benchmarks/bench_quality.py``.
 * **Built-in rules**: the share of each kind the current `RULES` drop on the
   held-out ``test`` split, and per rule: pages it fires on, precision (share
   of them degraded) and recall (share of degraded pages it catches).
-* **Fitted**: cut-offs fitted on the ``train`` split and the whole fresh and
-  confirmation sets (development data: each was measured once, read, and
-  the signals redesigned on it) by `fit_cutoffs` for the
-  highest recall dropping at most `FIT_FALSE_DROPS` of clean train pages, with
+* **Fitted**: cut-offs fitted on the ``train`` split and the whole fresh,
+  confirmation and first held-out sets (development data: each was measured
+  once, read, and the signals redesigned on it) by `fit_cutoffs` for the
+  highest recall dropping at most `FIT_FALSE_DROPS` of their clean pages, with
   the limits pinned in `PINNED` left as they are; then each limit is
   loosened as far as it goes without losing a train catch or adding a false
   drop (halfway: `loosened`); a comparison the fit turns off keeps its
@@ -30,12 +30,17 @@ set from the local data sets), then ``python benchmarks/bench_quality.py``.
 * **Confirmation set** (``benchmarks/build_quality_confirm.py``): measured once,
   then read and fitted on, so development data too; the same tables, in a
   section of its own.
-* **Held-out set** (``benchmarks/build_quality_heldout.py``, sources used
+* **First held-out set** (``benchmarks/build_quality_heldout.py``): measured
+  once, then read, the signals redesigned on it and the limits refitted on
+  it, so development data too; the same tables, in a section of its own.
+
+* **Unseen set** (``benchmarks/build_quality_unseen.py``, a source used
   nowhere else, built after the last fit, never fitted on or read before it
   was measured): the same tables, in a section of its own.
 
-``--only fresh``, ``--only confirm`` or ``--only heldout`` runs one set alone;
-``--fresh PATH``, ``--confirm PATH`` and ``--heldout PATH`` read other files.
+``--only fresh``, ``--only confirm``, ``--only heldout`` or ``--only unseen``
+runs one set alone; ``--fresh PATH``, ``--confirm PATH``, ``--heldout PATH``
+and ``--unseen PATH`` read other files.
 """
 
 from __future__ import annotations
@@ -68,6 +73,7 @@ SET = ROOT / "benchmarks" / "data" / "quality" / "set.jsonl.gz"
 FRESH = ROOT / "benchmarks" / "data" / "quality" / "fresh.jsonl.gz"
 CONFIRM = ROOT / "benchmarks" / "data" / "quality" / "confirm.jsonl.gz"
 HELDOUT = ROOT / "benchmarks" / "data" / "quality" / "heldout.jsonl.gz"
+UNSEEN = ROOT / "benchmarks" / "data" / "quality" / "unseen.jsonl.gz"
 #: Record id prefixes of the fresh set's clean sources, and their names.
 FRESH_SOURCES = {"bbc": "BBC News, 2004-05", "basil": "BASIL: NYT, Fox News, HuffPost"}
 #: The same for the confirmation set.
@@ -81,9 +87,15 @@ HELDOUT_SOURCES = {
     "reuters": "Reuters-21578 wire stories, 1987",
     "newswire": "English Worldwide Newswire, 2010-22",
 }
+#: The same for the unseen set.
+UNSEEN_SOURCES = {"yahoo": "Yahoo Finance news, 2017-20"}
 #: The parts of the sets, in the order the page counts are printed (all but ``test`` are fitted on).
-PARTS = ("train", "fresh", "confirm", "test")
-FIT_FALSE_DROPS = 0.0025  # half the 0.5% target: the held-out split is other sites
+PARTS = ("train", "fresh", "confirm", "heldout", "test")
+#: The tightest share that keeps every degraded kind of the development data at 95%
+#: or more: with the first held-out set's terse wire stories among the fitted
+#: pages, 0.25% (half the 0.5% target, the margin kept before) costs a tenth of the
+#: word salad and of the boilerplate-only pages.
+FIT_FALSE_DROPS = 0.004
 #: Limits the fit leaves alone: Gopher's symbol, digit and word-length limits (no
 #: degraded kind here tests them), the pasted-window share seed 002 is flagged by,
 #: and the lowered-name rate, which catches a query woven into sentences: the
@@ -115,7 +127,7 @@ SEED_LIMITS = {
     "top_3gram_frac": 0.18, "top_4gram_frac": 0.16, "dup_5gram_frac": 0.15,
     "dup_6gram_frac": 0.14, "dup_7gram_frac": 0.13, "dup_8gram_frac": 0.12,
     "dup_9gram_frac": 0.11, "dup_10gram_frac": 0.10, "keyword_repeats": 4.5,
-    "lowered_name_rate": math.inf, "snippet_share": 0.30, "soup_region_share": 0.15,
+    "lowered_name_rate": math.inf, "snippet_share": 0.30, "recurring_pair_share": -math.inf, "soup_region_share": 0.15,
     "symbol_word_ratio": 0.10, "digit_ratio": 0.35, "stop_word_ratio": 0.02,
     "mean_word_length_min": 3.0, "mean_word_length_max": 10.0, "prose_share": -math.inf,
     "loose_phrase_repeats": math.inf, "long_line_share": -math.inf, "stamp_share": math.inf,
@@ -217,9 +229,13 @@ def rule_rows(spec, fired, drop, test, kinds, degraded) -> list[list[object]]:
     return rows
 
 
-def main(fresh: Path, confirm: Path) -> None:
+def main(fresh: Path, confirm: Path, heldout: Path) -> None:
     records = load()
-    for path, builder in ((fresh, "build_quality_fresh.py"), (confirm, "build_quality_confirm.py")):
+    for path, builder in (
+        (fresh, "build_quality_fresh.py"),
+        (confirm, "build_quality_confirm.py"),
+        (heldout, "build_quality_heldout.py"),
+    ):
         records += load(path, builder) if path.exists() else []
     docs = [Document(r["id"], r["text"], {"label": r["label"]}) for r in records]
     kinds = np.array([r["kind"] for r in records])
@@ -249,11 +265,11 @@ def main(fresh: Path, confirm: Path) -> None:
     body = [
         f"{len(records):,} pages: "
         f"{', '.join(f'{k} ' + '+'.join(map(str, n)) for k, n in counts.items())} "
-        "(train+fresh+confirm+test). Clean pages are edited news with furniture removed by hand; "
-        "degraded pages are made from other real text (`benchmarks/build_quality_set.py`); the "
-        "fresh and confirmation sets (`benchmarks/build_quality_fresh.py`, "
-        "`benchmarks/build_quality_confirm.py`) are development data, fitted on with the train "
-        "split. Measuring "
+        "(train+fresh+confirm+heldout+test). Clean pages are edited news with furniture removed "
+        "by hand; degraded pages are made from other real text (`benchmarks/build_quality_set.py`); "
+        "the fresh, confirmation and first held-out sets (`benchmarks/build_quality_fresh.py`, "
+        "`benchmarks/build_quality_confirm.py`, `benchmarks/build_quality_heldout.py`) are "
+        "development data, fitted on with the train split. Measuring "
         f"every page once took {measure_cpu:.1f} s of CPU ({len(records) / measure_cpu:,.0f} "
         "pages/s; the machine was shared, so under load).",
         "",
@@ -265,7 +281,7 @@ def main(fresh: Path, confirm: Path) -> None:
                 "pages",
                 "seed-calibrated limits",
                 "RULES as shipped",
-                "fitted on train+fresh+confirm",
+                "fitted on all development data",
             ],
             [
                 row[:2]
@@ -285,7 +301,8 @@ def main(fresh: Path, confirm: Path) -> None:
             rule_rows(spec, builtin, drop, test, kinds, degraded),
         ),
         "",
-        "**Fitted limits** (train split, fresh and confirmation sets, highest recall dropping at "
+        "**Fitted limits** (train split, fresh, confirmation and first held-out sets, highest "
+        "recall dropping at "
         f"most {FIT_FALSE_DROPS:.2%} of their clean pages; pinned: {', '.join(sorted(PINNED))}):",
         "",
         markdown_table(
@@ -380,14 +397,29 @@ HELDOUT_INTRO = (
     "four; the English Worldwide Newswire's articles from local newspapers of Asia, Africa, "
     "Latin America, the Middle East and Oceania), built by "
     "`benchmarks/build_quality_heldout.py` (sources and terms in "
-    "`benchmarks/data/quality/README.md`) after the last fit, and measured once with `RULES` "
-    "as shipped; nothing was fitted, tuned or read on them before. Its sources hold no page "
+    "`benchmarks/data/quality/README.md`). Its sources hold no page furniture, so it has no "
+    "`boilerplate_only` pages. **Development data, not held out**: measured once with the "
+    "limits of the time (2.09% of its clean pages dropped, word salad 92.7% caught), its "
+    "dropped clean pages and missed salad were then read, `recurring_pair_share` added, "
+    "`lowered_name_rate`, the repeated-line scores and the line shares redesigned, and the "
+    "limits refitted on it with the other development data."
+)
+UNSEEN_INTRO = (
+    "from a source used nowhere else in textclean (Yahoo Finance articles of 2017-2020 as "
+    "extracted from Common Crawl's news crawl by news-please), built by "
+    "`benchmarks/build_quality_unseen.py` (source and terms in "
+    "`benchmarks/data/quality/README.md`) after the last fit and measured once with `RULES` "
+    "as shipped; nothing was fitted, tuned or read on it before. Its source holds no page "
     "furniture, so it has no `boilerplate_only` pages."
 )
 SECTIONS = {
     "fresh": ("bench_quality_fresh", "Page quality on the fresh set (development data)"),
     "confirm": ("bench_quality_confirm", "Page quality on the confirmation set (development data)"),
-    "heldout": ("bench_quality_heldout", "Page quality on a held-out set, measured once"),
+    "heldout": (
+        "bench_quality_heldout",
+        "Page quality on the first held-out set (development data)",
+    ),
+    "unseen": ("bench_quality_unseen", "Page quality on an unseen set, measured once"),
 }
 
 
@@ -397,6 +429,7 @@ def one_set_main(path: Path, which: str) -> None:
         "fresh": ("build_quality_fresh.py", FRESH_SOURCES, FRESH_INTRO),
         "confirm": ("build_quality_confirm.py", CONFIRM_SOURCES, CONFIRM_INTRO),
         "heldout": ("build_quality_heldout.py", HELDOUT_SOURCES, HELDOUT_INTRO),
+        "unseen": ("build_quality_unseen.py", UNSEEN_SOURCES, UNSEEN_INTRO),
     }[which]
     records = load(path, builder)
     docs = [Document(r["id"], r["text"], {"label": r["label"]}) for r in records]
@@ -457,14 +490,20 @@ def one_set_main(path: Path, which: str) -> None:
 
 def cli(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--only", choices=("set", *SECTIONS), help="run one of the four sets")
+    ap.add_argument("--only", choices=("set", *SECTIONS), help="run one of the five sets")
     ap.add_argument("--fresh", type=Path, default=FRESH, help="the fresh set's file")
     ap.add_argument("--confirm", type=Path, default=CONFIRM, help="the confirmation set's file")
     ap.add_argument("--heldout", type=Path, default=HELDOUT, help="the held-out set's file")
+    ap.add_argument("--unseen", type=Path, default=UNSEEN, help="the unseen set's file")
     args = ap.parse_args(argv)
     if args.only in (None, "set"):
-        main(args.fresh, args.confirm)
-    sets = (("fresh", args.fresh), ("confirm", args.confirm), ("heldout", args.heldout))
+        main(args.fresh, args.confirm, args.heldout)
+    sets = (
+        ("fresh", args.fresh),
+        ("confirm", args.confirm),
+        ("heldout", args.heldout),
+        ("unseen", args.unseen),
+    )
     for which, path in sets:
         if args.only == which or (args.only is None and path.exists()):
             one_set_main(path, which)

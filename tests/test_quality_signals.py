@@ -9,8 +9,11 @@ from hypothesis import strategies as st
 
 from textclean.filters import quality
 from textclean.filters.page_quality import MIN_LINES, MIN_WORDS
-from textclean.filters.page_signals import line_scores
+from textclean.filters.page_signals import TAIL_AFTER_WORDS, line_scores
 from textclean.filters.regions import SentenceWords, flagged_regions
+from textclean.filters.repetition import line_fractions
+from textclean.filters.word_grams import WordGrams
+from textclean.filters.word_order import PRIOR_PAIRS, PRIOR_SHARE, recurring_pair_share
 from textclean.testing import degraded
 
 WORD = st.text(alphabet="abcdefghij", min_size=3, max_size=8)
@@ -89,6 +92,7 @@ PLAIN = st.sampled_from(["the", "of", "and", "in", "match", "scored", "late", "g
 LONG_SENTENCE = st.lists(PLAIN, min_size=5, max_size=12).map(
     lambda ws: " ".join(ws).capitalize() + "."
 )
+SEPARATORS = ["- - - -", "---", "* * *", "=====", "•"]
 NAME = st.sampled_from(["Cardiff", "Llewellyn", "Jones", "3-1", "2,400", "Ospreys"])
 
 
@@ -96,9 +100,22 @@ NAME = st.sampled_from(["Cardiff", "Llewellyn", "Jones", "3-1", "2,400", "Osprey
 def test_paragraphs_kept_several_to_a_line_count_by_their_sentences(paragraphs, data):
     sentences = sum(map(len, paragraphs))
     sheet = data.draw(st.lists(st.sampled_from(MENU), min_size=0, max_size=sentences))
-    text = "\n".join([" ".join(p) for p in paragraphs] + sheet)
+    text = "\n".join(sheet + [" ".join(p) for p in paragraphs])
     assert line_scores(text).long_line_share == sentences / (sentences + len(sheet))
     assert "not_prose" not in quality(text, lang="en").rules
+
+
+@given(
+    st.lists(LONG_SENTENCE, min_size=1, max_size=40), st.lists(st.sampled_from(MENU), max_size=30)
+)
+def test_a_list_after_enough_prose_is_left_out_of_the_line_shares(sentences, sheet):
+    prose = len(" ".join(sentences).split())
+    alone = line_scores("\n".join(sentences))
+    shares = line_scores("\n".join(sentences + sheet))
+    if prose >= TAIL_AFTER_WORDS or not sheet:
+        assert shares[:2] == alone[:2]
+    else:
+        assert shares.prose_share < alone.prose_share == 1.0
 
 
 @given(st.lists(LONG_SENTENCE, min_size=1, max_size=5), st.integers(20, 40))
@@ -149,3 +166,37 @@ def test_labels_a_repeated_title_and_a_doubled_gallery_are_no_pasted_lines(seeds
         found = quality("\n".join(lines), lang="en")
         assert found.scores["pasted_line_frac"] < 0.1
         assert "dup_line" not in found.rules
+
+
+DISTINCT = st.lists(
+    st.from_regex(r"[a-z]{3,8}", fullmatch=True), min_size=4, max_size=40, unique=True
+)
+
+
+@given(DISTINCT)
+def test_words_recurring_in_the_same_order_recur_as_pairs(words):
+    n = len(words)
+    # Every pair recurs but the one joining the two copies, then the prior's pairs.
+    expected = (2 * n - 2 + PRIOR_SHARE * PRIOR_PAIRS) / (2 * n - 1 + PRIOR_PAIRS)
+    assert recurring_pair_share(WordGrams(words + words)) == expected
+
+
+@given(DISTINCT)
+def test_the_same_words_in_reverse_order_share_no_pair(words):
+    n = len(words)
+    expected = PRIOR_SHARE * PRIOR_PAIRS / (2 * n - 1 + PRIOR_PAIRS)
+    assert recurring_pair_share(WordGrams(words + words[::-1])) == expected
+
+
+@given(DISTINCT, st.randoms(use_true_random=False))
+def test_word_salad_scores_below_the_prose_it_is_drawn_from(words, rng):
+    prose = words * 4  # a phrase said four times: every pair recurs
+    salad = [rng.choice(words) for _ in prose]
+    assert recurring_pair_share(WordGrams(salad)) <= recurring_pair_share(WordGrams(prose))
+
+
+@given(st.lists(LONG_SENTENCE, min_size=5, max_size=12, unique=True), st.sampled_from(SEPARATORS))
+def test_separator_lines_are_not_repeated_lines(items, separator):
+    page = f"\n{separator}\n".join(items)
+    assert line_fractions(page.splitlines()) == (0.0, 0.0, 0.0)
+    assert "dup_line" not in quality(page, lang="en").rules

@@ -4,7 +4,9 @@
   prose (five words or more, or ten characters of a script written without
   spaces, ending like a sentence). Menus, link lists,
   archives and footers, the page an extractor returns when it misses the
-  article, are short unpunctuated lines.
+  article, are short unpunctuated lines. After `TAIL_AFTER_WORDS` words of
+  prose, the lines after the last prose line (a squad list, a table of
+  figures) are left out of this share and the next.
 * ``long_line_share``: the share of a page's pieces in long lines (twelve
   words or more, or 40 characters without spaces), where a long line counts
   once for each sentence it holds and any other line once. A furniture page
@@ -34,7 +36,8 @@
   sentence ("Andrea Kelly" ... "andrea kelly video"). It counts a pasted
   search query even when the query outnumbers the name, which
   ``keyword_repeats`` (a name must be capitalised at least as often) does not,
-  and as a rate, so a long page is not judged by its length.
+  and as a rate, so a long page is not judged by its length; a pair seen
+  fewer than `MIN_LOWERED_PAIRS` times scores 0.
 """
 
 from __future__ import annotations
@@ -64,6 +67,11 @@ _YEAR = Pattern(r"\b(?:19|20)\d\d\b", step="quality")
 _STAMP_WORDS = 12
 _MIN_STAMPS = 3
 _EDGE_PUNCT = ".,;:!?\"'“”‘’()[]«»—–-…"
+#: A lower-case name pair seen fewer times than this is no pattern: the rate is 0.
+MIN_LOWERED_PAIRS = 5
+#: Prose lines holding this many words before a page's last prose line let the
+#: lines after it (a squad list, a table of figures) out of the line shares.
+TAIL_AFTER_WORDS = 150
 
 
 class LineScores(NamedTuple):
@@ -86,7 +94,8 @@ def line_scores(text: str) -> LineScores:
     >>> line_scores("Home\\nNews\\nThe council met on Monday to vote.")[:4]
     (0.809..., 0.0, 0, 3)
     """
-    total = prose = count = pieces = long = stamps = names = 0
+    total = prose = count = pieces = long = stamps = names = prose_count = 0
+    head = (0, 0, 0, 0)  # total, prose, pieces, long up to the last prose line
     loose: Counter[tuple[str, str]] = Counter()
     prose_words: list[str] = []
     for line in text.splitlines():
@@ -108,6 +117,8 @@ def line_scores(text: str) -> LineScores:
         if line.endswith(_ENDS):
             if len(split) >= _PROSE_WORDS or (unspaced and len(line) >= 10):
                 prose += len(line)
+                prose_count += len(split)
+                head = (total, prose, pieces, long)
                 if line[0] not in _BULLETS:
                     words = [w.strip(_EDGE_PUNCT) for w in split]
                     names += is_number(words[0])
@@ -121,6 +132,8 @@ def line_scores(text: str) -> LineScores:
                     prose_words.extend(map(str.casefold, words))
         else:
             loose.update(_loose_pairs(line))
+    if prose_count >= TAIL_AFTER_WORDS:  # a list or table after the article is left out
+        total, prose, pieces, long = head
     return LineScores(
         prose / total if total else 0.0,
         long / pieces if pieces else 0.0,
@@ -214,10 +227,14 @@ def lowered_name_rate(cased: Sequence[Sequence[str]]) -> float:
 
     ``cased`` holds each sentence's words as written; a name is a word the
     page also capitalises inside a sentence. Pairs with a stop word or a word
-    of two letters or fewer do not count.
+    of two letters or fewer do not count, nor a pair seen fewer than
+    `MIN_LOWERED_PAIRS` times (twice in a short story is no pattern).
 
-    >>> lowered_name_rate([["Fans", "of", "Andrea", "Kelly", "came"], ["andrea", "kelly", "news"]])
-    125.0
+    >>> named = [["Fans", "of", "Andrea", "Kelly", "came"]]
+    >>> lowered_name_rate(named + [["andrea", "kelly", "news"]] * 5)
+    250.0
+    >>> lowered_name_rate(named + [["andrea", "kelly", "news"]] * 4)
+    0.0
     """
     lower: Counter[tuple[str, str]] = Counter()
     named: set[str] = set()
@@ -236,4 +253,4 @@ def lowered_name_rate(cased: Sequence[Sequence[str]]) -> float:
                 ]
             )
     top = max((n for (a, b), n in lower.items() if a in named or b in named), default=0)
-    return 1000.0 * top / words if words else 0.0
+    return 1000.0 * top / words if words and top >= MIN_LOWERED_PAIRS else 0.0

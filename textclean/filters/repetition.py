@@ -85,7 +85,7 @@ def line_fractions(pieces: Iterable[str]) -> tuple[float, float, float]:
     count = chars = dup_chars = 0
     for piece in pieces:
         key = _normal(piece)
-        if not key:
+        if not key or not any(map(str.isalnum, key)):  # blank, or a separator ("- - -")
             continue
         count += 1
         chars += len(key)
