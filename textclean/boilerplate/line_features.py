@@ -32,7 +32,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, islice, repeat
+from itertools import chain, repeat
 
 import numpy as np
 from ahocorasick_rs import AhoCorasick
@@ -369,10 +369,14 @@ _STOP_BIT, _READER_BIT, _PUBLISHER_BIT = 1, 2, 4
 class WordTable:
     """Word weights, per-category word weights and word lists behind one look-up per key.
 
-    Every key of `lexicon_keys` is looked up once in ``index``; the id it
-    gives reads the word's weight, its category weights and whether it is a
-    stop word, a word addressing the reader or one of a publisher speaking of
-    itself (``flags``). Row 0 stands for a key the tables do not know.
+    Every word is looked up once in ``index``; the id it gives reads the
+    word's weight, its category weights and whether it is a stop word, a word
+    addressing the reader or one of a publisher speaking of itself
+    (``flags``). Row 0 stands for a key the tables do not know. The other keys
+    of `lexicon_keys` are found from the word ids alone, with no string built:
+    a pair by its two words' ids (`pair_ids`), an edge word by its word's id
+    (``first_edge``, ``last_edge``). So every word a pair or edge key is made
+    of has an id too, with no weight of its own when the tables give it none.
     """
 
     def __init__(
@@ -382,8 +386,10 @@ class WordTable:
         category_bias: np.ndarray | None = None,
     ):
         category_lexicon = category_lexicon or {}
-        keys = sorted(set(lexicon) | set(category_lexicon) | STOP | _READER | _PUBLISHER)
+        known = set(lexicon) | set(category_lexicon)
+        keys = sorted(known | _key_words(known) | STOP | _READER | _PUBLISHER)
         self.index = {key: k + 1 for k, key in enumerate(keys)}
+        self._link_keys(known)
         self.weights = np.zeros(len(keys) + 1)
         self.weights[1:] = [lexicon.get(key, 0.0) for key in keys]
         self.flags = np.zeros(len(keys) + 1, dtype=np.uint8)
@@ -397,6 +403,48 @@ class WordTable:
             for key, weights in category_lexicon.items():
                 self.category[self.index[key]] = weights
                 self.categorised[self.index[key]] = True
+
+    def _link_keys(self, known: Iterable[str]) -> None:
+        """Index the pair keys by their words' ids and the edge keys by their word's id."""
+        size = len(self.index) + 1
+        self.first_edge = np.zeros(size, dtype=np.int64)
+        self.last_edge = np.zeros(size, dtype=np.int64)
+        codes, pair_keys = [], []
+        for key in known:
+            if key[:1] == "^":
+                self.first_edge[self.index[key[1:]]] = self.index[key]
+            elif key[:1] == "$":
+                self.last_edge[self.index[key[1:]]] = self.index[key]
+            if key.count(" ") == 1:
+                a, b = key.split(" ")
+                codes.append(self.index[a] * size + self.index[b])
+                pair_keys.append(self.index[key])
+        order = np.argsort(np.asarray(codes, dtype=np.int64), kind="stable")
+        self._pair_codes = np.asarray(codes, dtype=np.int64)[order]
+        self._pair_keys = np.asarray(pair_keys, dtype=np.int64)[order]
+
+    def pair_ids(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """The id of the key ``"<first> <second>"`` for each pair of word ids (0: none).
+
+        Words never hold a space, so a pair key is told apart by its one space,
+        and two words make it exactly when their ids are its words' ids.
+        """
+        if not len(self._pair_codes) or not len(first):
+            return np.zeros(len(first), dtype=np.int64)
+        codes = first * (len(self.index) + 1) + second
+        at = np.minimum(np.searchsorted(self._pair_codes, codes), len(self._pair_codes) - 1)
+        return np.where(self._pair_codes[at] == codes, self._pair_keys[at], 0)
+
+
+def _key_words(keys: Iterable[str]) -> set[str]:
+    """The words that pair keys (``"a b"``) and edge keys (``"^a"``, ``"$a"``) are made of."""
+    words: set[str] = set()
+    for key in keys:
+        if key[:1] in ("^", "$"):
+            words.add(key[1:])
+        if key.count(" ") == 1:
+            words.update(key.split(" "))
+    return words
 
 
 _LAST_TABLE: list[tuple[Mapping[str, float], int, WordTable]] = []
@@ -430,15 +478,10 @@ def _word_scores(
     adds in the same order as one line's look-ups would.
     """
     m = len(starts)
-    get = table.index.get
     inner = owner[:-1] == owner[1:]
-    # Pairs of every two neighbouring words, those across a line break dropped after.
-    pairs = map(" ".join, zip(tokens, islice(tokens, 1, None)))  # noqa: B905 (one shorter)
-    pair_ids = np.fromiter(map(get, pairs, repeat(0)), dtype=np.int64, count=len(inner))[inner]
-    edges = ["^" + tokens[k] for k in starts.tolist()] + [
-        "$" + tokens[k - 1] for k in ends.tolist()
-    ]
-    edge_ids = np.fromiter(map(get, edges, repeat(0)), dtype=np.int64, count=len(edges))
+    # Pairs of every two neighbouring words within a line, and the edge words, by id.
+    pair_ids = table.pair_ids(ids[:-1][inner], ids[1:][inner])
+    edge_ids = np.concatenate([table.first_edge[ids[starts]], table.last_edge[ids[ends - 1]]])
     ids = np.concatenate([ids, pair_ids, edge_ids])
     lines = np.arange(m)
     pair_owner = owner[:-1][inner]
