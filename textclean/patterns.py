@@ -19,6 +19,7 @@ Both engines give the same matches; `tests/test_linear_patterns.py` checks it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -236,3 +237,11 @@ class Pattern:
 
 def _rebuild(source: str, flags: int, step: str, timeout: float) -> Pattern:
     return Pattern(source, flags, step=step, timeout=timeout)
+
+
+@lru_cache(maxsize=4096)
+def shared_pattern(source: str, flags: int = 0, step: str = "") -> Pattern:
+    """One `Pattern` per (source, flags, step) in a process: rule tables that hold the
+    same rule (a table and its subset of clause rules) compile it, and its
+    existence check, once."""
+    return Pattern(source, flags, step=step)

@@ -265,10 +265,10 @@ def own_features(
     texts = [stripped[i] for i in at] if len(at) < n else stripped
     m = len(texts)
     counts, caps, marks = _char_counts(texts)
-    lows = [t.lower() for t in texts]
-    split = [low.split() for low in lows]
+    lows = list(map(str.lower, texts))
+    split = list(map(str.split, lows))
     nw = np.fromiter(map(len, split), dtype=np.int64, count=m)
-    tokens = [w.strip(_EDGE) for w in chain.from_iterable(split)]
+    tokens = list(map(str.strip, chain.from_iterable(split), repeat(_EDGE)))
     ends = np.cumsum(nw)
     starts = ends - nw
     owner = np.repeat(np.arange(m), nw)
@@ -524,16 +524,25 @@ def assemble(own: OwnFeatures) -> np.ndarray:
     if not len(rows):
         return X
     X[:, : len(OWN)] = own.rows
-    seen: set[str] = set()
-    repeat_flags = []
-    for i in rows.tolist():
-        key = own.keys[i]
-        repeat_flags.append(1.0 if key in seen else 0.0)
-        seen.add(key)
-    X[rows, _REPEAT] = repeat_flags
+    X[rows, _REPEAT] = _repeats([own.keys[i] for i in rows.tolist()])
     _position_features(X, rows)
     _context_features(X, rows)
     return X
+
+
+def _repeats(keys: list[str]) -> np.ndarray:
+    """1.0 for each key that an earlier one equals, else 0.0.
+
+    >>> _repeats(["a", "b", "a"]).tolist()
+    [0.0, 0.0, 1.0]
+    """
+    n = len(keys)
+    first = dict(zip(reversed(keys), range(n - 1, -1, -1), strict=True))  # earliest wins
+    if len(first) == n:
+        return np.zeros(n)
+    return (
+        np.fromiter(map(first.__getitem__, keys), dtype=np.int64, count=n) != np.arange(n)
+    ) * 1.0
 
 
 def line_features(

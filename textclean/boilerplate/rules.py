@@ -29,7 +29,7 @@ from ahocorasick_rs import AhoCorasick
 
 from ..errors import ConfigError
 from ..pattern_sets import PatternSet
-from ..patterns import Pattern
+from ..patterns import shared_pattern
 
 STEP = "boilerplate"
 
@@ -160,7 +160,8 @@ class RuleSet:
         )
         self.table.check()
         self._single = {
-            i: Pattern(self.rules[i].pattern, regex.I | regex.V0, step=STEP) for i in self._floating
+            i: shared_pattern(self.rules[i].pattern, regex.I | regex.V0, STEP)
+            for i in self._floating
         }
         hints = sorted({h for i in self._floating for h in self.rules[i].hint})
         self._hints = hints
@@ -195,12 +196,14 @@ class RuleSet:
 
     def _floating_candidates(self, segment: str) -> list[int]:
         """Floating rules whose hint occurs in ``segment`` (one automaton pass), in order."""
+        if self._automaton is None:
+            return self._unhinted
+        hints = self._automaton.find_matches_as_indexes(segment.lower(), overlapping=True)
+        if not hints:
+            return self._unhinted
         found = set(self._unhinted)
-        if self._automaton is not None:
-            for hint, _start, _end in self._automaton.find_matches_as_indexes(
-                segment.lower(), overlapping=True
-            ):
-                found.update(self._hint_rules[self._hints[hint]])
+        for hint, _start, _end in hints:
+            found.update(self._hint_rules[self._hints[hint]])
         return sorted(found)
 
     @cached_property
