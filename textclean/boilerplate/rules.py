@@ -191,6 +191,11 @@ class RuleSet:
         return [tuple(r.max_words >= n for r in anchored) for n in range(self.longest + 1)]
 
     @cached_property
+    def _admits_any(self) -> list[bool]:
+        """Per length in words: whether any anchored rule admits it (else the table is skipped)."""
+        return [any(admits) for admits in self._admits]
+
+    @cached_property
     def _automaton(self) -> AhoCorasick | None:
         return AhoCorasick(self._hints) if self._hints else None
 
@@ -208,7 +213,8 @@ class RuleSet:
 
     @cached_property
     def _fragment(self) -> RuleSet:
-        return RuleSet(r for r in self.rules if r.fragment)
+        # Its rules were checked when this set was built: no second compilation to check them.
+        return RuleSet((r for r in self.rules if r.fragment), shipped=True)
 
     def match(self, segment: str, words: int | None = None) -> tuple[str, str] | None:
         """``(category, reason)`` of the first rule that condemns ``segment``."""
@@ -263,7 +269,8 @@ class RuleSet:
         n = len(segment.split()) if words is None else words
         if n > self.longest:
             return None
-        hit = self.table.first(segment, self._admits[n])
+        admits = self._admits[n]
+        hit = self.table.first(segment, admits) if self._admits_any[n] else None
         best = None if hit is None else self._anchored[hit]
         if candidates is None:
             candidates = self._floating_candidates(segment)
