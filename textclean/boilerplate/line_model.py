@@ -60,10 +60,13 @@ class Trees:
         x = np.ascontiguousarray(X.T, dtype=np.float64).ravel()
         feature, threshold, left = self._flat
         at_feature = feature.astype(index) * index(n)
-        node = np.repeat(np.arange(trees, dtype=index) * index(nodes), n)
+        # The first level, where every row stands at its tree's root, reads whole columns.
+        roots = np.arange(trees, dtype=index) * index(nodes)
+        right = x.reshape(-1, n)[feature[roots]] > threshold[roots][:, None]
+        node = (left[roots][:, None] + right).ravel()
         row = np.tile(np.arange(n, dtype=index), trees)
         cell = np.empty_like(row)
-        for _ in range(self.depth):
+        for _ in range(self.depth - 1):
             # Right children sit just after left ones; leaves point at themselves.
             np.take(at_feature, node, out=cell)
             cell += row
