@@ -15,15 +15,18 @@ from textclean.boilerplate.classify import (
 )
 from textclean.boilerplate.features import is_separator
 from textclean.boilerplate.line_features import (
+    _EDGE,
     FEATURES,
     MISSING,
     NEAR,
     RUN_FROM,
     STACKED,
     assemble,
+    lexicon_keys,
     line_features,
     own_features,
     stacked_features,
+    strip_edges,
 )
 from textclean.boilerplate.line_model import builtin_model
 
@@ -61,6 +64,38 @@ def test_a_lines_own_features_do_not_depend_on_the_other_lines(lines):
         assert np.array_equal(together.rows[i], alone.rows[0]), text
         assert together.category[i] == alone.category[0]
         assert together.keys[i] == alone.keys[0]
+
+
+#: Words the lexicon's pair and edge keys are made of, so generated lines hit those keys.
+KEY_WORDS = sorted({w for key in model.lexicon if " " in key for w in key.split(" ")})[:400]
+keyed_line = st.lists(
+    st.one_of(st.sampled_from(KEY_WORDS), st.sampled_from(["—", "“", "said,", "(AP)", "’s"])),
+    min_size=1,
+    max_size=12,
+).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(keyed_line, line), max_size=8))
+def test_lexical_features_equal_the_weights_of_each_lines_keys(lines):
+    """Pair and edge keys found by word ids weigh what their strings weigh in the lexicon."""
+    own = own_features(lines, None, model.words)
+    columns = [FEATURES.index(c) for c in ("lexical", "lexical_max", "lexical_min")]
+    for i, text in enumerate(lines):
+        keys = lexicon_keys([w.strip(_EDGE) for w in text.lower().split()])
+        if not keys:
+            continue
+        weights = [model.lexicon.get(key, 0.0) for key in keys]
+        total = 0.0
+        for weight in weights:
+            total += weight
+        expected = [total / np.sqrt(len(keys)), max(weights), min(weights)]
+        assert own.rows[i, columns].tolist() == expected, text
+
+
+@given(st.lists(st.text(max_size=12)))
+def test_edges_are_stripped_as_str_strip_strips_them(words):
+    assert strip_edges(words) == [w.strip(_EDGE) for w in words]
 
 
 @settings(max_examples=100, deadline=None)

@@ -237,6 +237,11 @@ class LinearRegex:
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> LinearMatch | None:
         return self._one(_UNANCHORED, text, pos, endpos)
 
+    def found(self, text: str) -> bool:
+        """``search(text) is not None``, without building the match."""
+        data = _encode(text).data
+        return self._rx.Match(_UNANCHORED, data, 0, len(data))[0] != _NULL
+
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> LinearMatch | None:
         return self._one(_START, text, pos, endpos)
 

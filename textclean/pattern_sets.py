@@ -26,9 +26,10 @@ from typing import Any
 
 import re2
 import regex
+from re2 import _re2
 
 from .errors import ConfigError
-from .patterns import Pattern
+from .patterns import Pattern, shared_pattern
 
 #: Segments longer than this go to the original patterns one by one (under
 #: their timeouts) instead of RE2's DFA, whose memory a huge segment could
@@ -201,18 +202,21 @@ class PatternSet:
 
     @cached_property
     def _set(self) -> Any:
+        """The compiled ``RE2::Set``, called directly on UTF-8 bytes (no wrapper per call)."""
         options = re2.Options()
         options.case_sensitive = False
         options.max_mem = MAX_MEM
-        table = (re2.Set.MatchSet if self.at_start else re2.Set.SearchSet)(options)
+        options.log_errors = False
+        anchor = _re2.RE2.Anchor.ANCHOR_START if self.at_start else _re2.RE2.Anchor.UNANCHORED
+        table = _re2.Set(anchor, options)
         for source, t in zip(self.sources, self._translations, strict=True):
-            try:
-                table.Add(t.source)
-            except Exception as exc:  # re2 raises a bare error type
+            if table.Add(t.source.encode("utf-8")) == -1:
                 raise ConfigError(
-                    f"pattern {source!r} cannot run in linear time ({t.source!r}): {exc}"
-                ) from None
-        table.Compile()
+                    f"pattern {source!r} cannot run in linear time ({t.source!r}): "
+                    "RE2 cannot parse it"
+                )
+        if not table.Compile():
+            raise ConfigError(f"patterns of step {self.step!r}: RE2 cannot compile them as a set")
         return table
 
     def check(self) -> None:
@@ -222,7 +226,7 @@ class PatternSet:
 
     @cached_property
     def _originals(self) -> list[Pattern]:
-        return [Pattern(s, regex.I | regex.V0, step=self.step) for s in self.sources]
+        return [shared_pattern(s, regex.I | regex.V0, self.step) for s in self.sources]
 
     def matches(self, text: str) -> list[int]:
         """Indices of the patterns that match ``text``, ascending."""
@@ -230,7 +234,7 @@ class PatternSet:
             return []
         if len(text) > MAX_SET_CHARS:
             return [i for i in range(len(self.sources)) if self._confirm(i, text)]
-        found = self._set.Match(text)
+        found = self._set.Match(text.encode("utf-8"))
         if not found:
             return []
         found.sort()
@@ -245,7 +249,7 @@ class PatternSet:
                 if (allowed is None or allowed[i]) and self._confirm(i, text):
                     return i
             return None
-        found = self._set.Match(text)
+        found = self._set.Match(text.encode("utf-8"))
         if not found:
             return None
         for i in sorted(found):

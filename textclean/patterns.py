@@ -19,6 +19,7 @@ Both engines give the same matches; `tests/test_linear_patterns.py` checks it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -44,6 +45,12 @@ Match = Any  # a regex.Match or a textclean.linear.LinearMatch
 FOLDS_APART = frozenset("\u0130\U0001df95")
 
 
+def _folds_apart(text: str) -> bool:
+    """Whether ``text`` holds a character of `FOLDS_APART` (a substring search for each:
+    a text of narrower characters answers at once)."""
+    return any(char in text for char in FOLDS_APART)
+
+
 def _linear_for(source: str, flags: int) -> LinearRegex | None:
     translated = to_re2(source, flags)
     if translated is None:
@@ -67,6 +74,10 @@ class _Existence:
         if self.digit is not None and self.digit.search(text) is None:
             return None
         return self.linear.search(text)
+
+    def found(self, text: str) -> bool:
+        """``search(text) is not None``, without building the match."""
+        return (self.digit is None or self.digit.found(text)) and self.linear.found(text)
 
 
 def _existence_for(source: str, flags: int) -> _Existence | None:
@@ -162,10 +173,10 @@ class Pattern:
         if exists is False:
             exists = self._exists = self._linear or _existence_for(self.source, self.flags)
         if exists is not None and (
-            FOLDS_APART.isdisjoint(text) or not (self.flags & regex.I or "(?i" in self.source)
+            not _folds_apart(text) or not (self.flags & regex.I or "(?i" in self.source)
         ):
             try:
-                return exists.search(text) is not None  # type: ignore[union-attr]
+                return exists.found(text)  # type: ignore[union-attr]
             except UnicodeEncodeError:
                 pass  # lone surrogates: RE2 reads UTF-8 only
         return self.search(text) is not None
@@ -236,3 +247,11 @@ class Pattern:
 
 def _rebuild(source: str, flags: int, step: str, timeout: float) -> Pattern:
     return Pattern(source, flags, step=step, timeout=timeout)
+
+
+@lru_cache(maxsize=4096)
+def shared_pattern(source: str, flags: int = 0, step: str = "") -> Pattern:
+    """One `Pattern` per (source, flags, step) in a process: rule tables that hold the
+    same rule (a table and its subset of clause rules) compile it, and its
+    existence check, once."""
+    return Pattern(source, flags, step=step)

@@ -18,6 +18,7 @@ _OPEN_QUOTES = '“„«"‹「『'
 #: box drawing and geometric shapes; not emoji or other pictographs.
 _SEPARATOR = Pattern(r"[\s\p{P}\p{Sm}\p{Sk}\p{Sc}\u2500-\u25FF]{3,}", step=STEP)
 _HAS_WORD = Pattern(r"[\p{L}\p{N}]", step=STEP)
+_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _NAME_LINE = Pattern(
     r"(?:\p{Lu}[\p{L}'’.-]+)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|la|van|von|da|del|der)){1,3}", step=STEP
 )
@@ -73,8 +74,11 @@ def is_separator(text: str) -> bool:
 
 
 def has_words(text: str) -> bool:
-    """True when the text holds at least one letter or digit."""
-    return _HAS_WORD.search(text) is not None
+    """True when the text holds at least one letter or digit.
+
+    Most segments open with an ASCII letter or digit, which answers at once.
+    """
+    return text[:1] in _ASCII_WORD or _HAS_WORD.search(text) is not None
 
 
 def ends_sentence(text: str) -> bool:

@@ -32,7 +32,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, islice, repeat
+from itertools import chain, repeat
 
 import numpy as np
 from ahocorasick_rs import AhoCorasick
@@ -54,6 +54,8 @@ STOP = frozenset().union(*STOP_WORDS.values())
 _EDGE = (
     "".join(chr(c) for c in range(0x2000, 0x2070)) + "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»“”‘’„…·•"
 )
+
+_ASCII_EDGE = "".join(c for c in _EDGE if c.isascii())
 
 #: Per-line features, in column order; neighbours repeat `CONTEXT` of them.
 OWN = (
@@ -265,10 +267,10 @@ def own_features(
     texts = [stripped[i] for i in at] if len(at) < n else stripped
     m = len(texts)
     counts, caps, marks = _char_counts(texts)
-    lows = [t.lower() for t in texts]
-    split = [low.split() for low in lows]
+    lows = list(map(str.lower, texts))
+    split = list(map(str.split, lows))
     nw = np.fromiter(map(len, split), dtype=np.int64, count=m)
-    tokens = [w.strip(_EDGE) for w in chain.from_iterable(split)]
+    tokens = strip_edges(chain.from_iterable(split))
     ends = np.cumsum(nw)
     starts = ends - nw
     owner = np.repeat(np.arange(m), nw)
@@ -333,6 +335,21 @@ def own_features(
     return out
 
 
+def strip_edges(words: Iterable[str]) -> list[str]:
+    """Each word without the marks at its edges: ``word.strip(_EDGE)``, faster.
+
+    A word of letters and digits has no edge mark to lose (no mark is a letter
+    or digit), and an ASCII word only ASCII ones, which a short set strips faster.
+
+    >>> strip_edges(["“Hello,", "world", "—", "u.s."])
+    ['Hello', 'world', '', 'u.s']
+    """
+    return [
+        w if w.isalnum() else (w.strip(_ASCII_EDGE) if w.isascii() else w.strip(_EDGE))
+        for w in words
+    ]
+
+
 def mark_rules(own: OwnFeatures, rule_categories: Sequence[str | None]) -> None:
     """Set the rule columns: the category a wording rule gave each line (None: no rule)."""
     for i, found in enumerate(rule_categories):
@@ -360,7 +377,8 @@ def _linked(lows: list[str]) -> list[int]:
         return []
     line_starts = np.cumsum([0] + [len(low) + 1 for low in lows[:-1]])
     at = np.fromiter((start for _k, start, _e in found), dtype=np.int64, count=len(found))
-    return np.unique(np.searchsorted(line_starts, at, side="right") - 1).tolist()
+    # Few lines hold a mark: a set is cheaper than `np.unique`, whose first call imports numpy.ma.
+    return sorted(set((np.searchsorted(line_starts, at, side="right") - 1).tolist()))
 
 
 _STOP_BIT, _READER_BIT, _PUBLISHER_BIT = 1, 2, 4
@@ -369,10 +387,14 @@ _STOP_BIT, _READER_BIT, _PUBLISHER_BIT = 1, 2, 4
 class WordTable:
     """Word weights, per-category word weights and word lists behind one look-up per key.
 
-    Every key of `lexicon_keys` is looked up once in ``index``; the id it
-    gives reads the word's weight, its category weights and whether it is a
-    stop word, a word addressing the reader or one of a publisher speaking of
-    itself (``flags``). Row 0 stands for a key the tables do not know.
+    Every word is looked up once in ``index``; the id it gives reads the
+    word's weight, its category weights and whether it is a stop word, a word
+    addressing the reader or one of a publisher speaking of itself
+    (``flags``). Row 0 stands for a key the tables do not know. The other keys
+    of `lexicon_keys` are found from the word ids alone, with no string built:
+    a pair by its two words' ids (`pair_ids`), an edge word by its word's id
+    (``first_edge``, ``last_edge``). So every word a pair or edge key is made
+    of has an id too, with no weight of its own when the tables give it none.
     """
 
     def __init__(
@@ -382,8 +404,10 @@ class WordTable:
         category_bias: np.ndarray | None = None,
     ):
         category_lexicon = category_lexicon or {}
-        keys = sorted(set(lexicon) | set(category_lexicon) | STOP | _READER | _PUBLISHER)
+        known = set(lexicon) | set(category_lexicon)
+        keys = sorted(known | _key_words(known) | STOP | _READER | _PUBLISHER)
         self.index = {key: k + 1 for k, key in enumerate(keys)}
+        self._link_keys(known)
         self.weights = np.zeros(len(keys) + 1)
         self.weights[1:] = [lexicon.get(key, 0.0) for key in keys]
         self.flags = np.zeros(len(keys) + 1, dtype=np.uint8)
@@ -397,6 +421,48 @@ class WordTable:
             for key, weights in category_lexicon.items():
                 self.category[self.index[key]] = weights
                 self.categorised[self.index[key]] = True
+
+    def _link_keys(self, known: Iterable[str]) -> None:
+        """Index the pair keys by their words' ids and the edge keys by their word's id."""
+        size = len(self.index) + 1
+        self.first_edge = np.zeros(size, dtype=np.int64)
+        self.last_edge = np.zeros(size, dtype=np.int64)
+        codes, pair_keys = [], []
+        for key in known:
+            if key[:1] == "^":
+                self.first_edge[self.index[key[1:]]] = self.index[key]
+            elif key[:1] == "$":
+                self.last_edge[self.index[key[1:]]] = self.index[key]
+            if key.count(" ") == 1:
+                a, b = key.split(" ")
+                codes.append(self.index[a] * size + self.index[b])
+                pair_keys.append(self.index[key])
+        order = np.argsort(np.asarray(codes, dtype=np.int64), kind="stable")
+        self._pair_codes = np.asarray(codes, dtype=np.int64)[order]
+        self._pair_keys = np.asarray(pair_keys, dtype=np.int64)[order]
+
+    def pair_ids(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """The id of the key ``"<first> <second>"`` for each pair of word ids (0: none).
+
+        Words never hold a space, so a pair key is told apart by its one space,
+        and two words make it exactly when their ids are its words' ids.
+        """
+        if not len(self._pair_codes) or not len(first):
+            return np.zeros(len(first), dtype=np.int64)
+        codes = first * (len(self.index) + 1) + second
+        at = np.minimum(np.searchsorted(self._pair_codes, codes), len(self._pair_codes) - 1)
+        return np.where(self._pair_codes[at] == codes, self._pair_keys[at], 0)
+
+
+def _key_words(keys: Iterable[str]) -> set[str]:
+    """The words that pair keys (``"a b"``) and edge keys (``"^a"``, ``"$a"``) are made of."""
+    words: set[str] = set()
+    for key in keys:
+        if key[:1] in ("^", "$"):
+            words.add(key[1:])
+        if key.count(" ") == 1:
+            words.update(key.split(" "))
+    return words
 
 
 _LAST_TABLE: list[tuple[Mapping[str, float], int, WordTable]] = []
@@ -430,15 +496,10 @@ def _word_scores(
     adds in the same order as one line's look-ups would.
     """
     m = len(starts)
-    get = table.index.get
     inner = owner[:-1] == owner[1:]
-    # Pairs of every two neighbouring words, those across a line break dropped after.
-    pairs = map(" ".join, zip(tokens, islice(tokens, 1, None)))  # noqa: B905 (one shorter)
-    pair_ids = np.fromiter(map(get, pairs, repeat(0)), dtype=np.int64, count=len(inner))[inner]
-    edges = ["^" + tokens[k] for k in starts.tolist()] + [
-        "$" + tokens[k - 1] for k in ends.tolist()
-    ]
-    edge_ids = np.fromiter(map(get, edges, repeat(0)), dtype=np.int64, count=len(edges))
+    # Pairs of every two neighbouring words within a line, and the edge words, by id.
+    pair_ids = table.pair_ids(ids[:-1][inner], ids[1:][inner])
+    edge_ids = np.concatenate([table.first_edge[ids[starts]], table.last_edge[ids[ends - 1]]])
     ids = np.concatenate([ids, pair_ids, edge_ids])
     lines = np.arange(m)
     pair_owner = owner[:-1][inner]
@@ -481,16 +542,25 @@ def assemble(own: OwnFeatures) -> np.ndarray:
     if not len(rows):
         return X
     X[:, : len(OWN)] = own.rows
-    seen: set[str] = set()
-    repeat_flags = []
-    for i in rows.tolist():
-        key = own.keys[i]
-        repeat_flags.append(1.0 if key in seen else 0.0)
-        seen.add(key)
-    X[rows, _REPEAT] = repeat_flags
+    X[rows, _REPEAT] = _repeats([own.keys[i] for i in rows.tolist()])
     _position_features(X, rows)
     _context_features(X, rows)
     return X
+
+
+def _repeats(keys: list[str]) -> np.ndarray:
+    """1.0 for each key that an earlier one equals, else 0.0.
+
+    >>> _repeats(["a", "b", "a"]).tolist()
+    [0.0, 0.0, 1.0]
+    """
+    n = len(keys)
+    first = dict(zip(reversed(keys), range(n - 1, -1, -1), strict=True))  # earliest wins
+    if len(first) == n:
+        return np.zeros(n)
+    return (
+        np.fromiter(map(first.__getitem__, keys), dtype=np.int64, count=n) != np.arange(n)
+    ) * 1.0
 
 
 def line_features(

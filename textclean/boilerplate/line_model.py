@@ -50,20 +50,23 @@ class Trees:
 
     def probabilities(self, X: np.ndarray) -> np.ndarray:
         """P(furniture) for every row of ``X`` (columns in the order the trees were fitted on)."""
-        n, width = X.shape
+        n = X.shape[0]
         if n == 0:
             return np.zeros(0)
         trees, nodes = self.feature.shape
-        # Feature-major, so a node's test reads x[feature * n + row]; 32-bit
-        # indices halve the memory each gather walks (pages far below 2**31 cells).
-        index = np.int32 if n * width < 2**31 else np.int64
+        # Feature-major, so a node's test reads x[feature * n + row]. Indices are
+        # machine integers: `np.take` converts any other kind on every call.
+        index = np.intp
         x = np.ascontiguousarray(X.T, dtype=np.float64).ravel()
         feature, threshold, left = self._flat
         at_feature = feature.astype(index) * index(n)
-        node = np.repeat(np.arange(trees, dtype=index) * index(nodes), n)
+        # The first level, where every row stands at its tree's root, reads whole columns.
+        roots = np.arange(trees, dtype=index) * index(nodes)
+        right = x.reshape(-1, n)[feature[roots]] > threshold[roots][:, None]
+        node = (left[roots][:, None] + right).ravel()
         row = np.tile(np.arange(n, dtype=index), trees)
         cell = np.empty_like(row)
-        for _ in range(self.depth):
+        for _ in range(self.depth - 1):
             # Right children sit just after left ones; leaves point at themselves.
             np.take(at_feature, node, out=cell)
             cell += row
@@ -80,8 +83,7 @@ class Trees:
         offset = (np.arange(trees) * nodes)[:, None]
         inner = self.threshold < np.inf
         left = np.where(inner, self.left, np.arange(nodes)[None, :]) + offset
-        index = np.int32 if left.size < 2**31 else np.int64
-        return self.feature.ravel(), self.threshold.ravel(), left.ravel().astype(index)
+        return self.feature.ravel(), self.threshold.ravel(), left.ravel().astype(np.intp)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -29,12 +29,15 @@ STEP = "boilerplate"
 
 #: (opening mark, closing marks, every mark of the style) for the common quote styles.
 QUOTE_STYLES = (("“", "”", "“”"), ("„", "“”", "„“”"), ("«", "»", "«»"), ('"', '"', '"'))
-_OPENERS = frozenset(style[0] for style in QUOTE_STYLES)
+_OPENERS = tuple(style[0] for style in QUOTE_STYLES)
 
 
 def has_quotation(text: str) -> bool:
     """True when ``text`` holds a quotation of at least three words, in any style."""
-    if _OPENERS.isdisjoint(text):
+    for opener in _OPENERS:  # a substring search per mark: most texts hold none of them
+        if opener in text:
+            break
+    else:
         return False
     starts, ends = word_spans(text)
     return any(_style_quotes(text, starts, ends, *style) for style in QUOTE_STYLES)

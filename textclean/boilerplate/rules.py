@@ -29,7 +29,7 @@ from ahocorasick_rs import AhoCorasick
 
 from ..errors import ConfigError
 from ..pattern_sets import PatternSet
-from ..patterns import Pattern
+from ..patterns import shared_pattern
 
 STEP = "boilerplate"
 
@@ -160,7 +160,8 @@ class RuleSet:
         )
         self.table.check()
         self._single = {
-            i: Pattern(self.rules[i].pattern, regex.I | regex.V0, step=STEP) for i in self._floating
+            i: shared_pattern(self.rules[i].pattern, regex.I | regex.V0, STEP)
+            for i in self._floating
         }
         hints = sorted({h for i in self._floating for h in self.rules[i].hint})
         self._hints = hints
@@ -190,22 +191,30 @@ class RuleSet:
         return [tuple(r.max_words >= n for r in anchored) for n in range(self.longest + 1)]
 
     @cached_property
+    def _admits_any(self) -> list[bool]:
+        """Per length in words: whether any anchored rule admits it (else the table is skipped)."""
+        return [any(admits) for admits in self._admits]
+
+    @cached_property
     def _automaton(self) -> AhoCorasick | None:
         return AhoCorasick(self._hints) if self._hints else None
 
     def _floating_candidates(self, segment: str) -> list[int]:
         """Floating rules whose hint occurs in ``segment`` (one automaton pass), in order."""
+        if self._automaton is None:
+            return self._unhinted
+        hints = self._automaton.find_matches_as_indexes(segment.lower(), overlapping=True)
+        if not hints:
+            return self._unhinted
         found = set(self._unhinted)
-        if self._automaton is not None:
-            for hint, _start, _end in self._automaton.find_matches_as_indexes(
-                segment.lower(), overlapping=True
-            ):
-                found.update(self._hint_rules[self._hints[hint]])
+        for hint, _start, _end in hints:
+            found.update(self._hint_rules[self._hints[hint]])
         return sorted(found)
 
     @cached_property
     def _fragment(self) -> RuleSet:
-        return RuleSet(r for r in self.rules if r.fragment)
+        # Its rules were checked when this set was built: no second compilation to check them.
+        return RuleSet((r for r in self.rules if r.fragment), shipped=True)
 
     def match(self, segment: str, words: int | None = None) -> tuple[str, str] | None:
         """``(category, reason)`` of the first rule that condemns ``segment``."""
@@ -260,7 +269,8 @@ class RuleSet:
         n = len(segment.split()) if words is None else words
         if n > self.longest:
             return None
-        hit = self.table.first(segment, self._admits[n])
+        admits = self._admits[n]
+        hit = self.table.first(segment, admits) if self._admits_any[n] else None
         best = None if hit is None else self._anchored[hit]
         if candidates is None:
             candidates = self._floating_candidates(segment)
