@@ -177,7 +177,8 @@ class RuleSet:
         return self.rules
 
     def __setstate__(self, rules: tuple[Rule, ...]) -> None:
-        self.__init__(rules)
+        # Checked when the pickled set was built: a worker does not compile them again.
+        self.__init__(rules, shipped=True)
 
     @cached_property
     def longest(self) -> int:
