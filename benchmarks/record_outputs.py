@@ -4,8 +4,10 @@ Writes one JSON line per outcome of ``Pipeline.default(record="full")``
 (text, metadata with every change record and score, or the drop with its
 reason) for the shared seed articles, ``examples/corpus.jsonl``, the article
 corpus and the synthetic corpus of ``bench_whole_pipeline``, then the
-near-duplicate verdicts over the article corpus. Compare two recordings with
-``cmp``:
+near-duplicate verdicts over the article corpus. ``--quality-sets`` adds the
+labelled quality pages (``data/quality/*.jsonl.gz``) through the default
+pipeline with ``quality`` dropping, so its drop decisions and scores are
+recorded too. Compare two recordings with ``cmp``:
 
     python benchmarks/record_outputs.py before.jsonl
     ... change the code ...
@@ -27,11 +29,18 @@ from textclean.registry import create
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = Path("/work/shared/corpus/seeds")
 ARTICLES = ROOT / "benchmarks" / "data" / "articles" / "articles.jsonl.gz"
+QUALITY_SETS = ROOT / "benchmarks" / "data" / "quality"
 
 
 def article_docs() -> list[Document]:
     """The real article corpus (see ``data/articles/README.md``)."""
     with gzip.open(ARTICLES, "rb") as fh:
+        return [Document(r["id"], r["text"], {}) for r in map(orjson.loads, fh)]
+
+
+def quality_set_docs(path: Path) -> list[Document]:
+    """One labelled quality set (see ``data/quality/README.md``)."""
+    with gzip.open(path, "rb") as fh:
         return [Document(r["id"], r["text"], {}) for r in map(orjson.loads, fh)]
 
 
@@ -71,6 +80,11 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("output", type=Path)
+    parser.add_argument(
+        "--quality-sets",
+        action="store_true",
+        help="also record the quality sets through the default pipeline, quality dropping",
+    )
     args = parser.parse_args()
     with open(args.output, "wb") as out:
         for name, docs in corpora():
@@ -81,6 +95,11 @@ def main() -> None:
                 dedup = Pipeline([("near_dedup", create("near_dedup"))], record="full")
                 for item in dedup.outcomes(docs):
                     out.write(outcome_record("articles-dedup", item))
+        if args.quality_sets:
+            for path in sorted(QUALITY_SETS.glob("*.jsonl.gz")):
+                pipeline = Pipeline.from_steps("default(quality.drop=true)", record="full")
+                for item in pipeline.outcomes(quality_set_docs(path)):
+                    out.write(outcome_record(f"quality-{path.name.split('.')[0]}", item))
 
 
 if __name__ == "__main__":

@@ -202,6 +202,11 @@ class Pattern:
             return self._runs.findall(text, self._findall)
         return self._findall(text)
 
+    def spaced(self, text: str) -> str | None:
+        """``text`` with every character outside a match made a space (`RunScanner.spaced`),
+        for a pattern that is a run of one class; None for other patterns and texts."""
+        return self._runs.spaced(text) if self._runs is not None else None
+
     def _findall(self, text: str) -> list[Any]:
         if self._iterable:
             try:

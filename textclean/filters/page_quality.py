@@ -14,7 +14,6 @@ occurrence of each repeated sentence.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -25,6 +24,7 @@ from ..errors import ConfigError
 from ..registry import register
 from ..segment import split_sentences
 from ..steps import Step, StepResult
+from .char_counts import letters_and_digits
 from .page_signals import line_scores, lowered_name_rate, names_in_sentences
 from .quality_limits import with_limits
 from .regions import Region, SentenceWords, flagged_regions
@@ -136,13 +136,7 @@ class Quality:
 
 
 def _char_scores(text: str, tokens: list[str]) -> dict[str, float]:
-    letters = digits = 0
-    # Classify each distinct character once (counting runs in C), not every character.
-    for ch, n in Counter(text).items():
-        if ch.isdigit():
-            digits += n
-        elif ch.isalpha():
-            letters += n
+    letters, digits = letters_and_digits(text)
     symbols = text.count("#") + text.count("…") + text.count("...")
     return {
         "digit_ratio": digits / (letters + digits) if letters + digits else 0.0,
@@ -164,8 +158,7 @@ def measure(text: str, lang: str | None) -> Measured:
     """
     parts = SentenceWords.of(text)
     sentences = [s.text for s in parts.sentences]
-    # Sentence boundaries never cut a word, so the sentences' words are the text's words.
-    tokens = [w for ws in parts.folded for w in ws]
+    tokens = parts.words
     grams = WordGrams(tokens)
     scores = repetition_scores(text, sentences, tokens, grams)
     scores["snippet_share"] = (

@@ -44,11 +44,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from itertools import chain, compress
+from operator import and_
 from typing import NamedTuple
 
 from ..patterns import Pattern
 from .snippets import BULLETS as _BULLETS
-from .snippets import is_query_word
+from .snippets import is_query_word, joined_words
 from .stopwords import STOP_WORDS
 
 _ENDS = tuple(".!?…:;\"'”’»)]。！？")
@@ -236,21 +238,12 @@ def lowered_name_rate(cased: Sequence[Sequence[str]]) -> float:
     >>> lowered_name_rate(named + [["andrea", "kelly", "news"]] * 4)
     0.0
     """
-    lower: Counter[tuple[str, str]] = Counter()
-    named: set[str] = set()
-    words = 0
-    for ws in cased:
-        words += len(ws)
-        named.update([w.casefold() for w in ws[1:] if w[0].isupper() and _title(w)])
-        # Each word is judged once; a pair counts when both of its words pass.
-        plain = [w.islower() and len(w) > 2 and w not in _STOP for w in ws]
-        if sum(plain) > 1:
-            lower.update(
-                [
-                    (a, b)
-                    for a, b, pa, pb in zip(ws, ws[1:], plain, plain[1:], strict=False)
-                    if pa and pb
-                ]
-            )
+    # Each distinct word is judged once; pairs are picked and counted in C.
+    named = {w.casefold() for w in set(chain.from_iterable(ws[1:] for ws in cased)) if _title(w)}
+    flat = joined_words(cased)  # a pair holding its "" crosses sentences
+    plain = {w for w in set(flat) if w.islower() and len(w) > 2 and w not in _STOP}
+    passes = list(map(plain.__contains__, flat))
+    lower = Counter(compress(zip(flat, flat[1:], strict=False), map(and_, passes, passes[1:])))
     top = max((n for (a, b), n in lower.items() if a in named or b in named), default=0)
+    words = len(flat) - len(cased)
     return 1000.0 * top / words if words and top >= MIN_LOWERED_PAIRS else 0.0

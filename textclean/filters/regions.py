@@ -27,6 +27,7 @@ from .snippets import (
     list_item_starts,
     name_pair_repeats,
     names_in,
+    spaced_words,
 )
 from .word_grams import WordGrams
 
@@ -61,6 +62,7 @@ class SentenceWords(NamedTuple):
     cased: list[list[str]]  # words as written (`snippets.cased_words`)
     folded: list[list[str]]  # the same, case-folded (`repetition.words`)
     snippet: list[bool]  # truncated or a fragment
+    words: list[str]  # every folded word of the text, in order
 
     @classmethod
     def of(cls, text: str) -> SentenceWords:
@@ -72,8 +74,21 @@ class SentenceWords(NamedTuple):
         [['it’s', 'here'], ['and', 'cut']]
         """
         sentences = split_sentences(text)
-        cased = [cased_words(s.text) for s in sentences]
-        folded = [list(map(str.casefold, ws)) for ws in cased]
+        spaced = spaced_words(text)
+        if spaced is None:
+            cased = [cased_words(s.text) for s in sentences]
+            folded = [list(map(str.casefold, ws)) for ws in cased]
+            words = [w for ws in folded for w in ws]
+        else:
+            # Sentences cut no word, and folding makes no space: one split per sentence,
+            # and one of the folded text shared out by the sentences' word counts.
+            cased = [spaced[s.start : s.end].split() for s in sentences]
+            words = spaced.casefold().split()
+            folded = []
+            at = 0
+            for ws in cased:
+                folded.append(words[at : at + len(ws)])
+                at += len(ws)
         fragment = [is_fragment(s.text) for s in sentences]
         if any(fragment):  # lists are looked for only on pages with fragments
             items = list_item_starts(text)
@@ -81,7 +96,7 @@ class SentenceWords(NamedTuple):
                 f and s.start not in items for f, s in zip(fragment, sentences, strict=True)
             ]
         snippet = [f or is_truncated(s.text) for f, s in zip(fragment, sentences, strict=True)]
-        return cls(sentences, cased, folded, snippet)
+        return cls(sentences, cased, folded, snippet, words)
 
 
 def window_bounds(text: str, parts: SentenceWords) -> list[tuple[int, int, int, int]]:
@@ -127,7 +142,7 @@ def flagged_regions(
         return []
     names = names_in(parts.cased) if names is None else names
     if grams is None:
-        grams = WordGrams([w for ws in parts.folded for w in ws])
+        grams = WordGrams(parts.words)
     recycled_chars, window_chars = _recycled_chars(parts, spans, grams)
     regions: list[Region] = []
     for (start, end, a, b), reused, chars in zip(spans, recycled_chars, window_chars, strict=True):

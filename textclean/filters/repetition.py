@@ -14,10 +14,14 @@ from collections.abc import Iterable, Iterator, Sequence
 import numpy as np
 
 from ..patterns import Pattern
+from ..segment import WHITESPACE
 from .word_grams import WordGrams
 
 _WORD = Pattern(r"\w+(?:['’]\w+)*", step="quality")
 _PARAGRAPH_BREAK = Pattern(r"\n[ \t\r\f\v]*\n\s*", step="quality")
+_BLANK = " \t\r\f\v"
+#: What ``\s`` matches: every `str.isspace` character but the information separators.
+_SPACES = frozenset(WHITESPACE) - frozenset("\x1c\x1d\x1e\x1f")
 
 
 def words(text: str) -> list[str]:
@@ -41,19 +45,12 @@ def duplicate_fractions(pieces: Iterable[str]) -> tuple[float, float]:
     >>> duplicate_fractions(["Share", "News text here.", "share"])
     (0.3333333333333333, 0.2)
     """
-    seen: set[str] = set()
-    count = dup_count = chars = dup_chars = 0
-    for piece in pieces:
-        key = _normal(piece)
-        if not key:
-            continue
-        count += 1
-        chars += len(key)
-        if key in seen:
-            dup_count += 1
-            dup_chars += len(key)
-        else:
-            seen.add(key)
+    # Each piece's key (spaces collapsed, case folded), made in C; a repeat is every
+    # occurrence of a key but its first.
+    keys = list(filter(None, map(str.casefold, map(" ".join, map(str.split, pieces)))))
+    distinct = set(keys)
+    count, chars = len(keys), sum(map(len, keys))
+    dup_count, dup_chars = count - len(distinct), chars - sum(map(len, distinct))
     return (dup_count / count if count else 0.0, dup_chars / chars if chars else 0.0)
 
 
@@ -108,7 +105,34 @@ def lines(text: str) -> list[str]:
 
 
 def paragraphs(text: str) -> list[str]:
-    return _PARAGRAPH_BREAK.split(text.strip())
+    """``text`` split at blank lines: `_PARAGRAPH_BREAK`'s split of the stripped text.
+
+    A page holds a few dozen line breaks, so they are looked at one by one
+    with `str.find` rather than handed to the pattern engine.
+
+    >>> paragraphs(" One.\\nTwo. \\n \\n\\n Three. ")
+    ['One.\\nTwo. ', 'Three.']
+    """
+    body = text.strip()
+    size = len(body)
+    pieces = []
+    start = 0
+    at = body.find("\n")
+    while at >= 0:
+        end = at + 1
+        while end < size and body[end] in _BLANK:
+            end += 1
+        if end < size and body[end] == "\n":
+            pieces.append(body[start:at])
+            end += 1
+            while end < size and body[end] in _SPACES:
+                end += 1
+            start = end
+            at = body.find("\n", end)
+        else:
+            at = body.find("\n", at + 1)
+    pieces.append(body[start:])
+    return pieces
 
 
 def _ngrams(tokens: Sequence[str], n: int) -> Iterator[tuple[str, ...]]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from itertools import chain, compress
 
 from ..patterns import Pattern
 from .stopwords import STOP_WORDS
@@ -120,6 +121,16 @@ def cased_words(sentence: str) -> list[str]:
     return _WORD.findall(sentence)
 
 
+def spaced_words(text: str) -> str | None:
+    """``text`` with every character outside a word made a space, so that the words
+    of any span that cuts no word are one `str.split` (None: use `cased_words`).
+
+    >>> spaced_words("It’s Amazon's day.")
+    "It’s Amazon's day "
+    """
+    return _WORD.spaced(text)
+
+
 def lowercased_names(sentences: Sequence[str]) -> set[str]:
     """Names (capitalised inside sentences at least as often) also written twice in lower case.
 
@@ -131,17 +142,16 @@ def lowercased_names(sentences: Sequence[str]) -> set[str]:
 
 def names_in(tokenized: Sequence[Sequence[str]]) -> set[str]:
     """`lowercased_names` of sentences already split by `cased_words`."""
-    lower = Counter([w for ws in tokenized for w in ws if w.islower() and w[0].isalpha()])
-    repeated = {w: n for w, n in lower.items() if n >= 2}
+    # Words are counted in C; only the distinct ones are asked their case.
+    counts = Counter(chain.from_iterable(tokenized))
+    repeated = {w: n for w, n in counts.items() if n >= 2 and w.islower() and w[0].isalpha()}
     if not repeated:
         return set()
     # Capitalised inside a sentence: not its first word, not all capitals.
-    capital = Counter(
-        w.casefold()
-        for ws in tokenized
-        for w in ws[1:]
-        if w[0].isupper() and w[0].isalpha() and not w.isupper()
-    )
+    capital: Counter[str] = Counter()
+    for w, n in Counter(chain.from_iterable(ws[1:] for ws in tokenized)).items():
+        if w[0].isupper() and w[0].isalpha() and not w.isupper():
+            capital[w.casefold()] += n
     return {w for w, n in repeated.items() if capital[w] >= n}
 
 
@@ -162,9 +172,28 @@ def name_pair_repeats(tokenized: Sequence[Sequence[str]], names: set[str]) -> in
     """`keyword_repeats` of sentences already split by `cased_words`."""
     if not names:
         return 0
+    # Only pairs holding a name can count: find the names' places in C, then look around them.
+    flat = joined_words(tokenized)
     pairs: Counter[tuple[str, str]] = Counter()
-    for tokens in tokenized:
-        for a, b in zip(tokens, tokens[1:], strict=False):
-            if (a in names or b in names) and is_query_word(a) and is_query_word(b):
-                pairs[(a, b)] += 1
+    last = -1
+    for i in compress(range(len(flat)), map(names.__contains__, flat)):
+        for k in (i - 1, i):
+            if last < k < len(flat) - 1 and is_query_word(flat[k]) and is_query_word(flat[k + 1]):
+                pairs[(flat[k], flat[k + 1])] += 1
+                last = k
     return max(pairs.values(), default=0)
+
+
+def joined_words(tokenized: Sequence[Sequence[str]]) -> list[str]:
+    """The words of all sentences in one list, each sentence followed by ``""``.
+
+    A pair of neighbours in it that holds no ``""`` is a pair inside one sentence.
+
+    >>> joined_words([["a", "b"], ["c"]])
+    ['a', 'b', '', 'c', '']
+    """
+    flat: list[str] = []
+    for ws in tokenized:
+        flat.extend(ws)
+        flat.append("")
+    return flat

@@ -36,12 +36,12 @@ class WordGrams:
     def __init__(self, tokens: Sequence[str]):
         self.tokens = tokens
         # Ids in order of first occurrence, looked up in C rather than set one by one.
-        index = {w: i for i, w in enumerate(dict.fromkeys(tokens))}
-        ids = list(map(index.__getitem__, tokens))
+        index = dict(zip(dict.fromkeys(tokens), range(len(tokens)), strict=False))
+        ids = np.fromiter(map(index.__getitem__, tokens), dtype=np.int64, count=len(tokens))
         self.lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
         #: Characters in all words.
         self.total = int(self.lengths.sum())
-        self._codes: dict[int, np.ndarray] = {1: np.asarray(ids, dtype=np.int64)}
+        self._codes: dict[int, np.ndarray] = {1: ids}
         self._distinct: dict[int, bool] = {1: len(index) == len(tokens)}
 
     def codes(self, n: int) -> np.ndarray:

@@ -26,6 +26,7 @@ from typing import Any
 
 from ahocorasick_rs import AhoCorasick
 
+from ..char_map import CharMap
 from ..errors import ConfigError
 from ..patterns import Pattern
 from ..per_text import per_text
@@ -230,12 +231,14 @@ class Lexicon:
 
 
 _WORD = Pattern(r"\w+", step="fix_spun")
-_PUNCT = str.maketrans({ch: " " for ch in string.punctuation.replace("_", "") + "“”‘’«»‹›–—…•·"})
+_PUNCT_CODES = frozenset(map(ord, string.punctuation.replace("_", "") + "“”‘’«»‹›–—…•·"))
+#: Punctuation to spaces (a `CharMap`: a page beyond ASCII is mapped by NumPy).
+_PUNCT = CharMap(lambda code: 32 if code in _PUNCT_CODES else code)
 
 
 def _words_of_lower(low: str) -> set[str]:
     out: set[str] = set()
-    for token in set(low.translate(_PUNCT).split()):
+    for token in set(_PUNCT(low).split()):
         if token.isalnum():
             out.add(token)
         else:
