@@ -138,6 +138,17 @@ def write(path: Path, rows: list[dict]) -> None:
             out.write((json.dumps(r, ensure_ascii=False) + "\n").encode())
 
 
+def summarise(rows: list[dict], out: Path) -> None:
+    """Print how many records each source and kind gave, and where they went."""
+    counts: dict[tuple[str, str], int] = {}
+    for r in rows:
+        key = (r["id"].split(":")[0], r["kind"])
+        counts[key] = counts.get(key, 0) + 1
+    for (source, kind), n in sorted(counts.items()):
+        print(f"{source:9} {kind:18} {n:5}")
+    print(f"wrote {len(rows)} records to {out}")
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("bbc", help="git dir of dejanbatanjac/bbc-article-classify-bert")
@@ -148,13 +159,7 @@ def main(argv: list[str] | None = None) -> None:
     news = articles([*bbc_articles(args.bbc), *basil_articles(args.basil)])
     rows = records(news, furniture_pages(args.zyte))
     write(args.out, rows)
-    counts: dict[tuple[str, str], int] = {}
-    for r in rows:
-        key = (r["id"].split(":")[0], r["kind"])
-        counts[key] = counts.get(key, 0) + 1
-    for (source, kind), n in sorted(counts.items()):
-        print(f"{source:6} {kind:18} {n:5}")
-    print(f"wrote {len(rows)} records to {args.out}")
+    summarise(rows, args.out)
 
 
 if __name__ == "__main__":

@@ -148,13 +148,7 @@ def main(argv: list[str] | None = None) -> None:
     news = articles([*reuters_articles(args.reuters), *newswire_articles(args.newswire)])
     rows = records(news)
     write(args.out, rows)
-    counts: dict[tuple[str, str], int] = {}
-    for r in rows:
-        key = (r["id"].split(":")[0], r["kind"])
-        counts[key] = counts.get(key, 0) + 1
-    for (source, kind), n in sorted(counts.items()):
-        print(f"{source:9} {kind:18} {n:5}")
-    print(f"wrote {len(rows)} records to {args.out}")
+    fresh.summarise(rows, args.out)
 
 
 if __name__ == "__main__":

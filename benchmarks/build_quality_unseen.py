@@ -82,12 +82,7 @@ def main(argv: list[str] | None = None) -> None:
     news = fresh.articles(yahoo_articles(args.yahoo), SPLIT)
     rows = fresh.records(news, [], SPLIT)
     write(args.out, rows)
-    counts: dict[str, int] = {}
-    for r in rows:
-        counts[r["kind"]] = counts.get(r["kind"], 0) + 1
-    for kind, n in sorted(counts.items()):
-        print(f"{kind:18} {n:5}")
-    print(f"wrote {len(rows)} records to {args.out}")
+    fresh.summarise(rows, args.out)
 
 
 if __name__ == "__main__":
