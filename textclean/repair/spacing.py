@@ -10,6 +10,7 @@ does not follow French typography, where that space is correct.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -154,7 +155,10 @@ def explain_spacing(text: str, options: FixSpacing = DEFAULT) -> tuple[str, list
         return text, []
     french = uses_french_spacing(text) if options.french == "auto" else bool(options.french)
     passes = _passes(
-        options, french=french, tokenized=looks_tokenized(text), english=looks_english(text)
+        options,
+        french=french,
+        tokenized=looks_tokenized(text),
+        english=functools.cache(functools.partial(looks_english, text)),
     )
     trail = EditTrail(text)
     current, guard = text, Guard(text)
@@ -174,13 +178,22 @@ def explain_spacing(text: str, options: FixSpacing = DEFAULT) -> tuple[str, list
 Finder = Callable[[str, Guard], list[Change]]
 
 
-def _passes(o: FixSpacing, *, french: bool, tokenized: bool, english: bool) -> list[Finder]:
-    """The repairs this text allows: the riskier ones need evidence of tokenization."""
+def _if(condition: Callable[[], bool], changes: list[Change]) -> list[Change]:
+    return changes if changes and condition() else []
+
+
+def _passes(
+    o: FixSpacing, *, french: bool, tokenized: bool, english: Callable[[], bool]
+) -> list[Finder]:
+    """The repairs this text allows: the riskier ones need evidence of tokenization.
+
+    Whether the text reads as English is asked only once a contraction would be
+    joined: most texts have none, and the word count behind it is not free.
+    """
     passes: list[Finder] = []
     if o.contractions:
         passes.append(split_not_changes)
-        if english:
-            passes.append(contraction_changes)
+        passes.append(lambda t, g: _if(english, contraction_changes(t, g)))
         if french and tokenized:
             passes.append(elision_changes)
     if o.quotes:
