@@ -215,6 +215,17 @@ def kind_rows(dropped, kinds, test) -> list[list[object]]:
     return rows
 
 
+def per_rule_table(title: str, rows: list[list], degraded: list[str]) -> list[str]:
+    """A per-rule table of a report, with the caption saying what its columns count."""
+    return [
+        f"**{title}** (fired: pages it fires on; clean: of them clean; precision: share "
+        "degraded; recall: share of all degraded pages caught; then the share of each degraded "
+        "kind it catches):",
+        "",
+        markdown_table(["rule", "fired", "clean", "precision", "recall", *degraded], rows),
+    ]
+
+
 def rule_rows(spec, fired, drop, test, kinds, degraded) -> list[list[object]]:
     names = list(dict.fromkeys(k.rule for k in spec.knobs))
     rows = []
@@ -292,13 +303,10 @@ def main(fresh: Path, confirm: Path, heldout: Path) -> None:
             ],
         ),
         "",
-        "**Per rule, `RULES` as shipped, held-out split** (fired: pages it fires on; clean: of "
-        "them clean; precision: share degraded; recall: share of all degraded pages caught; "
-        "then the share of each degraded kind it catches):",
-        "",
-        markdown_table(
-            ["rule", "fired", "clean", "precision", "recall", *degraded],
+        *per_rule_table(
+            "Per rule, `RULES` as shipped, held-out split",
             rule_rows(spec, builtin, drop, test, kinds, degraded),
+            degraded,
         ),
         "",
         "**Fitted limits** (train split, fresh, confirmation and first held-out sets, highest "
@@ -469,13 +477,8 @@ def one_set_main(path: Path, which: str) -> None:
         "",
         f"The `quality` step run with `Pipeline` drops {'the same' if same else 'other'} pages.",
         "",
-        "**Per rule** (fired: pages it fires on; clean: of them clean; precision: share "
-        "degraded; recall: share of all degraded pages caught; then the share of each degraded "
-        "kind it catches):",
-        "",
-        markdown_table(
-            ["rule", "fired", "clean", "precision", "recall", *degraded],
-            rule_rows(spec, fired, drop, everything, kinds, degraded),
+        *per_rule_table(
+            "Per rule", rule_rows(spec, fired, drop, everything, kinds, degraded), degraded
         ),
         "",
         f"Clean pages dropped: {'; '.join(clean_drops) if clean_drops else 'none'}.",
