@@ -70,10 +70,13 @@ class _Item:
 @dataclass(frozen=True, slots=True)
 class Existence:
     """``source`` matches in a text exactly when the original pattern does,
-    provided the text holds a digit if ``needs_digit``."""
+    provided the text holds a digit if ``needs_digit``. ``spelled``: every
+    character of ``source`` is spelled as the code points it stands for, under
+    the original's case mode, so no engine's case folding plays a part."""
 
     source: str
     needs_digit: bool = False
+    spelled: bool = False
 
 
 def existence_source(source: str) -> str | None:
@@ -82,14 +85,34 @@ def existence_source(source: str) -> str | None:
     return found.source if found is not None and not found.needs_digit else None
 
 
-def existence(source: str) -> Existence | None:
+def existence(source: str, caseless: bool | None = None) -> Existence | None:
     r"""`existence_source`, also for an anchored pattern that asks, before reading
     any digit, for a digit further on (``^...(?=[^\d]*\d)``): that is a
     condition on the whole text, checked apart.
 
+    Given the case mode (``caseless``: the pattern runs under IGNORECASE), a
+    pattern the rewriting above refuses has its zero-width conditions spent
+    on the characters beside them instead (`textclean.zero_width.spend`: a
+    ``\b`` beside a name that may end in a letter or a mark, a look-behind
+    after a run of punctuation, a possessive run before a mark it holds).
+
     >>> existence(r"^[\s\p{P}]*+(?=[^\d]*\d)(?:\d+|on)+$")
-    Existence(source='^[\\s\\p{P}]*(?:\\d+|on)+\\n?\\Z', needs_digit=True)
+    Existence(source='^[\\s\\p{P}]*(?:\\d+|on)+\\n?\\Z', needs_digit=True, spelled=False)
+    >>> existence(r"^[\s\p{P}]*+(?:(?<=\()photo\b)") is None
+    True
+    >>> existence(r"^[\s\p{P}]*+(?:(?<=\()photo\b)", caseless=True).spelled
+    True
     """
+    found = _rewritten(source)
+    if found is not None or caseless is None:
+        return found
+    from .zero_width import spend  # it reads patterns with this module's parser
+
+    spent = spend(source, caseless)
+    return None if spent is None else Existence(spent, spelled=True)
+
+
+def _rewritten(source: str) -> Existence | None:
     try:
         alts, end = _parse(source, 0)
         if end != len(source):

@@ -62,13 +62,16 @@ def _linear_for(source: str, flags: int) -> LinearRegex | None:
 
 
 class _Existence:
-    """An RE2 pattern, and whether a text must also hold a digit (`textclean.existence`)."""
+    """An RE2 pattern, and whether a text must also hold a digit (`textclean.existence`);
+    ``spelled``: its characters are spelled as code points, so it also answers for a
+    text holding a letter of `FOLDS_APART`."""
 
-    __slots__ = ("linear", "digit")
+    __slots__ = ("linear", "digit", "spelled")
 
-    def __init__(self, linear: LinearRegex, digit: LinearRegex | None):
+    def __init__(self, linear: LinearRegex, digit: LinearRegex | None, spelled: bool = False):
         self.linear = linear
         self.digit = digit
+        self.spelled = spelled
 
     def search(self, text: str) -> Match | None:
         if self.digit is not None and self.digit.search(text) is None:
@@ -83,11 +86,12 @@ class _Existence:
 def _existence_for(source: str, flags: int) -> _Existence | None:
     if flags & ~(regex.IGNORECASE | regex.UNICODE | regex.VERSION0):
         return None  # the rewriting reads ^, $ and . as they are without flags
-    found = existence(source)
+    found = existence(source, caseless=bool(flags & regex.IGNORECASE))
     linear = None if found is None else _linear_for(found.source, flags)
     if linear is None:
         return None
-    return _Existence(linear, _linear_for(r"\d", 0) if found.needs_digit else None)  # type: ignore[union-attr]
+    digit = _linear_for(r"\d", 0) if found.needs_digit else None  # type: ignore[union-attr]
+    return _Existence(linear, digit, found.spelled)  # type: ignore[union-attr]
 
 
 class Pattern:
@@ -173,7 +177,9 @@ class Pattern:
         if exists is False:
             exists = self._exists = self._linear or _existence_for(self.source, self.flags)
         if exists is not None and (
-            not _folds_apart(text) or not (self.flags & regex.I or "(?i" in self.source)
+            not _folds_apart(text)
+            or not (self.flags & regex.I or "(?i" in self.source)
+            or (isinstance(exists, _Existence) and exists.spelled)
         ):
             try:
                 return exists.found(text)  # type: ignore[union-attr]
