@@ -102,6 +102,8 @@ def test_a_pattern_no_text_matches_is_spent_as_one():
 def test_what_is_left_unspent_is_refused():
     assert spend(r"(?:a\b)+b") is None  # a condition inside an unbounded repetition
     assert spend(r"(a)\1") is None
+    assert spend(r"a{0,2}+a") is None  # a bounded possessive run
+    assert spend("a$\n") is None  # a "$" something is read after
 
 
 SETS = st.lists(st.tuples(st.integers(0, 300), st.integers(0, 40)), max_size=6).map(

@@ -114,7 +114,7 @@ def spend(source: str, caseless: bool = False) -> str | None:
     ``source`` does (under IGNORECASE if ``caseless``); None when it cannot be rewritten."""
     try:
         alts, end = _parse(source, 0)
-        if end != len(source):
+        if end != len(source) or not _dollar_last(alts, True):
             return None
         tree = _possessive_runs(_branches(alts, caseless), (), ())
         after = _eliminate((tree,), ahead=True)  # conditions after
@@ -161,6 +161,18 @@ def _node(item: _Item, caseless: bool) -> Node:
     return Rep(base, item.low, item.high, item.possessive)
 
 
+def _dollar_last(alts: list[list[_Item]], at_end: bool) -> bool:
+    """Whether every ``$`` is the last thing a match reads (it is then spent as ``\\n?\\Z``)."""
+    for seq in alts:
+        for k, item in enumerate(seq):
+            last = at_end and k == len(seq) - 1
+            if item.kind == "dollar" and not last:
+                return False
+            if item.alts and not _dollar_last(item.alts, last and item.high == 1):
+                return False
+    return True
+
+
 def _group_case(prefix: str, caseless: bool) -> bool:
     flags = prefix[2:-1] if prefix.startswith("(?") and prefix != "(?:" else ""
     on, _, off = flags.partition("-")
@@ -199,11 +211,11 @@ def _possessive_runs(node: Node, after: tuple[Node, ...], frames: Frames) -> Nod
     if isinstance(node, Alt):
         return Alt(tuple(_possessive_runs(b, after, frames) for b in node.branches))
     if isinstance(node, Rep) and node.possessive:
+        if node.high != INF:
+            raise _Refused  # a bounded run may stop short of what follows it
         greedy = Rep(node.node, node.low, node.high)
         if _absorbs(node.node.points, after, frames):  # type: ignore[union-attr]
             return greedy
-        if node.high != INF:
-            raise _Refused
         return Seq((greedy, Look(True, ~node.node.points, True)))  # type: ignore[union-attr]
     if isinstance(node, Rep):
         again = node if node.high > 1 else None
