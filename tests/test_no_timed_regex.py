@@ -189,8 +189,9 @@ def test_the_letters_re2_folds_apart_are_listed():
     assert apart <= FOLDS_APART
 
 
-def test_a_letter_re2_folds_apart_is_asked_of_regex():
+def test_a_letter_re2_folds_apart_is_read_as_regex_reads_it(monkeypatch):
     pattern = Pattern(r"\bprivacy policy\b", regex.I | regex.V0)
+    monkeypatch.setattr(Pattern, "_guard", _timed)  # the spelled form answers
     assert pattern.contains("Our prİvacy policy")
     assert pattern.contains("Our PRIVACY policy")
     assert not pattern.contains("Our prıvacy policy")

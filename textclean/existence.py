@@ -16,7 +16,9 @@ one consumed character: ``\\bcookies`` matches somewhere exactly when
 
 The result goes through `textclean.re2_syntax.to_re2`, so every class keeps
 the code points it has for `regex`. A pattern with any other look-around,
-``\\b`` or possessive run is refused (None) and stays on `regex`.
+``\\b`` or possessive run is refused here; given its case mode, `existence`
+then spends those conditions on the characters beside them
+(`textclean.zero_width`), and only what that refuses too stays on `regex`.
 
 >>> existence_source(r"\\b(?:read|see) our (?:privacy|terms)\\b")
 '(?:^|[^\\\\w])(?:read|see) our (?:privacy|terms)(?:[^\\\\w]|\\\\Z)'

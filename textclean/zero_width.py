@@ -223,42 +223,47 @@ def _possessive_runs(node: Node, after: tuple[Node, ...], frames: Frames) -> Nod
     return node
 
 
-def _absorbs(run: CodePoints, items: tuple[Node, ...], frames: Frames) -> bool:
+def _absorbs(
+    run: CodePoints, items: tuple[Node, ...], frames: Frames, looked: bool = False
+) -> bool:
     """Whether a greedy run of ``run`` followed by ``items`` (then ``frames``: the rest
     of each enclosing repetition, which may go round again) matches exactly where the
     possessive run does: every way on either reads first a character outside ``run``,
-    skips only what the run would have read itself, or reads runs to the end."""
-    if _to_the_end(items, frames):
+    skips only what the run would have read itself, or reads runs to the end. Past a
+    condition (``looked``), which holds at one position only, only the first holds."""
+    if not looked and _to_the_end(items, frames):
         return True
     if not items:
         if not frames:
-            return True
+            return not looked
         (again, after), outer = frames[0], frames[1:]
         if again is not None and _nullable(again.node):
             return False
-        repeat = again is None or _absorbs(run, (again.node,), ((again, after), *outer))
-        return repeat and _absorbs(run, after, outer)
+        repeat = again is None or _absorbs(run, (again.node,), ((again, after), *outer), looked)
+        return repeat and _absorbs(run, after, outer, looked)
     head, rest = items[0], items[1:]
     if isinstance(head, Seq):
-        return _absorbs(run, head.items + rest, frames)
+        return _absorbs(run, head.items + rest, frames, looked)
+    if isinstance(head, Edge) and head.end:
+        return True  # the run ended at the end of the text, as far as it could go
     if isinstance(head, Look | Edge):
-        return (isinstance(head, Edge) and head.end) or _absorbs(run, rest, frames)
-    if _nullable(head) and _within(head, run):
+        return _absorbs(run, rest, frames, looked=True)
+    if not looked and _nullable(head) and _within(head, run):
         return _absorbs(run, rest, frames)  # the run reads what it would read
     if isinstance(head, Chars):
         return head.points.isdisjoint(run)
     if isinstance(head, Alt):
-        return all(_absorbs(run, (b,) + rest, frames) for b in head.branches)
+        return all(_absorbs(run, (b,) + rest, frames, looked) for b in head.branches)
     if isinstance(head, Rep):
         if _nullable(head.node):
             return False
         if isinstance(head.node, Chars):
             if not head.node.points.isdisjoint(run):
                 return False
-            return head.low >= 1 or _absorbs(run, rest, frames)
+            return head.low >= 1 or _absorbs(run, rest, frames, looked)
         again = Rep(head.node, max(head.low - 1, 0), head.high - 1) if head.high > 1 else None
-        once = _absorbs(run, (head.node,), ((again, rest), *frames))
-        return once and (head.low >= 1 or _absorbs(run, rest, frames))
+        once = _absorbs(run, (head.node,), ((again, rest), *frames), looked)
+        return once and (head.low >= 1 or _absorbs(run, rest, frames, looked))
     return False
 
 
