@@ -3,7 +3,7 @@
 Every pattern it runs on a page is served by RE2 (a `Pattern` RE2 can
 express, a `ContextPattern`, a rule's existence form from
 `textclean.existence`, or, for a rule with look-arounds, ``\b`` or possessive
-runs inside it, its form from `textclean.zero_width`; a spun phrase's
+runs inside it, its form from `textclean.spent_conditions`; a spun phrase's
 `PhraseMatch`) or by plain string code. The timed path (`Pattern._guard`)
 is patched to fail, and the pipeline runs on the example corpus and on lines
 written to reach every rewritten pattern. The existence forms are also
@@ -61,7 +61,7 @@ Back to top
 """
 
 #: The built-in rules no existence form could be written for until look-arounds, ``\b``
-#: and possessive runs were spent on the characters beside them (`textclean.zero_width`),
+#: and possessive runs were spent on the characters beside them (`textclean.spent_conditions`),
 #: each with a line of `REACHING` it condemns.
 SPENT_RULES = {
     "share_button": "Share on Facebook",

@@ -1,6 +1,6 @@
 """Sets of characters as code point ranges, read from the `regex` module itself.
 
-Rewriting a pattern so that RE2 can run it (`textclean.zero_width`) needs set
+Rewriting a pattern so that RE2 can run it (`textclean.spent_conditions`) needs set
 arithmetic on what one character of the pattern may be: "a letter that is
 not a word character", "a mark that is also punctuation". A `CodePoints` is
 such a set, held as sorted ranges; `points_of` asks `regex` which code points

@@ -18,7 +18,7 @@ The result goes through `textclean.re2_syntax.to_re2`, so every class keeps
 the code points it has for `regex`. A pattern with any other look-around,
 ``\\b`` or possessive run is refused here; given its case mode, `existence`
 then spends those conditions on the characters beside them
-(`textclean.zero_width`), and only what that refuses too stays on `regex`.
+(`textclean.spent_conditions`), and only what that refuses too stays on `regex`.
 
 >>> existence_source(r"\\b(?:read|see) our (?:privacy|terms)\\b")
 '(?:^|[^\\\\w])(?:read|see) our (?:privacy|terms)(?:[^\\\\w]|\\\\Z)'
@@ -94,7 +94,7 @@ def existence(source: str, caseless: bool | None = None) -> Existence | None:
 
     Given the case mode (``caseless``: the pattern runs under IGNORECASE), a
     pattern the rewriting above refuses has its zero-width conditions spent
-    on the characters beside them instead (`textclean.zero_width.spend`: a
+    on the characters beside them instead (`textclean.spent_conditions.spend`: a
     ``\b`` beside a name that may end in a letter or a mark, a look-behind
     after a run of punctuation, a possessive run before a mark it holds).
 
@@ -108,7 +108,7 @@ def existence(source: str, caseless: bool | None = None) -> Existence | None:
     found = _rewritten(source)
     if found is not None or caseless is None:
         return found
-    from .zero_width import spend  # it reads patterns with this module's parser
+    from .spent_conditions import spend  # it reads patterns with this module's parser
 
     spent = spend(source, caseless)
     return None if spent is None else Existence(spent, spelled=True)

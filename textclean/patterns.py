@@ -37,8 +37,8 @@ from .errors import PatternTimeout
 from .existence import existence
 from .linear import LinearRegex
 from .re2_syntax import to_re2
+from .spent_conditions import spend
 from .wordscan import RunScanner, run_scanner
-from .zero_width import spend
 
 #: Seconds one search over one document may take before it is abandoned,
 #: plus `SECONDS_PER_MB` for every million characters searched, so a long
@@ -55,7 +55,7 @@ Match = Any  # a regex.Match or a textclean.linear.LinearMatch
 FOLDS_APART = frozenset("\u0130\U0001df95")
 
 
-#: Flags a spelled existence form (`textclean.zero_width`) reads the pattern with.
+#: Flags a spelled existence form (`textclean.spent_conditions`) reads the pattern with.
 _SPELLED_FLAGS = regex.IGNORECASE | regex.UNICODE | regex.VERSION0
 
 
@@ -208,7 +208,7 @@ class Pattern:
 
     def _spelled_existence(self) -> _Existence | None:
         """The existence form with every character spelled as its code points
-        (`textclean.zero_width`), for a text holding a letter of `FOLDS_APART`."""
+        (`textclean.spent_conditions`), for a text holding a letter of `FOLDS_APART`."""
         if self._exists_spelled is False:
             caseless = bool(self.flags & regex.I)
             spent = spend(self.source, caseless) if not self.flags & ~_SPELLED_FLAGS else None

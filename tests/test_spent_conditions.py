@@ -1,6 +1,6 @@
 """Spending zero-width conditions on the characters beside them keeps every verdict.
 
-`textclean.zero_width.spend` rewrites a pattern with look-arounds, ``\\b`` and
+`textclean.spent_conditions.spend` rewrites a pattern with look-arounds, ``\\b`` and
 possessive runs into one without them. These properties draw patterns from
 the constructs the built-in rules use (runs of punctuation, names that may end
 in a mark, one-character look-behinds, ``\\b`` beside runs of any character,
@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from textclean.code_points import CodePoints, points_of
 from textclean.linear import LinearRegex
 from textclean.re2_syntax import to_re2
-from textclean.zero_width import spend
+from textclean.spent_conditions import spend
 
 ATOMS = [
     "a", "by", "in", "é", "Doe", r"\.", "-", "»", "'", r"\(", " ",
