@@ -29,44 +29,21 @@ True
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
+
+from .pattern_items import Item as _Item
+from .pattern_items import Refused as _Refused
+from .pattern_items import char_of as _char
+from .pattern_items import parse as _parse
+from .spent_conditions import spend
 
 _WORD_PROPERTIES = {"L", "Lu", "Ll", "Lt", "Lm", "Lo", "Nd", "Letter"}
 _EDGE_ESCAPES = {"\\s", "\\p{P}", "\\p{S}", "\\p{Z}", "\\p{Zs}", "\\p{Pd}", "\\p{Po}"}
 _NOT_WORD = r"[^\w]"
 _WORD = regex.compile(r"\w")
 _DIGIT = regex.compile(r"\d")
-
-
-class _Refused(Exception):
-    pass
-
-
-_CONTROLS = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
-
-
-def _char(item: _Item) -> str:
-    """The character a literal item stands for."""
-    if item.text.startswith("\\"):
-        return _CONTROLS.get(item.text[1], item.text[1])
-    return item.text
-
-
-@dataclass
-class _Item:
-    kind: str  # lit, esc, class, group, bound, look, caret, dollar, dot, flags
-    text: str  # as written, without the quantifier
-    quant: str = ""
-    low: int = 1
-    high: int = 1
-    alts: list[list[_Item]] = field(default_factory=list)
-    close: str = ""
-
-    @property
-    def possessive(self) -> bool:
-        return len(self.quant) > 1 and self.quant.endswith("+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +85,6 @@ def existence(source: str, caseless: bool | None = None) -> Existence | None:
     found = _rewritten(source)
     if found is not None or caseless is None:
         return found
-    from .spent_conditions import spend  # it reads patterns with this module's parser
-
     spent = spend(source, caseless)
     return None if spent is None else Existence(spent, spelled=True)
 
@@ -145,104 +120,6 @@ def _digit_free(item: _Item) -> bool:
     if item.kind == "group":
         return all(all(map(_digit_free, seq)) for seq in item.alts)
     return False
-
-
-def _parse(s: str, i: int) -> tuple[list[list[_Item]], int]:
-    alts: list[list[_Item]] = [[]]
-    while i < len(s):
-        c = s[i]
-        if c == ")":
-            return alts, i
-        if c == "|":
-            alts.append([])
-            i += 1
-            continue
-        item, i = _atom(s, i)
-        i = _quantifier(s, i, item)
-        alts[-1].append(item)
-    return alts, i
-
-
-def _atom(s: str, i: int) -> tuple[_Item, int]:
-    c = s[i]
-    if c == "\\":
-        if s[i + 1] in "pPNx" and s[i + 2 : i + 3] == "{":
-            end = s.index("}", i) + 1
-            return _Item("esc", s[i:end]), end
-        if s[i + 1] == "b":
-            return _Item("bound", "\\b"), i + 2
-        if s[i + 1] in "dDwWsS":
-            return _Item("esc", s[i : i + 2]), i + 2
-        if s[i + 1] in "ntrfva":
-            return _Item("lit", s[i : i + 2]), i + 2  # a control character
-        if s[i + 1].isalnum():
-            raise _Refused  # anchors, back-references, code point escapes...
-        return _Item("lit", s[i : i + 2]), i + 2
-    if c == "[":
-        j = i + 1
-        if s[j] == "^":
-            j += 1
-        if s[j] == "]":
-            j += 1
-        while s[j] != "]":
-            if s[j] == "[":
-                raise _Refused
-            j += 2 if s[j] == "\\" else 1
-        return _Item("class", s[i : j + 1]), j + 1
-    if c == "(":
-        for prefix, kind in (("(?<=", "look"), ("(?<!", "look"), ("(?=", "look"), ("(?!", "look")):
-            if s.startswith(prefix, i):
-                alts, end = _parse(s, i + len(prefix))
-                return _Item(kind, prefix, alts=alts, close=")"), end + 1
-        if s.startswith("(?:", i):
-            prefix = "(?:"
-        elif s.startswith("(?", i):
-            j = i + 2
-            while s[j] in "imsx-":
-                j += 1
-            if s[j] == ")":
-                raise _Refused  # a global flag in the middle
-            if s[j] != ":" or set(s[i + 2 : j]) - set("i-"):
-                raise _Refused  # named or atomic groups, comments, other flags...
-            prefix = s[i : j + 1]
-        else:
-            prefix = "("
-        alts, end = _parse(s, i + len(prefix))
-        return _Item("group", prefix, alts=alts, close=")"), end + 1
-    if c == "^":
-        return _Item("caret", c), i + 1
-    if c == "$":
-        return _Item("dollar", c), i + 1
-    if c == ".":
-        return _Item("dot", c), i + 1
-    if c in "*+?{":
-        raise _Refused
-    return _Item("lit", c), i + 1
-
-
-def _quantifier(s: str, i: int, item: _Item) -> int:
-    if i >= len(s) or s[i] not in "*+?{":
-        return i
-    start = i
-    c = s[i]
-    if c == "{":
-        end = s.index("}", i)
-        body = s[i + 1 : end]
-        low, _, high = body.partition(",")
-        if not (low or high) or not (low + high).isdigit():
-            raise _Refused
-        item.low = int(low or 0)
-        item.high = int(high) if "," in body and high else (10**9 if "," in body else item.low)
-        i = end + 1
-    else:
-        item.low, item.high = {"*": (0, 10**9), "+": (1, 10**9), "?": (0, 1)}[c]
-        i += 1
-    if i < len(s) and s[i] in "?+":
-        i += 1
-    if item.kind in ("bound", "look", "caret", "dollar"):
-        raise _Refused
-    item.quant = s[start:i]
-    return i
 
 
 def _is_word_atom(item: _Item, last: bool) -> bool:

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .code_points import CodePoints, points_of
-from .existence import _Item, _parse, _Refused
+from .pattern_items import Item, Refused, parse
 
 INF = 10**9
 #: Longest rewritten source accepted: past it the pattern stays on `regex`.
@@ -113,14 +113,14 @@ def spend(source: str, caseless: bool = False) -> str | None:
     """``source`` without zero-width conditions, matching somewhere in a text exactly when
     ``source`` does (under IGNORECASE if ``caseless``); None when it cannot be rewritten."""
     try:
-        alts, end = _parse(source, 0)
+        alts, end = parse(source, 0)
         if end != len(source) or not _dollar_last(alts, True):
             return None
         tree = _possessive_runs(_branches(alts, caseless), (), ())
         after = _eliminate((tree,), ahead=True)  # conditions after
         before = None if after is None else _eliminate((_reverse(after),), ahead=True)
         text = "(?-i:" + (_emit(_reverse(before)) if before is not None else NEVER) + ")"
-    except (_Refused, _NeedsContext, IndexError, ValueError, KeyError):
+    except (Refused, _NeedsContext, IndexError, ValueError, KeyError):
         return None
     return text if len(text) <= MAX_SOURCE else None
 
@@ -128,12 +128,12 @@ def spend(source: str, caseless: bool = False) -> str | None:
 # -- reading the pattern ------------------------------------------------------------
 
 
-def _branches(alts: list[list[_Item]], caseless: bool) -> Node:
+def _branches(alts: list[list[Item]], caseless: bool) -> Node:
     nodes = tuple(Seq(tuple(_node(item, caseless) for item in seq)) for seq in alts)
     return nodes[0] if len(nodes) == 1 else Alt(nodes)
 
 
-def _node(item: _Item, caseless: bool) -> Node:
+def _node(item: Item, caseless: bool) -> Node:
     if item.kind in ("lit", "esc", "class", "dot"):
         base: Node = Chars(points_of(item.text, caseless))
     elif item.kind == "group":
@@ -153,15 +153,15 @@ def _node(item: _Item, caseless: bool) -> Node:
     elif item.kind == "look":
         return _look(item, caseless)
     else:
-        raise _Refused
+        raise Refused
     if not item.quant:
         return base
     if item.possessive and not isinstance(base, Chars):
-        raise _Refused
+        raise Refused
     return Rep(base, item.low, item.high, item.possessive)
 
 
-def _dollar_last(alts: list[list[_Item]], at_end: bool) -> bool:
+def _dollar_last(alts: list[list[Item]], at_end: bool) -> bool:
     """Whether every ``$`` is the last thing a match reads (it is then spent as ``\\n?\\Z``)."""
     for seq in alts:
         for k, item in enumerate(seq):
@@ -179,12 +179,12 @@ def _group_case(prefix: str, caseless: bool) -> bool:
     return False if "i" in off else True if "i" in on else caseless
 
 
-def _look(item: _Item, caseless: bool) -> Node:
+def _look(item: Item, caseless: bool) -> Node:
     if len(item.alts) != 1 or len(item.alts[0]) != 1:
-        raise _Refused
+        raise Refused
     (inner,) = item.alts[0]
     if inner.quant or inner.kind not in ("lit", "esc", "class", "dot"):
-        raise _Refused
+        raise Refused
     points = points_of(inner.text, caseless)
     ahead = item.text in ("(?=", "(?!")
     if item.text in ("(?=", "(?<="):
@@ -212,7 +212,7 @@ def _possessive_runs(node: Node, after: tuple[Node, ...], frames: Frames) -> Nod
         return Alt(tuple(_possessive_runs(b, after, frames) for b in node.branches))
     if isinstance(node, Rep) and node.possessive:
         if node.high != INF:
-            raise _Refused  # a bounded run may stop short of what follows it
+            raise Refused  # a bounded run may stop short of what follows it
         greedy = Rep(node.node, node.low, node.high)
         if _absorbs(node.node.points, after, frames):  # type: ignore[union-attr]
             return greedy
@@ -339,7 +339,7 @@ def _eliminate(items: tuple[Node, ...], ahead: bool) -> Node | None:
             after = _eliminate(rest, ahead)
             tail = None if repeated is None or after is None else _seq((repeated, after))
         else:
-            raise _Refused
+            raise Refused
         return None if tail is None else _seq(head + (tail,))
     return _seq(items)
 
@@ -418,7 +418,7 @@ def _push(look: Look, items: tuple[Node, ...]) -> Node | None:
         if head.high == 0:
             return _push(look, rest)
         if head.high == INF and _nullable(head.node):
-            raise _Refused
+            raise Refused
         again = Rep(head.node, max(head.low - 1, 0), head.high - 1 if head.high != INF else INF)
         taken = _push(look, (head.node, again) + rest)
         return taken if head.low >= 1 else _alt([taken, _push(look, rest)])
@@ -512,4 +512,4 @@ def _emit(node: Node) -> str:
         return f"{inner}{{{node.low},{high}}}"
     if isinstance(node, Edge):
         return "\\Z" if node.end else "\\A"
-    raise _Refused  # a condition left over
+    raise Refused  # a condition left over
