@@ -58,6 +58,7 @@ View all posts by Jane Doe »
 Home » News » World
 Posted in News | 3 Comments
 Back to top
+pass\u200bword 👨\u200d👩 \ufeffsoft\u00adhyphen ZWNJ\u200c here \u0e01\u200b\u0e02
 """
 
 #: The built-in rules no existence form could be written for until look-arounds, ``\b``

@@ -10,14 +10,15 @@ say. Surrogates are left out: RE2 never sees them (text holding one is
 searched by `regex`).
 
 >>> letters = points_of(r"\\p{L}")
->>> (points_of("a") <= letters, points_of("_") <= letters)
-(True, False)
+>>> (points_of("a") <= letters, points_of("_") <= letters, "é" in letters)
+(True, False, True)
 >>> (points_of(r"[a-c]") - points_of("b")).spelled()
 '[\\\\u0061\\\\u0063]'
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,7 +26,8 @@ import regex
 
 from .re2_syntax import _every_code_point
 
-_UNIVERSE = ((0, 0xD7FF), (0xE000, 0x10FFFF))
+_TOP = 0x10FFFF
+_UNIVERSE = ((0, 0xD7FF), (0xE000, _TOP))
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,12 @@ class CodePoints:
             if j == len(theirs) or theirs[j][0] > low or theirs[j][1] < high:
                 return False
         return True
+
+    def __contains__(self, char: str) -> bool:
+        """Whether the one character ``char`` is in the set."""
+        code = ord(char)
+        k = bisect_right(self.ranges, (code, _TOP)) - 1
+        return k >= 0 and self.ranges[k][1] >= code
 
     def isdisjoint(self, other: CodePoints) -> bool:
         return not (self & other)
