@@ -38,75 +38,37 @@ inside an unbounded repetition, a possessive run of a group...).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
+from .condition_tree import (
+    EMPTY,
+    INF,
+    OPAQUE,
+    Alt,
+    Chars,
+    Edge,
+    Look,
+    Node,
+    Opaque,
+    Rep,
+    Seq,
+    alt_of,
+    dollar_last,
+    nullable,
+    reversed_tree,
+    seq_of,
+    tree_of,
+    written,
+)
+from .pattern_items import Refused, parse
+from .possessive_runs import without_possessive_runs
 
-from .code_points import CodePoints, points_of
-from .pattern_items import Item, Refused, parse
-
-INF = 10**9
 #: Longest rewritten source accepted: past it the pattern stays on `regex`.
 MAX_SOURCE = 1_000_000
 #: What a pattern no text matches is rewritten as.
 NEVER = r"\Z."
 
 
-@dataclass(frozen=True, slots=True)
-class Chars:
-    points: CodePoints
-
-
-@dataclass(frozen=True, slots=True)
-class Seq:
-    items: tuple[Node, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Alt:
-    branches: tuple[Node, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Rep:
-    node: Node
-    low: int
-    high: int
-    possessive: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Look:
-    """The character after (``ahead``) or before the position is in ``allowed``,
-    or there is none and ``edge`` is True."""
-
-    ahead: bool
-    allowed: CodePoints
-    edge: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Edge:
-    """The end (``end``) or the start of the text."""
-
-    end: bool
-
-
-class _Opaque:
-    """What follows is not known: a condition must not reach it."""
-
-
-Node = Chars | Seq | Alt | Rep | Look | Edge | _Opaque
-EMPTY = Seq(())
-OPAQUE = _Opaque()
-
-
 class _NeedsContext(Exception):
     pass
-
-
-@lru_cache(maxsize=1)
-def _word() -> CodePoints:
-    return points_of(r"\w")
 
 
 def spend(source: str, caseless: bool = False) -> str | None:
@@ -114,206 +76,15 @@ def spend(source: str, caseless: bool = False) -> str | None:
     ``source`` does (under IGNORECASE if ``caseless``); None when it cannot be rewritten."""
     try:
         alts, end = parse(source, 0)
-        if end != len(source) or not _dollar_last(alts, True):
+        if end != len(source) or not dollar_last(alts, True):
             return None
-        tree = _possessive_runs(_branches(alts, caseless), (), ())
+        tree = without_possessive_runs(tree_of(alts, caseless), (), ())
         after = _eliminate((tree,), ahead=True)  # conditions after
-        before = None if after is None else _eliminate((_reverse(after),), ahead=True)
-        text = "(?-i:" + (_emit(_reverse(before)) if before is not None else NEVER) + ")"
+        before = None if after is None else _eliminate((reversed_tree(after),), ahead=True)
+        text = "(?-i:" + (written(reversed_tree(before)) if before is not None else NEVER) + ")"
     except (Refused, _NeedsContext, IndexError, ValueError, KeyError):
         return None
     return text if len(text) <= MAX_SOURCE else None
-
-
-# -- reading the pattern ------------------------------------------------------------
-
-
-def _branches(alts: list[list[Item]], caseless: bool) -> Node:
-    nodes = tuple(Seq(tuple(_node(item, caseless) for item in seq)) for seq in alts)
-    return nodes[0] if len(nodes) == 1 else Alt(nodes)
-
-
-def _node(item: Item, caseless: bool) -> Node:
-    if item.kind in ("lit", "esc", "class", "dot"):
-        base: Node = Chars(points_of(item.text, caseless))
-    elif item.kind == "group":
-        base = _branches(item.alts, _group_case(item.text, caseless))
-    elif item.kind == "caret":
-        return Edge(end=False)
-    elif item.kind == "dollar":
-        return Seq((Rep(Chars(points_of(r"\n")), 0, 1), Edge(end=True)))
-    elif item.kind == "bound":
-        word, other = _word(), ~_word()
-        return Alt(
-            (
-                Seq((Look(False, word, False), Look(True, other, True))),
-                Seq((Look(False, other, True), Look(True, word, False))),
-            )
-        )
-    elif item.kind == "look":
-        return _look(item, caseless)
-    else:
-        raise Refused
-    if not item.quant:
-        return base
-    if item.possessive and not isinstance(base, Chars):
-        raise Refused
-    return Rep(base, item.low, item.high, item.possessive)
-
-
-def _dollar_last(alts: list[list[Item]], at_end: bool) -> bool:
-    """Whether every ``$`` is the last thing a match reads (it is then spent as ``\\n?\\Z``)."""
-    for seq in alts:
-        for k, item in enumerate(seq):
-            last = at_end and k == len(seq) - 1
-            if item.kind == "dollar" and not last:
-                return False
-            if item.alts and not _dollar_last(item.alts, last and item.high == 1):
-                return False
-    return True
-
-
-def _group_case(prefix: str, caseless: bool) -> bool:
-    flags = prefix[2:-1] if prefix.startswith("(?") and prefix != "(?:" else ""
-    on, _, off = flags.partition("-")
-    return False if "i" in off else True if "i" in on else caseless
-
-
-def _look(item: Item, caseless: bool) -> Node:
-    if len(item.alts) != 1 or len(item.alts[0]) != 1:
-        raise Refused
-    (inner,) = item.alts[0]
-    if inner.quant or inner.kind not in ("lit", "esc", "class", "dot"):
-        raise Refused
-    points = points_of(inner.text, caseless)
-    ahead = item.text in ("(?=", "(?!")
-    if item.text in ("(?=", "(?<="):
-        return Look(ahead, points, False)
-    return Look(ahead, ~points, True)
-
-
-# -- possessive runs ------------------------------------------------------------------
-
-Frames = tuple[tuple[Rep | None, tuple[Node, ...]], ...]
-
-
-def _possessive_runs(node: Node, after: tuple[Node, ...], frames: Frames) -> Node:
-    """``node`` with each possessive run made greedy, followed by a condition on the
-    next character unless `_absorbs` shows that greedy alone means the same."""
-    if isinstance(node, Seq):
-        items = node.items
-        return Seq(
-            tuple(
-                _possessive_runs(item, items[k + 1 :] + after, frames)
-                for k, item in enumerate(items)
-            )
-        )
-    if isinstance(node, Alt):
-        return Alt(tuple(_possessive_runs(b, after, frames) for b in node.branches))
-    if isinstance(node, Rep) and node.possessive:
-        if node.high != INF:
-            raise Refused  # a bounded run may stop short of what follows it
-        greedy = Rep(node.node, node.low, node.high)
-        if _absorbs(node.node.points, after, frames):  # type: ignore[union-attr]
-            return greedy
-        return Seq((greedy, Look(True, ~node.node.points, True)))  # type: ignore[union-attr]
-    if isinstance(node, Rep):
-        again = node if node.high > 1 else None
-        return Rep(_possessive_runs(node.node, (), ((again, after), *frames)), node.low, node.high)
-    return node
-
-
-def _absorbs(
-    run: CodePoints, items: tuple[Node, ...], frames: Frames, looked: bool = False
-) -> bool:
-    """Whether a greedy run of ``run`` followed by ``items`` (then ``frames``: the rest
-    of each enclosing repetition, which may go round again) matches exactly where the
-    possessive run does: every way on either reads first a character outside ``run``,
-    skips only what the run would have read itself, or reads runs to the end. Past a
-    condition (``looked``), which holds at one position only, only the first holds."""
-    if not looked and _to_the_end(items, frames):
-        return True
-    if not items:
-        if not frames:
-            return not looked
-        (again, after), outer = frames[0], frames[1:]
-        if again is not None and _nullable(again.node):
-            return False
-        repeat = again is None or _absorbs(run, (again.node,), ((again, after), *outer), looked)
-        return repeat and _absorbs(run, after, outer, looked)
-    head, rest = items[0], items[1:]
-    if isinstance(head, Seq):
-        return _absorbs(run, head.items + rest, frames, looked)
-    if isinstance(head, Edge) and head.end:
-        return True  # the run ended at the end of the text, as far as it could go
-    if isinstance(head, Look | Edge):
-        return _absorbs(run, rest, frames, looked=True)
-    if not looked and _nullable(head) and _within(head, run):
-        return _absorbs(run, rest, frames)  # the run reads what it would read
-    if isinstance(head, Chars):
-        return head.points.isdisjoint(run)
-    if isinstance(head, Alt):
-        return all(_absorbs(run, (b,) + rest, frames, looked) for b in head.branches)
-    if isinstance(head, Rep):
-        if _nullable(head.node):
-            return False
-        if isinstance(head.node, Chars):
-            if not head.node.points.isdisjoint(run):
-                return False
-            return head.low >= 1 or _absorbs(run, rest, frames, looked)
-        again = Rep(head.node, max(head.low - 1, 0), head.high - 1) if head.high > 1 else None
-        once = _absorbs(run, (head.node,), ((again, rest), *frames), looked)
-        return once and (head.low >= 1 or _absorbs(run, rest, frames, looked))
-    return False
-
-
-def _to_the_end(items: tuple[Node, ...], frames: Frames) -> bool:
-    """Whether what is left reads only runs of one class each, then the end: whatever
-    it accepts, it accepts every ending of it."""
-    return all(again is None for again, _ in frames) and all(
-        _run_to_end(tuple(after)) for after in [items, *(after for _, after in frames)]
-    )
-
-
-def _run_to_end(items: tuple[Node, ...]) -> bool:
-    for item in items:
-        if isinstance(item, Seq):
-            if not _run_to_end(item.items):
-                return False
-        elif isinstance(item, Rep):
-            if item.low != 0 or not isinstance(item.node, Chars):
-                return False
-        elif not isinstance(item, Edge):
-            return False
-    return True
-
-
-def _within(node: Node, run: CodePoints) -> bool:
-    """Whether every character ``node`` reads is in ``run`` (and it has no condition)."""
-    if isinstance(node, Chars):
-        return node.points <= run
-    if isinstance(node, Seq):
-        return all(_within(i, run) for i in node.items)
-    if isinstance(node, Alt):
-        return all(_within(b, run) for b in node.branches)
-    if isinstance(node, Rep):
-        return _within(node.node, run)
-    return False
-
-
-def _nullable(node: Node) -> bool:
-    if isinstance(node, Chars):
-        return False
-    if isinstance(node, Seq):
-        return all(map(_nullable, node.items))
-    if isinstance(node, Alt):
-        return any(map(_nullable, node.branches))
-    if isinstance(node, Rep):
-        return node.low == 0 or _nullable(node.node)
-    return True
-
-
-# -- conditions pushed into what follows -------------------------------------------------
 
 
 def _eliminate(items: tuple[Node, ...], ahead: bool) -> Node | None:
@@ -337,11 +108,11 @@ def _eliminate(items: tuple[Node, ...], ahead: bool) -> Node | None:
             if body is not None:
                 repeated = Rep(body, item.low, item.high)
             after = _eliminate(rest, ahead)
-            tail = None if repeated is None or after is None else _seq((repeated, after))
+            tail = None if repeated is None or after is None else seq_of((repeated, after))
         else:
             raise Refused
-        return None if tail is None else _seq(head + (tail,))
-    return _seq(items)
+        return None if tail is None else seq_of(head + (tail,))
+    return seq_of(items)
 
 
 def _alternatives(item: Alt, rest: tuple[Node, ...], ahead: bool) -> Node | None:
@@ -354,11 +125,11 @@ def _alternatives(item: Alt, rest: tuple[Node, ...], ahead: bool) -> Node | None
         except _NeedsContext:
             reaching.append(b)
     options = [_eliminate((b,) + rest, ahead) for b in reaching]
-    possible = _alt(plain)  # type: ignore[arg-type]
+    possible = alt_of(plain)  # type: ignore[arg-type]
     after = _eliminate(rest, ahead) if possible is not None else None
     if after is not None:
-        options.insert(0, _seq((possible, after)))  # type: ignore[arg-type]
-    return _alt(options)
+        options.insert(0, seq_of((possible, after)))  # type: ignore[arg-type]
+    return alt_of(options)
 
 
 def _local(node: Node, ahead: bool) -> Node | None:
@@ -397,38 +168,38 @@ def _push(look: Look, items: tuple[Node, ...]) -> Node | None:
     """``look`` then ``items``, with the condition spent on the first character read
     (None: no way through satisfies it)."""
     if _implied(look, items):
-        return _seq(items)
+        return seq_of(items)
     if not items:
         options: list[Node | None] = [Chars(look.allowed)] if look.allowed else []
-        return _alt([*options, Edge(end=True)] if look.edge else options)
+        return alt_of([*options, Edge(end=True)] if look.edge else options)
     head, rest = items[0], items[1:]
-    if isinstance(head, _Opaque):
+    if isinstance(head, Opaque):
         raise _NeedsContext
     if isinstance(head, Seq):
         return _push(look, head.items + rest)
     if isinstance(head, Chars):
         narrowed = head.points & look.allowed
-        return _seq((Chars(narrowed),) + rest) if narrowed else None
+        return seq_of((Chars(narrowed),) + rest) if narrowed else None
     if isinstance(head, Alt):
-        if not any(map(_nullable, head.branches)):
-            branch = _alt([_push(look, (b,)) for b in head.branches])
-            return _seq((branch,) + rest) if branch is not None else None
-        return _alt([_push(look, (b,) + rest) for b in head.branches])
+        if not any(map(nullable, head.branches)):
+            branch = alt_of([_push(look, (b,)) for b in head.branches])
+            return seq_of((branch,) + rest) if branch is not None else None
+        return alt_of([_push(look, (b,) + rest) for b in head.branches])
     if isinstance(head, Rep):
         if head.high == 0:
             return _push(look, rest)
-        if head.high == INF and _nullable(head.node):
+        if head.high == INF and nullable(head.node):
             raise Refused
         again = Rep(head.node, max(head.low - 1, 0), head.high - 1 if head.high != INF else INF)
         taken = _push(look, (head.node, again) + rest)
-        return taken if head.low >= 1 else _alt([taken, _push(look, rest)])
+        return taken if head.low >= 1 else alt_of([taken, _push(look, rest)])
     if isinstance(head, Look) and head.ahead == look.ahead:
         both = Look(look.ahead, look.allowed & head.allowed, look.edge and head.edge)
         return _push(both, rest)
     if isinstance(head, Edge) and head.end:
-        return _seq(items) if look.edge else None
+        return seq_of(items) if look.edge else None
     pushed = _push(look, rest)  # a condition the other way, or the start of the text
-    return _seq((head, pushed)) if pushed is not None else None
+    return seq_of((head, pushed)) if pushed is not None else None
 
 
 def _implied(look: Look, items: tuple[Node, ...]) -> bool:
@@ -452,64 +223,3 @@ def _implied(look: Look, items: tuple[Node, ...]) -> bool:
     if isinstance(head, Look):
         return _implied(look, rest)
     return False
-
-
-# -- building and writing ----------------------------------------------------------------
-
-
-def _seq(items: tuple[Node, ...]) -> Node:
-    flat: list[Node] = []
-    for item in items:
-        flat.extend(item.items if isinstance(item, Seq) else (item,))
-    return flat[0] if len(flat) == 1 else Seq(tuple(flat))
-
-
-def _alt(options: list[Node | None]) -> Node | None:
-    """The alternation of the options that can match (None if none can), with what all
-    of them end with written once after it."""
-    kept = [o for o in options if o is not None]
-    if len(kept) <= 1:
-        return kept[0] if kept else None
-    items = [o.items if isinstance(o, Seq) else (o,) for o in kept]
-    common = 0
-    while all(len(i) > common for i in items) and all(
-        i[-1 - common] == items[0][-1 - common] for i in items[1:]
-    ):
-        common += 1
-    if not common:
-        return Alt(tuple(kept))
-    heads = tuple(_seq(i[: len(i) - common]) for i in items)
-    return _seq((Alt(heads),) + items[0][len(items[0]) - common :])
-
-
-def _reverse(node: Node) -> Node:
-    """The pattern read backwards: what it matches, mirrored."""
-    if isinstance(node, Seq):
-        return Seq(tuple(_reverse(i) for i in reversed(node.items)))
-    if isinstance(node, Alt):
-        return Alt(tuple(_reverse(b) for b in node.branches))
-    if isinstance(node, Rep):
-        return Rep(_reverse(node.node), node.low, node.high)
-    if isinstance(node, Look):
-        return Look(not node.ahead, node.allowed, node.edge)
-    if isinstance(node, Edge):
-        return Edge(not node.end)
-    return node
-
-
-def _emit(node: Node) -> str:
-    if isinstance(node, Chars):
-        return node.points.spelled()
-    if isinstance(node, Seq):
-        return "".join(map(_emit, node.items))
-    if isinstance(node, Alt):
-        return "(?:" + "|".join(map(_emit, node.branches)) + ")"
-    if isinstance(node, Rep):
-        inner = _emit(node.node)
-        if not isinstance(node.node, Chars):
-            inner = f"(?:{inner})"
-        high = "" if node.high == INF else str(node.high)
-        return f"{inner}{{{node.low},{high}}}"
-    if isinstance(node, Edge):
-        return "\\Z" if node.end else "\\A"
-    raise Refused  # a condition left over
