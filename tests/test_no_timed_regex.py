@@ -2,11 +2,13 @@
 
 Every pattern it runs on a page is served by RE2 (a `Pattern` RE2 can
 express, a `ContextPattern`, a rule's existence form from
-`textclean.existence`, a spun phrase's `PhraseMatch`) or by plain string
-code. The timed path (`Pattern._guard`) is patched to fail, and the pipeline
-runs on the example corpus and on lines written to reach every rewritten
-pattern. The existence forms are also checked against the patterns they stand
-for, on random lines built from the pieces the rules read.
+`textclean.existence`, or, for a rule with look-arounds, ``\b`` or possessive
+runs inside it, its form from `textclean.spent_conditions`; a spun phrase's
+`PhraseMatch`) or by plain string code. The timed path (`Pattern._guard`)
+is patched to fail, and the pipeline runs on the example corpus and on lines
+written to reach every rewritten pattern. The existence forms are also
+checked against the patterns they stand for, on random lines built from the
+pieces the rules read.
 """
 
 from __future__ import annotations
@@ -24,27 +26,10 @@ from textclean import Document, Pipeline
 from textclean.boilerplate.classify import builtin_rules
 from textclean.existence import existence
 from textclean.filters.page_signals import _CLOCK, _YEAR
-from textclean.patterns import FOLDS_APART, Pattern
+from textclean.patterns import FOLDS_APART, Pattern, _existence_for
 from textclean.re2_syntax import _every_code_point
 from textclean.repair.acronyms import token_spans
 from textclean.repair.lexicon import _compile, load_lexicon
-
-#: Built-in boilerplate rules whose wording RE2 cannot be asked about exactly
-#: (a ``\b`` beside a name that may end in a letter or a mark, a look-behind
-#: after a run of punctuation, a possessive run before a mark it also holds):
-#: they are confirmed by `regex`, under its timeout, on the lines they may match.
-STILL_TIMED_REASONS = {
-    "share_button",
-    "share_prompt",
-    "follow_prompt",
-    "byline",
-    "reporting_credit",
-    "author_link",
-    "image_credit",
-    "breadcrumb",
-    "nav_link",
-    "related_links",
-}
 
 REACHING = """\
 Published on January 5, 2020 at 10:30 am
@@ -62,7 +47,35 @@ The council,\u00a0which met on Monday,\u2003voted for a plan.
 Artificial intelligence (AI) is a tool. Users of Al systems agree. See https://example.org/a?b=c.
 For legal reasons enforcement officers said a large number of people came to the planet.
 `code span` and text.
+Share on Facebook
+Click to print (Opens in new window)
+Follow Jane O'Neil-Smith. on Twitter
+By Jane Doe and John Roe
+Von Jürgen Ölberg und Eva Klein
+(Reporting by Jane Doe; Editing by Tom Roe)
+View all posts by Jane Doe »
+(Photo: Getty Images)
+Home » News » World
+Posted in News | 3 Comments
+Back to top
+pass\u200bword 👨\u200d👩 \ufeffsoft\u00adhyphen ZWNJ\u200c here \u0e01\u200b\u0e02
 """
+
+#: The built-in rules no existence form could be written for until look-arounds, ``\b``
+#: and possessive runs were spent on the characters beside them (`textclean.spent_conditions`),
+#: each with a line of `REACHING` it condemns.
+SPENT_RULES = {
+    "share_button": "Share on Facebook",
+    "share_prompt": "Click to print (Opens in new window)",
+    "follow_prompt": "Follow Jane O'Neil-Smith. on Twitter",
+    "byline": "Von Jürgen Ölberg und Eva Klein",
+    "reporting_credit": "(Reporting by Jane Doe; Editing by Tom Roe)",
+    "author_link": "View all posts by Jane Doe »",
+    "image_credit": "(Photo: Getty Images)",
+    "breadcrumb": "Home » News » World",
+    "related_links": "Posted in News | 3 Comments",
+    "nav_link": "Back to top",
+}
 
 
 def _timed(self: Pattern, call: object, text: str, *args: object) -> None:
@@ -84,15 +97,32 @@ def test_the_default_pipeline_makes_no_timed_regex_call(monkeypatch):
     assert len(outcomes) == len(_documents())
 
 
-def test_only_the_listed_rules_keep_a_timed_confirmation():
-    refused = {r.reason for r in builtin_rules().rules if existence(r.pattern) is None}
-    assert refused == STILL_TIMED_REASONS
+def test_no_builtin_rule_needs_a_timed_confirmation():
+    refused = {
+        r.reason for r in builtin_rules().rules if existence(r.pattern, caseless=True) is None
+    }
+    assert refused == set()
+    for rule in builtin_rules().rules:
+        assert _existence_for(rule.pattern, regex.I | regex.V0) is not None, rule.reason
+
+
+@pytest.mark.parametrize("reason", sorted(SPENT_RULES))
+def test_a_rule_with_a_spent_form_is_reached_and_answers_on_re2(monkeypatch, reason):
+    monkeypatch.setattr(Pattern, "_guard", _timed)
+    line = SPENT_RULES[reason]
+    assert line in REACHING
+    assert builtin_rules().match(line)[1] == reason
 
 
 RULE_PIECES = st.sampled_from(
     [
-        *"aé .,:;|/-_()[]»\n0123456789",
+        *"aé .,:;|/-_()[]»›>&•·–—+@\n0123456789",
         *("\u00a0", "ⓒ", "©", "İ", "ſ", "’", "'", "Jan", "jan.", "2020", "10:30", "pm", "at "),
+        *("\u0301", "Ä", "Ölberg", "O'Neil", "Smith-Jones.", "J.", "de ", "von ", "und ", "et"),
+        *("share ", "click to ", "print", "follow ", "us", "@jane", "and ", "for ", "in ", "y "),
+        *("reporting by ", "editing by ", "about the author", "view all posts by", "(photo"),
+        *("[image", "credit", "via", "home", " » ", " › ", " / ", "posted in ", "comments"),
+        *("permalink", "menu", "back to top", "search in ", "next", " shares", "twitter", "_"),
         *("photo", "Photo: ", "getty images", "by ", "By ", "Jane", "Doe", "news", "delivered"),
         *("inbox", "every morning", "read", "min read", "cookies", "we use", "our", "terms"),
         *("published", "updated", "subscribe to", "newsletter", "share on", "facebook", "x"),
@@ -100,10 +130,7 @@ RULE_PIECES = st.sampled_from(
     ]
 )
 LINES = st.lists(RULE_PIECES, max_size=14).map("".join)
-WITH_EXISTENCE = [r.pattern for r in builtin_rules().rules if existence(r.pattern) is not None] + [
-    _CLOCK.source,
-    _YEAR.source,
-]
+WITH_EXISTENCE = [r.pattern for r in builtin_rules().rules] + [_CLOCK.source, _YEAR.source]
 
 
 @pytest.mark.parametrize("source", WITH_EXISTENCE, ids=lambda s: s[:40])
@@ -163,8 +190,21 @@ def test_the_letters_re2_folds_apart_are_listed():
     assert apart <= FOLDS_APART
 
 
-def test_a_letter_re2_folds_apart_is_asked_of_regex():
+def test_a_letter_re2_folds_apart_is_read_as_regex_reads_it(monkeypatch):
     pattern = Pattern(r"\bprivacy policy\b", regex.I | regex.V0)
+    monkeypatch.setattr(Pattern, "_guard", _timed)  # the spelled form answers
     assert pattern.contains("Our prİvacy policy")
     assert pattern.contains("Our PRIVACY policy")
     assert not pattern.contains("Our prıvacy policy")
+
+
+def test_a_spelled_form_answers_a_text_holding_a_letter_re2_folds_apart(monkeypatch):
+    (source,) = [r.pattern for r in builtin_rules().rules if r.reason == "byline"][1:2]
+    pattern = Pattern(source, regex.I | regex.V0)
+    reference = pattern.compiled
+    monkeypatch.setattr(Pattern, "_guard", _timed)
+    lines = ["By İsmail Doe", "By Jane Doe İn London", "Bİ Jane Doe", "By jane İn"]
+    assert [pattern.contains(line) for line in lines] == [
+        reference.search(line) is not None for line in lines
+    ]
+    assert [pattern.contains(line) for line in lines] == [True, True, False, False]

@@ -15,6 +15,7 @@ from textclean.document import Document
 from textclean.errors import ConfigError
 from textclean.registry import create, default_names
 from textclean.repair import fix_mojibake
+from textclean.repair import unicode_controls as uc
 from textclean.repair.edits import EditTrail
 from textclean.repair.encoding import _ftfy, could_be_mojibake
 from textclean.repair.mojibake import FixMojibake, explain_mojibake, may_need_repair
@@ -181,3 +182,15 @@ def test_edit_trail_composes_passes_into_replayable_records(text, passes):
         current = apply_changes(current, changes)
     assert trail.text == current
     assert apply_changes(text, trail.changes()) == current
+
+
+INVISIBLE_PIECES = st.sampled_from(
+    [*"\u200b\u200c\u200d\u00ad\u180e\u2060\ufeff", *"aΩЖก中क्ع .1_\n", "👨", "\U0001f3fb"]
+    + ["\ufe0f", "\u20e3", "\u0301", "\ud800", "ſ", "\u0e01\u200b\u0e02", "a\u200b\u200bb"]
+)
+
+
+@given(st.lists(INVISIBLE_PIECES, max_size=16).map("".join))
+def test_invisible_characters_are_found_where_their_pattern_finds_them(text):
+    expected = [m.span() for m in uc.ZERO_WIDTH.compiled.finditer(text)]
+    assert [(c.start, c.end) for c in uc.zero_width_changes(text)] == expected

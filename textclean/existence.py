@@ -16,7 +16,9 @@ one consumed character: ``\\bcookies`` matches somewhere exactly when
 
 The result goes through `textclean.re2_syntax.to_re2`, so every class keeps
 the code points it has for `regex`. A pattern with any other look-around,
-``\\b`` or possessive run is refused (None) and stays on `regex`.
+``\\b`` or possessive run is refused here; given its case mode, `existence`
+then spends those conditions on the characters beside them
+(`textclean.spent_conditions`), and only what that refuses too stays on `regex`.
 
 >>> existence_source(r"\\b(?:read|see) our (?:privacy|terms)\\b")
 '(?:^|[^\\\\w])(?:read|see) our (?:privacy|terms)(?:[^\\\\w]|\\\\Z)'
@@ -27,9 +29,15 @@ True
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
+
+from .pattern_items import Item as _Item
+from .pattern_items import Refused as _Refused
+from .pattern_items import char_of as _char
+from .pattern_items import parse as _parse
+from .spent_conditions import spend
 
 _WORD_PROPERTIES = {"L", "Lu", "Ll", "Lt", "Lm", "Lo", "Nd", "Letter"}
 _EDGE_ESCAPES = {"\\s", "\\p{P}", "\\p{S}", "\\p{Z}", "\\p{Zs}", "\\p{Pd}", "\\p{Po}"}
@@ -38,42 +46,16 @@ _WORD = regex.compile(r"\w")
 _DIGIT = regex.compile(r"\d")
 
 
-class _Refused(Exception):
-    pass
-
-
-_CONTROLS = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
-
-
-def _char(item: _Item) -> str:
-    """The character a literal item stands for."""
-    if item.text.startswith("\\"):
-        return _CONTROLS.get(item.text[1], item.text[1])
-    return item.text
-
-
-@dataclass
-class _Item:
-    kind: str  # lit, esc, class, group, bound, look, caret, dollar, dot, flags
-    text: str  # as written, without the quantifier
-    quant: str = ""
-    low: int = 1
-    high: int = 1
-    alts: list[list[_Item]] = field(default_factory=list)
-    close: str = ""
-
-    @property
-    def possessive(self) -> bool:
-        return len(self.quant) > 1 and self.quant.endswith("+")
-
-
 @dataclass(frozen=True, slots=True)
 class Existence:
     """``source`` matches in a text exactly when the original pattern does,
-    provided the text holds a digit if ``needs_digit``."""
+    provided the text holds a digit if ``needs_digit``. ``spelled``: every
+    character of ``source`` is spelled as the code points it stands for, under
+    the original's case mode, so no engine's case folding plays a part."""
 
     source: str
     needs_digit: bool = False
+    spelled: bool = False
 
 
 def existence_source(source: str) -> str | None:
@@ -82,14 +64,32 @@ def existence_source(source: str) -> str | None:
     return found.source if found is not None and not found.needs_digit else None
 
 
-def existence(source: str) -> Existence | None:
+def existence(source: str, caseless: bool | None = None) -> Existence | None:
     r"""`existence_source`, also for an anchored pattern that asks, before reading
     any digit, for a digit further on (``^...(?=[^\d]*\d)``): that is a
     condition on the whole text, checked apart.
 
+    Given the case mode (``caseless``: the pattern runs under IGNORECASE), a
+    pattern the rewriting above refuses has its zero-width conditions spent
+    on the characters beside them instead (`textclean.spent_conditions.spend`: a
+    ``\b`` beside a name that may end in a letter or a mark, a look-behind
+    after a run of punctuation, a possessive run before a mark it holds).
+
     >>> existence(r"^[\s\p{P}]*+(?=[^\d]*\d)(?:\d+|on)+$")
-    Existence(source='^[\\s\\p{P}]*(?:\\d+|on)+\\n?\\Z', needs_digit=True)
+    Existence(source='^[\\s\\p{P}]*(?:\\d+|on)+\\n?\\Z', needs_digit=True, spelled=False)
+    >>> existence(r"^[\s\p{P}]*+(?:(?<=\()photo\b)") is None
+    True
+    >>> existence(r"^[\s\p{P}]*+(?:(?<=\()photo\b)", caseless=True).spelled
+    True
     """
+    found = _rewritten(source)
+    if found is not None or caseless is None:
+        return found
+    spent = spend(source, caseless)
+    return None if spent is None else Existence(spent, spelled=True)
+
+
+def _rewritten(source: str) -> Existence | None:
     try:
         alts, end = _parse(source, 0)
         if end != len(source):
@@ -120,104 +120,6 @@ def _digit_free(item: _Item) -> bool:
     if item.kind == "group":
         return all(all(map(_digit_free, seq)) for seq in item.alts)
     return False
-
-
-def _parse(s: str, i: int) -> tuple[list[list[_Item]], int]:
-    alts: list[list[_Item]] = [[]]
-    while i < len(s):
-        c = s[i]
-        if c == ")":
-            return alts, i
-        if c == "|":
-            alts.append([])
-            i += 1
-            continue
-        item, i = _atom(s, i)
-        i = _quantifier(s, i, item)
-        alts[-1].append(item)
-    return alts, i
-
-
-def _atom(s: str, i: int) -> tuple[_Item, int]:
-    c = s[i]
-    if c == "\\":
-        if s[i + 1] in "pPNx" and s[i + 2 : i + 3] == "{":
-            end = s.index("}", i) + 1
-            return _Item("esc", s[i:end]), end
-        if s[i + 1] == "b":
-            return _Item("bound", "\\b"), i + 2
-        if s[i + 1] in "dDwWsS":
-            return _Item("esc", s[i : i + 2]), i + 2
-        if s[i + 1] in "ntrfva":
-            return _Item("lit", s[i : i + 2]), i + 2  # a control character
-        if s[i + 1].isalnum():
-            raise _Refused  # anchors, back-references, code point escapes...
-        return _Item("lit", s[i : i + 2]), i + 2
-    if c == "[":
-        j = i + 1
-        if s[j] == "^":
-            j += 1
-        if s[j] == "]":
-            j += 1
-        while s[j] != "]":
-            if s[j] == "[":
-                raise _Refused
-            j += 2 if s[j] == "\\" else 1
-        return _Item("class", s[i : j + 1]), j + 1
-    if c == "(":
-        for prefix, kind in (("(?<=", "look"), ("(?<!", "look"), ("(?=", "look"), ("(?!", "look")):
-            if s.startswith(prefix, i):
-                alts, end = _parse(s, i + len(prefix))
-                return _Item(kind, prefix, alts=alts, close=")"), end + 1
-        if s.startswith("(?:", i):
-            prefix = "(?:"
-        elif s.startswith("(?", i):
-            j = i + 2
-            while s[j] in "imsx-":
-                j += 1
-            if s[j] == ")":
-                raise _Refused  # a global flag in the middle
-            if s[j] != ":" or set(s[i + 2 : j]) - set("i-"):
-                raise _Refused  # named or atomic groups, comments, other flags...
-            prefix = s[i : j + 1]
-        else:
-            prefix = "("
-        alts, end = _parse(s, i + len(prefix))
-        return _Item("group", prefix, alts=alts, close=")"), end + 1
-    if c == "^":
-        return _Item("caret", c), i + 1
-    if c == "$":
-        return _Item("dollar", c), i + 1
-    if c == ".":
-        return _Item("dot", c), i + 1
-    if c in "*+?{":
-        raise _Refused
-    return _Item("lit", c), i + 1
-
-
-def _quantifier(s: str, i: int, item: _Item) -> int:
-    if i >= len(s) or s[i] not in "*+?{":
-        return i
-    start = i
-    c = s[i]
-    if c == "{":
-        end = s.index("}", i)
-        body = s[i + 1 : end]
-        low, _, high = body.partition(",")
-        if not (low or high) or not (low + high).isdigit():
-            raise _Refused
-        item.low = int(low or 0)
-        item.high = int(high) if "," in body and high else (10**9 if "," in body else item.low)
-        i = end + 1
-    else:
-        item.low, item.high = {"*": (0, 10**9), "+": (1, 10**9), "?": (0, 1)}[c]
-        i += 1
-    if i < len(s) and s[i] in "?+":
-        i += 1
-    if item.kind in ("bound", "look", "caret", "dollar"):
-        raise _Refused
-    item.quant = s[start:i]
-    return i
 
 
 def _is_word_atom(item: _Item, last: bool) -> bool:

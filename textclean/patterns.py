@@ -9,6 +9,15 @@ length: a pathological page then fails with a `PatternTimeout` that names the
 step and the pattern instead of stalling a run of millions of documents.
 Both engines give the same matches; `tests/test_linear_patterns.py` checks it.
 
+`Pattern.contains`, the question rule tables ask, is answered on RE2 even for
+most of those: by an existence form (`textclean.existence`) in which each
+look-around, ``\b`` and possessive run is spent on a character beside it.
+What still reaches `regex` under a timeout there: a pattern neither rewriting
+handles (a look-around inside an unbounded repetition or longer than one
+character, a back-reference), text holding lone surrogates, and, for a
+case-insensitive pattern with no spelled form, text holding a letter of
+`FOLDS_APART`.
+
 >>> WORD = Pattern(r"\\w+", step="example")
 >>> WORD.findall("two words"), WORD.engine
 (['two', 'words'], 're2')
@@ -28,6 +37,7 @@ from .errors import PatternTimeout
 from .existence import existence
 from .linear import LinearRegex
 from .re2_syntax import to_re2
+from .spent_conditions import spend
 from .wordscan import RunScanner, run_scanner
 
 #: Seconds one search over one document may take before it is abandoned,
@@ -43,6 +53,10 @@ Match = Any  # a regex.Match or a textclean.linear.LinearMatch
 #: case folding does not (``İ`` with ``i``): a case-insensitive `Pattern.contains`
 #: on a text holding one asks `regex` (`tests/test_no_timed_regex.py` checks the list).
 FOLDS_APART = frozenset("\u0130\U0001df95")
+
+
+#: Flags a spelled existence form (`textclean.spent_conditions`) reads the pattern with.
+_SPELLED_FLAGS = regex.IGNORECASE | regex.UNICODE | regex.VERSION0
 
 
 def _folds_apart(text: str) -> bool:
@@ -62,13 +76,16 @@ def _linear_for(source: str, flags: int) -> LinearRegex | None:
 
 
 class _Existence:
-    """An RE2 pattern, and whether a text must also hold a digit (`textclean.existence`)."""
+    """An RE2 pattern, and whether a text must also hold a digit (`textclean.existence`);
+    ``spelled``: its characters are spelled as code points, so it also answers for a
+    text holding a letter of `FOLDS_APART`."""
 
-    __slots__ = ("linear", "digit")
+    __slots__ = ("linear", "digit", "spelled")
 
-    def __init__(self, linear: LinearRegex, digit: LinearRegex | None):
+    def __init__(self, linear: LinearRegex, digit: LinearRegex | None, spelled: bool = False):
         self.linear = linear
         self.digit = digit
+        self.spelled = spelled
 
     def search(self, text: str) -> Match | None:
         if self.digit is not None and self.digit.search(text) is None:
@@ -83,11 +100,12 @@ class _Existence:
 def _existence_for(source: str, flags: int) -> _Existence | None:
     if flags & ~(regex.IGNORECASE | regex.UNICODE | regex.VERSION0):
         return None  # the rewriting reads ^, $ and . as they are without flags
-    found = existence(source)
+    found = existence(source, caseless=bool(flags & regex.IGNORECASE))
     linear = None if found is None else _linear_for(found.source, flags)
     if linear is None:
         return None
-    return _Existence(linear, _linear_for(r"\d", 0) if found.needs_digit else None)  # type: ignore[union-attr]
+    digit = _linear_for(r"\d", 0) if found.needs_digit else None  # type: ignore[union-attr]
+    return _Existence(linear, digit, found.spelled)  # type: ignore[union-attr]
 
 
 class Pattern:
@@ -108,6 +126,7 @@ class Pattern:
         "_iterable",
         "_runs",
         "_exists",
+        "_exists_spelled",
     )
 
     def __init__(
@@ -127,6 +146,7 @@ class Pattern:
         # Word-like scans (runs of one class) need no engine: see textclean.wordscan.
         self._runs: RunScanner | None = run_scanner(source, flags)
         self._exists: LinearRegex | _Existence | None | bool = False  # built on first `contains`
+        self._exists_spelled: _Existence | None | bool = False  # built on first text with `İ`
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (self.source, self.flags, self.step, self.timeout))
@@ -172,14 +192,29 @@ class Pattern:
         exists = self._exists
         if exists is False:
             exists = self._exists = self._linear or _existence_for(self.source, self.flags)
-        if exists is not None and (
-            not _folds_apart(text) or not (self.flags & regex.I or "(?i" in self.source)
+        if (
+            isinstance(exists, _Existence)
+            and not exists.spelled
+            and (self.flags & regex.I or "(?i" in self.source)
+            and _folds_apart(text)
         ):
+            exists = self._spelled_existence()
+        if exists is not None:
             try:
                 return exists.found(text)  # type: ignore[union-attr]
             except UnicodeEncodeError:
                 pass  # lone surrogates: RE2 reads UTF-8 only
         return self.search(text) is not None
+
+    def _spelled_existence(self) -> _Existence | None:
+        """The existence form with every character spelled as its code points
+        (`textclean.spent_conditions`), for a text holding a letter of `FOLDS_APART`."""
+        if self._exists_spelled is False:
+            caseless = bool(self.flags & regex.I)
+            spent = spend(self.source, caseless) if not self.flags & ~_SPELLED_FLAGS else None
+            linear = None if spent is None else _linear_for(spent, self.flags)
+            self._exists_spelled = None if linear is None else _Existence(linear, None, True)
+        return self._exists_spelled  # type: ignore[return-value]
 
     def match(self, text: str, pos: int = 0) -> Match | None:
         if self._linear is not None:

@@ -146,6 +146,14 @@ def _escape(r: _Reader, in_class: bool) -> tuple[str, bool]:
     return _literal(ch), False
 
 
+_SPELLED_CLASS = regex.compile(r"(?:\\u[0-9a-f]{4}|\\U[0-9a-f]{8}|-(?!\]))+\]")
+_CODE_POINT = regex.compile(r"\\u[0-9a-f]{4}|\\U[0-9a-f]{8}")
+
+
+def _hex_escape(m: regex.Match) -> str:
+    return f"\\x{{{int(m.group()[2:], 16):x}}}"
+
+
 def _class(r: _Reader) -> str:
     """A bracketed class, after its ``[``.
 
@@ -153,6 +161,10 @@ def _class(r: _Reader) -> str:
     spelling piece by piece; it is spelled as the code point ranges `regex`
     itself finds in it.
     """
+    spelled = _SPELLED_CLASS.match(r.s, r.i)
+    if spelled is not None:  # code points only (`textclean.code_points`): one pass
+        r.i = spelled.end()
+        return "[" + _CODE_POINT.sub(_hex_escape, spelled.group()[:-1]) + "]"
     start = r.i
     try:
         return _class_items(r)

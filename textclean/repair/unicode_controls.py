@@ -11,10 +11,12 @@ plain space, one before a French ``:`` or inside ``25 000`` stays.
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 
 import regex
 
 from ..changes import Change
+from ..code_points import CodePoints, points_of
 from ..context_patterns import ContextPattern
 from ..patterns import Pattern
 from .edits import pattern_changes
@@ -46,6 +48,8 @@ _NO_SPACE_SCRIPTS = (
 )
 _JOINABLE = r"\p{L}\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\u20e3\u200c\u200d"
 _SIMPLE_SCRIPT_LETTER = r"[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}&&\p{L}]"
+#: The invisible characters `zero_width_changes` removes, as a `regex` pattern: the
+#: definition its linear-time scan (`_zero_width_spans`) is tested against.
 ZERO_WIDTH = Pattern(
     # ZWSP separates words in scripts written without spaces: keep it next to them.
     rf"(?<![{_NO_SPACE_SCRIPTS}\u200b])\u200b+(?![{_NO_SPACE_SCRIPTS}\u200b])"
@@ -160,7 +164,65 @@ def zero_width_changes(text: str) -> list[Change]:
     >>> [c.before for c in zero_width_changes("pass\\u200bword 👨\\u200d👩 \\ufeffx")]
     ['\\u200b', '\\ufeff']
     """
-    return pattern_changes(ZERO_WIDTH, text, "zero_width", lambda m: "")
+    return [
+        Change("zero_width", start, end, text[start:end], "")
+        for start, end in _zero_width_spans(text)
+    ]
+
+
+_ZWSP = "\u200b"
+_JOINERS = "\u200c\u200d"
+_ALWAYS_INVISIBLE = "\u00ad\u180e\u2060\ufeff"
+
+
+@lru_cache(maxsize=1)
+def _zero_width_sets() -> tuple[CodePoints, CodePoints, CodePoints]:
+    """What may stand beside a ZWSP that stays, before a joiner that stays, and the
+    letters a joiner goes after: the classes of `ZERO_WIDTH`, as code point sets."""
+    scripts = points_of(f"[{_NO_SPACE_SCRIPTS}{_ZWSP}]")
+    simple = points_of(r"[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]")
+    return scripts, points_of(f"[{_JOINABLE}]"), simple & points_of(r"\p{L}")
+
+
+def _zero_width_spans(text: str) -> list[tuple[int, int]]:
+    """The spans `ZERO_WIDTH` matches, found with `str.find` and decided by the
+    characters beside each one, in time linear in the text.
+
+    >>> _zero_width_spans("a\\u200b\\u200bb \\u0e01\\u200b\\u0e02 x\\u200d")
+    [(1, 3), (10, 11)]
+    """
+    found = sorted(i for char in _ZWSP + _JOINERS + _ALWAYS_INVISIBLE for i in _indices(text, char))
+    if not found:
+        return []
+    scripts, joinable, simple = _zero_width_sets()
+    spans = []
+    end = 0
+    for i in found:
+        if i < end:
+            continue  # inside a run of ZWSP already decided
+        char = text[i]
+        if char == _ZWSP:
+            end = i + 1
+            while end < len(text) and text[end] == _ZWSP:
+                end += 1
+            before = i > 0 and text[i - 1] in scripts
+            after = end < len(text) and text[end] in scripts
+            if not before and not after:
+                spans.append((i, end))
+        elif char in _JOINERS:
+            if i == 0 or text[i - 1] not in joinable or text[i - 1] in simple:
+                spans.append((i, i + 1))
+        else:
+            spans.append((i, i + 1))
+    return spans
+
+
+def _indices(text: str, char: str) -> list[int]:
+    out, i = [], text.find(char)
+    while i >= 0:
+        out.append(i)
+        i = text.find(char, i + 1)
+    return out
 
 
 def odd_space_changes(text: str) -> list[Change]:
