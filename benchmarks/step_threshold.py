@@ -126,10 +126,11 @@ def format_table(
 ) -> str:
     """The out-of-fold step scores per threshold as text, C4's floor first, the choice marked."""
     names = [REMOVED, KEPT, *(n for n in floor if n not in (REMOVED, KEPT))]
-    lines = ["threshold  " + "  ".join(names)]
-    lines.append("C4         " + "  ".join(f"{floor.get(n, float('nan')):.3f}" for n in names))
-    for t in sorted(table):
-        mark = " <" if t == chosen else ""
-        cells = "  ".join(f"{table[t].get(n, float('nan')):.3f}" for n in names)
-        lines.append(f"{t:<9.3f}  {cells}{mark}")
+
+    def row(first: str, values: Mapping[str, float]) -> str:
+        cells = (f"{values.get(n, float('nan')):.3f}".rjust(len(n)) for n in names)
+        return f"{first:<9}  " + "  ".join(cells)
+
+    lines = ["threshold  " + "  ".join(names), row("C4", floor)]
+    lines += [row(f"{t:.3f}", table[t]) + (" <" if t == chosen else "") for t in sorted(table)]
     return "\n".join(lines)

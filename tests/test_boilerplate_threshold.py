@@ -15,6 +15,7 @@ from step_threshold import (  # noqa: E402
     REMOVED,
     c4_scores,
     choose_step_threshold,
+    format_table,
     step_removals,
     step_scores,
     views,
@@ -104,3 +105,11 @@ def test_the_step_removes_furniture_and_keeps_prose_at_a_given_threshold():
     p = page("scraped", "s", [True, False, False], lines)
     removals = step_removals([p], builtin_model(), builtin_rules(), 0.5)
     assert removals["s"][0] is not None and removals["s"][1:] == [None, None]
+
+
+def test_the_printed_table_marks_the_chosen_threshold():
+    table = {t: {REMOVED: t, KEPT: 0.99, "dev": 0.9} for t in (0.4, 0.5)}
+    lines = format_table(table, floor(dev=0.5), 0.5).splitlines()
+    assert lines[0].split()[0] == "threshold" and lines[1].startswith("C4")
+    assert lines[-1].startswith("0.500") and lines[-1].endswith("<")
+    assert not lines[-2].endswith("<")
