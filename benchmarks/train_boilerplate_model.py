@@ -23,8 +23,8 @@ the JSON it writes.
    every threshold of a coarse grid; the threshold is the one whose step
    removes the most scraper-output furniture per document while keeping at
    least ``--keep-content`` of its content per document and beating C4's line
-   rules on content F1 on every page set, whole page, around the article and
-   cropped to it. ``--threshold-rule lines`` picks it instead from the trees'
+   rules on content F1 by ``--beat-c4-by`` on every page set, whole page,
+   around the article and cropped to it. ``--threshold-rule lines`` picks it instead from the trees'
    out-of-fold line probabilities alone (the earlier rule, for comparison).
 
     python benchmarks/train_boilerplate_model.py
@@ -390,11 +390,18 @@ def line_model(first, second, threshold, lexicon, head, info=None) -> LineModel:
     )
 
 
-def step_threshold(folds: list[list[Page]], models: list[LineModel], keep: float) -> float:
+def step_threshold(
+    folds: list[list[Page]],
+    models: list[LineModel],
+    keep: float,
+    margin: float,
+    save: Path | None = None,
+) -> float:
     """The threshold chosen from the real step's out-of-fold verdicts (see `step_threshold`).
 
     Each fold's pages are judged by the model fitted without that fold, at
-    every threshold of `GRID`; scores pool all folds' pages.
+    every threshold of `GRID`; scores pool all folds' pages. ``save`` also
+    writes the scores and C4's as JSON.
     """
     rules = builtin_rules()
     pages = [p for fold in folds for p in fold]
@@ -406,7 +413,10 @@ def step_threshold(folds: list[list[Page]], models: list[LineModel], keep: float
         table[t] = step_scores(pages, removals)
         print(f"step at {t}: done", file=sys.stderr)
     floor = c4_scores(pages)
-    chosen = choose_step_threshold(table, floor, keep)
+    chosen = choose_step_threshold(table, floor, keep, margin)
+    if save is not None:
+        scores = {"C4": floor, **{str(t): row for t, row in table.items()}}
+        save.write_text(json.dumps(scores, indent=1) + "\n", encoding="utf-8")
     print("out-of-fold step scores:\n" + format_table(table, floor, chosen), file=sys.stderr)
     if chosen is None:
         raise SystemExit("no threshold keeps enough content and beats C4 on every view")
@@ -429,7 +439,16 @@ def main() -> None:
         "trees' out-of-fold line probabilities",
     )
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument(
+        "--beat-c4-by",
+        type=float,
+        default=0.02,
+        help="with the step rule, the content F1 lead over C4 every view must have",
+    )
     parser.add_argument("--oof", type=Path, help="also save out-of-fold predictions (.npz)")
+    parser.add_argument(
+        "--step-scores", type=Path, help="also save the step's out-of-fold scores (.json)"
+    )
     parser.add_argument("--sets", nargs="*", help="train on these sets only (default: all)")
     parser.add_argument(
         "--second-pass", action="store_true", help="also fit the second pass (stacked_features)"
@@ -509,7 +528,7 @@ def main() -> None:
             fold_models.append(
                 line_model(fold_first[k], fold_second[k], 0.5, fold_lexicons[k], head)
             )
-        threshold = step_threshold(folds, fold_models, keep)
+        threshold = step_threshold(folds, fold_models, keep, args.beat_c4_by, args.step_scores)
     page_set_report(p_oof[labelled], y, oof_sets, c4, threshold)
     for name in sorted(set(oof_sets)):
         mask = np.array(oof_sets) == name

@@ -113,3 +113,13 @@ def test_the_printed_table_marks_the_chosen_threshold():
     assert lines[0].split()[0] == "threshold" and lines[1].startswith("C4")
     assert lines[-1].startswith("0.500") and lines[-1].endswith("<")
     assert not lines[-2].endswith("<")
+
+
+def test_a_margin_asks_for_a_lead_over_c4():
+    table = {
+        0.4: {REMOVED: 0.9, KEPT: 0.99, "dev": 0.71},
+        0.5: {REMOVED: 0.8, KEPT: 0.99, "dev": 0.73},
+    }
+    assert choose_step_threshold(table, floor(dev=0.70), keep=0.97) == 0.4
+    assert choose_step_threshold(table, floor(dev=0.70), keep=0.97, margin=0.02) == 0.5
+    assert choose_step_threshold(table, floor(dev=0.70), keep=0.97, margin=0.05) is None
