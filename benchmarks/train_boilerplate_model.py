@@ -36,6 +36,7 @@ import argparse
 import hashlib
 import json
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -406,12 +407,17 @@ def step_threshold(
     rules = builtin_rules()
     pages = [p for fold in folds for p in fold]
     table = {}
+    start = time.process_time()
     for t in GRID:
         removals = {}
         for fold, model in zip(folds, models, strict=True):
             removals.update(step_removals(fold, model, rules, t))
         table[t] = step_scores(pages, removals)
         print(f"step at {t}: done", file=sys.stderr)
+    print(
+        f"step over {len(GRID)} thresholds: {time.process_time() - start:.0f} CPU-s",
+        file=sys.stderr,
+    )
     floor = c4_scores(pages)
     chosen = choose_step_threshold(table, floor, keep, margin)
     if save is not None:
