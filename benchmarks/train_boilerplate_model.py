@@ -14,13 +14,18 @@ the JSON it writes.
    the labelled lines and asked, out of fold, about every non-blank line.
 4. With ``--second-pass``, a second pass: trees on the same features and
    `stacked_features` of the first pass's out-of-fold probabilities (the
-   line's, its neighbours', the page's). The decision threshold is the one
-   that removes the most scraper-output furniture while keeping at least
-   ``--keep-content`` of its content lines and beating C4's line rules on
-   content F1 on every whole-page set, all on out-of-fold predictions of the
-   last pass.
+   line's, its neighbours', the page's).
 5. The category head: word weights per furniture category (multinomial
    logistic regression) on lines whose category is known.
+6. The decision threshold, from what the step does out of fold
+   (`step_threshold`): each fold's model (trees, word weights and category
+   head fitted without that fold) runs the real step over the fold's pages at
+   every threshold of a coarse grid; the threshold is the one whose step
+   removes the most scraper-output furniture per document while keeping at
+   least ``--keep-content`` of its content per document and beating C4's line
+   rules on content F1 by ``--beat-c4-by`` on every page set, whole page,
+   around the article and cropped to it. ``--threshold-rule lines`` picks it instead from the trees'
+   out-of-fold line probabilities alone (the earlier rule, for comparison).
 
     python benchmarks/train_boilerplate_model.py
 """
@@ -31,6 +36,7 @@ import argparse
 import hashlib
 import json
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -45,6 +51,14 @@ from boilerplate_sets import Page, load_all  # noqa: E402
 from sklearn.ensemble import HistGradientBoostingClassifier  # noqa: E402
 from sklearn.feature_extraction import DictVectorizer  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
+from step_threshold import (  # noqa: E402
+    GRID,
+    c4_scores,
+    choose_step_threshold,
+    format_table,
+    step_removals,
+    step_scores,
+)
 
 from textclean.boilerplate.classify import builtin_rules  # noqa: E402
 from textclean.boilerplate.line_features import (  # noqa: E402
@@ -201,15 +215,18 @@ def stacked(X: np.ndarray, p: np.ndarray, page: np.ndarray) -> np.ndarray:
     return np.hstack([X, near])
 
 
-def out_of_fold(X, y, w, fold_index, monotonic) -> np.ndarray:
-    """P(furniture) of every row from trees fitted on the labelled rows of the other folds."""
+def out_of_fold(X, y, w, fold_index, monotonic) -> tuple[np.ndarray, list]:
+    """P(furniture) of every row from trees fitted on the labelled rows of the other folds,
+    and those trees, fold by fold."""
     p = np.zeros(len(y))
     labelled = y >= 0
+    fitted = []
     for k in range(FOLDS):
         fit = labelled & (fold_index != k)
         gb = trees(monotonic).fit(X[fit], y[fit], sample_weight=w[fit])
         p[fold_index == k] = gb.predict_proba(X[fold_index == k])[:, 1]
-    return p
+        fitted.append(gb)
+    return p, fitted
 
 
 def trees(monotonic: list[int]) -> HistGradientBoostingClassifier:
@@ -358,11 +375,86 @@ def category_head(pages: list[Page], rules: dict[str, list]):
     return list(model.classes_), [round(float(b), 4) for b in model.intercept_], lexicon, counts
 
 
+def line_model(first, second, threshold, lexicon, head, info=None) -> LineModel:
+    """A `LineModel` from fitted trees (``second`` may be None), word weights and a category head."""
+    classes, bias, category_lexicon, _ = head
+    return LineModel(
+        features=FEATURES,
+        first=as_trees(first),
+        decision_threshold=threshold,
+        lexicon=lexicon,
+        categories=tuple(classes),
+        category_lexicon={k: np.array(v) for k, v in category_lexicon.items()},
+        category_bias=np.array(bias),
+        second=None if second is None else as_trees(second),
+        info=info or {},
+    )
+
+
+def step_threshold(
+    folds: list[list[Page]],
+    models: list[LineModel],
+    keep: float,
+    margin: float,
+    save: Path | None = None,
+) -> float:
+    """The threshold chosen from the real step's out-of-fold verdicts (see `step_threshold`).
+
+    Each fold's pages are judged by the model fitted without that fold, at
+    every threshold of `GRID`; scores pool all folds' pages. ``save`` also
+    writes the scores and C4's as JSON.
+    """
+    rules = builtin_rules()
+    pages = [p for fold in folds for p in fold]
+    table = {}
+    start = time.process_time()
+    for t in GRID:
+        removals = {}
+        for fold, model in zip(folds, models, strict=True):
+            removals.update(step_removals(fold, model, rules, t))
+        table[t] = step_scores(pages, removals)
+        print(f"step at {t}: done", file=sys.stderr)
+    print(
+        f"step over {len(GRID)} thresholds: {time.process_time() - start:.0f} CPU-s",
+        file=sys.stderr,
+    )
+    floor = c4_scores(pages)
+    chosen = choose_step_threshold(table, floor, keep, margin)
+    if save is not None:
+        scores = {"C4": floor, **{str(t): row for t, row in table.items()}}
+        save.write_text(json.dumps(scores, indent=1) + "\n", encoding="utf-8")
+    print("out-of-fold step scores:\n" + format_table(table, floor, chosen), file=sys.stderr)
+    if chosen is None:
+        raise SystemExit("no threshold keeps enough content and beats C4 on every view")
+    return chosen
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--keep-content", type=float, default=0.97)
+    parser.add_argument(
+        "--keep-content",
+        type=float,
+        help="least scraper-output content kept (default: 0.975 per document with the step "
+        "rule, 0.97 of lines with the line rule)",
+    )
+    parser.add_argument(
+        "--threshold-rule",
+        choices=("step", "lines"),
+        default="step",
+        help="choose the threshold from the step's out-of-fold verdicts, or from the "
+        "trees' out-of-fold line probabilities",
+    )
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument(
+        "--beat-c4-by",
+        type=float,
+        default=0.02,
+        help="with the step rule, the content F1 lead over C4 every view must have",
+    )
     parser.add_argument("--oof", type=Path, help="also save out-of-fold predictions (.npz)")
+    parser.add_argument(
+        "--step-scores", type=Path, help="also save the step's out-of-fold scores (.json)"
+    )
     parser.add_argument("--sets", nargs="*", help="train on these sets only (default: all)")
     parser.add_argument(
         "--second-pass", action="store_true", help="also fit the second pass (stacked_features)"
@@ -386,10 +478,11 @@ def main() -> None:
     rules = {p.id: rule_categories(p) for p in train}
 
     folds = [[p for p in train if fold_of(p.site) == k] for k in range(FOLDS)]
-    parts = []
+    parts, fold_lexicons = [], []
     for k in range(FOLDS):
         rest = [p for j in range(FOLDS) if j != k for p in folds[j]]
         lexicon = fit_lexicon(labelled_rows(rest, weights))
+        fold_lexicons.append(lexicon)
         parts.append(matrix(folds[k], lexicon, rules))
     X = np.vstack([part[0] for part in parts])
     y = np.concatenate([part[1] for part in parts])
@@ -408,12 +501,12 @@ def main() -> None:
 
     # Out-of-fold first-pass probabilities feed the second pass; its own
     # out-of-fold predictions pick the threshold.
-    p_first = out_of_fold(X, y, w, fold_index, first_monotonic)
+    p_first, fold_first = out_of_fold(X, y, w, fold_index, first_monotonic)
     X2 = stacked(X, p_first, page)
     if not args.second_pass:
-        p_oof = p_first
+        p_oof, fold_second = p_first, [None] * FOLDS
     else:
-        p_oof = out_of_fold(X2, y, w, fold_index, second_monotonic)
+        p_oof, fold_second = out_of_fold(X2, y, w, fold_index, second_monotonic)
     labelled = y >= 0
     y = y[labelled] == 1
     oof_sets = [name for name, keep in zip(oof_sets, labelled, strict=True) if keep]
@@ -429,7 +522,19 @@ def main() -> None:
             category=cats_all[labelled],
             page_id=ids_all[labelled],
         )
-    threshold = choose_threshold(p_oof[labelled], y, oof_sets, c4, args.keep_content)
+    if args.threshold_rule == "lines":
+        keep = 0.97 if args.keep_content is None else args.keep_content
+        threshold = choose_threshold(p_oof[labelled], y, oof_sets, c4, keep)
+    else:
+        keep = 0.975 if args.keep_content is None else args.keep_content
+        fold_models = []
+        for k in range(FOLDS):
+            rest = [p for j in range(FOLDS) if j != k for p in folds[j]]
+            head = category_head(rest, rules)
+            fold_models.append(
+                line_model(fold_first[k], fold_second[k], 0.5, fold_lexicons[k], head)
+            )
+        threshold = step_threshold(folds, fold_models, keep, args.beat_c4_by, args.step_scores)
     page_set_report(p_oof[labelled], y, oof_sets, c4, threshold)
     for name in sorted(set(oof_sets)):
         mask = np.array(oof_sets) == name
@@ -447,22 +552,20 @@ def main() -> None:
         else trees(second_monotonic).fit(X2[labelled], y, sample_weight=w[labelled])
     )
     lexicon = fit_lexicon(labelled_rows(train, weights))
-    classes, bias, category_lexicon, category_counts = category_head(train, rules)
-    model = LineModel(
-        features=FEATURES,
-        first=as_trees(gb),
-        decision_threshold=threshold,
-        lexicon=lexicon,
-        categories=tuple(classes),
-        category_lexicon={k: np.array(v) for k, v in category_lexicon.items()},
-        category_bias=np.array(bias),
-        second=None if gb_second is None else as_trees(gb_second),
+    head = category_head(train, rules)
+    model = line_model(
+        gb,
+        gb_second,
+        threshold,
+        lexicon,
+        head,
         info={
             "trained_on": {s: sizes[s] for s in sorted(present)},
             "set_weight": {s: SET_WEIGHT[s] for s in sorted(present)},
             "trees": TREES,
             "depth": DEPTH,
-            "category_lines": dict(sorted(category_counts.items())),
+            "category_lines": dict(sorted(head[3].items())),
+            "threshold_rule": args.threshold_rule,
         },
     )
     data = model.to_json()
