@@ -52,16 +52,17 @@ class Rule(NamedTuple):
 
 #: The default rules, fitted on all the development data: the train split of
 #: real edited news and degraded pages made from other real text, and the
-#: fresh, confirmation and first held-out sets (``benchmarks/bench_quality.py``;
-#: docs/filters.md). Gopher's symbol, digit and word-length limits are kept; the
+#: fresh, confirmation, first held-out and first unseen sets
+#: (``benchmarks/bench_quality.py``; docs/filters.md). Gopher's symbol, digit
+#: and word-length limits are kept; the
 #: pasted-window limit is the one the shared seed 002 is flagged by; the
 #: lowered-name rate keeps its earlier fit (it catches a query woven into
 #: sentences, which the degraded set does not make); the pasted-line share sits
 #: midway between the highest clean page (0.19) and the least a page of a few
 #: lines pasted four times or more can score (four copies in thirteen lines,
-#: 0.31); the top 2-gram share keeps its limit. A fraction the fit found
-#: redundant (``dup_line_frac``, ``prose_share``) keeps a limit beyond every
-#: fitted page.
+#: 0.31); the top 2-gram share keeps its limit. A score the fit found
+#: redundant (``dup_line_frac``; ``keyword_repeats`` once ``loose_phrase_repeats``
+#: counted every tag) keeps a limit beyond every fitted page.
 RULES: tuple[Rule, ...] = (
     Rule("dup_line", "dup_line_frac", 0.767),
     Rule("dup_line", "dup_line_char_frac", 0.794),
