@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from textclean.filters import quality
 from textclean.filters.page_quality import MIN_LINES, MIN_WORDS
-from textclean.filters.page_signals import TAIL_AFTER_WORDS, line_scores
+from textclean.filters.page_signals import HEADLINES_AFTER_WORDS, TAIL_AFTER_WORDS, line_scores
 from textclean.filters.regions import SentenceWords, flagged_regions
 from textclean.filters.repetition import line_fractions
 from textclean.filters.word_grams import WordGrams
@@ -116,6 +116,49 @@ def test_a_list_after_enough_prose_is_left_out_of_the_line_shares(sentences, she
         assert shares[:2] == alone[:2]
     else:
         assert shares.prose_share < alone.prose_share == 1.0
+
+
+HEADLINE = st.lists(
+    st.sampled_from(["new", "phone", "tested", "city", "plans", "five"]), min_size=2, max_size=10
+).map(lambda ws: "The " + " ".join(ws))
+
+
+@given(
+    st.lists(LONG_SENTENCE, min_size=1, max_size=30), st.lists(HEADLINE, min_size=4, max_size=40)
+)
+def test_related_headlines_after_a_short_story_are_left_out_of_the_line_shares(story, tail):
+    prose = len(" ".join(story).split())
+    alone = line_scores("\n".join(story))
+    shares = line_scores("\n".join([*story, "More:", *tail]))
+    if prose >= HEADLINES_AFTER_WORDS:
+        assert shares[:2] == alone[:2]
+    else:
+        assert shares.prose_share < alone.prose_share == 1.0
+
+
+def test_headlines_after_a_page_of_furniture_are_not_prose():
+    blurb = "Sign up to our newsletter to get the best stories of the week, every week."
+    head = [line for i in range(4) for line in (*MENU, blurb.replace("week,", f"week {i},"))]
+    tail = [f"The {n} best phones you can buy this year" for n in range(3, 12)]
+    page = "\n".join(head + tail)
+    assert len(" ".join(head).split()) >= HEADLINES_AFTER_WORDS
+    assert line_scores(page).long_line_share < line_scores("\n".join(head)).long_line_share
+    assert "not_prose" in quality(page, lang="en").rules
+
+
+@given(st.integers(2, 9), st.sampled_from(["news", "video", "latest", "review"]))
+def test_each_tag_repeating_a_phrase_counts(tags, tail):
+    story = "Shares of the company rose on Monday after it said sales grew."
+    page = f"{story}\nTags: " + ", ".join([f"plug power {tail}"] * tags)
+    assert line_scores(page).loose_phrase_repeats == tags
+
+
+@given(st.integers(0, 2**32))
+def test_a_phrase_pasted_into_a_long_article_is_keyword_stuffing(seeds, seed):
+    text = "\n".join(t for k, t in sorted(seeds.items()) if not k.startswith("002"))
+    assert "keyword_stuffing" not in quality(text, lang="en").rules
+    stuffed = degraded.keyword_stuffing(text, random.Random(seed))
+    assert "keyword_stuffing" in quality(stuffed, lang="en").rules
 
 
 @given(st.lists(LONG_SENTENCE, min_size=1, max_size=5), st.integers(20, 40))

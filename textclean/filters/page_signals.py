@@ -6,7 +6,12 @@
   archives and footers, the page an extractor returns when it misses the
   article, are short unpunctuated lines. After `TAIL_AFTER_WORDS` words of
   prose, the lines after the last prose line (a squad list, a table of
-  figures) are left out of this share and the next.
+  figures) are left out of this share and the next; after
+  `HEADLINES_AFTER_WORDS`, so are they when they are mostly headlines
+  (`is_headline`: the related stories listed under a short video story),
+  as long as the lines up to the last prose line are mostly prose. A page
+  of furniture mixes its prose lines with menus and links all the way down,
+  so its lines before the last prose line are not.
 * ``long_line_share``: the share of a page's pieces in long lines (twelve
   words or more, or 40 characters without spaces), where a long line counts
   once for each sentence it holds and any other line once. A furniture page
@@ -15,10 +20,12 @@
   one line and adds a list (a team sheet, a draw of fixtures) has few long
   lines, but they hold most of its sentences.
 * ``loose_phrase_repeats``: how many pieces of text outside sentences (the
-  unpunctuated tail of a line, the items of a comma list) hold the most
+  unpunctuated tail of a line, each item of a comma list) hold the most
   repeated pair of lower-case content words. A search phrase glued after
   sentences ("... the vote. cuban americans update") and listed again as tags
   is repeated where edited prose never puts words: outside its sentences.
+  A count, not a rate: pasted into a long article a few times it is as
+  telling as in a short one, and any phrase counts, a name or not.
 * ``stamp_share``: the share of a page's lines that are short and carry a
   clock time and a year ("Corina June 28, 2012 at 3:08 pm", "erfan |
   November 9, 2012 11:40 AM | Reply"): the headers of comments and forum
@@ -74,6 +81,13 @@ MIN_LOWERED_PAIRS = 5
 #: Prose lines holding this many words before a page's last prose line let the
 #: lines after it (a squad list, a table of figures) out of the line shares.
 TAIL_AFTER_WORDS = 150
+#: After this many prose words, a tail that is mostly headlines (this share of
+#: its lines or more) is left out too, when the lines before it are mostly
+#: prose (this share of them or more).
+HEADLINES_AFTER_WORDS = 50
+HEADLINE_TAIL_SHARE = 0.8
+HEAD_PROSE_SHARE = 0.5
+_HEADLINE_WORDS = (3, 20)
 
 
 class LineScores(NamedTuple):
@@ -96,8 +110,9 @@ def line_scores(text: str) -> LineScores:
     >>> line_scores("Home\\nNews\\nThe council met on Monday to vote.")[:4]
     (0.809..., 0.0, 0, 3)
     """
-    total = prose = count = pieces = long = stamps = names = prose_count = 0
+    total = prose = count = pieces = long = stamps = names = prose_count = prose_lines = 0
     head = (0, 0, 0, 0)  # total, prose, pieces, long up to the last prose line
+    tail = headlines = 0  # lines after the last prose line, and the headlines among them
     loose: Counter[tuple[str, str]] = Counter()
     prose_words: list[str] = []
     for line in text.splitlines():
@@ -116,25 +131,35 @@ def line_scores(text: str) -> LineScores:
             pieces += 1
         if ":" in line and len(split) <= _STAMP_WORDS:
             stamps += _is_stamp(line)
-        if line.endswith(_ENDS):
-            if len(split) >= _PROSE_WORDS or (unspaced and len(line) >= 10):
-                prose += len(line)
-                prose_count += len(split)
-                head = (total, prose, pieces, long)
-                if line[0] not in _BULLETS:
-                    words = [w.strip(_EDGE_PUNCT) for w in split]
-                    names += is_number(words[0])
-                    # `is_name_or_number`, inlined: it runs once per prose word.
-                    for w, before in zip(words[1:], split, strict=False):
-                        c = w[:1]
-                        if (c.isdigit() or (c.isupper() and not w.isupper())) and (
-                            before[-1] not in _OPENS
-                        ):
-                            names += 1
-                    prose_words.extend(map(str.casefold, words))
-        else:
+        ends = line.endswith(_ENDS)
+        if ends and (len(split) >= _PROSE_WORDS or (unspaced and len(line) >= 10)):
+            prose += len(line)
+            prose_count += len(split)
+            prose_lines += 1
+            head = (total, prose, pieces, long)
+            tail = headlines = 0
+            if line[0] not in _BULLETS:
+                words = [w.strip(_EDGE_PUNCT) for w in split]
+                names += is_number(words[0])
+                # `is_name_or_number`, inlined: it runs once per prose word.
+                for w, before in zip(words[1:], split, strict=False):
+                    c = w[:1]
+                    if (c.isdigit() or (c.isupper() and not w.isupper())) and (
+                        before[-1] not in _OPENS
+                    ):
+                        names += 1
+                prose_words.extend(map(str.casefold, words))
+            continue
+        tail += 1
+        if not ends:
+            short = _HEADLINE_WORDS[0] <= len(split) <= _HEADLINE_WORDS[1]
+            headlines += short and is_headline(line)
             loose.update(_loose_pairs(line))
-    if prose_count >= TAIL_AFTER_WORDS:  # a list or table after the article is left out
+    if prose_count >= TAIL_AFTER_WORDS or (  # a list or table after the article is left out
+        prose_count >= HEADLINES_AFTER_WORDS
+        and headlines >= HEADLINE_TAIL_SHARE * tail
+        and prose_lines >= HEAD_PROSE_SHARE * (count - tail)
+    ):
         total, prose, pieces, long = head
     return LineScores(
         prose / total if total else 0.0,
@@ -145,6 +170,16 @@ def line_scores(text: str) -> LineScores:
         prose_words,
         names,
     )
+
+
+def is_headline(line: str) -> bool:
+    """A line that reads as a headline: it opens with a capital or a figure and does not
+    end like a sentence (its length is judged by `line_scores`).
+
+    >>> is_headline("The car of the future debuts at SXSW"), is_headline("more stories")
+    (True, False)
+    """
+    return (line[:1].isupper() or line[:1].isdigit()) and not line.endswith(_ENDS)
 
 
 def is_number(word: str) -> bool:
@@ -188,26 +223,30 @@ def _is_stamp(line: str) -> bool:
     return _CLOCK.contains(line) and _YEAR.contains(line)
 
 
-def _loose_pairs(line: str) -> set[tuple[str, str]]:
+def _loose_pairs(line: str) -> list[tuple[str, str]]:
     """Pairs of query words in the items of an unpunctuated line tail that start in lower case.
 
     The tail is what follows the line's last sentence end; its comma-separated
-    items are judged apart, each counting a pair once. Words holding a slash
-    or an inner dot (links) are left out.
+    items are judged apart, each counting a pair once (a list of tags repeating
+    a phrase counts it once per tag). Words holding a slash or an inner dot
+    (links) are left out.
 
     >>> sorted(_loose_pairs("Prices rose. david marcus news, David Marcus, www.marcus.com"))
     [('david', 'marcus'), ('marcus', 'news')]
+    >>> _loose_pairs("Tags: plug power news, plug power video")
+    [('plug', 'power'), ('power', 'news'), ('plug', 'power'), ('power', 'video')]
     """
     cut = max(line.rfind(gap) for gap in _SENTENCE_GAPS)
     tail = line[cut + 2 :] if cut >= 0 else line
-    pairs: set[tuple[str, str]] = set()
+    pairs: list[tuple[str, str]] = []
     for item in tail.split(","):
         kept = " ".join(w for w in item.split() if "/" not in w and "." not in w.strip("."))
         ws = _WORD.findall(kept)
         if not ws or not ws[0][0].islower():
             continue
         plain = [is_query_word(w) for w in ws]
-        pairs.update((ws[i], ws[i + 1]) for i in range(len(ws) - 1) if plain[i] and plain[i + 1])
+        found = {(ws[i], ws[i + 1]) for i in range(len(ws) - 1) if plain[i] and plain[i + 1]}
+        pairs.extend(sorted(found))
     return pairs
 
 
