@@ -114,9 +114,11 @@ def judge(segment: str, rules: RuleSet) -> tuple[str, str] | None:
     """
     if not has_words(segment):
         return None
-    if is_quoted(segment):
+    hit = rules.match(segment, word_count(segment))
+    # Most segments match no rule: the quotation test (the dearer one) waits for a hit.
+    if hit is None or is_quoted(segment):
         return None
-    return rules.match(segment, word_count(segment))
+    return hit
 
 
 #: A line of at least this many words that repeats an earlier line of the page
@@ -633,7 +635,9 @@ def _clause_cuts(sentence: Sentence, rules: RuleSet) -> list[Cut]:
     cuts: list[Cut] = []
     head = 0
     while head < len(clauses) - 1:
-        hit = None if is_quoted(clauses[head]) else rules.match_fragment(clauses[head])
+        hit = rules.match_fragment(clauses[head])
+        if hit is not None and is_quoted(clauses[head]):
+            hit = None
         if hit is None:
             break
         cuts.append(Cut(base + edges[head], base + edges[head + 1], hit[0], hit[1], "clause"))
@@ -641,7 +645,9 @@ def _clause_cuts(sentence: Sentence, rules: RuleSet) -> list[Cut]:
     tail = len(clauses) - 1
     while tail > head:
         clause = clauses[tail].rstrip(".!?…")
-        hit = None if is_quoted(clause) else rules.match_fragment(clause)
+        hit = rules.match_fragment(clause)
+        if hit is not None and is_quoted(clause):
+            hit = None
         if hit is None:
             break
         end = base + edges[tail] + len(clause)
