@@ -620,7 +620,7 @@ def sentence_cuts(sentences: list[Sentence], hits: list[tuple[str, str] | None])
 
 def _clause_cuts(sentence: Sentence, rules: RuleSet) -> list[Cut]:
     """Furniture clauses glued to the head or tail of a sentence with ", "."""
-    if "," not in sentence.text:
+    if not _may_break_clause(sentence.text):
         return []
     breaks = list(_CLAUSE_BREAK.finditer(sentence.text))
     if not breaks:
@@ -654,6 +654,28 @@ def _clause_cuts(sentence: Sentence, rules: RuleSet) -> list[Cut]:
         cuts.append(Cut(base + commas[tail - 1], end, hit[0], hit[1], "clause"))
         tail -= 1
     return _merge(cuts)
+
+
+def _may_break_clause(text: str) -> bool:
+    """Whether `_CLAUSE_BREAK` can match ``text``: some comma is followed by spaces and
+    then a character that is not lower case. Most commas in prose go on in lower case
+    ("..., who said"), so most sentences need no pattern search.
+
+    >>> _may_break_clause("Police said, on Monday, that it was closed.")
+    False
+    >>> _may_break_clause("Police said, Monday, that it was closed.")
+    True
+    """
+    n = len(text)
+    at = text.find(",")
+    while at >= 0:
+        end = at + 1
+        while end < n and text[end].isspace():  # every ``\s`` is `str.isspace`
+            end += 1
+        if at + 1 < end < n and not text[end].islower():  # an upper-case letter is not
+            return True
+        at = text.find(",", end)
+    return False
 
 
 def _merge(cuts: list[Cut]) -> list[Cut]:
