@@ -321,15 +321,15 @@ def _inner_verdict(
     """`_judge_line_remembered` on a line that is neither blank nor a separator,
     skipped where its answer is sure to be `KEEP`.
 
-    A line no rule condemns whole, with no comma and no sentence end before
-    its last word, is one sentence the rules already passed, with no clause
-    to cut: only a date prefix could go, and its first letter says whether
-    one can be there.
+    A line no rule condemns whole, with no sentence end before its last word
+    and no comma a clause could start after (`_may_break_clause`), is one
+    sentence the rules already passed, with no clause to cut: only a date
+    prefix could go, and its first letter says whether one can be there.
     """
     if (
         hit is None
-        and "," not in stripped
         and _SPLITTERS.isdisjoint(stripped.rstrip(_TRAILING))
+        and not _may_break_clause(stripped)
         and stripped[0].lower() not in _STAMP_INITIALS
     ):
         return KEEP
