@@ -45,7 +45,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from itertools import chain, compress
-from operator import and_
 from typing import NamedTuple
 
 from ..patterns import Pattern
@@ -281,8 +280,16 @@ def lowered_name_rate(cased: Sequence[Sequence[str]]) -> float:
     named = {w.casefold() for w in set(chain.from_iterable(ws[1:] for ws in cased)) if _title(w)}
     flat = joined_words(cased)  # a pair holding its "" crosses sentences
     plain = {w for w in set(flat) if w.islower() and len(w) > 2 and w not in _STOP}
-    passes = list(map(plain.__contains__, flat))
-    lower = Counter(compress(zip(flat, flat[1:], strict=False), map(and_, passes, passes[1:])))
-    top = max((n for (a, b), n in lower.items() if a in named or b in named), default=0)
+    # Only pairs holding a plain word that is a name count: look around those words alone.
+    keys = plain & named
+    starts: set[int] = set()  # where a counted pair starts, each once
+    last = len(flat) - 1
+    for i in compress(range(len(flat)), map(keys.__contains__, flat)):
+        if i and flat[i - 1] in plain:
+            starts.add(i - 1)
+        if i < last and flat[i + 1] in plain:
+            starts.add(i)
+    lower = Counter((flat[i], flat[i + 1]) for i in starts)
+    top = max(lower.values(), default=0)
     words = len(flat) - len(cased)
     return 1000.0 * top / words if words and top >= MIN_LOWERED_PAIRS else 0.0
