@@ -5,12 +5,21 @@ from __future__ import annotations
 import sys
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
 from textclean.segment import (
+    _CJK_TERMINALS,
+    _CLOSERS,
+    _OPENERS,
+    _TERMINALS,
     LINE_BREAKS,
     WHITESPACE,
+    _candidates,
+    _line_bounds,
+    _lines_with_candidates,
+    _prev_token,
     split_lines,
     split_lines_and_sentences,
     split_sentences,
@@ -165,3 +174,46 @@ SENTENCE = st.builds(
 def test_joining_prose_and_resplitting_is_stable(sentences: list[str], gap: str) -> None:
     found = texts(gap.join(sentences))
     assert texts(" ".join(found)) == found
+
+
+#: The candidate ends and line breaks as regular expressions: the plain string
+#: code of `textclean.segment` must find exactly what these find.
+_CANDIDATE_RE = "[{cjk}][{cjk}{close}]*|[{term}][{term}{close}]*".format(
+    cjk=_CJK_TERMINALS, term=_TERMINALS, close="\\" + "\\".join(_CLOSERS)
+)
+_LINE_BREAK_RE = r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]"
+_MARKS = list(_TERMINALS + _CJK_TERMINALS + _CLOSERS + LINE_BREAKS + "ab .\r\n")
+
+
+@given(st.text() | st.text(alphabet=st.sampled_from(_MARKS)))
+def test_candidate_runs_are_the_pattern_matches(text: str) -> None:
+    expected = [m.span() for m in regex.finditer(_CANDIDATE_RE, text)]
+    assert _candidates(text) == expected
+
+
+@given(st.text() | st.text(alphabet=st.sampled_from(_MARKS)))
+def test_line_bounds_split_where_the_break_pattern_matches(text: str) -> None:
+    expected, pos = [], 0
+    for m in regex.finditer(_LINE_BREAK_RE, text):
+        expected.append((pos, m.start()))
+        pos = m.end()
+    expected.append((pos, len(text)))
+    assert _line_bounds(text) == expected
+
+
+@given(st.text() | st.text(alphabet=st.sampled_from(_MARKS)))
+def test_candidates_of_the_whole_text_are_those_of_its_lines(text: str) -> None:
+    for start, end, marks in _lines_with_candidates(text):
+        assert marks == [(a + start, b + start) for a, b in _candidates(text[start:end])]
+
+
+@given(
+    st.lists(st.sampled_from(list("ab(“ .\u00a0\t") + ["x" * 45])).map("".join),
+    st.integers(min_value=0, max_value=200),
+)
+def test_previous_token_is_the_word_before_within_forty_characters(line: str, end: int) -> None:
+    end = min(end, len(line))
+    start = end
+    while start > max(0, end - 40) and line[start - 1] not in WHITESPACE:
+        start -= 1
+    assert _prev_token(line, end) == line[start:end].lstrip(_OPENERS)

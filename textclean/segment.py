@@ -57,13 +57,11 @@ _CJK_TERMINALS = "。！？｡"
 _CLOSERS = "\"'”’»›)]}」』】〉》〕）"
 _OPENERS = "\"'“‘„‚«‹([{¿¡「『【〈《〔（"
 
-_LINE_BREAK = Pattern(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]", step="segment")
-_CANDIDATE = Pattern(
-    r"[{cjk}][{cjk}{close}]*|[{term}][{term}{close}]*".format(
-        cjk=_CJK_TERMINALS, term=_TERMINALS, close="\\" + "\\".join(_CLOSERS)
-    ),
-    step="segment",
-)
+#: Where a sentence may end: a terminal mark, then more marks and closers of
+#: its kind (``?!``, ``.”``, ``。」``); a CJK mark's run takes only CJK marks.
+_ALL_TERMINALS = _TERMINALS + _CJK_TERMINALS
+_TERMINAL_RUN = frozenset(_TERMINALS + _CLOSERS)
+_CJK_RUN = frozenset(_CJK_TERMINALS + _CLOSERS)
 _DOTTED = Pattern(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}", step="segment")
 
 #: Abbreviations that do not end a sentence (a name or example follows).
@@ -101,8 +99,8 @@ def split_sentences(text: str) -> list[Sentence]:
     ['must be stopped. ”', 'Amazon said.', '¿Qué?', '¡Sí!', '你好。', '再见。']
     """
     out: list[Sentence] = []
-    for start, end in _line_bounds(text):
-        _sentences_in_line(text, start, end, out)
+    for start, end, marks in _lines_with_candidates(text):
+        _sentences_in_line(text, start, end, marks, out)
     return out
 
 
@@ -127,21 +125,28 @@ def split_lines_and_sentences(text: str) -> list[list[Sentence]]:
     [['One.', 'Two.'], ['Three.']]
     """
     out: list[list[Sentence]] = []
-    for start, end in _line_bounds(text):
+    for start, end, marks in _lines_with_candidates(text):
         line: list[Sentence] = []
-        _sentences_in_line(text, start, end, line)
+        _sentences_in_line(text, start, end, marks, line)
         if line:
             out.append(line)
     return out
 
 
 def _line_bounds(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every line, without its break; a text ending in a break
+    ends with an empty line. `str.splitlines` breaks at exactly `LINE_BREAKS` and ``\\r\\n``."""
     bounds = []
     pos = 0
-    for m in _LINE_BREAK.finditer(text):
-        bounds.append((pos, m.start()))
-        pos = m.end()
-    bounds.append((pos, len(text)))
+    for piece in text.splitlines(True):
+        end = pos + len(piece)
+        if piece[-1] in LINE_BREAKS:
+            bounds.append((pos, end - 2 if piece.endswith("\r\n") else end - 1))
+        else:
+            bounds.append((pos, end))
+        pos = end
+    if pos == len(text) and (not text or text[-1] in LINE_BREAKS):
+        bounds.append((pos, pos))
     return bounds
 
 
@@ -153,18 +158,40 @@ def _stripped(text: str, start: int, end: int) -> Sentence | None:
     return Sentence(start, end, text[start:end]) if start < end else None
 
 
-def _sentences_in_line(text: str, start: int, end: int, out: list[Sentence]) -> None:
-    line = text[start:end]
-    if not any(c in line for c in _TERMINALS) and not any(c in line for c in _CJK_TERMINALS):
+def _lines_with_candidates(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Each line's ``(start, end)`` with the `_candidates` inside it.
+
+    The candidates are found in the whole text at once: no run of terminal
+    marks and closers crosses a line break, so each belongs to one line.
+    """
+    marks = _candidates(text)
+    out = []
+    k, total = 0, len(marks)
+    for start, end in _line_bounds(text):
+        j = k
+        while j < total and marks[j][0] < end:
+            j += 1
+        out.append((start, end, marks[k:j]))
+        k = j
+    return out
+
+
+def _sentences_in_line(
+    text: str, start: int, end: int, marks: list[tuple[int, int]], out: list[Sentence]
+) -> None:
+    """The sentences of ``text[start:end]``, a line whose `_candidates` are ``marks``."""
+    if not marks:
         span = _stripped(text, start, end)
         if span is not None:
             out.append(span)
         return
+    line = text[start:end]
     sentence_start = 0
-    for m in _CANDIDATE.finditer(line):
-        if m.start() < sentence_start:
+    for mark_start, mark_end in marks:
+        term_start, term_end = mark_start - start, mark_end - start
+        if term_start < sentence_start:
             continue
-        cut = _boundary_after(line, m.start(), m.end(), sentence_start)
+        cut = _boundary_after(line, term_start, term_end, sentence_start)
         if cut is None:
             continue
         span = _stripped(text, start + sentence_start, start + cut)
@@ -174,6 +201,35 @@ def _sentences_in_line(text: str, start: int, end: int, out: list[Sentence]) -> 
     span = _stripped(text, start + sentence_start, end)
     if span is not None:
         out.append(span)
+
+
+def _candidates(line: str) -> list[tuple[int, int]]:
+    """The runs of terminal marks in ``line`` where a sentence may end, left to right.
+
+    Plain string searches find the marks; each mark not already in a run
+    opens one, which takes the marks and closers after it.
+    """
+    at: list[int] = []
+    for mark in _ALL_TERMINALS:
+        i = line.find(mark)
+        while i >= 0:
+            at.append(i)
+            i = line.find(mark, i + 1)
+    if not at:
+        return []
+    at.sort()
+    n = len(line)
+    spans = []
+    end = 0
+    for i in at:
+        if i < end:
+            continue
+        run = _CJK_RUN if line[i] in _CJK_TERMINALS else _TERMINAL_RUN
+        end = i + 1
+        while end < n and line[end] in run:
+            end += 1
+        spans.append((i, end))
+    return spans
 
 
 def _boundary_after(line: str, term_start: int, term_end: int, sentence_start: int) -> int | None:
@@ -254,11 +310,12 @@ def _next_word(line: str, pos: int) -> str:
 
 
 def _prev_token(line: str, end: int) -> str:
-    start = end
-    limit = max(0, end - 40)
-    while start > limit and line[start - 1] not in WHITESPACE:
-        start -= 1
-    return line[start:end].lstrip(_OPENERS)
+    # The last whitespace-free run of the 40 characters before ``end``
+    # (`str.split` splits at exactly `WHITESPACE`).
+    chunk = line[max(0, end - 40) : end]
+    if not chunk or chunk[-1] in WHITESPACE:
+        return ""
+    return chunk.rsplit(None, 1)[-1].lstrip(_OPENERS)
 
 
 def _abbreviation_kind(token: str) -> str | None:

@@ -114,9 +114,11 @@ def judge(segment: str, rules: RuleSet) -> tuple[str, str] | None:
     """
     if not has_words(segment):
         return None
-    if is_quoted(segment):
+    hit = rules.match(segment, word_count(segment))
+    # Most segments match no rule: the quotation test (the dearer one) waits for a hit.
+    if hit is None or is_quoted(segment):
         return None
-    return rules.match(segment, word_count(segment))
+    return hit
 
 
 #: A line of at least this many words that repeats an earlier line of the page
@@ -319,15 +321,15 @@ def _inner_verdict(
     """`_judge_line_remembered` on a line that is neither blank nor a separator,
     skipped where its answer is sure to be `KEEP`.
 
-    A line no rule condemns whole, with no comma and no sentence end before
-    its last word, is one sentence the rules already passed, with no clause
-    to cut: only a date prefix could go, and its first letter says whether
-    one can be there.
+    A line no rule condemns whole, with no sentence end before its last word
+    and no comma a clause could start after (`_may_break_clause`), is one
+    sentence the rules already passed, with no clause to cut: only a date
+    prefix could go, and its first letter says whether one can be there.
     """
     if (
         hit is None
-        and "," not in stripped
         and _SPLITTERS.isdisjoint(stripped.rstrip(_TRAILING))
+        and not _may_break_clause(stripped)
         and stripped[0].lower() not in _STAMP_INITIALS
     ):
         return KEEP
@@ -618,7 +620,7 @@ def sentence_cuts(sentences: list[Sentence], hits: list[tuple[str, str] | None])
 
 def _clause_cuts(sentence: Sentence, rules: RuleSet) -> list[Cut]:
     """Furniture clauses glued to the head or tail of a sentence with ", "."""
-    if "," not in sentence.text:
+    if not _may_break_clause(sentence.text):
         return []
     breaks = list(_CLAUSE_BREAK.finditer(sentence.text))
     if not breaks:
@@ -633,7 +635,9 @@ def _clause_cuts(sentence: Sentence, rules: RuleSet) -> list[Cut]:
     cuts: list[Cut] = []
     head = 0
     while head < len(clauses) - 1:
-        hit = None if is_quoted(clauses[head]) else rules.match_fragment(clauses[head])
+        hit = rules.match_fragment(clauses[head])
+        if hit is not None and is_quoted(clauses[head]):
+            hit = None
         if hit is None:
             break
         cuts.append(Cut(base + edges[head], base + edges[head + 1], hit[0], hit[1], "clause"))
@@ -641,13 +645,37 @@ def _clause_cuts(sentence: Sentence, rules: RuleSet) -> list[Cut]:
     tail = len(clauses) - 1
     while tail > head:
         clause = clauses[tail].rstrip(".!?…")
-        hit = None if is_quoted(clause) else rules.match_fragment(clause)
+        hit = rules.match_fragment(clause)
+        if hit is not None and is_quoted(clause):
+            hit = None
         if hit is None:
             break
         end = base + edges[tail] + len(clause)
         cuts.append(Cut(base + commas[tail - 1], end, hit[0], hit[1], "clause"))
         tail -= 1
     return _merge(cuts)
+
+
+def _may_break_clause(text: str) -> bool:
+    """Whether `_CLAUSE_BREAK` can match ``text``: some comma is followed by spaces and
+    then a character that is not lower case. Most commas in prose go on in lower case
+    ("..., who said"), so most sentences need no pattern search.
+
+    >>> _may_break_clause("Police said, on Monday, that it was closed.")
+    False
+    >>> _may_break_clause("Police said, Monday, that it was closed.")
+    True
+    """
+    n = len(text)
+    at = text.find(",")
+    while at >= 0:
+        end = at + 1
+        while end < n and text[end].isspace():  # every ``\s`` is `str.isspace`
+            end += 1
+        if at + 1 < end < n and not text[end].islower():  # an upper-case letter is not
+            return True
+        at = text.find(",", end)
+    return False
 
 
 def _merge(cuts: list[Cut]) -> list[Cut]:

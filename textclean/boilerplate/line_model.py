@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import orjson
 
 from ..errors import ConfigError
 from .line_features import _EDGE, FEATURES, STACKED, WordTable, lexicon_keys, stacked_features
@@ -300,5 +301,5 @@ def load_model(path: str | Path | None = None) -> LineModel:
 @lru_cache(maxsize=1)
 def builtin_model() -> LineModel:
     """The shipped model, loaded and validated once per process."""
-    text = resources.files("textclean.data").joinpath(MODEL_FILE).read_text(encoding="utf-8")
-    return LineModel.from_json(json.loads(text), MODEL_FILE)
+    data = resources.files("textclean.data").joinpath(MODEL_FILE).read_bytes()
+    return LineModel.from_json(orjson.loads(data), MODEL_FILE)  # half json's parse time

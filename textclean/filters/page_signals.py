@@ -52,10 +52,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from itertools import chain, compress
-from operator import and_
 from typing import NamedTuple
 
 from ..patterns import Pattern
+from ..segment import WHITESPACE
 from .snippets import BULLETS as _BULLETS
 from .snippets import is_query_word, joined_words
 from .stopwords import STOP_WORDS
@@ -102,6 +102,44 @@ class LineScores(NamedTuple):
     prose_names: int  # of `prose_words`, names inside a sentence and numbers (`is_name_or_number`)
 
 
+#: What ``\s`` matches: every `str.isspace` character but the information separators.
+_INNER_SPACES = frozenset(WHITESPACE) - frozenset("\x1c\x1d\x1e\x1f")
+_INNER_CLOSERS = frozenset("\"'”’)")
+
+
+def _inner_ends(line: str) -> int:
+    """How many times `_INNER_END` matches ``line`` (a sentence end, then another sentence).
+
+    Found with string searches for the end marks (a long line holds a few),
+    each followed past its closers and spaces, as the pattern reads them.
+
+    >>> _inner_ends("It rained. “Then it stopped.” Then it snowed. ")
+    2
+    """
+    marks: list[int] = []
+    for mark in ".!?…":
+        at = line.find(mark)
+        while at >= 0:
+            marks.append(at)
+            at = line.find(mark, at + 1)
+    marks.sort()
+    n = len(line)
+    count = done = 0
+    for at in marks:
+        if at < done:  # inside the last match
+            continue
+        end = at + 1
+        while end < n and line[end] in _INNER_CLOSERS:
+            end += 1
+        spaces = end
+        while end < n and line[end] in _INNER_SPACES:
+            end += 1
+        if spaces < end < n:
+            count += 1
+            done = end + 1
+    return count
+
+
 def line_scores(text: str) -> LineScores:
     """`prose_share`, `long_line_share`, `loose_phrase_repeats` and the prose lines' words.
 
@@ -124,7 +162,7 @@ def line_scores(text: str) -> LineScores:
         split = line.split()
         unspaced = " " not in line
         if len(split) >= _LONG_WORDS or (unspaced and len(line) >= _LONG_UNSPACED):
-            sentences = 1 + len(_INNER_END.findall(line))
+            sentences = 1 + _inner_ends(line)
             long += sentences
             pieces += sentences
         else:
@@ -281,8 +319,16 @@ def lowered_name_rate(cased: Sequence[Sequence[str]]) -> float:
     named = {w.casefold() for w in set(chain.from_iterable(ws[1:] for ws in cased)) if _title(w)}
     flat = joined_words(cased)  # a pair holding its "" crosses sentences
     plain = {w for w in set(flat) if w.islower() and len(w) > 2 and w not in _STOP}
-    passes = list(map(plain.__contains__, flat))
-    lower = Counter(compress(zip(flat, flat[1:], strict=False), map(and_, passes, passes[1:])))
-    top = max((n for (a, b), n in lower.items() if a in named or b in named), default=0)
+    # Only pairs holding a plain word that is a name count: look around those words alone.
+    keys = plain & named
+    starts: set[int] = set()  # where a counted pair starts, each once
+    last = len(flat) - 1
+    for i in compress(range(len(flat)), map(keys.__contains__, flat)):
+        if i and flat[i - 1] in plain:
+            starts.add(i - 1)
+        if i < last and flat[i + 1] in plain:
+            starts.add(i)
+    lower = Counter((flat[i], flat[i + 1]) for i in starts)
+    top = max(lower.values(), default=0)
     words = len(flat) - len(cased)
     return 1000.0 * top / words if words and top >= MIN_LOWERED_PAIRS else 0.0

@@ -147,11 +147,15 @@ def names_in(tokenized: Sequence[Sequence[str]]) -> set[str]:
     repeated = {w: n for w, n in counts.items() if n >= 2 and w.islower() and w[0].isalpha()}
     if not repeated:
         return set()
-    # Capitalised inside a sentence: not its first word, not all capitals.
+    # Capitalised inside a sentence: not its first word, not all capitals. A word's
+    # count inside sentences is its count less its count as a first word.
+    firsts = Counter(ws[0] for ws in tokenized if ws)
     capital: Counter[str] = Counter()
-    for w, n in Counter(chain.from_iterable(ws[1:] for ws in tokenized)).items():
+    for w, n in counts.items():
         if w[0].isupper() and w[0].isalpha() and not w.isupper():
-            capital[w.casefold()] += n
+            inside = n - firsts[w]
+            if inside:
+                capital[w.casefold()] += inside
     return {w for w, n in repeated.items() if capital[w] >= n}
 
 

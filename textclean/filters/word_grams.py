@@ -55,11 +55,9 @@ class WordGrams:
             found, distinct = np.arange(count, dtype=np.int64), True
         else:
             ids = self._codes[1]
-            pairs = shorter[:count] * (int(ids.max()) + 1) + ids[n - 1 :]
-            _, first, inverse = np.unique(pairs, return_index=True, return_inverse=True)
-            rank = np.empty(len(first), dtype=np.int64)
-            rank[np.argsort(first, kind="stable")] = np.arange(len(first))
-            found, distinct = rank[inverse.reshape(-1)], len(first) == count
+            found, distinct = _first_appearance_ranks(
+                shorter[:count] * (int(ids.max()) + 1) + ids[n - 1 :]
+            )
         self._codes[n] = found
         self._distinct[n] = distinct
         return found
@@ -105,3 +103,29 @@ class WordGrams:
         firsts = np.flatnonzero(self.first_seen(n))  # the first position of each code, by code
         tops = firsts[counts == k].tolist()
         return k, max(tuple(self.tokens[i : i + n]) for i in tops)
+
+
+def _first_appearance_ranks(values: np.ndarray) -> tuple[np.ndarray, bool]:
+    """Each value's rank of first appearance (the first value 0, the next new one 1, ...),
+    and whether all values differ.
+
+    One stable sort groups equal values, its first member being the first
+    appearance; marking those positions and counting the marks in order gives
+    the ranks, with no second sort.
+
+    >>> _first_appearance_ranks(np.array([7, 3, 7, 9, 3]))
+    (array([0, 1, 0, 2, 1]), False)
+    """
+    count = len(values)
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
+    new = np.empty(count, dtype=bool)
+    new[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    firsts = order[new]  # first position of each distinct value, in value order
+    marks = np.zeros(count, dtype=np.int64)
+    marks[firsts] = 1
+    rank = np.cumsum(marks) - 1  # at a first position: how many new values came before
+    found = np.empty(count, dtype=np.int64)
+    found[order] = rank[firsts][np.cumsum(new) - 1]
+    return found, len(firsts) == count
