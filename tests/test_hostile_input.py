@@ -216,7 +216,7 @@ LINES = st.sampled_from(
 )
 
 
-@settings(max_examples=60)
+@settings(max_examples=30)
 @given(st.lists(st.one_of(LINES, HOSTILE_CHARS), min_size=1, max_size=8).map(" ".join))
 def test_each_step_alone_reads_lone_surrogates(line):
     """A step run without `fix_mojibake` before it still sees raw scraped text."""
