@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textclean.document import Document, Drop
@@ -202,3 +202,25 @@ def test_the_default_pipeline_turns_any_text_into_a_document_or_a_drop(text):
     assert isinstance(outcome, (Document, Drop))
     if isinstance(outcome, Document):
         outcome.text.encode("utf-8")
+
+
+def _each_step_alone() -> dict[str, Pipeline]:
+    from textclean import registry
+
+    return {name: Pipeline([registry.create(name)]) for name in registry.available()}
+
+
+EACH_STEP = _each_step_alone()
+LINES = st.sampled_from(
+    ["Share this on Facebook", "By Jane Doe", "Home \u00bb News", "AA0", "click here", "x"]
+)
+
+
+@settings(max_examples=30)
+@given(st.lists(st.one_of(LINES, HOSTILE_CHARS), min_size=1, max_size=8).map(" ".join))
+def test_each_step_alone_reads_lone_surrogates(line):
+    """A step run without `fix_mojibake` before it still sees raw scraped text."""
+    text = line + "\n\n" + SENTENCES[0] + " " + SENTENCES[1]
+    for name, pipeline in EACH_STEP.items():
+        (outcome,) = pipeline.outcomes([Document("x", text)])
+        assert isinstance(outcome, (Document, Drop)), name

@@ -87,3 +87,19 @@ def test_matches_at_positions_in_any_order_agree_with_regex(text: str, positions
         found = pattern.search(text, pos)
         expected = pattern.compiled.search(text, pos)
         assert (found and found.span()) == (expected and expected.span())
+
+
+@pytest.mark.parametrize("source", ["instagram", r"pr\w+cy", "(?i)bio", "^i$"])
+def test_a_caseless_pattern_reads_a_letter_re2_folds_apart_as_regex_does(source: str):
+    import regex
+
+    pattern = Pattern(source, regex.I | regex.V0)
+    texts = ["\u0130nstagram", "pr\u0130vacy", "B\u0130O", "\u0130", "\u0131", "plain instagram"]
+    for text in texts:
+        expected = regex.search(source, text, regex.I | regex.V0)
+        assert pattern.contains(text) == (expected is not None), text
+        found = pattern.search(text)
+        assert (found and found.span()) == (expected and expected.span()), text
+        assert [m.span() for m in pattern.finditer(text)] == [
+            m.span() for m in regex.finditer(source, text, regex.I | regex.V0)
+        ], text

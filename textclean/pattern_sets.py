@@ -5,12 +5,16 @@ backtracks: one call per rule per line, each under a timeout. `PatternSet`
 translates the table to RE2 (`to_re2`) and matches all of it with one
 ``RE2::Set`` call per segment, whose cost is linear in the segment's length
 by construction, whatever the patterns. RE2 lacks lookarounds and possessive
-quantifiers, and its ``\\w``, ``\\s``, ``\\d`` and ``\\b`` are ASCII: the
-translation widens the classes to Unicode, drops possessive marks (a DFA
-never backtracks anyway) and drops lookarounds and ``\\b``, which can only make
-a pattern match *more*. A pattern that lost such a constraint is *inexact*:
-its RE2 hits are confirmed with the original pattern, on the one segment
-that hit, so the answers are exactly the original table's.
+quantifiers, its ``\\w``, ``\\s``, ``\\d`` and ``\\b`` are ASCII, its ``$`` does
+not match before a final newline and its Unicode tables may be of another
+version: the translation spells every class as the code points `regex`
+gives it (``\\w`` takes marks and joiners), writes ``$`` as ``\\n?\\z``, drops
+possessive marks (a DFA never backtracks anyway) and drops lookarounds and
+``\\b``, which can only make a pattern match *more*. A pattern that lost such
+a constraint is *inexact*: its RE2 hits are confirmed with the original
+pattern, on the one segment that hit, so the answers are exactly the
+original table's. A text RE2 cannot read (lone surrogates) or folds apart
+from `regex` (`textclean.patterns.FOLDS_APART`) is asked of each pattern.
 
 >>> table = PatternSet([r"^share on facebook$", r"(?<!\\w)cookies?\\b"])
 >>> table.matches("Share on Facebook"), table.matches("We use cookies."), table.matches("Cookiesland")
@@ -29,7 +33,8 @@ import regex
 from re2 import _re2
 
 from .errors import ConfigError
-from .patterns import Pattern, shared_pattern
+from .patterns import Pattern, _folds_apart, shared_pattern
+from .re2_syntax import _ranges
 
 #: Segments longer than this go to the original patterns one by one (under
 #: their timeouts) instead of RE2's DFA, whose memory a huge segment could
@@ -39,15 +44,7 @@ MAX_SET_CHARS = 20_000
 MAX_MEM = 64 << 20
 
 _LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
-_CLASS_WIDE = {"\\s": "\\s\\p{Z}", "\\w": "\\p{L}\\p{N}_", "\\d": "\\p{Nd}"}
-_WIDE = {
-    "\\s": "[\\s\\p{Z}]",
-    "\\w": "[\\p{L}\\p{N}_]",
-    "\\d": "\\p{Nd}",
-    "\\W": "[^\\p{L}\\p{N}_]",
-    "\\S": "[^\\s\\p{Z}]",
-    "\\D": "\\P{Nd}",
-}
+_CLASS_ESCAPES = frozenset(("\\w", "\\W", "\\s", "\\S", "\\d", "\\D"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,10 +58,10 @@ class Translation:
 def to_re2(source: str) -> Translation:
     r"""Translate a `regex`-module pattern to RE2 syntax (see the module docstring).
 
-    >>> to_re2(r"^[\s\p{P}]*+(?:log ?in)\b")
-    Translation(source='^[\\s\\p{Z}\\p{P}]*(?:log ?in)', exact=False)
-    >>> to_re2(r"\d{4}-\d{2}")
-    Translation(source='\\p{Nd}{4}-\\p{Nd}{2}', exact=True)
+    >>> to_re2(r"^(?:log ?in)\b")
+    Translation(source='^(?:log ?in)', exact=False)
+    >>> to_re2(r"[a-c]x$")
+    Translation(source='[\\x{61}-\\x{63}]x\\n?\\z', exact=True)
     """
     out: list[str] = []
     exact = True
@@ -73,7 +70,11 @@ def to_re2(source: str) -> Translation:
         c = source[i]
         if c == "\\":
             escape = source[i : i + 2]
-            if escape[1:] in ("p", "P", "N") and source[i + 2 : i + 3] == "{":
+            if escape[1:] in ("p", "P") and source[i + 2 : i + 3] == "{":
+                end = source.index("}", i) + 1
+                out.append(f"[{_ranges(source[i:end])}]")
+                i = end
+            elif escape == "\\N" and source[i + 2 : i + 3] == "{":
                 end = source.index("}", i) + 1
                 out.append(source[i:end])
                 i = end
@@ -83,12 +84,15 @@ def to_re2(source: str) -> Translation:
             elif escape in ("\\B", "\\A", "\\Z", "\\G"):
                 raise ConfigError(f"pattern {source!r}: {escape} has no RE2 equivalent here")
             else:
-                out.append(_WIDE.get(escape, escape))
+                out.append(f"[{_ranges(escape)}]" if escape in _CLASS_ESCAPES else escape)
                 i += 2
         elif c == "[":
             end = _class_end(source, i)
-            out.append(_translate_class(source[i:end], source))
+            out.append(f"[{_ranges(source[i + 1 : end - 1])}]")
             i = end
+        elif c == "$":
+            out.append("\\n?\\z")  # `regex` without MULTILINE: also before a final newline
+            i += 1
         elif source.startswith(_LOOKAROUNDS, i):
             i = _group_end(source, i)
             exact = False
@@ -131,33 +135,6 @@ def _class_end(source: str, start: int) -> int:
     if j >= len(source):
         raise ConfigError(f"pattern {source!r}: unterminated character class")
     return j + 1
-
-
-def _translate_class(text: str, source: str) -> str:
-    out = []
-    i = 0
-    while i < len(text):
-        if text[i] == "\\":
-            escape = text[i : i + 2]
-            if escape[1:] in ("p", "P") and text[i + 2 : i + 3] == "{":
-                end = text.index("}", i) + 1
-                out.append(text[i:end])
-                i = end
-                continue
-            if escape in ("\\W", "\\S", "\\D"):
-                raise ConfigError(
-                    f"pattern {source!r}: {escape} inside a class cannot be translated"
-                )
-            out.append(_CLASS_WIDE.get(escape, escape))
-            i += 2
-            continue
-        if text[i] == "[" and i > 0:
-            out.append("\\[")  # a literal bracket inside a class
-            i += 1
-            continue
-        out.append(text[i])
-        i += 1
-    return "".join(out)
 
 
 def _group_end(source: str, start: int) -> int:
@@ -232,9 +209,9 @@ class PatternSet:
         """Indices of the patterns that match ``text``, ascending."""
         if not self.sources:
             return []
-        if len(text) > MAX_SET_CHARS:
+        found = self._found(text)
+        if found is None:
             return [i for i in range(len(self.sources)) if self._confirm(i, text)]
-        found = self._set.Match(text.encode("utf-8"))
         if not found:
             return []
         found.sort()
@@ -244,12 +221,12 @@ class PatternSet:
         """The lowest index that matches ``text`` (among ``allowed`` ones), or None."""
         if not self.sources:
             return None
-        if len(text) > MAX_SET_CHARS:
+        found = self._found(text)
+        if found is None:
             for i in range(len(self.sources)):
                 if (allowed is None or allowed[i]) and self._confirm(i, text):
                     return i
             return None
-        found = self._set.Match(text.encode("utf-8"))
         if not found:
             return None
         for i in sorted(found):
@@ -258,6 +235,16 @@ class PatternSet:
             if self._translations[i].exact or self._confirm(i, text):
                 return i
         return None
+
+    def _found(self, text: str) -> list[int] | None:
+        """The set's hits, or None when each pattern must be asked: a text too long for
+        the DFA, one RE2 cannot read (lone surrogates) or one it folds apart from `regex`."""
+        if len(text) > MAX_SET_CHARS or _folds_apart(text):
+            return None
+        try:
+            return self._set.Match(text.encode("utf-8"))
+        except UnicodeEncodeError:
+            return None
 
     def _confirm(self, i: int, text: str) -> bool:
         pattern = self._originals[i]

@@ -127,6 +127,7 @@ class Pattern:
         "_runs",
         "_exists",
         "_exists_spelled",
+        "_caseless",
     )
 
     def __init__(
@@ -137,6 +138,7 @@ class Pattern:
         self.step = step
         self.timeout = timeout
         self._linear = _linear_for(source, flags)
+        self._caseless = bool(flags & regex.I) or "(?i" in source
         # RE2 and regex step past an empty match differently, so a pattern that
         # can match the empty string scans (finditer, sub, split) on regex.
         self._iterable = self._linear is not None and self._linear.fullmatch("") is None
@@ -175,7 +177,7 @@ class Pattern:
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Match | None:
         if self._linear is not None and text.isascii():
             return self._linear.search(text, pos, endpos)
-        if self._linear is not None:
+        if self._linear is not None and self._re2_reads(text):
             try:
                 return self._linear.search(text, pos, endpos)
             except UnicodeEncodeError:
@@ -192,19 +194,20 @@ class Pattern:
         exists = self._exists
         if exists is False:
             exists = self._exists = self._linear or _existence_for(self.source, self.flags)
-        if (
-            isinstance(exists, _Existence)
-            and not exists.spelled
-            and (self.flags & regex.I or "(?i" in self.source)
-            and _folds_apart(text)
-        ):
-            exists = self._spelled_existence()
+        if exists is not None and not getattr(exists, "spelled", False):
+            if not self._re2_reads(text):
+                exists = self._spelled_existence()
         if exists is not None:
             try:
                 return exists.found(text)  # type: ignore[union-attr]
             except UnicodeEncodeError:
                 pass  # lone surrogates: RE2 reads UTF-8 only
         return self.search(text) is not None
+
+    def _re2_reads(self, text: str) -> bool:
+        """Whether RE2 reads ``text`` as `regex` does: it folds the letters of
+        `FOLDS_APART` apart from `regex` under IGNORECASE."""
+        return not self._caseless or text.isascii() or not _folds_apart(text)
 
     def _spelled_existence(self) -> _Existence | None:
         """The existence form with every character spelled as its code points
@@ -217,7 +220,7 @@ class Pattern:
         return self._exists_spelled  # type: ignore[return-value]
 
     def match(self, text: str, pos: int = 0) -> Match | None:
-        if self._linear is not None:
+        if self._linear is not None and self._re2_reads(text):
             try:
                 return self._linear.match(text, pos)
             except UnicodeEncodeError:
@@ -225,7 +228,7 @@ class Pattern:
         return self._guard(self.compiled.match, text, text, pos)
 
     def fullmatch(self, text: str) -> Match | None:
-        if self._linear is not None:
+        if self._linear is not None and self._re2_reads(text):
             try:
                 return self._linear.fullmatch(text)
             except UnicodeEncodeError:
@@ -243,7 +246,7 @@ class Pattern:
         return self._runs.spaced(text) if self._runs is not None else None
 
     def _findall(self, text: str) -> list[Any]:
-        if self._iterable:
+        if self._iterable and self._re2_reads(text):
             try:
                 return self._linear.findall(text)  # type: ignore[union-attr]
             except UnicodeEncodeError:
@@ -251,7 +254,7 @@ class Pattern:
         return self._guard(self.compiled.findall, text, text)
 
     def finditer(self, text: str) -> Iterator[Match]:
-        if self._iterable:
+        if self._iterable and self._re2_reads(text):
             try:
                 return iter(list(self._linear.finditer(text)))  # type: ignore[union-attr]
             except UnicodeEncodeError:
@@ -269,7 +272,7 @@ class Pattern:
     def subn(
         self, repl: str | Callable[[Match], str], text: str, count: int = 0
     ) -> tuple[str, int]:
-        if self._iterable:
+        if self._iterable and self._re2_reads(text):
             try:
                 return self._linear.subn(repl, text, count)  # type: ignore[union-attr]
             except UnicodeEncodeError:
@@ -277,7 +280,7 @@ class Pattern:
         return self._guard(self.compiled.subn, text, repl, text, count)
 
     def split(self, text: str, maxsplit: int = 0) -> list[str]:
-        if self._iterable:
+        if self._iterable and self._re2_reads(text):
             try:
                 return self._linear.split(text, maxsplit)  # type: ignore[union-attr]
             except UnicodeEncodeError:

@@ -38,6 +38,7 @@ import numpy as np
 from ahocorasick_rs import AhoCorasick
 
 from ..filters.stopwords import STOP_WORDS
+from ..phrase_search import find_matches
 from .features import is_quoted
 from .rules import CATEGORIES
 
@@ -372,7 +373,7 @@ def _log1p(values: Iterable[int]) -> np.ndarray:
 def _linked(lows: list[str]) -> list[int]:
     """Lines holding a link-like mark, from one automaton pass over the page."""
     text = "\n".join(lows)
-    found = _LINK_AUTOMATON.find_matches_as_indexes(text, overlapping=True)
+    found = find_matches(_LINK_AUTOMATON, text, overlapping=True)
     if not found:
         return []
     line_starts = np.cumsum([0] + [len(low) + 1 for low in lows[:-1]])
@@ -590,7 +591,7 @@ def lexicon_keys(tokens: list[str]) -> list[str]:
 
 
 def _may_link(text: str) -> bool:
-    return bool(_LINK_AUTOMATON.find_matches_as_indexes(text))
+    return bool(find_matches(_LINK_AUTOMATON, text))
 
 
 _LINK_AUTOMATON = AhoCorasick(list(_LINK_MARKS))

@@ -30,6 +30,7 @@ from ahocorasick_rs import AhoCorasick
 from ..errors import ConfigError
 from ..pattern_sets import PatternSet
 from ..patterns import shared_pattern
+from ..phrase_search import find_matches
 
 STEP = "boilerplate"
 
@@ -204,7 +205,7 @@ class RuleSet:
         """Floating rules whose hint occurs in ``segment`` (one automaton pass), in order."""
         if self._automaton is None:
             return self._unhinted
-        hints = self._automaton.find_matches_as_indexes(segment.lower(), overlapping=True)
+        hints = find_matches(self._automaton, segment.lower(), overlapping=True)
         if not hints:
             return self._unhinted
         found = set(self._unhinted)
@@ -250,7 +251,7 @@ class RuleSet:
         if self._automaton is None or not segments:
             return {}
         lows = [segment.lower() for segment in segments]
-        found = self._automaton.find_matches_as_indexes("\n".join(lows), overlapping=True)
+        found = find_matches(self._automaton, "\n".join(lows), overlapping=True)
         if not found:
             return {}
         starts = list(accumulate((len(low) + 1 for low in lows[:-1]), initial=0))

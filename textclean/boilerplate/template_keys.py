@@ -144,7 +144,7 @@ def _skeleton_of(marked: str) -> str | None:
 
 
 def _digest(text: str, salt: bytes = b"") -> int:
-    return xxhash.xxh3_64_intdigest(salt + text.encode("utf-8"))
+    return xxhash.xxh3_64_intdigest(salt + text.encode("utf-8", "surrogatepass"))
 
 
 def unit_keys(text: str) -> tuple[int, ...]:

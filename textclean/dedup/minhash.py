@@ -186,7 +186,7 @@ def signatures_from_shingles(
             hashes = shingle_hashes(flat, bits=64 if scheme == "affine64" else 32)
         else:
             hashes = np.fromiter(
-                (hashfunc(s.encode("utf-8")) for s in flat),
+                (hashfunc(s.encode("utf-8", "surrogatepass")) for s in flat),
                 dtype=signature_dtype(scheme),
                 count=len(flat),
             )

@@ -30,6 +30,7 @@ from ..char_map import CharMap
 from ..errors import ConfigError
 from ..patterns import Pattern
 from ..per_text import per_text
+from ..phrase_search import find_matches
 from .phrase_match import PhraseMatch
 
 TIERS = ("repair", "signal")
@@ -279,7 +280,7 @@ class _Matcher:
         low = per_text(text, "lower", text.lower)
         flat = per_text(text, "lexicon_flat", lambda: " ".join(low.replace("’", "'").split()))
         phrases = self.phrases()
-        if phrases is not None and not phrases.find_matches_as_indexes(flat):
+        if phrases is not None and not find_matches(phrases, flat):
             return []  # no phrase in the text: the word split is not needed
         words = per_text(text, "lexicon_words", lambda: _words_of_lower(low))
         present = [
