@@ -16,7 +16,6 @@ from functools import lru_cache
 import regex
 
 from ..changes import Change
-from ..code_points import CodePoints, points_of
 from ..context_patterns import ContextPattern
 from ..patterns import Pattern
 from .edits import pattern_changes
@@ -175,13 +174,23 @@ _JOINERS = "\u200c\u200d"
 _ALWAYS_INVISIBLE = "\u00ad\u180e\u2060\ufeff"
 
 
-@lru_cache(maxsize=1)
-def _zero_width_sets() -> tuple[CodePoints, CodePoints, CodePoints]:
-    """What may stand beside a ZWSP that stays, before a joiner that stays, and the
-    letters a joiner goes after: the classes of `ZERO_WIDTH`, as code point sets."""
-    scripts = points_of(f"[{_NO_SPACE_SCRIPTS}{_ZWSP}]")
-    simple = points_of(r"[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]")
-    return scripts, points_of(f"[{_JOINABLE}]"), simple & points_of(r"\p{L}")
+#: The classes of `ZERO_WIDTH`, each asked of one character at a time: a
+#: one-character match takes constant time, and a page meets few distinct
+#: neighbours, so nothing is built for the whole of Unicode up front.
+_BESIDE_KEPT_ZWSP = regex.compile(f"[{_NO_SPACE_SCRIPTS}{_ZWSP}]")
+_BEFORE_KEPT_JOINER = regex.compile(f"[{_JOINABLE}]")
+_SIMPLE_LETTER = regex.compile(_SIMPLE_SCRIPT_LETTER, regex.V1)
+
+
+@lru_cache(maxsize=4096)
+def _neighbour(char: str) -> tuple[bool, bool]:
+    """Whether ``char`` may stand beside a ZWSP that stays, and whether a joiner
+    after it stays (a joinable character that is no Latin, Greek or Cyrillic letter)."""
+    joinable = _BEFORE_KEPT_JOINER.fullmatch(char) is not None
+    return (
+        _BESIDE_KEPT_ZWSP.fullmatch(char) is not None,
+        joinable and _SIMPLE_LETTER.fullmatch(char) is None,
+    )
 
 
 def _zero_width_spans(text: str) -> list[tuple[int, int]]:
@@ -194,7 +203,6 @@ def _zero_width_spans(text: str) -> list[tuple[int, int]]:
     found = sorted(i for char in _ZWSP + _JOINERS + _ALWAYS_INVISIBLE for i in _indices(text, char))
     if not found:
         return []
-    scripts, joinable, simple = _zero_width_sets()
     spans = []
     end = 0
     for i in found:
@@ -205,12 +213,12 @@ def _zero_width_spans(text: str) -> list[tuple[int, int]]:
             end = i + 1
             while end < len(text) and text[end] == _ZWSP:
                 end += 1
-            before = i > 0 and text[i - 1] in scripts
-            after = end < len(text) and text[end] in scripts
+            before = i > 0 and _neighbour(text[i - 1])[0]
+            after = end < len(text) and _neighbour(text[end])[0]
             if not before and not after:
                 spans.append((i, end))
         elif char in _JOINERS:
-            if i == 0 or text[i - 1] not in joinable or text[i - 1] in simple:
+            if i == 0 or not _neighbour(text[i - 1])[1]:
                 spans.append((i, i + 1))
         else:
             spans.append((i, i + 1))
