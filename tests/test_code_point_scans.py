@@ -7,7 +7,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textclean import code_point_scans
-from textclean.code_point_scans import scan, scan_runs, table_entries, table_versions, versions
+from textclean.code_point_scans import (
+    scan,
+    scan_runs,
+    split_spaces,
+    table_entries,
+    table_spaces,
+    table_versions,
+    versions,
+)
 
 
 def test_every_stored_scan_is_what_regex_answers_now() -> None:
@@ -16,6 +24,7 @@ def test_every_stored_scan_is_what_regex_answers_now() -> None:
     if table_versions() == versions():
         for (pattern, flags), runs in entries.items():
             assert runs == scan(pattern, flags), pattern
+        assert table_spaces() == tuple(filter(str.isspace, map(chr, range(0x110000))))
     else:  # stale: nothing may be read from it
         assert code_point_scans._table() == {}
 
@@ -30,14 +39,15 @@ def test_the_default_pipeline_asks_nothing_the_table_lacks() -> None:
 
 
 def test_other_versions_ignore_the_table(monkeypatch) -> None:
-    code_point_scans._table.cache_clear()
+    code_point_scans._read_valid.cache_clear()
     monkeypatch.setattr(code_point_scans, "versions", lambda: {"regex": "0", "unicode": "0"})
     try:
         assert code_point_scans._table() == {}
+        assert split_spaces() == tuple(filter(str.isspace, map(chr, range(0x110000))))
         monkeypatch.setattr(code_point_scans, "_asked", {})
         assert scan_runs(r"[\d]+") == scan(r"[\d]+")
     finally:
-        code_point_scans._table.cache_clear()
+        code_point_scans._read_valid.cache_clear()
 
 
 @settings(max_examples=10, deadline=None)

@@ -10,7 +10,8 @@ the `regex` and Unicode versions, so ``data/code_point_scans.json`` holds the
 answers to the questions the built-in steps ask, with the versions that gave
 them (``scripts/build_code_point_scans.py`` writes it). A question not in the
 table, or any question under other versions, is scanned as before: the table
-changes the cost, never the answer.
+changes the cost, never the answer. It also holds the characters
+`str.isspace` accepts (`split_spaces`), which only the Unicode version decides.
 
 >>> scan_runs(r"(?:[a-c])+")
 ((97, 99),)
@@ -73,6 +74,18 @@ def scan_runs(pattern: str, flags: int = 0) -> Runs:
     return runs
 
 
+def split_spaces() -> tuple[str, ...]:
+    """Every character `str.split` splits on, in code point order."""
+    stored = _read_valid().get("isspace")
+    if stored is None:
+        return _isspace_scan()
+    return tuple(map(chr, stored))
+
+
+def _isspace_scan() -> tuple[str, ...]:
+    return tuple(filter(str.isspace, map(chr, range(0x110000))))
+
+
 def asked() -> dict[tuple[str, int], Runs]:
     """Every ``(pattern, flags)`` answered in this process so far, with its answer."""
     return dict(_asked)
@@ -98,7 +111,13 @@ def table_json(questions: list[tuple[str, int]]) -> str:
     head = ", ".join(
         f"{json.dumps(name)}: {json.dumps(value)}" for name, value in versions().items()
     )
-    return "{" + head + ', "scans": {\n' + ",\n".join(lines) + "\n}}\n"
+    spaces = json.dumps([ord(ch) for ch in _isspace_scan()])
+    return "{" + head + f', "isspace": {spaces}, "scans": {{\n' + ",\n".join(lines) + "\n}}\n"
+
+
+def table_spaces() -> tuple[str, ...]:
+    """The stored `str.isspace` characters, whatever version they were computed under."""
+    return tuple(map(chr, _read()["isspace"]))
 
 
 @lru_cache(maxsize=1)
@@ -108,15 +127,20 @@ def _read() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[str, list[int]]:
-    """The stored answers when they were computed under the installed versions, else none."""
+def _read_valid() -> dict:
+    """The table when it was computed under the installed versions, else an empty one."""
     try:
         data = _read()
     except (OSError, ValueError):
         return {}
     if any(data.get(name) != value for name, value in versions().items()):
         return {}
-    return data["scans"]
+    return data
+
+
+def _table() -> dict[str, list[int]]:
+    """The stored scans when they hold for the installed versions, else none."""
+    return _read_valid().get("scans", {})
 
 
 def _key(pattern: str, flags: int) -> str:
