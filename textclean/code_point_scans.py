@@ -3,8 +3,8 @@
 Rewriting patterns for RE2 and reasoning about their classes
 (`textclean.re2_syntax`, `textclean.code_points`) asks `regex` which code
 points a one-character item matches, by running it over a string of every
-code point: a few milliseconds each, and the built-in steps ask about a
-hundred such questions, so every fresh worker paid about half a second of CPU
+code point: a few milliseconds each, and the built-in steps ask nearly two
+hundred such questions, so every fresh worker paid about a third of a second of CPU
 before its first pages. The answer depends only on the pattern, its flags and
 the `regex` and Unicode versions, so ``data/code_point_scans.json`` holds the
 answers to the questions the built-in steps ask, with the versions that gave
