@@ -179,3 +179,10 @@ def test_stacked_features_of_a_page_equal_those_of_each_line_alone(p):
     assert page.shape == (len(p), len(STACKED))
     for i in range(len(p)):
         assert np.allclose(page[i], _stacked_one_line_at_a_time(p, i))
+
+
+def test_the_class_table_is_each_characters_class() -> None:
+    from textclean.boilerplate.line_features import _class_table, class_of
+
+    expected = np.array([class_of(chr(code)) for code in range(0x10000)], dtype=np.uint8)
+    assert np.array_equal(_class_table(), expected)

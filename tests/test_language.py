@@ -170,6 +170,7 @@ def test_the_model_matrix_is_langdetects_own_profile_table():
     grams = sorted(factory.word_lang_prob_map)
     model = _model()
     assert model.langs == tuple(factory.get_lang_list())
-    assert list(model.index) == grams
-    expected = np.array([factory.word_lang_prob_map[g] for g in grams], dtype=np.float64)
+    assert sorted(model.index) == grams
+    assert list(model.index.values()) == list(range(len(grams)))  # row k is the k-th key
+    expected = np.array([factory.word_lang_prob_map[g] for g in model.index], dtype=np.float64)
     assert np.array_equal(model.probs, expected)

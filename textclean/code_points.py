@@ -24,7 +24,7 @@ from functools import lru_cache
 
 import regex
 
-from .re2_syntax import _every_code_point
+from .code_point_scans import scan_runs
 
 _TOP = 0x10FFFF
 _UNIVERSE = ((0, 0xD7FF), (0xE000, _TOP))
@@ -108,6 +108,5 @@ def _point(code: int) -> str:
 def points_of(item: str, caseless: bool = False) -> CodePoints:
     """The code points the one-character item ``item`` (a literal, an escape such as
     ``\\w``, a bracketed class, ``.``) matches on `regex`, under IGNORECASE if ``caseless``."""
-    found = regex.finditer(f"(?:{item})+", _every_code_point(), regex.I if caseless else 0)
-    runs = CodePoints(tuple((ord(m.group()[0]), ord(m.group()[-1])) for m in found))
+    runs = CodePoints(scan_runs(f"(?:{item})+", regex.I if caseless else 0))
     return runs & CodePoints(_UNIVERSE)  # a run may span the surrogates, absent from the scan

@@ -28,9 +28,10 @@ from typing import Any
 
 import regex
 
+from .code_point_scans import scan_runs
 from .linear import LinearMatch, LinearRegex
 from .patterns import Match, Pattern
-from .re2_syntax import _every_code_point, to_re2
+from .re2_syntax import to_re2
 
 
 class ContextPattern:
@@ -94,7 +95,7 @@ def _caseless_letters() -> dict[str, str]:
     """Each ASCII letter, lower-cased, with every character `regex` matches it with
     under IGNORECASE (RE2's case folding differs: it leaves out ``İ`` for ``i``)."""
     out: dict[str, list[str]] = {}
-    for ch in sorted(set(regex.findall("(?i)[a-z]", _every_code_point()))):
+    for ch in _characters(scan_runs("(?i)[a-z]")):
         for letter in "abcdefghijklmnopqrstuvwxyz":
             if regex.fullmatch(f"(?i){letter}", ch):
                 out.setdefault(letter, []).append(ch)
@@ -118,8 +119,13 @@ def _caseless_other(ch: str) -> str:
     IGNORECASE (one scan of every code point, for the few such characters a pattern has)."""
     if ch.isascii() and not ch.isalpha():
         return ch
-    found = regex.findall(f"(?i){regex.escape(ch)}", _every_code_point())
-    return "[" + "".join(sorted(set(found))) + "]" if len(set(found)) > 1 else regex.escape(ch)
+    found = _characters(scan_runs(f"(?i){regex.escape(ch)}"))
+    return "[" + "".join(found) + "]" if len(found) > 1 else regex.escape(ch)
+
+
+def _characters(runs: tuple[tuple[int, int], ...]) -> list[str]:
+    """The characters of scanned runs of one-character matches, in code point order."""
+    return [chr(code) for lo, hi in runs for code in range(lo, hi + 1)]
 
 
 def caseless_class(item: str) -> str:
@@ -129,8 +135,7 @@ def caseless_class(item: str) -> str:
     'x{41}-x{42}x{61}-x{62}'
     """
     parts = []
-    for m in regex.finditer(f"(?i)[{item}]+", _every_code_point()):
-        lo, hi = ord(m.group()[0]), ord(m.group()[-1])
+    for lo, hi in scan_runs(f"(?i)[{item}]+"):
         parts.append(f"\\x{{{lo:x}}}" if lo == hi else f"\\x{{{lo:x}}}-\\x{{{hi:x}}}")
     return "".join(parts)
 

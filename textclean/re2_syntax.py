@@ -19,11 +19,12 @@ True
 
 from __future__ import annotations
 
-import sys
-from array import array
-from functools import cache, lru_cache
+from functools import cache
 
 import regex
+
+from .code_point_scans import _every_code_point as _every_code_point  # re-exported
+from .code_point_scans import scan_runs
 
 #: Flags RE2 can express inline; anything else keeps a pattern on `regex`.
 _INLINE = {regex.IGNORECASE: "i", regex.MULTILINE: "m", regex.DOTALL: "s"}
@@ -38,26 +39,11 @@ class Unsupported(Exception):
     """The pattern uses a construct RE2 lacks or reads differently."""
 
 
-@lru_cache(maxsize=1)
-def _every_code_point() -> str:
-    """Every code point but the surrogates, which UTF-8 cannot encode, so RE2 never sees them.
-
-    Decoded from one UTF-32 buffer: every process that compiles patterns
-    builds this string once, four times faster than a ``chr`` per code point.
-    """
-    points = array("I", range(0xD800))
-    points.extend(range(0xE000, 0x110000))
-    if points.itemsize != 4:
-        return "".join(map(chr, points))
-    return points.tobytes().decode("utf-32-le" if sys.byteorder == "little" else "utf-32-be")
-
-
 @cache
 def _ranges(item: str) -> str:
     """The body of an RE2 class holding exactly what ``[item]`` holds for `regex`."""
     parts = []
-    for m in regex.finditer(f"[{item}]+", _every_code_point()):
-        lo, hi = ord(m.group()[0]), ord(m.group()[-1])
+    for lo, hi in scan_runs(f"[{item}]+"):
         parts.append(f"\\x{{{lo:x}}}" if lo == hi else f"\\x{{{lo:x}}}-\\x{{{hi:x}}}")
     if not parts:
         raise Unsupported(item)

@@ -18,22 +18,17 @@ the pattern. `tests/test_wordscan.py` states the law.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache, lru_cache
+from functools import cache
 
 import regex
 
 from .char_map import CharMap
+from .code_point_scans import split_spaces
 
 _CLASS = r"(\\[wdS]|\\p\{\w+\}|\[[^\[\]\\]+\])"
 _RUN = regex.compile(_CLASS + r"\+")
 _JOINED = regex.compile(_CLASS + r"\+\(\?:\[([^\[\]\\^-]+)\]" + r"\1\+\)\*")
 _SPACE = 32
-
-
-@lru_cache(maxsize=1)
-def _split_spaces() -> tuple[str, ...]:
-    """Every character `str.split` splits on."""
-    return tuple(filter(str.isspace, map(chr, range(0x110000))))
 
 
 class _Kept:
@@ -57,7 +52,7 @@ def _chars(item: str, joiners: str) -> CharMap:
 def _conflicts(item: str, joiners: str) -> frozenset[str]:
     """Kept characters that `str.split` would still split on (found on first use)."""
     table = _chars(item, joiners).table
-    return frozenset(ch for ch in _split_spaces() if table[ord(ch)] != _SPACE)
+    return frozenset(ch for ch in split_spaces() if table[ord(ch)] != _SPACE)
 
 
 class RunScanner:

@@ -37,6 +37,7 @@ from itertools import chain, repeat
 import numpy as np
 from ahocorasick_rs import AhoCorasick
 
+from ..code_point_scans import split_spaces
 from ..filters.stopwords import STOP_WORDS
 from ..phrase_search import find_matches
 from .features import is_quoted
@@ -135,24 +136,54 @@ _CONTEXT_COLUMNS = [_OWN_INDEX[name] for name in CONTEXT]
 MISSING = -1.0
 
 
+def class_of(char: str) -> int:
+    """The class `class_counts` counts ``char`` in (for a Basic Multilingual Plane character)."""
+    cat = unicodedata.category(char)
+    if cat in _PREFIX_CLASS:
+        return _PREFIX_CLASS[cat]
+    if cat[0] == "L":
+        return _LETTER
+    if cat[0] == "P":
+        return _PUNCT
+    if cat[0] in "SN":
+        return _SYMBOL
+    if cat[0] == "Z" or char.isspace():
+        return _SPACE
+    return _OTHER
+
+
+_PREFIX_CLASS = {"Ll": _LOWER, "Lu": _UPPER, "Lt": _UPPER, "Nd": _DIGIT}
+
+
 @lru_cache(maxsize=1)
 def _class_table() -> np.ndarray:
-    """Class of every Basic Multilingual Plane code point (others count as symbols)."""
-    table = np.full(0x10000, _OTHER, dtype=np.uint8)
-    prefix_class = {"Ll": _LOWER, "Lu": _UPPER, "Lt": _UPPER, "Nd": _DIGIT}
-    for cp in range(0x10000):
-        cat = unicodedata.category(chr(cp))
-        if cat in prefix_class:
-            table[cp] = prefix_class[cat]
-        elif cat[0] == "L":
-            table[cp] = _LETTER
-        elif cat[0] == "P":
-            table[cp] = _PUNCT
-        elif cat[0] in "SN":
-            table[cp] = _SYMBOL
-        elif cat[0] == "Z" or chr(cp).isspace():
-            table[cp] = _SPACE
+    """`class_of` every Basic Multilingual Plane code point (others count as symbols).
+
+    The class depends on the category alone but for the spaces among the
+    control characters, so each code point's category is read once at C speed
+    and the few spaces put in after (a call of `class_of` per code point costs
+    several times more, in every worker).
+    """
+    by_category = {cat: _class_of_category(cat) for cat in _CATEGORIES}
+    categories = map(unicodedata.category, map(chr, range(0x10000)))
+    table = np.frombuffer(bytes(map(by_category.__getitem__, categories)), dtype=np.uint8).copy()
+    for char in split_spaces():
+        if ord(char) < 0x10000 and table[ord(char)] == _OTHER:
+            table[ord(char)] = _SPACE
     return table
+
+
+def _class_of_category(cat: str) -> int:
+    """`class_of` a character of category ``cat`` that is not a space."""
+    if cat in _PREFIX_CLASS:
+        return _PREFIX_CLASS[cat]
+    return {"L": _LETTER, "P": _PUNCT, "S": _SYMBOL, "N": _SYMBOL, "Z": _SPACE}.get(cat[0], _OTHER)
+
+
+#: Every general category `unicodedata.category` gives.
+_CATEGORIES = (
+    "Lu Ll Lt Lm Lo Mn Mc Me Nd Nl No Pc Pd Ps Pe Pi Pf Po Sm Sc Sk So Zs Zl Zp Cc Cf Cs Co Cn"
+).split()
 
 
 @lru_cache(maxsize=1)
