@@ -288,8 +288,8 @@ def main() -> None:
         f"corpus repeated {args.copies} times "
         f"({mb * args.copies:.1f} MB, JSONL in and out, {os.cpu_count()} cores, load average "
         f"{load:.1f} at the start); the two outputs are byte-identical. Each worker pays its own "
-        "start-up (imports, the line model, the language profiles, compiled patterns: about "
-        "1.1 CPU-s, `bench_worker_start.py`), so the fewer pages a run has, the less a second "
+        "start-up (imports, the line model, the language profiles, compiled patterns: see "
+        "`bench_worker_start.py`), so the fewer pages a run has, the less a second "
         "worker gains:\n\n" + worker_table
     )
     write_section(
