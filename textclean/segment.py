@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .char_positions import char_positions
 from .patterns import Pattern
 
 __all__ = ["Sentence", "split_lines", "split_lines_and_sentences", "split_sentences"]
@@ -209,15 +210,9 @@ def _candidates(line: str) -> list[tuple[int, int]]:
     Plain string searches find the marks; each mark not already in a run
     opens one, which takes the marks and closers after it.
     """
-    at: list[int] = []
-    for mark in _ALL_TERMINALS:
-        i = line.find(mark)
-        while i >= 0:
-            at.append(i)
-            i = line.find(mark, i + 1)
+    at = char_positions(line, _ALL_TERMINALS)
     if not at:
         return []
-    at.sort()
     n = len(line)
     spans = []
     end = 0

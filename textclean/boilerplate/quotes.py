@@ -25,6 +25,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from ..char_positions import char_positions
+
 STEP = "boilerplate"
 
 #: (opening mark, closing marks, every mark of the style) for the common quote styles.
@@ -58,27 +60,15 @@ def word_spans(text: str) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def _positions(text: str, chars: str) -> list[int]:
-    """Sorted offsets of every character of ``chars`` in ``text``."""
-    out: list[int] = []
-    for char in chars:
-        at = text.find(char)
-        while at >= 0:
-            out.append(at)
-            at = text.find(char, at + 1)
-    out.sort()
-    return out
-
-
 def _style_quotes(
     text: str, starts: list[int], ends: list[int], opening: str, closing: str, marks: str
 ) -> bool:
     """One quote style: some opening mark starts a quotation of three words or more."""
     if opening not in text:
         return False
-    every = _positions(text, marks)
-    closers = _positions(text, closing)
-    for i in _positions(text, opening):
+    every = char_positions(text, marks)
+    closers = char_positions(text, closing)
+    for i in char_positions(text, opening):
         word = bisect_right(starts, i) - 1  # the word holding the opening mark
         first = word if ends[word] > i + 1 else word + 1  # first word after the mark
         if first + 2 >= len(starts):

@@ -16,6 +16,7 @@ from functools import lru_cache
 import regex
 
 from ..changes import Change
+from ..char_positions import char_positions
 from ..context_patterns import ContextPattern
 from ..patterns import Pattern
 from .edits import pattern_changes
@@ -200,7 +201,7 @@ def _zero_width_spans(text: str) -> list[tuple[int, int]]:
     >>> _zero_width_spans("a\\u200b\\u200bb \\u0e01\\u200b\\u0e02 x\\u200d")
     [(1, 3), (10, 11)]
     """
-    found = sorted(i for char in _ZWSP + _JOINERS + _ALWAYS_INVISIBLE for i in _indices(text, char))
+    found = char_positions(text, _ZWSP + _JOINERS + _ALWAYS_INVISIBLE)
     if not found:
         return []
     spans = []
@@ -223,14 +224,6 @@ def _zero_width_spans(text: str) -> list[tuple[int, int]]:
         else:
             spans.append((i, i + 1))
     return spans
-
-
-def _indices(text: str, char: str) -> list[int]:
-    out, i = [], text.find(char)
-    while i >= 0:
-        out.append(i)
-        i = text.find(char, i + 1)
-    return out
 
 
 def odd_space_changes(text: str) -> list[Change]:
