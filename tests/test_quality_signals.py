@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from textclean.filters import quality
-from textclean.filters.page_quality import MIN_LINES, MIN_SHAPE_LINES, MIN_WORDS
+from textclean.filters.page_quality import MIN_LINES, MIN_WORDS
 from textclean.filters.page_signals import HEADLINES_AFTER_WORDS, TAIL_AFTER_WORDS, line_scores
 from textclean.filters.regions import SentenceWords, flagged_regions
 from textclean.filters.repetition import line_fractions
@@ -243,21 +243,3 @@ def test_separator_lines_are_not_repeated_lines(items, separator):
     page = f"\n{separator}\n".join(items)
     assert line_fractions(page.splitlines()) == (0.0, 0.0, 0.0)
     assert "dup_line" not in quality(page, lang="en").rules
-
-
-@given(
-    st.lists(LONG_SENTENCE, min_size=10, max_size=30),
-    st.sampled_from(
-        ["Read more from Karishma: Why a story matters", "BBC iPlayer 17:30 - BBC Sport"]
-    ),
-)
-def test_an_article_stored_as_one_line_has_no_line_shape(sentences, tail):
-    """One or two lines give a prose share of all or nothing: the shape rules stay out."""
-    line = " ".join(sentences) + " " + tail
-    assert line_scores(line).prose_share == 0.0  # the line does not end like a sentence
-    assert not {"not_prose", "comment_thread"} & set(quality(line, lang="en").rules)
-    assert not {"not_prose", "comment_thread"} & set(quality(line + "\n" + tail, lang="en").rules)
-    # From three lines on, the same shape is judged.
-    menu = "\n".join([line, *MENU[:MIN_SHAPE_LINES]])
-    assert line_scores(menu).prose_share == 0.0
-    assert "not_prose" in quality(menu, lang="en").rules

@@ -100,10 +100,6 @@ MIN_WORDS = 50
 MIN_LINES = 10
 #: Fewer sentences than this and the snippet share is not judged.
 MIN_SENTENCES = 5
-#: Fewer lines than this and the line-shape rules do not judge a text at all: a
-#: page of one or two lines has no shape, and its prose share is all or nothing
-#: (an article stored as one line that ends in a caption is not a list).
-MIN_SHAPE_LINES = 3
 _REPETITION = {"dup_line", "dup_paragraph", "dup_sentence", "top_ngram", "dup_ngram"}
 _LINE_SHAPE = {"not_prose", "comment_thread"}
 
@@ -122,8 +118,6 @@ class Measured(NamedTuple):
         A script written without spaces has no word count to be short by.
         """
         spaced = "mean_word_length" in self.scores
-        if rule in _LINE_SHAPE and self.lines < MIN_SHAPE_LINES:
-            return False
         return (
             rule in _REPETITION
             or not spaced
