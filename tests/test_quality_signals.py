@@ -146,6 +146,32 @@ def test_headlines_after_a_page_of_furniture_are_not_prose():
     assert "not_prose" in quality(page, lang="en").rules
 
 
+CAPTION = st.lists(WORD, min_size=1, max_size=8).map(lambda ws: " ".join(ws).title())
+
+
+@given(st.lists(SENTENCE, min_size=3, max_size=20), CAPTION)
+def test_an_article_of_one_line_ending_in_a_caption_is_prose(sentences, caption):
+    body = " ".join(sentences)
+    if len(body.split()) < 12:
+        body = " ".join(sentences * 6)
+    captioned = line_scores(f"{body} {caption}")
+    assert captioned.prose_share == len(body) / len(f"{body} {caption}")
+    assert captioned.prose_words == line_scores(body).prose_words
+
+
+@given(st.lists(SENTENCE, min_size=3, max_size=20), CAPTION)
+def test_a_phrase_glued_in_lower_case_after_the_last_sentence_is_not_prose(sentences, caption):
+    body = " ".join(sentences * 6)
+    assert line_scores(f"{body} {caption.lower()}").prose_share == 0.0
+
+
+@given(st.lists(SENTENCE, min_size=3, max_size=20), CAPTION)
+def test_only_the_last_line_of_a_page_may_end_in_a_caption(sentences, caption):
+    body = " ".join(sentences * 6)
+    page = f"{body} {caption}\nThe council met on Monday to vote on the park."
+    assert line_scores(page).prose_share < 0.5
+
+
 @given(st.integers(2, 9), st.sampled_from(["news", "video", "latest", "review"]))
 def test_each_tag_repeating_a_phrase_counts(tags, tail):
     story = "Shares of the company rose on Monday after it said sales grew."

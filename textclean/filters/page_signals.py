@@ -11,7 +11,11 @@
   (`is_headline`: the related stories listed under a short video story),
   as long as the lines up to the last prose line are mostly prose. A page
   of furniture mixes its prose lines with menus and links all the way down,
-  so its lines before the last prose line are not.
+  so its lines before the last prose line are not. The page's last line,
+  when long, counts as prose up to its last sentence end if what follows
+  opens with a capital or a figure (`_captioned_prose`): an article stored
+  as one line keeps the caption or link set under it on the same line, and
+  would otherwise count as no prose at all.
 * ``long_line_share``: the share of a page's pieces in long lines (twelve
   words or more, or 40 characters without spaces), where a long line counts
   once for each sentence it holds and any other line once. A furniture page
@@ -67,6 +71,8 @@ _LONG_UNSPACED = 40
 _STOP = frozenset().union(*STOP_WORDS.values())
 _WORD = Pattern(r"\w+(?:['’]\w+)*", step="quality")
 _SENTENCE_GAPS = (". ", "! ", "? ", ": ")
+# A sentence end, its closing quote or bracket if any, and the space after it.
+_STOPS = tuple(m + c + " " for m in ".!?…" for c in ("", *"\"'”’)"))
 # A sentence end followed by another sentence on the same line.
 _INNER_END = Pattern(r"[.!?…][\"'”’)]*\s+\S", step="quality")
 # A word after one ending in these starts a sentence (or a quote): capitalised anyway.
@@ -153,7 +159,11 @@ def line_scores(text: str) -> LineScores:
     tail = headlines = 0  # lines after the last prose line, and the headlines among them
     loose: Counter[tuple[str, str]] = Counter()
     prose_words: list[str] = []
-    for line in text.splitlines():
+    lines = text.splitlines()
+    last = len(lines) - 1
+    while last > 0 and not lines[last].strip():
+        last -= 1
+    for at, line in enumerate(lines):
         line = line.strip()
         if not line:
             continue
@@ -170,17 +180,25 @@ def line_scores(text: str) -> LineScores:
         if ":" in line and len(split) <= _STAMP_WORDS:
             stamps += _is_stamp(line)
         ends = line.endswith(_ENDS)
+        said = split  # the line's words that read as prose
         if ends and (len(split) >= _PROSE_WORDS or (unspaced and len(line) >= 10)):
             prose += len(line)
-            prose_count += len(split)
+        elif at == last and len(split) >= _LONG_WORDS and (cut := _captioned_prose(line)):
+            loose.update(_loose_pairs(line))
+            prose += cut
+            said = line[:cut].split()
+        else:
+            said = []
+        if said:
+            prose_count += len(said)
             prose_lines += 1
             head = (total, prose, pieces, long)
             tail = headlines = 0
             if line[0] not in _BULLETS:
-                words = [w.strip(_EDGE_PUNCT) for w in split]
+                words = [w.strip(_EDGE_PUNCT) for w in said]
                 names += is_number(words[0])
                 # `is_name_or_number`, inlined: it runs once per prose word.
-                for w, before in zip(words[1:], split, strict=False):
+                for w, before in zip(words[1:], said, strict=False):
                     c = w[:1]
                     if (c.isdigit() or (c.isupper() and not w.isupper())) and (
                         before[-1] not in _OPENS
@@ -208,6 +226,35 @@ def line_scores(text: str) -> LineScores:
         prose_words,
         names,
     )
+
+
+def _captioned_prose(line: str) -> int:
+    """How many leading characters of ``line`` are prose followed by a caption, or 0.
+
+    A long line that does not end like a sentence may still be a paragraph:
+    an article stored as one line often ends in what the page set under it
+    (a photo caption, a credit, a "Read more" link, a programme listing).
+    That tail opens like a heading, with a capital or a figure, where a
+    search phrase glued after the last sentence ("... the vote. cuban
+    americans update") opens in lower case, as no edited sentence does. The
+    prose is the line up to its last sentence end; the caption is not.
+
+    >>> line = "The council met on Monday. It voted to close the park. Photo: Jane Roe"
+    >>> line[: _captioned_prose(line)]
+    'The council met on Monday. It voted to close the park.'
+    >>> _captioned_prose("The council met on Monday. It voted to close it. park news today")
+    0
+    >>> _captioned_prose('He said: “We will close the park.” (Jane Roe/The Herald) More')
+    34
+    """
+    end = max((at + len(stop) - 1 for stop in _STOPS if (at := line.rfind(stop)) >= 0), default=0)
+    if not end:
+        return 0
+    rest = line[end:].lstrip()
+    opener = next((c for c in rest if c.isalnum()), "")
+    if not (opener.isupper() or opener.isdigit()):
+        return 0
+    return end if len(line[:end].split()) >= _PROSE_WORDS else 0
 
 
 def is_headline(line: str) -> bool:
