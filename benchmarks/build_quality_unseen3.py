@@ -38,8 +38,8 @@ three). The PTC and Indian news records are kept as stored, with the odd
 furniture line their scrapers left (a line opening with "Also Read",
 "Advertisement", "Share", "Click here", a photo credit ...: 46 of their clean
 pages hold one or more, counted by pattern, not read). No furniture page is
-made, so there are no ``boilerplate_only`` pages. Every record's ``split`` is ``unseen3``; lines are
-joined with single newlines, as in the other sets::
+made, so there are no ``boilerplate_only`` pages. Every record's ``split`` is
+``unseen3``; lines are joined with single newlines, as in the other sets::
 
     python benchmarks/build_quality_unseen3.py PTC_GIT_DIR HYPERPARTISAN_GIT_DIR INDIAN_NEWS_GIT_DIR
 """
