@@ -172,6 +172,18 @@ def test_only_the_last_line_of_a_page_may_end_in_a_caption(sentences, caption):
     assert line_scores(page).prose_share < 0.5
 
 
+@given(st.lists(CAPTION, min_size=1, max_size=8), st.sampled_from(["news", "video", "2024"]))
+def test_a_phrase_glued_to_each_title_counts_once_a_title(titles, tail):
+    page = "\n".join(f"{title} harbour times {tail}" for title in titles)
+    assert line_scores(page).loose_phrase_repeats == len(titles)
+
+
+@given(st.lists(st.sampled_from(["David", "Ronski1965", "Mary Jo"]), min_size=3, max_size=9))
+def test_comment_headers_ending_in_a_time_are_no_glued_phrase(names):
+    page = "\n".join(f"{name} {n} minutes ago" for n, name in enumerate(names, 2))
+    assert line_scores(page).loose_phrase_repeats == 0
+
+
 @given(st.integers(2, 9), st.sampled_from(["news", "video", "latest", "review"]))
 def test_each_tag_repeating_a_phrase_counts(tags, tail):
     story = "Shares of the company rose on Monday after it said sales grew."

@@ -71,6 +71,8 @@ _LONG_UNSPACED = 40
 _STOP = frozenset().union(*STOP_WORDS.values())
 _WORD = Pattern(r"\w+(?:['’]\w+)*", step="quality")
 _SENTENCE_GAPS = (". ", "! ", "? ", ": ")
+#: The most words a phrase glued after a capitalised title or credit holds ("big idea 2024").
+_GLUED_WORDS = 3
 # A sentence end, its closing quote or bracket if any, and the space after it.
 _STOPS = tuple(m + c + " " for m in ".!?…" for c in ("", *"\"'”’)"))
 # A sentence end followed by another sentence on the same line.
@@ -314,12 +316,18 @@ def _loose_pairs(line: str) -> list[tuple[str, str]]:
     The tail is what follows the line's last sentence end; its comma-separated
     items are judged apart, each counting a pair once (a list of tags repeating
     a phrase counts it once per tag). Words holding a slash or an inner dot
-    (links) are left out.
+    (links) are left out. Of an item that opens with a capital (a title, a
+    credit) only a lower-case run of `_GLUED_WORDS` words or fewer after its
+    last capitalised word counts: a search phrase glued to a headline ("...
+    Gears For You big idea 2024"), where a sentence-case title runs on for
+    longer and a comment header ends in a figure ("David 16 minutes ago").
 
     >>> sorted(_loose_pairs("Prices rose. david marcus news, David Marcus, www.marcus.com"))
     [('david', 'marcus'), ('marcus', 'news')]
     >>> _loose_pairs("Tags: plug power news, plug power video")
     [('plug', 'power'), ('power', 'news'), ('plug', 'power'), ('power', 'video')]
+    >>> _loose_pairs("Shift Your Gears For You big idea 2024"), _loose_pairs("Dad 9 hours ago")
+    ([('big', 'idea')], [])
     """
     cut = max(line.rfind(gap) for gap in _SENTENCE_GAPS)
     tail = line[cut + 2 :] if cut >= 0 else line
@@ -327,7 +335,14 @@ def _loose_pairs(line: str) -> list[tuple[str, str]]:
     for item in tail.split(","):
         kept = " ".join(w for w in item.split() if "/" not in w and "." not in w.strip("."))
         ws = _WORD.findall(kept)
-        if not ws or not ws[0][0].islower():
+        if ws and not ws[0][0].islower():  # a title or a credit: only a phrase glued to its end
+            start = len(ws)
+            while start and not ws[start - 1][0].isupper():
+                start -= 1
+            ws = ws[start:]
+            if len(ws) > _GLUED_WORDS or (ws and not ws[0][0].islower()):
+                continue
+        if not ws:
             continue
         plain = [is_query_word(w) for w in ws]
         found = {(ws[i], ws[i + 1]) for i in range(len(ws) - 1) if plain[i] and plain[i + 1]}
