@@ -83,9 +83,10 @@ def c4_scores(pages: Sequence[Page]) -> dict[str, float]:
 
 
 def step_removals(
-    pages: Iterable[Page], model: LineModel, rules: RuleSet, threshold: float
+    pages: Iterable[Page], model: LineModel, rules: RuleSet, threshold: float | None
 ) -> dict[str, Removal]:
-    """What the step removes from each page with ``model`` at ``threshold``."""
+    """What the step removes from each page with ``model`` at ``threshold`` (None: the
+    model's own, which may depend on the page's kind)."""
     return {
         p.id: removed_by(classify_lines(p.lines, rules, model=model, threshold=threshold), p.lines)
         for p in pages
