@@ -59,6 +59,7 @@ from step_threshold import (  # noqa: E402
     c4_scores,
     choose_step_threshold,
     format_table,
+    row_label,
     step_removals,
     step_scores,
 )
@@ -440,6 +441,11 @@ def step_threshold(
     return chosen
 
 
+#: Scraper-output thresholds tried with ``--page-kind`` (the whole-page one
+#: runs over every other step of `GRID` from there up).
+SCRAPER_GRID = tuple(t for t in GRID if 0.35 <= t <= 0.55)
+
+
 def page_kind_thresholds(
     folds: list[list[Page]],
     models: list[LineModel],
@@ -449,64 +455,42 @@ def page_kind_thresholds(
 ) -> tuple[float, float]:
     """The scraper-output and whole-page thresholds, from the real step's out-of-fold verdicts.
 
-    First the scraper-output threshold: the step at each threshold of `GRID`
-    over the pages the test calls scraper output, the most scraper-output
-    furniture removed per document while keeping ``keep`` of its content.
-    Then, with it fixed, the whole-page threshold: the step with both over
-    every page, at every other grid step from there up; the choice is the
-    step rule's (`choose_step_threshold`: keep ``keep``, lead C4 by ``margin``
-    on every view). Each round of the step tests the lines it has left, so a
-    whole page stripped of its menus is judged at the scraper-output threshold.
+    The step runs with each pair (scraper output at a threshold of
+    `SCRAPER_GRID`, whole pages at one no lower, every other step of `GRID`)
+    over every page; the pair is chosen by the step rule
+    (`choose_step_threshold`): the most scraper-output furniture removed per
+    document while keeping ``keep`` of its content and leading C4 by
+    ``margin`` on every view. Each round of the step tests the lines it has
+    left, so a whole page stripped of its menus is judged at the
+    scraper-output threshold: the pair is judged on what the step does.
     """
     rules = builtin_rules()
-    probe = PageKind(SHORT_WORDS, MIN_SHORT_LINES, 0.5)
-    scraper_like = [
-        [p for p in fold if not probe.is_whole_page(np.array([len(x.split()) for x in p.lines]))]
-        for fold in folds
-    ]
-    start = time.process_time()
-    table_scraper = {}
-    for t in GRID:
-        removals = {}
-        for fold, model in zip(scraper_like, models, strict=True):
-            removals.update(step_removals(fold, model, rules, t))
-        table_scraper[t] = step_scores([p for fold in scraper_like for p in fold], removals)
-    own = choose_step_threshold(table_scraper, {}, keep)
-    print(
-        "out-of-fold step scores, pages tested as scraper output:\n"
-        + format_table(table_scraper, {}, own),
-        file=sys.stderr,
-    )
-    if own is None:
-        raise SystemExit("no threshold keeps enough scraper-output content")
     pages = [p for fold in folds for p in fold]
+    start = time.process_time()
     table = {}
-    for t in [own, *(t for t in GRID[::2] if t > own)]:
-        kind = PageKind(SHORT_WORDS, MIN_SHORT_LINES, t)
-        removals = {}
-        for fold, model in zip(folds, models, strict=True):
-            both = replace(model, decision_threshold=own, page_kind=kind)
-            removals.update(step_removals(fold, both, rules, None))
-        table[t] = step_scores(pages, removals)
-        print(f"step at {own} / whole pages {t}: done", file=sys.stderr)
+    for own in SCRAPER_GRID:
+        for whole in [own, *(t for t in GRID[::2] if t > own)]:
+            kind = PageKind(SHORT_WORDS, MIN_SHORT_LINES, whole)
+            removals = {}
+            for fold, model in zip(folds, models, strict=True):
+                both = replace(model, decision_threshold=own, page_kind=kind)
+                removals.update(step_removals(fold, both, rules, None))
+            table[own, whole] = step_scores(pages, removals)
+        print(f"step at {own} for scraper output: done", file=sys.stderr)
     print(f"step with two thresholds: {time.process_time() - start:.0f} CPU-s", file=sys.stderr)
     floor = c4_scores(pages)
-    whole = choose_step_threshold(table, floor, keep, margin)
+    chosen = choose_step_threshold(table, floor, keep, margin)
     if save is not None:
-        scores = {
-            "C4": floor,
-            "scraper output": {str(t): row for t, row in table_scraper.items()},
-            "whole pages": {str(t): row for t, row in table.items()},
-        }
+        scores = {"C4": floor, **{row_label(pair): row for pair, row in table.items()}}
         save.write_text(json.dumps(scores, indent=1) + "\n", encoding="utf-8")
     print(
-        f"out-of-fold step scores, scraper output at {own}, by whole-page threshold:\n"
-        + format_table(table, floor, whole),
+        "out-of-fold step scores by threshold (scraper output/whole pages):\n"
+        + format_table(table, floor, chosen),
         file=sys.stderr,
     )
-    if whole is None:
-        raise SystemExit("no whole-page threshold keeps enough content and beats C4 on every view")
-    return own, whole
+    if chosen is None:
+        raise SystemExit("no pair of thresholds keeps enough content and beats C4 on every view")
+    return chosen
 
 
 def main() -> None:
