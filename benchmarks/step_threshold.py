@@ -19,6 +19,7 @@ Pure scoring and choosing live here (`step_scores`, `c4_scores`,
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TypeVar
 
 from bench_boilerplate import Removal, neighbourhood, removed_by, scores, system_c4
 from boilerplate_sets import Page
@@ -39,6 +40,8 @@ KEPT = "scraped content kept"
 CROP_SUFFIX = "#crop"
 
 Scope = Callable[[Page], tuple[int, int]] | None
+#: What a row of scores is keyed by: a threshold, or a pair of them (scraper output, whole pages).
+Key = TypeVar("Key", float, tuple[float, float])
 
 
 def views(pages: Sequence[Page]) -> dict[str, tuple[list[Page], Scope]]:
@@ -83,9 +86,10 @@ def c4_scores(pages: Sequence[Page]) -> dict[str, float]:
 
 
 def step_removals(
-    pages: Iterable[Page], model: LineModel, rules: RuleSet, threshold: float
+    pages: Iterable[Page], model: LineModel, rules: RuleSet, threshold: float | None
 ) -> dict[str, Removal]:
-    """What the step removes from each page with ``model`` at ``threshold``."""
+    """What the step removes from each page with ``model`` at ``threshold`` (None: the
+    model's own, which may depend on the page's kind)."""
     return {
         p.id: removed_by(classify_lines(p.lines, rules, model=model, threshold=threshold), p.lines)
         for p in pages
@@ -93,11 +97,11 @@ def step_removals(
 
 
 def choose_step_threshold(
-    table: Mapping[float, Mapping[str, float]],
+    table: Mapping[Key, Mapping[str, float]],
     floor: Mapping[str, float],
     keep: float,
     margin: float = 0.0,
-) -> float | None:
+) -> Key | None:
     """The threshold whose step removes the most scraper-output furniture per document,
     while keeping at least ``keep`` of its content per document and scoring a content
     F1 above ``floor`` (C4's) by more than ``margin`` on every view; None when no
@@ -106,7 +110,7 @@ def choose_step_threshold(
     A view holds a few dozen to a few hundred pages, so a threshold that ties
     C4 out of fold is as likely as not to fall below it on other pages: the
     margin asks for a lead that such noise does not erase. Ties go to the
-    higher threshold, which keeps more.
+    higher threshold, which keeps more (for pairs, the higher first, then second).
 
     >>> table = {0.4: {REMOVED: 0.8, KEPT: 0.96, "dev": 0.9},
     ...          0.5: {REMOVED: 0.7, KEPT: 0.98, "dev": 0.9},
@@ -129,15 +133,20 @@ def choose_step_threshold(
 
 
 def format_table(
-    table: Mapping[float, Mapping[str, float]], floor: Mapping[str, float], chosen: float | None
+    table: Mapping[Key, Mapping[str, float]], floor: Mapping[str, float], chosen: Key | None
 ) -> str:
     """The out-of-fold step scores per threshold as text, C4's floor first, the choice marked."""
     names = [REMOVED, KEPT, *(n for n in floor if n not in (REMOVED, KEPT))]
 
     def row(first: str, values: Mapping[str, float]) -> str:
         cells = (f"{values.get(n, float('nan')):.3f}".rjust(len(n)) for n in names)
-        return f"{first:<9}  " + "  ".join(cells)
+        return f"{first:<11}  " + "  ".join(cells)
 
-    lines = ["threshold  " + "  ".join(names), row("C4", floor)]
-    lines += [row(f"{t:.3f}", table[t]) + (" <" if t == chosen else "") for t in sorted(table)]
+    lines = ["threshold    " + "  ".join(names), row("C4", floor)]
+    lines += [row(row_label(t), table[t]) + (" <" if t == chosen else "") for t in sorted(table)]
     return "\n".join(lines)
+
+
+def row_label(key: float | tuple[float, ...]) -> str:
+    """A threshold, or a pair of them, as a row label: ``0.450`` or ``0.400/0.650``."""
+    return "/".join(f"{t:.3f}" for t in (key if isinstance(key, tuple) else (key,)))

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from textclean.boilerplate import classify_lines, strip_boilerplate
 from textclean.boilerplate.line_features import FEATURES, STACKED, line_features, stacked_features
-from textclean.boilerplate.line_model import LineModel, builtin_model, load_model
+from textclean.boilerplate.line_model import VERSION, LineModel, builtin_model, load_model
 from textclean.errors import ConfigError
 
 BODY = [
@@ -153,7 +153,7 @@ def _with_second_pass() -> dict:
     """The shipped model's file with a second pass: its own trees over `FEATURES` and
     `STACKED` (enough to check the wiring; a trained second pass has its own)."""
     data = copy.deepcopy(builtin_model().to_json())
-    data["version"] = 2
+    data["version"] = VERSION  # a version 1 file has no second pass
     data["second"] = {
         "features": list(FEATURES + STACKED),
         "depth": data["depth"],

@@ -191,8 +191,9 @@ def _model_verdicts(
     Each line's own features, rule hit and category are worked out once for
     the whole page (`own_features`); a round only re-reads positions and
     neighbours (`assemble`) and walks the trees again, over the lines left.
+    Without a ``threshold``, each round takes the model's for the lines left
+    (`LineModel.cut_off`: a whole web page may have its own).
     """
-    cut_off = model.decision_threshold if threshold is None else threshold
     n = len(lines)
     final: list[Verdict] = [KEEP] * n
     texts = list(lines)
@@ -203,6 +204,7 @@ def _model_verdicts(
     for round_ in range(MAX_ROUNDS):
         first = round_ == 0
         page = own if first else own.take(alive)
+        cut_off = model.cut_off(page.words) if threshold is None else threshold
         judged = _model_round(
             [texts[i] for i in alive], [hits[i] for i in alive], page, rules, model, cut_off, first
         )

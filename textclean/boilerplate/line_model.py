@@ -6,7 +6,8 @@ trained on, the trees as flat arrays, the decision threshold, the word
 weights behind the ``lexical`` features, and a small category head (word
 weights per furniture category) that names what a removed line was when no
 rule did; optionally a second pass, trees that also see the first pass's
-probabilities around each line (`stacked_features`). Loading validates every
+probabilities around each line (`stacked_features`); optionally a second
+threshold for whole web pages (`PageKind`). Loading validates every
 array, so a corrupt or stale file fails when the model loads, with what is
 wrong; nothing is unpickled, ever.
 
@@ -29,11 +30,12 @@ import orjson
 
 from ..errors import ConfigError
 from .line_features import _EDGE, FEATURES, STACKED, WordTable, lexicon_keys, stacked_features
+from .page_kind import PageKind
 
 FORMAT = "textclean-boilerplate-model"
-VERSION = 2
-#: File versions this textclean reads (version 1 has no second pass).
-READS = (1, 2)
+VERSION = 3
+#: File versions this textclean reads (version 1 has no second pass, 2 no page kind).
+READS = (1, 2, 3)
 MODEL_FILE = "boilerplate_model.json"
 
 
@@ -151,6 +153,14 @@ class LineModel:
     #: The second pass: trees over `FEATURES` and `STACKED` (the first pass's
     #: probabilities around each line); None in a model trained without one.
     second: Trees | None = None
+    #: A second threshold for whole web pages; None: one threshold for every page.
+    page_kind: PageKind | None = None
+
+    def cut_off(self, words: np.ndarray) -> float:
+        """The decision threshold for a page whose lines have these word counts."""
+        if self.page_kind is None:
+            return self.decision_threshold
+        return self.page_kind.cut_off(words, self.decision_threshold)
 
     def probabilities(self, X: np.ndarray) -> np.ndarray:
         """First-pass P(furniture) for every row of ``X`` (columns in `features` order)."""
@@ -202,6 +212,7 @@ class LineModel:
             "decision_threshold": self.decision_threshold,
             "trees": self.first.to_json(),
             **({} if self.second is None else {"second": self._second_json()}),
+            **({} if self.page_kind is None else {"page_kind": self.page_kind.to_json()}),
             "lexicon": dict(sorted(self.lexicon.items())),
             "categories": list(self.categories),
             "category_bias": self.category_bias.tolist(),
@@ -236,6 +247,8 @@ class LineModel:
                 "(benchmarks/train_boilerplate_model.py)"
             )
         second = data.get("second")
+        if "page_kind" in data and data["version"] < 3:
+            raise fail(f"page_kind in a version {data['version']} file (version 3 has it)")
         if second is not None and tuple(second.get("features", ())) != FEATURES + STACKED:
             raise fail(
                 "second pass trained on other features than this textclean computes; retrain it "
@@ -261,6 +274,9 @@ class LineModel:
                 second=None
                 if second is None
                 else Trees.from_json(second["trees"], second["base_score"], second["depth"]),
+                page_kind=None
+                if data.get("page_kind") is None
+                else PageKind.from_json(data["page_kind"]),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise fail(f"malformed ({type(exc).__name__}: {exc})") from None
@@ -275,6 +291,8 @@ class LineModel:
             )
         if not 0.0 < self.decision_threshold < 1.0:
             raise fail("decision threshold outside (0, 1)")
+        if self.page_kind is not None and self.page_kind.problem():
+            raise fail(str(self.page_kind.problem()))
         if not self.categories or self.category_bias.shape != (len(self.categories),):
             raise fail("category head does not match its categories")
         for token, weights in self.category_lexicon.items():
