@@ -7,9 +7,9 @@ and is measured once. Its sources, read at pinned commits of their public
 repositories:
 
 - **The ISOT fake news dataset's true side** (Ahmed, Traore and Saad, 2017-18;
-  a copy of ``True.csv`` holding its first 989 rows,
-  ``Vatshayan/Fake-News-Prediction``): Reuters wire stories of 2017 (politics
-  and world news), as columns ``title`` and ``text``. The stored text is one
+  a copy of ``True.csv`` holding 989 of its rows, its ``subject`` column
+  relabelled, ``Vatshayan/Fake-News-Prediction``): Reuters wire stories of
+  2017, as columns ``title`` and ``text``. The stored text is one
   line (the paragraphs were run together by the collectors); a page is the
   title, then that line (`isot_text`). One kind of record is not an article and
   is left out by a format test (`is_story`): the lists of a politician's
@@ -25,7 +25,8 @@ repositories:
   non-blank lines, as stored (`onestop_text`).
 
 Each source gives at most `MAX_PER_SOURCE` articles (the first by a hash of
-their ids; only ISOT has more). Each article of 500 characters or more is one
+their ids; only ISOT has more: it gives four pages in five, so that the set
+reaches 600 clean pages with the 189 OneStopEnglish texts). Each article of 500 characters or more is one
 of two things, by a hash of its id: a clean page (``label: keep``; two in
 three), or the source of one degraded page made by `textclean.testing.degraded`
 exactly as the other sets make them (one in three). Neither source stores page
@@ -62,7 +63,7 @@ ISOT_FILE = "True.csv"
 ONESTOP_COMMIT = "37f8db3945cd2f3cc0caafe45674147b224349be"
 ONESTOP_DIR = "Texts-SeparatedByReadingLevel/Adv-Txt/"
 #: The most articles one source gives, before the clean/degraded split.
-MAX_PER_SOURCE = 700
+MAX_PER_SOURCE = 720
 #: How a list of social-media posts sent out as a wire story opens.
 _POSTS = "The following statements were posted to the verified"
 
