@@ -26,10 +26,11 @@ repositories:
 
 Each source gives at most `MAX_PER_SOURCE` articles (the first by a hash of
 their ids; only ISOT has more: it gives four pages in five, so that the set
-reaches 600 clean pages with the 189 OneStopEnglish texts). Each article of 500 characters or more is one
-of two things, by a hash of its id: a clean page (``label: keep``; two in
-three), or the source of one degraded page made by `textclean.testing.degraded`
-exactly as the other sets make them (one in three). Neither source stores page
+reaches 600 clean pages with the 189 OneStopEnglish texts). Each article of
+500 characters or more is one of two things, by a hash of its id: a clean page
+(``label: keep``; two in three), or the source of one degraded page made by
+`textclean.testing.degraded` exactly as the other sets make them (one in
+three). Neither source stores page
 furniture (no bylines, share lines or adverts: Reuters datelines such as
 "WASHINGTON (Reuters) -" open the stories and are kept), so no record is
 stripped and there are no ``boilerplate_only`` pages. Every record's ``split``
