@@ -539,20 +539,25 @@ def strip_boilerplate(text: str, rules: RuleSet | None = None) -> str:
     return "".join(out)
 
 
-#: Lines up to this many characters have their verdicts remembered: menus, share
-#: rows and footers come back on every page of a site; long lines rarely do.
+#: Lines up to this many characters have their verdicts remembered freely: menus,
+#: share rows and footers come back on every page of a site.
 MEMO_CHARS = 300
+#: Longer lines, up to this many characters, are remembered counting their length
+#: (`RuleSet.remember`): a paragraph comes back when a story is syndicated or a
+#: page is scraped twice, and judging its sentences costs far more than a look-up.
+LONG_MEMO_CHARS = 20_000
 
 
 def _judge_line_remembered(line: str, rules: RuleSet) -> Verdict:
     """`_judge_line`, looked up first among the lines these rules have judged."""
-    if len(line) > MEMO_CHARS:
+    size = len(line)
+    if size > LONG_MEMO_CHARS:
         return _judge_line(line, rules)
     key = ("line", line)
     verdict = rules.memo.get(key)
     if verdict is None:
         verdict = _judge_line(line, rules)
-        rules.remember(key, verdict)
+        rules.remember(key, verdict, size if size > MEMO_CHARS else 0)
     return verdict  # type: ignore[return-value]
 
 
