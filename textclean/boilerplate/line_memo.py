@@ -26,7 +26,7 @@ import numpy as np
 
 from .line_features import OWN, OwnFeatures, WordTable, own_features
 
-#: Lines remembered at most, and characters in them at most (about 12 MB in all).
+#: Lines remembered at most, and characters in them at most (about 13 MB in all).
 MEMO_LINES = 20_000
 MEMO_CHARS = 2_000_000
 #: What a line's memory holds: its own row (as bytes), repeat key, words and category.
