@@ -44,8 +44,18 @@ def test_memory_is_bounded_and_left_out_of_pickles(monkeypatch):
     assert pickle.loads(pickle.dumps(rules)).memo == {}
 
 
-def test_long_lines_are_not_remembered():
+def test_very_long_lines_are_not_remembered():
     rules = RuleSet(builtin_rules().rules)
-    long_line = "word " * classify_module.MEMO_CHARS
+    long_line = "word " * classify_module.LONG_MEMO_CHARS
     classify_lines([long_line, "Share on Facebook"], rules)
     assert list(rules.memo) == [("line", "Share on Facebook")]
+
+
+def test_long_lines_are_remembered_by_their_length(monkeypatch):
+    long_line = "word " * classify_module.MEMO_CHARS
+    monkeypatch.setattr("textclean.boilerplate.rules.MEMO_TEXT_CHARS", 2 * len(long_line))
+    rules = RuleSet(builtin_rules().rules)
+    classify_lines([long_line, "Share on Facebook", long_line + "again"], rules)
+    assert ("line", long_line + "again") in rules.memo
+    classify_lines([long_line + "and again"], rules)  # past the characters allowed
+    assert list(rules.memo) == [("line", long_line + "and again")]

@@ -17,7 +17,7 @@ from textclean.registry import create, default_names
 from textclean.repair import fix_mojibake
 from textclean.repair import unicode_controls as uc
 from textclean.repair.edits import EditTrail
-from textclean.repair.encoding import _ftfy, could_be_mojibake
+from textclean.repair.encoding import _beyond_ascii, _ftfy, could_be_mojibake
 from textclean.repair.mojibake import FixMojibake, explain_mojibake, may_need_repair
 
 CASES = Path(__file__).parent / "cases" / "repair" / "mojibake.jsonl"
@@ -194,3 +194,8 @@ INVISIBLE_PIECES = st.sampled_from(
 def test_invisible_characters_are_found_where_their_pattern_finds_them(text):
     expected = [m.span() for m in uc.ZERO_WIDTH.compiled.finditer(text)]
     assert [(c.start, c.end) for c in uc.zero_width_changes(text)] == expected
+
+
+@given(st.text(max_size=40))
+def test_characters_beyond_ascii_are_those_of_the_text(text: str) -> None:
+    assert _beyond_ascii(text) == {ch for ch in text if not ch.isascii()}

@@ -19,6 +19,8 @@ from textclean.segment import (
     _candidates,
     _line_bounds,
     _lines_with_candidates,
+    _next_word,
+    _next_word_start,
     _prev_token,
     split_lines,
     split_lines_and_sentences,
@@ -217,3 +219,9 @@ def test_previous_token_is_the_word_before_within_forty_characters(line: str, en
     while start > max(0, end - 40) and line[start - 1] not in WHITESPACE:
         start -= 1
     assert _prev_token(line, end) == line[start:end].lstrip(_OPENERS)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab“(’' -") + ["\u00e9"])), st.integers(0, 30))
+def test_next_word_start_is_the_first_character_of_the_next_word(line: str, pos: int) -> None:
+    pos = min(pos, len(line))
+    assert _next_word_start(line, pos) == _next_word(line, pos)[:1]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from textclean.repair import spacing
+from textclean.phrase_search import holds_any
+from textclean.repair import spacing, spacing_context, spacing_quotes
 from textclean.repair.spacing_context import (
     CODE_LINE,
     CODE_LINE_REFERENCE,
@@ -78,3 +79,23 @@ def test_lazy_guard_answers_as_an_eager_one() -> None:
         Guard(text).touches(i, i + 1) for i in range(len(text))
     ]
     assert guard.starts and len(guard.starts) == len(guard.ends)
+
+
+_QUOTE_PIECES = list("ab \n\t\u00a0\"'“”„‘’«»,.;)") + ["  "]
+quoted_texts = st.lists(st.sampled_from(_QUOTE_PIECES), max_size=40).map("".join)
+
+
+@given(quoted_texts)
+def test_a_quote_is_detached_exactly_where_its_roles_say(text: str) -> None:
+    positions = [i for i, ch in enumerate(text) if ch in spacing_quotes.QUOTE_CHARS]
+    for i, _role, detached in spacing_quotes._roles(text, positions):
+        assert detached == spacing_quotes._detached(text, i)
+
+
+@given(texts | st.text(max_size=30))
+def test_one_automaton_pass_finds_a_mark_where_a_substring_search_does(text: str) -> None:
+    for marks, automaton in (
+        (spacing_context._CODE_MARKS, spacing_context._CODE_MARK_SEARCH),
+        (spacing_context._SIGN_MARKS, spacing_context._SIGN_MARK_SEARCH),
+    ):
+        assert holds_any(automaton, text) == any(mark in text for mark in marks)

@@ -27,3 +27,14 @@ def find_matches(
     except UnicodeEncodeError:
         readable = text.translate(_SURROGATES)
         return automaton.find_matches_as_indexes(readable, overlapping=overlapping)
+
+
+def holds_any(automaton: Any, text: str) -> bool:
+    """Whether ``text`` holds any of ``automaton``'s phrases: one pass, where a substring
+    search per phrase reads the text once for each.
+
+    >>> from ahocorasick_rs import AhoCorasick
+    >>> holds_any(AhoCorasick(["==", "->"]), "x -> y"), holds_any(AhoCorasick(["=="]), "x = y")
+    (True, False)
+    """
+    return bool(find_matches(automaton, text))

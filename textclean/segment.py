@@ -263,9 +263,12 @@ def _skip_space(line: str, pos: int) -> int:
 
 
 def _continues(line: str, term_start: int, terminal: str, nxt: int, sentence_start: int) -> bool:
-    """True when the text after the terminal punctuation continues the same sentence."""
-    word = _next_word(line, nxt)
-    first = word[:1]
+    """True when the text after the terminal punctuation continues the same sentence.
+
+    Mostly the first letter of the next word decides: the whole word is read
+    only after an abbreviation that may end a sentence.
+    """
+    first = _next_word_start(line, nxt)
     if not first:
         return False
     ellipsis = "…" in terminal or ".." in terminal
@@ -286,7 +289,7 @@ def _continues(line: str, term_start: int, terminal: str, nxt: int, sentence_sta
     if kind == "title":
         return True
     if kind == "may_end":
-        return word not in STARTERS
+        return _next_word(line, nxt) not in STARTERS
     return False
 
 
@@ -302,6 +305,14 @@ def _next_word(line: str, pos: int) -> str:
     while end < n and (line[end].isalnum() or line[end] in "'’-"):
         end += 1
     return line[pos:end] if end > pos else line[pos : pos + 1]
+
+
+def _next_word_start(line: str, pos: int) -> str:
+    """The first character of `_next_word` (empty at the end of the line)."""
+    n = len(line)
+    while pos < n and line[pos] in _OPENERS:
+        pos += 1
+    return line[pos : pos + 1]
 
 
 def _prev_token(line: str, end: int) -> str:

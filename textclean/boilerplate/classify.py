@@ -38,6 +38,7 @@ from ..segment import Sentence, split_sentences
 from .features import has_words, is_quoted, is_separator, is_time_header, word_count
 from .layout import author_names, is_anchor, link_lines, title_line
 from .line_features import FEATURES, OwnFeatures, assemble, mark_rules, own_features
+from .line_memo import remembered_own_features
 from .line_model import LineModel, builtin_model
 from .patterns_en import RULES as EN_RULES
 from .patterns_intl import RULES as INTL_RULES
@@ -197,7 +198,7 @@ def _model_verdicts(
     n = len(lines)
     final: list[Verdict] = [KEEP] * n
     texts = list(lines)
-    own = own_features(texts, None, model.words)
+    own = remembered_own_features(texts, model.words)
     hits = _rule_hits(own, rules)
     mark_rules(own, [None if h is None else h[0] for h in hits])
     alive = list(range(n))
@@ -386,19 +387,30 @@ def _headline(lines: Sequence[str], categories: Sequence[str | None], first: int
 
 
 def _rule_hits(own: OwnFeatures, rules: RuleSet) -> list[tuple[str, str, bool] | None]:
-    """`_rule_hit` for every line of a page, from its features (quoted, word count)."""
-    at = [
-        i
-        for i, (stripped, quoted) in enumerate(
-            zip(own.stripped, own.rows[:, _QUOTED].tolist(), strict=True)
-        )
-        if stripped and not quoted
-    ]
+    """`_rule_hit` for every line of a page, from its features (quoted, word count).
+
+    The answer depends on the line alone, so a short line judged on an earlier
+    page (menus, share rows and footers recur site-wide) is looked up in the
+    rules' memory instead of being matched again.
+    """
     hits: list[tuple[str, str, bool] | None] = [None] * len(own.stripped)
+    memo = rules.memo
+    at = []
+    for i, (stripped, quoted) in enumerate(
+        zip(own.stripped, own.rows[:, _QUOTED].tolist(), strict=True)
+    ):
+        if not stripped or quoted:
+            continue
+        if len(stripped) <= MEMO_CHARS and ("rule", stripped) in memo:
+            hits[i] = memo[("rule", stripped)]  # type: ignore[assignment]
+        else:
+            at.append(i)
     words = own.words.tolist()
     found = rules.match_rules([own.stripped[i] for i in at], [words[i] for i in at])
     for i, hit in zip(at, found, strict=True):
         hits[i] = hit
+        if len(own.stripped[i]) <= MEMO_CHARS:
+            rules.remember(("rule", own.stripped[i]), hit)
     return hits
 
 
@@ -529,20 +541,25 @@ def strip_boilerplate(text: str, rules: RuleSet | None = None) -> str:
     return "".join(out)
 
 
-#: Lines up to this many characters have their verdicts remembered: menus, share
-#: rows and footers come back on every page of a site; long lines rarely do.
+#: Lines up to this many characters have their verdicts remembered freely: menus,
+#: share rows and footers come back on every page of a site.
 MEMO_CHARS = 300
+#: Longer lines, up to this many characters, are remembered counting their length
+#: (`RuleSet.remember`): a paragraph comes back when a story is syndicated or a
+#: page is scraped twice, and judging its sentences costs far more than a look-up.
+LONG_MEMO_CHARS = 20_000
 
 
 def _judge_line_remembered(line: str, rules: RuleSet) -> Verdict:
     """`_judge_line`, looked up first among the lines these rules have judged."""
-    if len(line) > MEMO_CHARS:
+    size = len(line)
+    if size > LONG_MEMO_CHARS:
         return _judge_line(line, rules)
     key = ("line", line)
     verdict = rules.memo.get(key)
     if verdict is None:
         verdict = _judge_line(line, rules)
-        rules.remember(key, verdict)
+        rules.remember(key, verdict, size if size > MEMO_CHARS else 0)
     return verdict  # type: ignore[return-value]
 
 

@@ -112,8 +112,10 @@ def keyword_rule(category: str, phrase: str, max_words: int = 12) -> Rule:
 
 
 #: Verdicts remembered per rule set; past this the memory is cleared, so memory
-#: stays bounded on a corpus of any size.
+#: stays bounded on a corpus of any size...
 MEMO_SIZE = 50_000
+#: ...and past this many characters of the long texts remembered (`remember`'s ``chars``).
+MEMO_TEXT_CHARS = 4_000_000
 #: Segments longer than this are never furniture by wording: page furniture is
 #: short, and no rule's length cap admits a segment this long in practice.
 MAX_SEGMENT_CHARS = 2_000
@@ -173,6 +175,7 @@ class RuleSet:
         #: Verdicts already reached with these rules, for whoever judges with them
         #: (page furniture repeats from page to page); see `remember`.
         self.memo: dict[object, object] = {}
+        self._memo_chars = 0
 
     def __getstate__(self) -> tuple[Rule, ...]:
         return self.rules
@@ -284,11 +287,14 @@ class RuleSet:
                 break
         return None if best is None else self.rules[best]
 
-    def remember(self, key: object, value: object) -> None:
-        """Keep ``value`` in `memo` under ``key``, forgetting all once it is full."""
-        if len(self.memo) >= MEMO_SIZE:
+    def remember(self, key: object, value: object, chars: int = 0) -> None:
+        """Keep ``value`` in `memo` under ``key``, forgetting all once it is full: once it
+        holds `MEMO_SIZE` values, or the ``chars`` given with them pass `MEMO_TEXT_CHARS`."""
+        if len(self.memo) >= MEMO_SIZE or self._memo_chars + chars > MEMO_TEXT_CHARS:
             self.memo.clear()
+            self._memo_chars = 0
         self.memo[key] = value
+        self._memo_chars += chars
 
     def match_fragment(self, fragment: str) -> tuple[str, str] | None:
         """Like `match`, with only the rules allowed to cut a run-on clause."""

@@ -12,6 +12,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
+
 from ..changes import Change
 from ..patterns import Pattern
 
@@ -29,7 +31,7 @@ def could_be_mojibake(text: str) -> bool:
     (False, True)
     """
     leads, follow, space_ok = _pair_sets()
-    present = leads.intersection(text)
+    present = leads.intersection(_beyond_ascii(text))
     if not present:
         return False
     if len(present) > 8 or any("\x80" <= ch <= "\x9f" for ch in present):
@@ -46,6 +48,17 @@ def could_be_mojibake(text: str) -> bool:
                 return mojibake_pattern().search(text) is not None
             i = text.find(lead, i + 1)
     return False
+
+
+def _beyond_ascii(text: str) -> set[str]:
+    """The distinct characters of ``text`` beyond ASCII, from one NumPy pass over its code
+    points (a set made from the text itself hashes every character, ASCII ones too).
+
+    >>> sorted(_beyond_ascii("naÃ¯ve café"))
+    ['¯', 'Ã', 'é']
+    """
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return set(map(chr, np.unique(codes[codes >= 0x80]).tolist()))
 
 
 @lru_cache(maxsize=1)

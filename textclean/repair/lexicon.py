@@ -269,6 +269,8 @@ class _Matcher:
         self.anchors = frozenset(self.groups)
         self._patterns: dict[str, PhraseMatch] = {}
         self._phrases: Any = None
+        self._keys: list[str] = []
+        self._replaced_keys = False
 
     def candidates(self, text: str) -> list[Entry]:
         """Entries that may occur in ``text``, in a stable order.
@@ -276,12 +278,18 @@ class _Matcher:
         Every word of the phrase must be in the text, and the phrase itself in
         the text's lower-cased, whitespace-collapsed copy: two C-speed tests
         that leave the regular expressions only the phrases that are there.
+        The phrases in the copy are those the automaton finds there, every
+        occurrence reported (a substring search per phrase read the copy again
+        for each).
         """
         low = per_text(text, "lower", text.lower)
         flat = per_text(text, "lexicon_flat", lambda: " ".join(low.replace("’", "'").split()))
         phrases = self.phrases()
-        if phrases is not None and not find_matches(phrases, flat):
-            return []  # no phrase in the text: the word split is not needed
+        found = None
+        if phrases is not None:
+            found = find_matches(phrases, flat, overlapping=True)
+            if not found:
+                return []  # no phrase in the text: the word split is not needed
         words = per_text(text, "lexicon_words", lambda: _words_of_lower(low))
         present = [
             entry
@@ -289,7 +297,11 @@ class _Matcher:
             for runs, entry in self.groups[anchor]
             if runs <= words
         ]
-        return [entry for entry in present if entry.key.lower() in flat]
+        if found is None or self._replaced_keys:
+            return [entry for entry in present if entry.key.lower() in flat]
+        keys = self._keys
+        in_flat = {keys[k] for k, _start, _end in found}
+        return [entry for entry in present if entry.key.lower() in in_flat]
 
     def phrases(self) -> Any:
         """An Aho–Corasick automaton of every phrase, lower-cased (None when one is empty).
@@ -299,6 +311,10 @@ class _Matcher:
         """
         if self._phrases is None:
             keys = sorted({e.key.lower() for group in self.groups.values() for _, e in group})
+            self._keys = keys
+            # The automaton reads a lone surrogate as U+FFFD (`find_matches`): a
+            # phrase holding one is looked for by substring search instead.
+            self._replaced_keys = any("\ufffd" in key for key in keys)
             self._phrases = AhoCorasick(keys) if keys and all(keys) else False
         return self._phrases or None
 

@@ -13,8 +13,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from ahocorasick_rs import AhoCorasick
+
 from ..context_patterns import ContextPattern, caseless
 from ..patterns import Pattern
+from ..phrase_search import holds_any
 
 STEP = "fix_spacing"
 
@@ -106,6 +109,7 @@ _CODE_MARKS = (
     "==", "!=", "=>", "->", "&&", "||", "::", "+=", "</", "/>", "#include",
     "def ", "function", "var ", "const ", "return", "{", "}", "\n    ", "\n\t",
 )  # fmt: skip
+_CODE_MARK_SEARCH = AhoCorasick(list(_CODE_MARKS))
 
 
 def code_spans(text: str) -> list[tuple[int, int]]:
@@ -126,7 +130,7 @@ def may_hold_code(text: str) -> bool:
     >>> may_hold_code("A sentence; another one."), may_hold_code("call(x);")
     (False, True)
     """
-    if text.startswith(("    ", "\t")) or any(mark in text for mark in _CODE_MARKS):
+    if text.startswith(("    ", "\t")) or holds_any(_CODE_MARK_SEARCH, text):
         return True
     at, line_end = text.find(";"), -1
     while at >= 0:
@@ -194,13 +198,14 @@ _SIGN_MARKS = (
     *(" " + q for q in "’”«»"),
     *(q + " " for q in "“‘«»"),
 )
+_SIGN_MARK_SEARCH = AhoCorasick(list(_SIGN_MARKS))
 _SPACED_PUNCT = ",.;:!?"
 SPLIT_NOT_MARKS = (" n'", " n’")
 
 
 def _may_show_signs(sample: str) -> bool:
     """False only when `TOKEN_SIGNS` cannot match ``sample``."""
-    if any(mark in sample for mark in _SIGN_MARKS):
+    if holds_any(_SIGN_MARK_SEARCH, sample):
         return True
     for punct in _SPACED_PUNCT:
         at = sample.find(" " + punct)

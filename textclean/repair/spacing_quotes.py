@@ -12,6 +12,7 @@ stack and only matched, non-empty pairs lose their inner spaces.
 from __future__ import annotations
 
 from ..changes import Change
+from ..char_positions import char_positions
 from ..patterns import Pattern
 from .spacing_context import STEP, Guard
 
@@ -23,6 +24,8 @@ DOUBLE = set('"“”„‟')
 SINGLE = set("'‘’‚‛")
 GUILLEMETS = set("«»‹›")
 QUOTE_CHARS = set("\"“”„‟'‘’‚‛«»‹›")
+#: The characters `QUOTE` matches.
+_QUOTE_GLYPHS = "\"“”„‟'‘’‚‛«»‹›"
 OPENING = set("“„‘‚‟‛")
 CLOSING = set("”’")
 #: After a closing quote these still leave its right side free: ``”,`` ``”.``
@@ -50,8 +53,11 @@ def quote_changes(
     >>> apply_changes(t, quote_changes(t, guillemets=True))
     'Er sagte »Hallo« und »ging«'
     """
+    found = char_positions(text, _QUOTE_GLYPHS)
+    if not any(_detached(text, i) for i in found):
+        return []  # only a detached quote is ever joined, and most texts hold none
     guard = guard or Guard(text)
-    marks = [m.start() for m in QUOTE.finditer(text) if not guard.touches(m.start(), m.end())]
+    marks = [i for i in found if not guard.touches(i, i + 1)]
     families = [[i for i in marks if text[i] in DOUBLE], [i for i in marks if text[i] in SINGLE]]
     if guillemets:
         families.append([i for i in marks if text[i] in GUILLEMETS])
@@ -70,6 +76,17 @@ def quote_changes(
             if change is not None:
                 changes.append(change)
     return sorted(changes, key=lambda c: c.start)
+
+
+def _detached(text: str, i: int) -> bool:
+    """Spaces (or the text's edge) on both sides of the quote at ``i``, as `_roles` judges.
+
+    >>> _detached('a " b', 2), _detached('a "b', 2), _detached('a ", b', 2)
+    (True, False, True)
+    """
+    if i > 0 and not text[i - 1].isspace():
+        return False
+    return i + 1 == len(text) or text[i + 1].isspace() or _trailing_punct(text, i + 1)
 
 
 def _german_guillemets(text: str) -> bool:

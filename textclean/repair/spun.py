@@ -70,9 +70,15 @@ def _skip(entry: Entry, text: str) -> bool:
     return entry.replacement.lower() == entry.phrase.lower() and text.lower() == text
 
 
-def _one_pass(text: str, lexicon: Lexicon, tiers: tuple[str, ...] = ("repair",)) -> list[Change]:
+def _one_pass(
+    text: str,
+    lexicon: Lexicon,
+    tiers: tuple[str, ...] = ("repair",),
+    hits: list[tuple[int, int, Entry]] | None = None,
+) -> list[Change]:
+    """The repairs of one pass: ``hits`` is ``lexicon.find(text, tiers)`` when known."""
     changes = []
-    for start, end, entry in lexicon.find(text, tiers):
+    for start, end, entry in lexicon.find(text, tiers) if hits is None else hits:
         if _skip(entry, text):
             continue
         before = text[start:end]
@@ -141,12 +147,13 @@ def repair_counts(
     """As `repair_spun`, counting ``repair``-tier and in-context (signal) repairs apart."""
     lexicon = lexicon if lexicon is not None else load_lexicon()
     tiers: tuple[str, ...] = ("repair",)
-    changes = _one_pass(text, lexicon, tiers)
+    hits = lexicon.find(text, tiers)
+    changes = _one_pass(text, lexicon, tiers, hits)
     # Weighing the whole text costs a scan of every tier: only a text with
     # enough repair-tier hits can be clearly spun, and clean text has none.
     if (
         context is not None
-        and len(lexicon.find(text, tiers)) + prior_repairs >= context[0]
+        and len(hits) + prior_repairs >= context[0]
         and in_context(spin_evidence(text, lexicon, prior_repairs), *context)
     ):
         tiers = ("repair", "context")
