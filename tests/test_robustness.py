@@ -294,6 +294,10 @@ def test_duplicate_and_non_string_ids_are_warned_about(tmp_path):
     )
     assert "warning: 1 document has an id seen before (first: 'a')" in proc.stderr
     assert "warning: 1 document has a non-string id (first: 7)" in proc.stderr
+    # the warning says what the output holds: the id as the input gave it
+    assert "kept as it came in the output" in proc.stderr
+    written = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert [r["id"] for r in written] == ["a", "a", 7]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         clean_files(Pipeline([]), [str(src)], str(tmp_path / "lib.jsonl"))
