@@ -50,8 +50,8 @@ class RunConfig:
     )
     resume: bool = _opt(
         False,
-        "Reuse what a killed run finished (a checkpoint per input file, and per 64 MiB "
-        "piece of a plain JSONL file) and do the rest.",
+        "Reuse what a killed run finished (a checkpoint per 64 MiB: a piece of a plain "
+        "JSONL file, a larger file, or a run of small files) and do the rest.",
     )
     output_format: str = "auto"
 
