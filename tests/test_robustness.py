@@ -102,6 +102,17 @@ def test_dedup_clusters_file_may_not_be_the_output(corpus, tmp_path):
     assert proc.returncode == 2 and "are the same file" in proc.stderr
 
 
+def test_two_outputs_on_standard_output_are_refused_not_mixed(corpus):
+    for args in (["clean", "-o", "-", "--rejects", "-"], ["dedup", "-o", "-", "--clusters", "-"]):
+        proc = run(args[0], str(corpus), *args[1:])
+        assert proc.returncode == 2 and "both go to standard output" in proc.stderr
+        assert proc.stdout == ""
+    # one of them there is fine
+    with pytest.raises(PathError, match="rejects and clusters both"):
+        check_paths([str(corpus)], {"output": "o.jsonl", "rejects": "-", "clusters": "-"})
+    assert check_paths([str(corpus)], {"output": "o.jsonl", "rejects": "-"}) == [str(corpus)]
+
+
 def test_an_output_name_of_unknown_format_is_refused(corpus, tmp_path):
     proc = run("clean", str(corpus), "-o", str(tmp_path / "out.csv"), "--steps", "fix_mojibake")
     assert proc.returncode == 2 and "cannot tell the output format" in proc.stderr
