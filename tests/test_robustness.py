@@ -259,6 +259,17 @@ def test_steps_take_options_on_the_command_line(tmp_path):
     assert [r["id"] for r in lines(out)] == ["en"]
 
 
+def test_on_off_options_take_true_false_and_their_own_words_only():
+    from textclean.config import pipeline_from_config
+
+    assert pipeline_from_steps("quality(drop=false)").steps[0][1].drop is False
+    assert (
+        pipeline_from_steps("fix_mojibake(unescape_html=auto)").steps[0][1].unescape_html == "auto"
+    )
+    with pytest.raises(TextcleanError, match="drop must be true or false, not 'no'"):
+        pipeline_from_config({"steps": [{"name": "quality", "drop": "no"}]})
+
+
 def test_a_step_spec_builds_the_same_steps_as_a_config():
     from textclean.config import pipeline_from_config
 
@@ -281,6 +292,10 @@ def test_a_step_spec_builds_the_same_steps_as_a_config():
         ("nonsense", "unknown step"),
         ("language(keep=en", "closing parenthesis"),
         ("default(nope.keep=en)", "takes options of its steps"),
+        # a word is a true value in Python: "no" would have turned dropping on
+        ("quality(drop=no)", "drop must be true or false, not 'no'"),
+        ("default(quality.drop=off)", "drop must be true or false, not 'off'"),
+        ("fix_mojibake(unescape_html=maybe)", "true or false or 'auto'"),
     ],
 )
 def test_a_wrong_step_spec_names_the_culprit(spec, message):
