@@ -416,3 +416,23 @@ class KeepAll:
 
     def __call__(self, doc: Document) -> Document:
         return doc
+
+
+PAGE = (
+    "<!DOCTYPE html>\n<html lang='en'>\n<head><meta charset='utf-8'><title>Storm</title>"
+    "<script>var ads = [];</script></head>\n<body><div class='nav'>Home | World</div>\n"
+    f"<article><p>{ARTICLE}</p></article></body></html>\n"
+)
+
+
+def test_html_pages_in_a_text_field_are_warned_about_and_text_is_not(tmp_path):
+    pages = write_jsonl(tmp_path / "pages.jsonl", [{"id": "p1", "text": PAGE}])
+    proc = run("clean", str(pages), "-o", str(tmp_path / "out.jsonl"), "-q", check=True)
+    assert "pages.jsonl: the 'text' field of document 'p1' holds an HTML page" in proc.stderr
+    # the run itself is unchanged: the page is cleaned as text, and counted
+    assert json.loads((tmp_path / "out.jsonl").read_text())["id"] == "p1"
+    # an article quoting markup, and a folder of text files, are not pages
+    quoting = "Write <html><head><meta><body><p> and <div> to start a page. " + ARTICLE
+    text = write_jsonl(tmp_path / "text.jsonl", [{"id": "t", "text": ARTICLE}, {"text": quoting}])
+    proc = run("clean", str(text), "-o", str(tmp_path / "t.jsonl"), "-q", check=True)
+    assert "HTML page" not in proc.stderr

@@ -26,6 +26,7 @@ import hashlib
 import os
 import shutil
 import time
+import warnings
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -34,9 +35,10 @@ from typing import Any, TypeVar
 import orjson
 
 from ..document import Document, Drop
-from ..errors import ConfigError
+from ..errors import ConfigError, TextcleanWarning
 from ..io import IdCheck, ReadOptions, check_paths, default_rejects_path, read_documents
 from ..io.files import AtomicOutput
+from ..io.markup import html_page_warning
 from ..io.parts import join_parts, work_dir_for, write_outcomes
 from ..io.pieces import PIECE_BYTES, Piece, checkpoints, pieces_of
 from ..io.readers import format_of, input_size, read_range
@@ -111,6 +113,8 @@ def run_on_files(
     output_format(output, output_format_name)  # an unknown output name fails before any work
     writes = {"output": output, "rejects": rejects, **stage_writes(pipeline), **(also_writes or {})}
     files = check_paths(inputs, writes, opts.format)
+    if (page := html_page_warning(files, opts)) is not None:
+        warnings.warn(page, TextcleanWarning, stacklevel=2)
     for target in (output, rejects):
         AtomicOutput.clear_leftovers(target)
     has_stage = any(is_stage(step) for _, step in pipeline.steps)
