@@ -221,3 +221,37 @@ def test_checkpoints_group_small_pieces_and_leave_large_ones_alone(tmp_path):
     assert all(sum(p.size() for p in g) <= 2000 or len(g) == 1 for g in groups)
     # a piece cut at the limit stays a checkpoint of its own
     assert all([p] in groups for p in pieces if p.size() >= 2000)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_run_over_small_files_resumes_from_its_last_finished_group(tmp_path, workers):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for f in range(12):
+        rows = [json.dumps({"id": f"f{f}-{i}", "text": f"row {i} , of {f} ."}) for i in range(10)]
+        write(folder / f"f{f:02d}.jsonl", rows)
+    size = (folder / "f00.jsonl").stat().st_size
+    opts = ReadOptions(on_error="skip")
+    ref = tmp_path / "ref.jsonl"
+    run_on_files(Pipeline.from_steps("fix_spacing"), [str(folder)], str(ref), options=opts)
+
+    def run(resume: bool):
+        pipeline = Pipeline([*Pipeline.from_steps("fix_spacing").steps, ("stop", StopAt("f9-5"))])
+        return run_on_files(
+            pipeline,
+            [str(folder)],
+            str(tmp_path / "out.jsonl"),
+            options=opts,
+            workers=workers,
+            resume=resume,
+            piece_bytes=3 * size,  # three files a checkpoint
+        )
+
+    StopAt.armed, StopAt.seen = True, 0
+    with pytest.raises(StepError, match="stopped"):
+        run(resume=False)
+    StopAt.armed, StopAt.seen = False, 0
+    stats = run(resume=True)
+    assert (tmp_path / "out.jsonl").read_bytes() == ref.read_bytes() and stats.seen == 120
+    if workers == 1:  # the groups of f00-f08 were not run again; f09-f11 were
+        assert StopAt.seen == 30
