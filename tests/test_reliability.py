@@ -146,5 +146,5 @@ def test_ctrl_c_says_where_the_finished_work_is_and_how_to_go_on(tmp_path):
     proc.send_signal(signal.SIGINT)
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130 and not out.exists(), stderr
-    assert f"interrupted; the finished checkpoints are kept in {work}" in stderr
-    assert "--resume" in stderr and "Traceback" not in stderr
+    assert f"warning: interrupted: the finished checkpoints are kept in {work}" in stderr
+    assert "with resume goes on" in stderr and "Traceback" not in stderr

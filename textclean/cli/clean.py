@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 
-from ..io.parts import work_dir_for
 from ..run import ProgressBar, RunConfig, clean_files
 from . import _common as common
 from ._options import settings_options
@@ -26,15 +25,6 @@ def command(inputs, output, quiet, **values):
     """
     run_on = common.executor(values)
     pipeline, run = common.pipeline_and_run(values, common.run_config(values))
-    try:
-        with ProgressBar("clean", quiet) as bar:
-            stats = clean_files(inputs, output, pipeline, run=run, executor=run_on, progress=bar)
-    except SystemExit as stop:  # Ctrl-C or SIGTERM, unwound by the signal handler
-        if output != "-" and work_dir_for(output).is_dir():
-            click.echo(
-                f"textclean clean: interrupted; the finished checkpoints are kept in "
-                f"{work_dir_for(output)}: the same command with --resume goes on from them",
-                err=True,
-            )
-        raise stop
+    with ProgressBar("clean", quiet) as bar:
+        stats = clean_files(inputs, output, pipeline, run=run, executor=run_on, progress=bar)
     common.report(stats, quiet, common.title("clean", run_on))

@@ -134,18 +134,28 @@ def run_on_files(
             tracker.finish()
             ids.warn()
         return pipeline.stats
-    return _checkpointed(
-        pipeline,
-        files,
-        output,
-        rejects,
-        opts,
-        workers,
-        resume,
-        output_format_name,
-        progress,
-        piece_bytes,
-    )
+    try:
+        return _checkpointed(
+            pipeline,
+            files,
+            output,
+            rejects,
+            opts,
+            workers,
+            resume,
+            output_format_name,
+            progress,
+            piece_bytes,
+        )
+    except (KeyboardInterrupt, SystemExit):  # Ctrl-C, or a signal handler's exit
+        if work_dir_for(output).is_dir():
+            warnings.warn(
+                f"interrupted: the finished checkpoints are kept in {work_dir_for(output)}; "
+                "the same run with resume goes on from them",
+                TextcleanWarning,
+                stacklevel=2,
+            )
+        raise
 
 
 Progress = Callable[[int, "int | None"], None]
