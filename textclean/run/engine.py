@@ -6,10 +6,11 @@ Each input file is a shard, and a plain JSON Lines file larger than
 (`textclean.io.pieces`), so a run killed inside one large file resumes from
 its last finished piece. Consecutive small shards are finished together, up
 to ``piece_bytes`` (`checkpoints`), so a folder of thousands of small files
-syncs a few checkpoints to disk, not one per file. A shard's kept and rejected records are written to a
-work directory beside the output (``.OUT.parts/``) and a marker records that
-the shard finished, with its counts and a fingerprint of the input file and
-the settings. When every shard is done, the parts are joined in input order
+syncs a few checkpoints to disk, not one per file. A checkpoint's kept and
+rejected records are written to a work directory beside the output
+(``.OUT.parts/``) and a marker records that it finished, with its counts and
+a fingerprint of its input files and the settings. When every checkpoint is
+done, the parts are joined in input order
 into the output and the rejects file, each written atomically, and the work
 directory is removed. A run killed at any moment leaves either no output or a
 complete one; ``resume=True`` reuses the finished shards and redoes the rest,
