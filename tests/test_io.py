@@ -99,6 +99,22 @@ def test_a_bad_record_fails_naming_file_and_line_or_is_kept_for_rejects(tmp_path
     assert drop.doc.meta.get("raw", "").encode() == line or drop.doc.meta.get("raw_base64")
 
 
+@pytest.mark.parametrize(
+    "lines",
+    [[b"[", b'  {"text": "a"},', b'  {"text": "b"}', b"]"], [b'[{"text": "a"}, {"text": "b"}]']],
+)
+def test_a_json_array_file_is_told_apart_from_a_bad_first_line(tmp_path, lines):
+    p = write_lines(tmp_path / "array.json", lines)
+    with pytest.raises(InputError, match="one object per line") as info:
+        list(read_documents([p]))
+    assert info.value.line == 1
+    # malformed JSON further down is named as before
+    q = write_lines(tmp_path / "q.jsonl", [b'{"text": "a"}', b"[{oops"])
+    drops = [d for d in read_documents([q], on_error="skip") if isinstance(d, Drop)]
+    assert [d.reason for d in drops] == ["malformed_json"]
+    assert "one object per line" not in drops[0].detail
+
+
 def test_invalid_utf8_in_a_text_file_names_the_line(tmp_path):
     p = tmp_path / "t.txt"
     p.write_bytes(b"one\ntwo\nthr\xe9e\n")

@@ -5,6 +5,7 @@ a run stopped inside one file resumes from its last finished piece."""
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 from hypothesis import given, settings
@@ -14,7 +15,7 @@ from textclean import Pipeline
 from textclean.document import Document, Drop
 from textclean.errors import StepError
 from textclean.io import ReadOptions, read_documents
-from textclean.io.pieces import cut_at_lines, pieces_of
+from textclean.io.pieces import Piece, checkpoints, cut_at_lines, pieces_of
 from textclean.io.readers import read_range
 from textclean.run.engine import run_on_files
 
@@ -179,3 +180,78 @@ def test_a_finished_piece_whose_part_is_gone_is_done_again(tmp_path):
     StopAt.armed = False
     run_on_files(pipeline, [path], str(out), options=opts, resume=True, piece_bytes=2000)
     assert out.read_bytes() == ref.read_bytes()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_folder_of_small_files_is_checkpointed_in_a_few_synced_groups(
+    tmp_path, monkeypatch, workers
+):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(60):
+        if i % 2:
+            (folder / f"f{i:02d}.txt").write_text(f"Note {i} , written by hand .\n")
+        else:
+            write(folder / f"f{i:02d}.jsonl", [json.dumps({"id": f"j{i}", "text": "a , b"})])
+    opts = ReadOptions(on_error="skip")
+    ref = tmp_path / "ref.jsonl"
+    run_on_files(Pipeline.from_steps("fix_spacing"), [str(folder)], str(ref), options=opts)
+    syncs = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (syncs.append(fd), real_fsync(fd)))
+    out = tmp_path / "out.jsonl"
+    stats = run_on_files(
+        Pipeline.from_steps("fix_spacing"), [str(folder)], str(out), options=opts, workers=workers
+    )
+    assert out.read_bytes() == ref.read_bytes() and stats.seen == 60
+    # three files per checkpoint (kept, rejects, marker) and the two outputs,
+    # not three per input file
+    assert len(syncs) <= 5
+
+
+def test_checkpoints_group_small_pieces_and_leave_large_ones_alone(tmp_path):
+    path = corpus(tmp_path)
+    pieces = pieces_of(path, piece_bytes=2000)
+    small = []
+    for i in range(5):
+        small.append(Piece(write(tmp_path / f"s{i}.jsonl", ['{"text": "x"}'])))
+    groups = checkpoints([*small, *pieces, *small], 2000)
+    assert [p for g in groups for p in g] == [*small, *pieces, *small]
+    assert groups[0] == small and len(groups) < 5 + len(pieces) + 5
+    assert all(sum(p.size() for p in g) <= 2000 or len(g) == 1 for g in groups)
+    # a piece cut at the limit stays a checkpoint of its own
+    assert all([p] in groups for p in pieces if p.size() >= 2000)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_run_over_small_files_resumes_from_its_last_finished_group(tmp_path, workers):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for f in range(12):
+        rows = [json.dumps({"id": f"f{f}-{i}", "text": f"row {i} , of {f} ."}) for i in range(10)]
+        write(folder / f"f{f:02d}.jsonl", rows)
+    size = (folder / "f00.jsonl").stat().st_size
+    opts = ReadOptions(on_error="skip")
+    ref = tmp_path / "ref.jsonl"
+    run_on_files(Pipeline.from_steps("fix_spacing"), [str(folder)], str(ref), options=opts)
+
+    def run(resume: bool):
+        pipeline = Pipeline([*Pipeline.from_steps("fix_spacing").steps, ("stop", StopAt("f9-5"))])
+        return run_on_files(
+            pipeline,
+            [str(folder)],
+            str(tmp_path / "out.jsonl"),
+            options=opts,
+            workers=workers,
+            resume=resume,
+            piece_bytes=3 * size,  # three files a checkpoint
+        )
+
+    StopAt.armed, StopAt.seen = True, 0
+    with pytest.raises(StepError, match="stopped"):
+        run(resume=False)
+    StopAt.armed, StopAt.seen = False, 0
+    stats = run(resume=True)
+    assert (tmp_path / "out.jsonl").read_bytes() == ref.read_bytes() and stats.seen == 120
+    if workers == 1:  # the groups of f00-f08 were not run again; f09-f11 were
+        assert StopAt.seen == 30

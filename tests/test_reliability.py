@@ -131,3 +131,20 @@ def test_partial_files_a_killed_run_left_are_removed_by_the_next_run(tmp_path):
     )
     assert not any(path.exists() for path in stale) and keep.exists()
     assert out.read_bytes()
+
+
+def test_ctrl_c_says_where_the_finished_work_is_and_how_to_go_on(tmp_path):
+    make_shards(tmp_path / "in", shards=2, per_shard=300)
+    out = tmp_path / "out.jsonl"
+    args = [sys.executable, "-m", "textclean", "clean", str(tmp_path / "in"), "-o", str(out)]
+    args += ["-q", "--on-error", "skip"]
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    work = tmp_path / ".out.jsonl.parts"
+    deadline = time.monotonic() + 60
+    while not work.is_dir() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and not out.exists(), stderr
+    assert f"warning: interrupted: the finished checkpoints are kept in {work}" in stderr
+    assert "with resume goes on" in stderr and "Traceback" not in stderr

@@ -102,6 +102,17 @@ def test_dedup_clusters_file_may_not_be_the_output(corpus, tmp_path):
     assert proc.returncode == 2 and "are the same file" in proc.stderr
 
 
+def test_two_outputs_on_standard_output_are_refused_not_mixed(corpus):
+    for args in (["clean", "-o", "-", "--rejects", "-"], ["dedup", "-o", "-", "--clusters", "-"]):
+        proc = run(args[0], str(corpus), *args[1:])
+        assert proc.returncode == 2 and "both go to standard output" in proc.stderr
+        assert proc.stdout == ""
+    # one of them there is fine
+    with pytest.raises(PathError, match="rejects and clusters both"):
+        check_paths([str(corpus)], {"output": "o.jsonl", "rejects": "-", "clusters": "-"})
+    assert check_paths([str(corpus)], {"output": "o.jsonl", "rejects": "-"}) == [str(corpus)]
+
+
 def test_an_output_name_of_unknown_format_is_refused(corpus, tmp_path):
     proc = run("clean", str(corpus), "-o", str(tmp_path / "out.csv"), "--steps", "fix_mojibake")
     assert proc.returncode == 2 and "cannot tell the output format" in proc.stderr
@@ -248,6 +259,17 @@ def test_steps_take_options_on_the_command_line(tmp_path):
     assert [r["id"] for r in lines(out)] == ["en"]
 
 
+def test_on_off_options_take_true_false_and_their_own_words_only():
+    from textclean.config import pipeline_from_config
+
+    assert pipeline_from_steps("quality(drop=false)").steps[0][1].drop is False
+    assert (
+        pipeline_from_steps("fix_mojibake(unescape_html=auto)").steps[0][1].unescape_html == "auto"
+    )
+    with pytest.raises(TextcleanError, match="drop must be true or false, not 'no'"):
+        pipeline_from_config({"steps": [{"name": "quality", "drop": "no"}]})
+
+
 def test_a_step_spec_builds_the_same_steps_as_a_config():
     from textclean.config import pipeline_from_config
 
@@ -270,6 +292,10 @@ def test_a_step_spec_builds_the_same_steps_as_a_config():
         ("nonsense", "unknown step"),
         ("language(keep=en", "closing parenthesis"),
         ("default(nope.keep=en)", "takes options of its steps"),
+        # a word is a true value in Python: "no" would have turned dropping on
+        ("quality(drop=no)", "drop must be true or false, not 'no'"),
+        ("default(quality.drop=off)", "drop must be true or false, not 'off'"),
+        ("fix_mojibake(unescape_html=maybe)", "true or false or 'auto'"),
     ],
 )
 def test_a_wrong_step_spec_names_the_culprit(spec, message):
@@ -294,6 +320,10 @@ def test_duplicate_and_non_string_ids_are_warned_about(tmp_path):
     )
     assert "warning: 1 document has an id seen before (first: 'a')" in proc.stderr
     assert "warning: 1 document has a non-string id (first: 7)" in proc.stderr
+    # the warning says what the output holds: the id as the input gave it
+    assert "kept as it came in the output" in proc.stderr
+    written = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert [r["id"] for r in written] == ["a", "a", 7]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         clean_files(Pipeline([]), [str(src)], str(tmp_path / "lib.jsonl"))
@@ -386,3 +416,23 @@ class KeepAll:
 
     def __call__(self, doc: Document) -> Document:
         return doc
+
+
+PAGE = (
+    "<!DOCTYPE html>\n<html lang='en'>\n<head><meta charset='utf-8'><title>Storm</title>"
+    "<script>var ads = [];</script></head>\n<body><div class='nav'>Home | World</div>\n"
+    f"<article><p>{ARTICLE}</p></article></body></html>\n"
+)
+
+
+def test_html_pages_in_a_text_field_are_warned_about_and_text_is_not(tmp_path):
+    pages = write_jsonl(tmp_path / "pages.jsonl", [{"id": "p1", "text": PAGE}])
+    proc = run("clean", str(pages), "-o", str(tmp_path / "out.jsonl"), "-q", check=True)
+    assert "pages.jsonl: the 'text' field of document 'p1' holds an HTML page" in proc.stderr
+    # the run itself is unchanged: the page is cleaned as text, and counted
+    assert json.loads((tmp_path / "out.jsonl").read_text())["id"] == "p1"
+    # an article quoting markup, and a folder of text files, are not pages
+    quoting = "Write <html><head><meta><body><p> and <div> to start a page. " + ARTICLE
+    text = write_jsonl(tmp_path / "text.jsonl", [{"id": "t", "text": ARTICLE}, {"text": quoting}])
+    proc = run("clean", str(text), "-o", str(tmp_path / "t.jsonl"), "-q", check=True)
+    assert "HTML page" not in proc.stderr

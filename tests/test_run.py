@@ -98,11 +98,31 @@ def test_record_mode_is_set_on_a_copy(tmp_path):
     )
 )
 def test_with_input_sets_exactly_the_fields_the_config_gives(given_fields):
-    base = RunConfig(read=ReadOptions(text_field="t0", id_field="i0", on_error="skip"))
+    base = RunConfig(read=ReadOptions(on_error="skip"))
     read = base.with_input({"input": given_fields}).read
-    assert read.text_field == given_fields.get("text_field", "t0")
-    assert read.id_field == given_fields.get("id_field", "i0")
+    assert read.text_field == given_fields.get("text_field", "text")
+    assert read.id_field == given_fields.get("id_field", "id")
     assert read.on_error == "skip"
+
+
+def test_a_read_option_given_twice_with_two_values_is_named_not_ignored(tmp_path):
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, corpus(field="body"))
+    config = tmp_path / "c.toml"
+    config.write_text('[input]\ntext_field = "text"\n\n[[steps]]\nname = "fix_spacing"\n')
+    run = RunConfig(read=ReadOptions(text_field="body"))
+    with pytest.raises(OptionError) as caught:
+        clean_files([str(src)], str(tmp_path / "out.jsonl"), str(config), run=run)
+    assert caught.value.options == ("text_field",) and "'body'" in str(caught.value)
+    assert not (tmp_path / "out.jsonl").exists()
+    args = ["clean", str(src), "-o", str(tmp_path / "o.jsonl"), "--config", str(config)]
+    result = CliRunner().invoke(main, [*args, "--text-field", "body"])
+    assert result.exit_code == 2 and "--text-field" in result.output
+    # the same value in both places, or the flag left at its default, is no clash
+    assert (
+        CliRunner().invoke(main, [*args, "--text-field", "text", "--on-error", "skip"]).exit_code
+        == 0
+    )
 
 
 def test_dedup_files_writes_what_dedup_documents_finds(tmp_path):

@@ -13,7 +13,7 @@ the counts are those of one process (`tests/test_raw_chunks.py`).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -35,6 +35,9 @@ RawItem = tuple[bytes, int, str, int] | Drop
 class _Tracker(Protocol):
     def read(self, position: int) -> None: ...
     def advance(self, count: int) -> None: ...
+    def in_turn(
+        self, pieces: list[Piece], read: Callable[[Piece], Iterator[RawItem]]
+    ) -> Iterator[RawItem]: ...
 
 
 @dataclass(frozen=True)
@@ -127,7 +130,7 @@ def byte_chunks(items: Iterator[RawItem], size: int, max_bytes: int) -> Iterator
 
 def clean_jsonl_shard(
     runner: DocRunner,
-    path: str | Piece,
+    path: str | Piece | list[Piece],
     out_path: str,
     rejects_path: str,
     opts: ReadOptions,
@@ -136,13 +139,16 @@ def clean_jsonl_shard(
     tracker: _Tracker,
     ids: IdCheck,
 ) -> Stats:
-    """Clean one JSONL shard (a file, or a piece of one) on ``workers`` processes
-    into two JSONL files (atomic)."""
+    """Clean one JSONL shard (a file, a piece of one, or several in turn) on
+    ``workers`` processes into two JSONL files (atomic)."""
     started = time.perf_counter()
     stats = Stats()
     job = RawJob(runner, opts)
-    piece = path if isinstance(path, Piece) else Piece(path)
-    it = raw_items(piece.path, opts, tracker, piece)
+    if isinstance(path, list):
+        it = tracker.in_turn(path, lambda piece: raw_items(piece.path, opts, tracker, piece))
+    else:
+        piece = path if isinstance(path, Piece) else Piece(path)
+        it = raw_items(piece.path, opts, tracker, piece)
     chunks = byte_chunks(it, chunk_size, CHUNK_BYTES)
     with AtomicOutput(out_path) as out, AtomicOutput(rejects_path) as rej:
         for result in map_ordered(job, chunks, workers):

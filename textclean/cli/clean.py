@@ -17,7 +17,8 @@ from ._options import settings_options
 @settings_options(RunConfig, only=("resume", "record"))
 @common.domain_errors
 def command(inputs, output, quiet, **values):
-    """Clean IN... (files or directories of .jsonl[.gz|.zst], .txt, .parquet) into OUT.
+    """Clean IN... (files or directories of .jsonl[.gz|.zst], .txt, .parquet, and with
+    the html extra .warc[.gz] and .html, whose main text is extracted) into OUT.
 
     Every record ends in OUT or in the rejects file with its reason;
     the summary on stderr shows read = written + rejected.

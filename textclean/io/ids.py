@@ -1,8 +1,9 @@
 """Watching document ids as they are read: duplicates and ids that are not strings.
 
 Ids name documents in the rejects file, in dedup clusters and in
-``textclean explain``'s id choice, so two documents with one id, or an id that was a number
-in the input and a string in the output, are worth a warning. The check
+``textclean explain``'s id choice, so two documents with one id, or an id that is a number
+in the input (kept as it came in the output records, a string in those names), are worth a
+warning. The check
 keeps 8 bytes per document (a 64-bit hash of each id) and warns once, at the
 end of the stream, with `TextcleanWarning`.
 """
@@ -28,7 +29,8 @@ class IdCheck:
     >>> _ = list(check.watch(docs))
     >>> for message in check.messages(): print(message)
     1 document has an id seen before (first: 'a'); ids should be unique
-    1 document has a non-string id (first: 7), written as a string
+    1 document has a non-string id (first: 7): kept as it came in the output,
+    named '7' in clusters and reports
     """
 
     def __init__(self, id_field: str = "id"):
@@ -84,7 +86,8 @@ class IdCheck:
             n = self.non_string
             out.append(
                 f"{n:,} document{' has' if n == 1 else 's have'} a non-string id "
-                f"(first: {self.first_non_string!r}), written as a string"
+                f"(first: {self.first_non_string!r}): kept as it came in the output, "
+                f"named {str(self.first_non_string)!r} in clusters and reports"
             )
         return out
 

@@ -53,7 +53,8 @@ def check_paths(
     """The input files of a run, after checking its outputs against them.
 
     ``outputs`` maps a label (``"output"``, ``"rejects"``, ``"clusters"``,
-    ``"html"``) to a path; None and ``-`` (stdout) are not checked. The
+    ``"html"``) to a path; None is not checked, and ``-`` (stdout) only for
+    being named twice. The
     files other than the output and the HTML report are JSON lines, so a
     Parquet name is refused for them. Raises `PathError` naming the culprit.
 
@@ -72,6 +73,12 @@ def check_paths(
             raise PathError(f"{path}: no such file or directory")
     files = expand_inputs(inputs, declared)
     folders = [p for p in inputs if p != "-" and os.path.isdir(p)]
+    to_stdout = [label for label, path in outputs.items() if path and str(path) == "-"]
+    if len(to_stdout) > 1:
+        raise PathError(
+            f"{' and '.join(to_stdout)} both go to standard output (-), where their "
+            "records would mix; write all but one to a file"
+        )
     named = [(label, str(path)) for label, path in outputs.items() if path and str(path) != "-"]
     for i, (label, path) in enumerate(named):
         if label not in FREE_FORMAT:

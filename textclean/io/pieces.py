@@ -90,3 +90,33 @@ def cut_at_lines(path: str, piece_bytes: int) -> list[Piece]:
         last = pieces.pop()
         pieces.append(Piece(path, last.start, None, last.first_line))
     return pieces
+
+
+def checkpoints(pieces: list[Piece], piece_bytes: int) -> list[list[Piece]]:
+    """``pieces`` in order, grouped into the units a run finishes and records on
+    its own: consecutive pieces until they hold ``piece_bytes``.
+
+    A folder of thousands of small files then costs a few checkpoints (each is
+    three files synced to disk), not three per file; a piece as large as
+    ``piece_bytes`` stays alone, so a large file still resumes piece by piece.
+
+    >>> import os, tempfile
+    >>> d = tempfile.mkdtemp()
+    >>> for name, size in [("a", 3), ("b", 3), ("c", 9), ("d", 2), ("e", 2)]:
+    ...     with open(os.path.join(d, name), "wb") as f: _ = f.write(b"x" * size)
+    >>> groups = checkpoints([Piece(os.path.join(d, n)) for n in "abcde"], 8)
+    >>> [[os.path.basename(p.path) for p in group] for group in groups]
+    [['a', 'b'], ['c'], ['d', 'e']]
+    """
+    groups: list[list[Piece]] = []
+    held = 0
+    for piece in pieces:
+        size = piece.size()
+        group = groups[-1] if groups else None
+        if group is None or held + size > piece_bytes:
+            groups.append([piece])
+            held = size
+        else:
+            group.append(piece)
+            held += size
+    return groups

@@ -386,6 +386,11 @@ def _parse_line(line: bytes, path: str, lineno: int, opts: ReadOptions) -> Docum
     )
 
 
+#: Said of a first line that opens a JSON array: the whole file is one document
+#: of JSON, where each line should be one.
+JSON_ARRAY = "; the file looks like one JSON array, but input is JSON Lines: one object per line"
+
+
 def _parse_slow(line: bytes, path: str, lineno: int) -> object:
     """Tell invalid UTF-8 from malformed JSON, and accept what only the
     standard library parses (integers beyond 64 bits, NaN, lone surrogates)."""
@@ -398,7 +403,8 @@ def _parse_slow(line: bytes, path: str, lineno: int) -> object:
     try:
         return loads(text)
     except ValueError as exc:
-        raise InputError(path, lineno, "malformed_json", f"malformed JSON: {exc}") from None
+        array = JSON_ARRAY if lineno == 1 and text.lstrip("\ufeff \t").startswith("[") else ""
+        raise InputError(path, lineno, "malformed_json", f"malformed JSON: {exc}{array}") from None
     except RecursionError:
         raise InputError(path, lineno, "malformed_json", "JSON nested too deeply") from None
 

@@ -17,8 +17,12 @@ def record_to_document(
 ) -> Document:
     """A Document from one parsed record; raises `InputError` for a bad record."""
     if not isinstance(record, dict):
+        array = "; input is JSON Lines: one object per line" if isinstance(record, list) else ""
         raise InputError(
-            path, line, "not_an_object", f"expected a JSON object, got {type(record).__name__}"
+            path,
+            line,
+            "not_an_object",
+            f"expected a JSON object, got {type(record).__name__}{array}",
         )
     if text_field not in record:
         raise InputError(path, line, "missing_text", f"no {text_field!r} field")

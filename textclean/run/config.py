@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from ..config import INPUT_KEYS, input_options
-from ..errors import ConfigError
+from ..errors import ConfigError, OptionError
 from ..io import ReadOptions, default_rejects_path, expand_inputs
 from ..io.files import CountedStdin
 from ..runner import RECORD_MODES
@@ -50,8 +50,8 @@ class RunConfig:
     )
     resume: bool = _opt(
         False,
-        "Reuse what a killed run finished (a checkpoint per input file, and per 64 MiB "
-        "piece of a plain JSONL file) and do the rest.",
+        "Reuse what a killed run finished (a checkpoint per 64 MiB: a piece of a plain "
+        "JSONL file, a larger file, or a run of small files) and do the rest.",
     )
     output_format: str = "auto"
 
@@ -67,10 +67,24 @@ class RunConfig:
         return self.read.on_error
 
     def with_input(self, config: Mapping[str, Any] | None) -> RunConfig:
-        """These settings with a loaded config's ``[input]`` table applied over them."""
+        """These settings with a loaded config's ``[input]`` table applied over them.
+
+        A read option this run sets away from its default and the config sets
+        to another value is an `OptionError`: one of the two would be ignored
+        without a word (a field named for the run, the config's read instead).
+        """
         if not config or not config.get("input"):
             return self
         current = {key: getattr(self.read, key) for key in INPUT_KEYS}
+        defaults = ReadOptions()
+        for key, value in config["input"].items():
+            if current[key] not in (value, getattr(defaults, key)):
+                origin = config.get("_origin", "config")
+                raise OptionError(
+                    f"{origin}: [input] sets {key} = {value!r}, but this run reads "
+                    f"{key} = {current[key]!r}; give it in one place",
+                    key,
+                )
         given = input_options({"input": {**current, **config["input"]}})
         return replace(self, read=replace(self.read, **asdict(given)))
 

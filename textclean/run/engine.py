@@ -4,10 +4,13 @@ with per-shard checkpoints and resume.
 Each input file is a shard, and a plain JSON Lines file larger than
 ``piece_bytes`` is cut at line starts into shards of about that size
 (`textclean.io.pieces`), so a run killed inside one large file resumes from
-its last finished piece. A shard's kept and rejected records are written to a
-work directory beside the output (``.OUT.parts/``) and a marker records that
-the shard finished, with its counts and a fingerprint of the input file and
-the settings. When every shard is done, the parts are joined in input order
+its last finished piece. Consecutive small shards are finished together, up
+to ``piece_bytes`` (`checkpoints`), so a folder of thousands of small files
+syncs a few checkpoints to disk, not one per file. A checkpoint's kept and
+rejected records are written to a work directory beside the output
+(``.OUT.parts/``) and a marker records that it finished, with its counts and
+a fingerprint of its input files and the settings. When every checkpoint is
+done, the parts are joined in input order
 into the output and the rejects file, each written atomically, and the work
 directory is removed. A run killed at any moment leaves either no output or a
 complete one; ``resume=True`` reuses the finished shards and redoes the rest,
@@ -24,19 +27,21 @@ import hashlib
 import os
 import shutil
 import time
+import warnings
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 
 from ..document import Document, Drop
-from ..errors import ConfigError
+from ..errors import ConfigError, TextcleanWarning
 from ..io import IdCheck, ReadOptions, check_paths, default_rejects_path, read_documents
 from ..io.files import AtomicOutput
+from ..io.markup import html_page_warning
 from ..io.parts import join_parts, work_dir_for, write_outcomes
-from ..io.pieces import PIECE_BYTES, Piece, pieces_of
+from ..io.pieces import PIECE_BYTES, Piece, checkpoints, pieces_of
 from ..io.readers import format_of, input_size, read_range
 from ..io.writers import output_format
 from ..pipeline import CHUNK_SIZE, Pipeline
@@ -46,6 +51,8 @@ from ..steps import is_stage
 from .targets import opened_targets, stage_writes
 
 __all__ = ["Progress", "run_on_files", "settings_fingerprint"]
+
+T = TypeVar("T")
 
 
 def settings_fingerprint(pipeline: Pipeline, opts: ReadOptions) -> str:
@@ -85,8 +92,9 @@ def run_on_files(
     """Run ``pipeline`` over ``inputs``; write kept records to ``output`` and
     drops to ``rejects``. Returns the run's `Stats` (read = written + rejected).
 
-    A per-document pipeline writing to a file checkpoints each input file, and
-    each piece of about ``piece_bytes`` of a larger plain JSON Lines file
+    A per-document pipeline writing to a file checkpoints each piece of about
+    ``piece_bytes`` of a larger plain JSON Lines file, each other file, and each
+    run of small files holding up to ``piece_bytes`` together
     (`textclean.io.pieces`); ``resume`` redoes only the unfinished ones.
 
     Duplicate and non-string ids are reported with a `TextcleanWarning` at
@@ -106,6 +114,8 @@ def run_on_files(
     output_format(output, output_format_name)  # an unknown output name fails before any work
     writes = {"output": output, "rejects": rejects, **stage_writes(pipeline), **(also_writes or {})}
     files = check_paths(inputs, writes, opts.format)
+    if (page := html_page_warning(files, opts)) is not None:
+        warnings.warn(page, TextcleanWarning, stacklevel=2)
     for target in (output, rejects):
         AtomicOutput.clear_leftovers(target)
     has_stage = any(is_stage(step) for _, step in pipeline.steps)
@@ -125,18 +135,28 @@ def run_on_files(
             tracker.finish()
             ids.warn()
         return pipeline.stats
-    return _checkpointed(
-        pipeline,
-        files,
-        output,
-        rejects,
-        opts,
-        workers,
-        resume,
-        output_format_name,
-        progress,
-        piece_bytes,
-    )
+    try:
+        return _checkpointed(
+            pipeline,
+            files,
+            output,
+            rejects,
+            opts,
+            workers,
+            resume,
+            output_format_name,
+            progress,
+            piece_bytes,
+        )
+    except (KeyboardInterrupt, SystemExit):  # Ctrl-C, or a signal handler's exit
+        if work_dir_for(output).is_dir():
+            warnings.warn(
+                f"interrupted: the finished checkpoints are kept in {work_dir_for(output)}; "
+                "the same run with resume goes on from them",
+                TextcleanWarning,
+                stacklevel=2,
+            )
+        raise
 
 
 Progress = Callable[[int, "int | None"], None]
@@ -187,6 +207,13 @@ class _Tracker:
                 del self._positions[: self._next]
                 self._next = 0
 
+    def in_turn(self, pieces: list[Piece], read: Callable[[Piece], Iterator[T]]) -> Iterator[T]:
+        """The items ``read`` gives for each piece in turn; the input position
+        moves past each piece when its items are read."""
+        for piece in pieces:
+            yield from read(piece)
+            self.base += piece.size()
+
     def skip(self, size: int) -> None:
         """A shard done before (resume): its bytes count at once."""
         self.base += size
@@ -220,11 +247,12 @@ def _checkpointed(
     tracker = _Tracker(progress, _total_size(shards))
     ids = IdCheck(opts.id_field)
     pieces = [piece for shard in shards for piece in pieces_of(shard, opts.format, piece_bytes)]
-    for index, piece in enumerate(pieces):
+    groups = checkpoints(pieces, piece_bytes)
+    for index, group in enumerate(groups):
         marker = work / f"{index:06d}.done.json"
-        expected = {"settings": settings, "shard": shard_fingerprint(piece)}
+        expected = {"settings": settings, "shard": [shard_fingerprint(p) for p in group]}
         done = _read_marker(marker)
-        size = piece.size()
+        size = sum(p.size() for p in group)
         part_out, part_rej = work / f"{index:06d}.out.jsonl", work / f"{index:06d}.rejects.jsonl"
         # A run killed while removing its finished work folder can leave a
         # marker without its parts: such a piece is done again.
@@ -237,25 +265,27 @@ def _checkpointed(
             total.merge(Stats.from_record(done["stats"]))
             tracker.skip(size)
             continue
-        if workers > 1 and format_of(piece.path, opts.format) == "jsonl":
+        if workers > 1 and all(format_of(p.path, opts.format) == "jsonl" for p in group):
             # Workers parse, clean and serialise; this process moves bytes.
             runner = pipeline.doc_runner(pipeline.steps)
             pipeline.stats = clean_jsonl_shard(
-                runner, piece, str(part_out), str(part_rej), opts, workers, CHUNK_SIZE, tracker, ids
+                runner, group, str(part_out), str(part_rej), opts, workers, CHUNK_SIZE, tracker, ids
             )
         else:
-            records = read_range(
-                piece.path, opts, piece.start, piece.end, piece.first_line, on_record=tracker.read
+            records = tracker.in_turn(
+                group,
+                lambda p: read_range(
+                    p.path, opts, p.start, p.end, p.first_line, on_record=tracker.read
+                ),
             )
             outcomes = tracker.written(pipeline.outcomes(ids.watch(records), workers=workers))
             write_outcomes(outcomes, str(part_out), str(part_rej), opts, "jsonl")
-        tracker.base += size
         stats = pipeline.stats
         with AtomicOutput(str(marker)) as m:
             m.write(orjson.dumps({"expected": expected, "stats": stats.to_record()}))
         total.merge(stats)
-    join_parts(work, len(pieces), "out", output, opts, fmt)
-    join_parts(work, len(pieces), "rejects", rejects, opts, "jsonl")
+    join_parts(work, len(groups), "out", output, opts, fmt)
+    join_parts(work, len(groups), "rejects", rejects, opts, "jsonl")
     shutil.rmtree(work)
     tracker.finish()
     ids.warn()
