@@ -135,7 +135,11 @@ _LEXICAL_MAX = FEATURES.index("lexical_max")
 #: The feature column saying the line holds a quotation (`is_quoted`).
 _QUOTED = FEATURES.index("quoted")
 _ENDS_SENTENCE = FEATURES.index("ends_sentence")
-#: Rounds of judging what is left (see `_model_verdicts`); pages settle in two.
+#: Rounds of judging what is left (see `_model_verdicts`). Most pages settle in
+#: two or three; a page still losing lines in the last round may lose more when
+#: stripped again. The cap keeps the cost linear: a page of text the model
+#: reads as furniture can lose a few lines a round for as many rounds as it
+#: has lines.
 MAX_ROUNDS = 5
 #: ``model=USE_BUILTIN`` (the default) means the model shipped with textclean.
 USE_BUILTIN = "builtin"
@@ -158,16 +162,26 @@ def classify_lines(
     ``keep_categories`` are never removed. ``model`` is a `LineModel`, the
     built-in one, or None for the rules alone; ``threshold`` overrides the
     model's decision threshold (higher keeps more). A text without a line of
-    article prose (twelve words or more, ending like a sentence) has no page
-    to read its lines against, and is judged by the rules alone.
+    article prose (twelve words or more, ending like a sentence), before or
+    after the rules' sentence cuts, has no page to read its lines against,
+    and is judged by the rules alone.
     """
     rules = builtin_rules() if rules is None else rules
     if model == USE_BUILTIN:
         model = builtin_model()
+    by_rules: list[Verdict] | None = None
     if model is not None and not any(is_anchor(line) for line in lines):
-        model = None  # no article prose to read the lines against: the wording decides
+        # No article prose to read the lines against: the wording decides, unless
+        # the rules' own sentence cuts leave some (a paragraph ending in a photo
+        # credit), which the model would find on the output, stripped again.
+        by_rules = [_judge_line_remembered(line, rules) for line in lines]
+        if not any(
+            v.keep and v.cuts and is_anchor(_residual(line, v))
+            for line, v in zip(lines, by_rules, strict=True)
+        ):
+            model = None
     if model is None:
-        verdicts = [_judge_line_remembered(line, rules) for line in lines]
+        verdicts = by_rules or [_judge_line_remembered(line, rules) for line in lines]
         if layout:
             _add_layout(lines, verdicts)
     else:
@@ -187,7 +201,9 @@ def _model_verdicts(
     the lines beside it look like; judging the remaining lines again until a
     round removes nothing makes the result a fixed point: stripping the output
     again removes nothing (the step is idempotent). Sentence cuts are found in
-    the first round, and later rounds see the lines without them.
+    the first round, and later rounds see the lines without them (a round
+    that cut sentences is followed by one more, even if it removed no line:
+    a line left without its credit may read as furniture on its own).
 
     Each line's own features, rule hit and category are worked out once for
     the whole page (`own_features`); a round only re-reads positions and
@@ -224,7 +240,7 @@ def _model_verdicts(
                     changed.append(i)
             else:
                 final[i] = Verdict(True, cuts=final[i].cuts, probability=verdict.probability)
-        if not removed:
+        if not removed and not changed:
             break
         alive = [i for i in alive if final[i].keep]
         if changed:
