@@ -146,6 +146,7 @@ def dedup_files_dask(
     partitions: int | None = None,
     output_format_name: str = "auto",
     step: str = "near_dedup",
+    warn_markup: bool = True,
 ) -> Stats:
     """``textclean dedup`` on Dask: output, rejects and clusters file identical to the local run.
 
@@ -154,7 +155,9 @@ def dedup_files_dask(
     ``"dask"`` labels components on the cluster and decides each partition
     of components on a worker. ``partitions``: partitions of every shuffle
     (default: one per `SHUFFLE_BYTES` of input); the result does not depend on it.
-    ``clusters`` is a file or a sink that receives the clusters.
+    ``clusters`` is a file or a sink that receives the clusters. An HTML page
+    in the text field is warned about as in a local run (``warn_markup=False``:
+    not).
     """
     dask = _dask()
     dd = dask_dataframe()
@@ -164,7 +167,9 @@ def dedup_files_dask(
     if components not in COMPONENTS:
         raise ConfigError(f"components must be one of {', '.join(COMPONENTS)}, got {components!r}")
     started = time.perf_counter()
-    opts, rejects, blocks, work = prepare_run(inputs, output, rejects, options, blocksize)
+    opts, rejects, blocks, work = prepare_run(
+        inputs, output, rejects, options, blocksize, warn_markup
+    )
     try:
         with dask.config.set(DASK_CONFIG):
             members, found = _find(blocks, opts, settings, client, components, dask, dd, partitions)
