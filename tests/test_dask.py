@@ -149,3 +149,25 @@ def test_the_cli_on_dask_shows_the_html_page_warning_once(client, tmp_path):
     proc = run("clean", str(src), "-o", str(out), "-q", "--dask", client.scheduler.address)
     assert proc.stderr.count("warning: ") == 1
     assert "pages.jsonl: the 'text' field of document 'p1' holds an HTML page" in proc.stderr
+
+
+def test_a_pipeline_in_segments_keeps_an_earlier_runs_record_apart_as_a_local_run(client, tmp_path):
+    import json
+
+    from textclean.parallel.dask import run_pipeline_dask
+
+    src = tmp_path / "in.jsonl"
+    earlier = {"edits": {"fix_mojibake": 1}}
+    records = [
+        {"id": str(i), "text": f"Page {i} , they do n't know ( yet ) .", "textclean": earlier}
+        for i in range(4)
+    ]
+    src.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    steps = Pipeline([create("fix_spacing"), create("near_dedup"), create("fix_mojibake")])
+    local, remote = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
+    clean_files(steps, [str(src)], str(local))
+    run_pipeline_dask(steps, [str(src)], str(remote), client=client)
+    assert remote.read_bytes() == local.read_bytes()
+    first = json.loads(local.read_text(encoding="utf-8").splitlines()[0])["textclean"]
+    assert first["edits"] == {"fix_spacing": 5}
+    assert first["earlier_runs"] == [earlier]

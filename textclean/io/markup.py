@@ -76,7 +76,11 @@ def html_page_warning(files: Iterable[str], opts: ReadOptions) -> str | None:
 
 def warn_html_pages(inputs: Iterable[str], opts: ReadOptions, stacklevel: int = 3) -> None:
     """Warn (`TextcleanWarning`) with `html_page_warning` for a run's ``inputs``
-    (files or folders); every runner, local or on Dask, calls this once per run."""
+    (files or folders); every runner, local or on Dask, calls this once per run.
+    Inputs that an earlier part of the same run wrote (``opts.same_run``) were
+    looked at as that part read them."""
+    if opts.same_run:
+        return
     files = expand_inputs([str(p) for p in inputs], opts.format)
     if (page := html_page_warning(files, opts)) is not None:
         warnings.warn(page, TextcleanWarning, stacklevel=stacklevel)

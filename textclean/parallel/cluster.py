@@ -57,17 +57,15 @@ def prepare_run(
     rejects: str | None,
     options: ReadOptions | None,
     blocksize: int | None,
-    warn_markup: bool = True,
 ) -> tuple[ReadOptions, str, list[Block], Path]:
     """What every Dask job starts with: read options, the rejects path, the
     input blocks, and an empty work directory beside the output. The warning
     about HTML pages in a text field is given here, as a local run gives it
-    (`warn_html_pages`), unless ``warn_markup`` is false."""
+    (`warn_html_pages`)."""
     if output == "-":
         raise ConfigError("on Dask, output must be a file that the client can write")
     opts, inputs = options or ReadOptions(), list(inputs)
-    if warn_markup:
-        warn_html_pages(inputs, opts, stacklevel=4)
+    warn_html_pages(inputs, opts, stacklevel=4)
     blocks = plan_blocks(inputs, opts, blocksize)
     work = work_dir_for(output)
     if work.exists():

@@ -74,13 +74,12 @@ def clean_files_dask(
     options: ReadOptions | None = None,
     blocksize: int | None = DEFAULT_BLOCKSIZE,
     output_format_name: str = "auto",
-    warn_markup: bool = True,
 ) -> Stats:
     """`textclean.run.engine.run_on_files` on Dask: per-document pipelines over partitioned input.
 
     ``client`` is a ``distributed.Client`` (None: Dask's current scheduler).
     Output and rejects are identical to the local run, and so is the warning
-    about HTML pages in the text field (``warn_markup=False``: not given).
+    about HTML pages in the text field.
     """
     dask = _dask()
     if any(is_stage(step) for _, step in pipeline.steps):
@@ -89,9 +88,7 @@ def clean_files_dask(
             "with corpus-level stages"
         )
     started = time.perf_counter()
-    opts, rejects, blocks, work = prepare_run(
-        inputs, output, rejects, options, blocksize, warn_markup
-    )
+    opts, rejects, blocks, work = prepare_run(inputs, output, rejects, options, blocksize)
     runner = pipeline.doc_runner(pipeline.steps)
     tasks = [
         dask.delayed(_process_block)(i, b, runner, opts, str(work)) for i, b in enumerate(blocks)
@@ -133,8 +130,10 @@ def run_pipeline_dask(
     `dedup_files_dask`, and any other corpus-level stage on the client (it
     needs the whole corpus in one place anyway). A stage consumes its whole
     input before it yields, so the local run's rejects are the segments'
-    rejects in order: they are joined so. Only the first segment reads the
-    inputs, so the warning about HTML pages in the text field is given once.
+    rejects in order: they are joined so. The later segments read their
+    input as the same run's (``ReadOptions.same_run``): its textclean record
+    is this run's, and the warning about HTML pages in the text field, given
+    by the first segment, is not repeated.
     """
     from ..dedup.stage import NearDedup, NearDedupWithTargets
     from ..run.engine import run_on_files
@@ -178,21 +177,18 @@ def run_pipeline_dask(
                     sub, source, target, client=client, rejects=rejected[-1],
                     options=source_opts, blocksize=blocksize,
                     output_format_name=output_format_name if last else "jsonl",
-                    warn_markup=i == 0,
                 )  # fmt: skip
             elif on_dask := _dedup_on_dask(first, NearDedup, NearDedupWithTargets):
                 stats = dedup_files_dask(
                     source, target, on_dask[0], client=client, rejects=rejected[-1],
                     clusters=on_dask[1], options=source_opts, blocksize=blocksize,
                     output_format_name=output_format_name if last else "jsonl", step=name,
-                    warn_markup=i == 0,
                 )  # fmt: skip
             else:
                 sub = Pipeline(segment, record=pipeline.record, min_chars=0)
                 stats = run_on_files(
                     sub, source, target, rejects=rejected[-1], options=source_opts,
                     output_format_name=output_format_name if last else "jsonl",
-                    warn_markup=i == 0,
                 )  # fmt: skip
             if i == 0:
                 total.seen = stats.seen
@@ -201,7 +197,9 @@ def run_pipeline_dask(
             total.seconds.update(stats.seconds)
             total.kept = stats.kept
             source = [target]
-            source_opts = ReadOptions(text_field=opts.text_field, id_field=opts.id_field)
+            source_opts = ReadOptions(
+                text_field=opts.text_field, id_field=opts.id_field, same_run=True
+            )
         with AtomicOutput(rejects) as joined:
             for part in rejected:
                 with open(part, "rb") as fh:

@@ -146,7 +146,6 @@ def dedup_files_dask(
     partitions: int | None = None,
     output_format_name: str = "auto",
     step: str = "near_dedup",
-    warn_markup: bool = True,
 ) -> Stats:
     """``textclean dedup`` on Dask: output, rejects and clusters file identical to the local run.
 
@@ -156,8 +155,7 @@ def dedup_files_dask(
     of components on a worker. ``partitions``: partitions of every shuffle
     (default: one per `SHUFFLE_BYTES` of input); the result does not depend on it.
     ``clusters`` is a file or a sink that receives the clusters. An HTML page
-    in the text field is warned about as in a local run (``warn_markup=False``:
-    not).
+    in the text field is warned about as in a local run.
     """
     dask = _dask()
     dd = dask_dataframe()
@@ -167,9 +165,7 @@ def dedup_files_dask(
     if components not in COMPONENTS:
         raise ConfigError(f"components must be one of {', '.join(COMPONENTS)}, got {components!r}")
     started = time.perf_counter()
-    opts, rejects, blocks, work = prepare_run(
-        inputs, output, rejects, options, blocksize, warn_markup
-    )
+    opts, rejects, blocks, work = prepare_run(inputs, output, rejects, options, blocksize)
     try:
         with dask.config.set(DASK_CONFIG):
             members, found = _find(blocks, opts, settings, client, components, dask, dd, partitions)

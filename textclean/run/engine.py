@@ -88,7 +88,6 @@ def run_on_files(
     progress: Progress | None = None,
     also_writes: Mapping[str, str | None] | None = None,
     piece_bytes: int = PIECE_BYTES,
-    warn_markup: bool = True,
 ) -> Stats:
     """Run ``pipeline`` over ``inputs``; write kept records to ``output`` and
     drops to ``rejects``. Returns the run's `Stats` (read = written + rejected).
@@ -100,8 +99,7 @@ def run_on_files(
 
     Duplicate and non-string ids are reported with a `TextcleanWarning` at
     the end; an HTML page in the text field of the first JSON Lines or Parquet
-    record, at the start (`warn_html_pages`; ``warn_markup=False``: not, for a
-    run that reads an earlier part's output). The paths are checked before anything is read or written
+    record, at the start (`warn_html_pages`). The paths are checked before anything is read or written
     (`check_paths`): ``also_writes`` names the run's other outputs, and the
     clusters files of its ``near_dedup`` stages are added. A missing input, an
     output that is an input or lies in an input folder, and two outputs that
@@ -117,8 +115,7 @@ def run_on_files(
     output_format(output, output_format_name)  # an unknown output name fails before any work
     writes = {"output": output, "rejects": rejects, **stage_writes(pipeline), **(also_writes or {})}
     files = check_paths(inputs, writes, opts.format)
-    if warn_markup:
-        warn_html_pages(files, opts)
+    warn_html_pages(files, opts)
     for target in (output, rejects):
         AtomicOutput.clear_leftovers(target)
     has_stage = any(is_stage(step) for _, step in pipeline.steps)
