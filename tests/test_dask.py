@@ -94,3 +94,80 @@ def test_the_example_config_with_its_corpus_stage_runs_on_a_scheduler(client, tm
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["local.jsonl", "local.rejects.jsonl", "dask.jsonl", "dask.rejects.jsonl"]
     )
+
+
+def _page_warnings(caught) -> list[str]:
+    return [str(w.message) for w in caught if "holds an HTML page" in str(w.message)]
+
+
+def test_html_pages_in_a_text_field_are_warned_about_once_as_in_a_local_run(client, tmp_path):
+    import json
+    import warnings
+
+    from test_robustness import ARTICLE, PAGE
+
+    from textclean.dedup.settings import DedupSettings
+    from textclean.parallel.dask import run_pipeline_dask
+    from textclean.parallel.dask_dedup import dedup_files_dask
+
+    (tmp_path / "in").mkdir()
+    src = tmp_path / "in" / "pages.jsonl"
+    records = [{"id": "p1", "text": PAGE}, {"id": "a", "text": ARTICLE}]
+    src.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    with warnings.catch_warnings(record=True) as local:
+        warnings.simplefilter("always")
+        clean_files(pipeline(), [str(src)], str(tmp_path / "local.jsonl"))
+    (expected,) = _page_warnings(local)
+    assert "pages.jsonl: the 'text' field of document 'p1' holds an HTML page" in expected
+    runs = {
+        "clean": lambda out: clean_files_dask(pipeline(), [str(src)], out, client=client),
+        # a per-document segment, then a stage: each reads the one before's output
+        "pipeline": lambda out: run_pipeline_dask(
+            Pipeline([create("fix_spacing"), create("near_dedup"), create("fix_mojibake")]),
+            [str(tmp_path / "in")],
+            out,
+            client=client,
+        ),
+        "dedup": lambda out: dedup_files_dask([str(src)], out, DedupSettings(), client=client),
+    }
+    for name, run in runs.items():
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            run(str(tmp_path / f"{name}.jsonl"))
+        assert _page_warnings(caught) == [expected], name
+
+
+def test_the_cli_on_dask_shows_the_html_page_warning_once(client, tmp_path):
+    import json
+
+    from test_cli import run
+    from test_robustness import PAGE
+
+    src = tmp_path / "pages.jsonl"
+    src.write_text(json.dumps({"id": "p1", "text": PAGE}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = run("clean", str(src), "-o", str(out), "-q", "--dask", client.scheduler.address)
+    assert proc.stderr.count("warning: ") == 1
+    assert "pages.jsonl: the 'text' field of document 'p1' holds an HTML page" in proc.stderr
+
+
+def test_a_pipeline_in_segments_keeps_an_earlier_runs_record_apart_as_a_local_run(client, tmp_path):
+    import json
+
+    from textclean.parallel.dask import run_pipeline_dask
+
+    src = tmp_path / "in.jsonl"
+    earlier = {"edits": {"fix_mojibake": 1}}
+    records = [
+        {"id": str(i), "text": f"Page {i} , they do n't know ( yet ) .", "textclean": earlier}
+        for i in range(4)
+    ]
+    src.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    steps = Pipeline([create("fix_spacing"), create("near_dedup"), create("fix_mojibake")])
+    local, remote = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
+    clean_files(steps, [str(src)], str(local))
+    run_pipeline_dask(steps, [str(src)], str(remote), client=client)
+    assert remote.read_bytes() == local.read_bytes()
+    first = json.loads(local.read_text(encoding="utf-8").splitlines()[0])["textclean"]
+    assert first["edits"] == {"fix_spacing": 5}
+    assert first["earlier_runs"] == [earlier]

@@ -164,3 +164,34 @@ def test_records_replay(text):
 def test_any_input_gives_valid_utf8(text):
     fixed = fix_spacing(fix_mojibake(text))
     fixed.encode("utf-8")
+
+
+@pytest.mark.parametrize("quotes", ['""', "“”", "''", "‘’"])
+def test_a_quoted_title_before_a_spaced_full_stop_is_fixed_in_one_pass(quotes):
+    # the double space hides the second sign of tokenizer damage until it is collapsed
+    text = f"He read {quotes[0]}The Title{quotes[1]} . (1999) Was it good ? Critics said so  !"
+    once = fix_spacing(text)
+    assert once == f"He read {quotes[0]}The Title{quotes[1]}. (1999) Was it good? Critics said so!"
+    assert fix_spacing(once) == once
+
+
+@pytest.mark.parametrize("text", ["« he  !", "» he  ?", "e  n't' :", "«  le ” “"])
+def test_damage_shown_by_collapsing_a_double_space_is_repaired_at_once(text):
+    once = fix_spacing(text)
+    assert fix_spacing(once) == once
+
+
+spaced_tokens = st.lists(
+    st.tuples(
+        st.sampled_from(["he", "The", "Title", "n't", "'s", '"', "“", "”", "«", "»", "(", ")"]
+                        + [".", ",", "?", "!", ";", ":", "\n"]),
+        st.sampled_from([" ", " ", "  ", ""]),
+    ),
+    max_size=14,
+).map(lambda pairs: "".join(token + space for token, space in pairs))  # fmt: skip
+
+
+@given(spaced_tokens)
+def test_idempotent_on_tokens_and_runs_of_spaces(text):
+    once = fix_spacing(text)
+    assert fix_spacing(once) == once

@@ -4,6 +4,11 @@ Every input field other than the text is kept in `Document.meta`, so a record
 comes out with everything it went in with. What textclean itself records
 (language, scores, edit counts, annotations) lives under one key,
 ``meta["textclean"]`` (`META_KEY`), so it never collides with user fields.
+
+Part of that record describes one run rather than the document: the edits it
+made and why it dropped a document (`RUN_KEYS`). A record read back from an
+earlier run's output keeps those apart, under ``earlier_runs``
+(`keep_earlier_runs_apart`), so a run's counts are its own.
 """
 
 from __future__ import annotations
@@ -13,6 +18,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 META_KEY = "textclean"
+#: Keys of ``meta["textclean"]`` that describe the run that wrote them.
+RUN_KEYS = ("edits", "changes", "rejected")
+#: Where the `RUN_KEYS` of earlier runs are kept, one record per run, oldest first.
+EARLIER_RUNS = "earlier_runs"
 
 
 @dataclass(slots=True)
@@ -85,3 +94,25 @@ class Drop:
     def attach(self, step: str, doc: Document) -> Drop:
         """The same drop, stamped with the step that made it and its document."""
         return Drop(self.reason, self.detail, self.step or step, self.doc or doc)
+
+
+def keep_earlier_runs_apart(meta: dict[str, Any]) -> dict[str, Any]:
+    """``meta`` of a record read from an earlier run's output, with that run's
+    `RUN_KEYS` moved to the end of ``earlier_runs``; measurements (language,
+    scores, clusters) stay where they are, for a later step to replace.
+
+    >>> meta = {"textclean": {"edits": {"fix_spacing": 2}, "lang": "en"}}
+    >>> keep_earlier_runs_apart(meta)
+    {'textclean': {'lang': 'en', 'earlier_runs': [{'edits': {'fix_spacing': 2}}]}}
+    >>> keep_earlier_runs_apart({"url": "x"})
+    {'url': 'x'}
+    """
+    record = meta.get(META_KEY)
+    if not isinstance(record, dict) or not any(key in record for key in RUN_KEYS):
+        return meta
+    kept = {k: v for k, v in record.items() if k not in RUN_KEYS}
+    earlier = kept.get(EARLIER_RUNS)
+    runs = list(earlier) if isinstance(earlier, list) else []
+    runs.append({k: record[k] for k in RUN_KEYS if k in record})
+    kept[EARLIER_RUNS] = runs
+    return {**meta, META_KEY: kept}

@@ -14,6 +14,7 @@ from dataclasses import MISSING, dataclass, fields, is_dataclass
 from typing import Any, TypeVar
 
 from .errors import ConfigError, UnknownStepError
+from .step_options import check_options
 
 STEP_PACKAGES = ("repair", "boilerplate", "filters", "dedup", "passages", "pii")
 
@@ -110,9 +111,10 @@ def get(name: str) -> StepInfo:
 
 
 def create(name: str, **options: Any) -> Any:
-    """Build the step ``name`` with ``options``; a wrong option names the step."""
+    """Build the step ``name`` with ``options``; a wrong option, or a value of the
+    wrong type or out of its range (`check_options`), names the step."""
     info = get(name)
-    _check_switches(name, info.cls, options)
+    check_options(name, info.cls, options)
     try:
         return info.cls(**options)
     except TypeError as exc:
@@ -120,29 +122,6 @@ def create(name: str, **options: Any) -> Any:
         raise ConfigError(f"step {name!r}: {exc}; its options are: {known}") from None
     except ValueError as exc:
         raise ConfigError(f"step {name!r}: {exc}") from None
-
-
-#: Annotations of on/off options, and the values each accepts.
-SWITCHES = {"bool": (True, False), "bool | Literal['auto']": (True, False, "auto")}
-
-
-def _check_switches(name: str, cls: type, options: dict[str, Any]) -> None:
-    """An on/off option given anything but true or false is an error: the word
-    ``"no"`` or ``"off"`` is a true value in Python and would turn it on."""
-    if not is_dataclass(cls):
-        return
-    for f in fields(cls):
-        allowed = SWITCHES.get(
-            f.type if isinstance(f.type, str) else getattr(f.type, "__name__", "")
-        )
-        if allowed is None or f.name not in options:
-            continue
-        value = options[f.name]
-        if not any(value is a or (isinstance(a, str) and value == a) for a in allowed):
-            words = " or ".join(
-                repr(a).lower() if isinstance(a, bool) else repr(a) for a in allowed
-            )
-            raise ConfigError(f"step {name!r}: {f.name} must be {words}, not {value!r}")
 
 
 def create_default(name: str) -> Any:

@@ -59,7 +59,11 @@ class Boilerplate(Step):
         metadata={"help": "extra phrases by category, {category = [phrase, ...]}"},
     )
     keyword_max_words: int = field(
-        default=12, metadata={"help": "longest line or sentence a keyword may remove, in words"}
+        default=12,
+        metadata={
+            "range": (1, None),
+            "help": "longest line or sentence a keyword may remove, in words",
+        },
     )
     keep_categories: tuple[str, ...] = field(
         default=(), metadata={"help": "categories never removed (e.g. ['byline', 'timestamp'])"}
@@ -80,13 +84,17 @@ class Boilerplate(Step):
     )
     threshold: float = field(
         default=0.0,
-        metadata={"help": "the model's decision threshold (higher keeps more); 0 uses the model's"},
+        metadata={
+            "range": (0, 1),
+            "help": "the model's decision threshold (higher keeps more); 0 uses the model's",
+        },
     )
     max_removed_share: float | None = field(
         default=None,
         metadata={
+            "range": (0, 1),
             "help": "drop a page (mostly_furniture) when furniture is more than this share "
-            "of its non-space characters, in (0, 1]; unset keeps every page"
+            "of its non-space characters, in (0, 1]; unset keeps every page",
         },
     )
 

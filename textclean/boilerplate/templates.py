@@ -224,21 +224,31 @@ class BoilerplateTemplates(Stage):
     )
     min_docs: int = field(
         default=3,
-        metadata={"help": "a unit must appear in at least this many documents to be judged"},
+        metadata={
+            "range": (2, None),
+            "help": "a unit must appear in at least this many documents to be judged",
+        },
     )
     min_share: float = field(
         default=0.3,
-        metadata={"help": "site furniture: in at least this share of its source's documents"},
+        metadata={
+            "range": (0, 1),
+            "help": "site furniture: in at least this share of its source's documents",
+        },
     )
     min_sources: int = field(
         default=3,
-        metadata={"help": "corpus furniture: in documents from at least this many sources"},
+        metadata={
+            "range": (2, None),
+            "help": "corpus furniture: in documents from at least this many sources",
+        },
     )
     related: float = field(
         default=0.08,
         metadata={
+            "range": (0, 1),
             "help": "documents holding a unit share other content when their word overlap "
-            "exceeds the usual overlap by this much; the unit is then kept"
+            "exceeds the usual overlap by this much; the unit is then kept",
         },
     )
     mode: str = field(

@@ -15,11 +15,19 @@ from .shingling import check_ngram
 VERIFY = ("signature", "exact")
 
 
-def _opt(default: Any, help: str, choices: tuple[str, ...] = ()) -> Any:
-    """A field with its help and, for an enumerated option, the values it accepts."""
+def _opt(
+    default: Any,
+    help: str,
+    choices: tuple[str, ...] = (),
+    range: tuple[float | None, float | None] | None = None,
+) -> Any:
+    """A field with its help and, for an enumerated option, the values it accepts;
+    for a number, its inclusive ``range``."""
     metadata: dict[str, Any] = {"help": help}
     if choices:
         metadata["choices"] = choices
+    if range:
+        metadata["range"] = range
     return field(default=default, metadata=metadata)
 
 
@@ -32,23 +40,29 @@ class DedupSettings:
     """
 
     threshold: float = _opt(
-        0.8, "Jaccard similarity at or above which two documents are duplicates."
+        0.8, "Jaccard similarity at or above which two documents are duplicates.", range=(0, 1)
     )
-    num_perm: int = _opt(128, "MinHash permutations per signature.")
-    ngram: int = _opt(5, "Shingle size: words per word n-gram (characters with unit='char').")
+    num_perm: int = _opt(128, "MinHash permutations per signature.", range=(1, None))
+    ngram: int = _opt(
+        5, "Shingle size: words per word n-gram (characters with unit='char').", range=(1, None)
+    )
     unit: str = _opt(
         "word",
         "Shingle unit: 'word' n-grams, or 'char' n-grams for unspaced scripts.",
         ("word", "char"),
     )
-    seed: int = _opt(1, "Seed of the MinHash permutations (datasketch's meaning).")
+    seed: int = _opt(1, "Seed of the MinHash permutations (datasketch's meaning).", range=(0, None))
     scheme: str = _opt(
         "affine32",
         "datasketch permutation scheme: affine32, affine64 or legacy.",
         ("affine32", "affine64", "legacy"),
     )
-    bands: int | None = _opt(None, "LSH bands; default: chosen for ~99% recall at the threshold.")
-    rows: int | None = _opt(None, "Signature values per band; default: chosen with bands.")
+    bands: int | None = _opt(
+        None, "LSH bands; default: chosen for ~99% recall at the threshold.", range=(1, None)
+    )
+    rows: int | None = _opt(
+        None, "Signature values per band; default: chosen with bands.", range=(1, None)
+    )
     verify: str = _opt(
         "exact",
         "Check candidates by 'signature' estimate, or 'exact' shingle Jaccard where the "
@@ -65,6 +79,7 @@ class DedupSettings:
     max_bucket: int = _opt(
         64,
         "Above this many documents in one LSH bucket, link each to the first and its neighbour only.",
+        range=(2, None),
     )
     spin_robust: bool = _opt(
         False,

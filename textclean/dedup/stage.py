@@ -94,8 +94,10 @@ def fate(doc: Document, member: Member, step: str = "") -> Document | Drop:
     return Drop(reason, detail, step, annotated)
 
 
-def _opt(default: object, help: str) -> object:
-    return field(default=default, metadata={"help": help})
+def _opt(
+    default: object, help: str, range: tuple[float | None, float | None] | None = None
+) -> object:
+    return field(default=default, metadata={"help": help, **({"range": range} if range else {})})
 
 
 @register("near_dedup")
@@ -108,7 +110,9 @@ class NearDedup(DedupSettings, Stage):
     clusters: str | None = _opt(
         None, "Write clusters with members and pairwise similarities here (JSONL)."
     )
-    workers: int = _opt(1, "Processes computing signatures; the result is the same for any number.")
+    workers: int = _opt(
+        1, "Processes computing signatures; the result is the same for any number.", range=(1, None)
+    )
     index_read_only: bool = _opt(
         False, "Check against the index without adding this run's documents to it."
     )

@@ -60,7 +60,10 @@ class LanguageFilter(Step):
     )
     min_prob: float = field(
         default=0.5,
-        metadata={"help": "with keep: drop a document whose language probability is lower"},
+        metadata={
+            "range": (0, 1),
+            "help": "with keep: drop a document whose language probability is lower",
+        },
     )
     keep_unknown: bool = field(
         default=False,
@@ -76,11 +79,14 @@ class LanguageFilter(Step):
     )
     mixed_share: float = field(
         default=0.2,
-        metadata={"help": "share of letters in other languages that makes a document mixed"},
+        metadata={
+            "range": (0, 1),
+            "help": "share of letters in other languages that makes a document mixed",
+        },
     )
     min_letters: int = field(
         default=MIN_LETTERS,
-        metadata={"help": "texts with fewer letters are 'unknown'"},
+        metadata={"range": (0, None), "help": "texts with fewer letters are 'unknown'"},
     )
     seed: int = field(default=0, metadata={"help": "seed of langdetect's random trials"})
 

@@ -59,15 +59,25 @@ class Length(Filter):
     """Drop pages with too few words or too few or too many letters and digits."""
 
     min_words: int = field(
-        default=0, metadata={"help": "drop pages with fewer words (too_few_words); 0: no floor"}
+        default=0,
+        metadata={
+            "range": (0, None),
+            "help": "drop pages with fewer words (too_few_words); 0: no floor",
+        },
     )
     min_chars: int = field(
         default=1,
-        metadata={"help": "drop pages with fewer letters and digits (empty, too_short); 0: off"},
+        metadata={
+            "range": (0, None),
+            "help": "drop pages with fewer letters and digits (empty, too_short); 0: off",
+        },
     )
     max_chars: int = field(
         default=0,
-        metadata={"help": "drop pages with more letters and digits (too_long); 0: no ceiling"},
+        metadata={
+            "range": (0, None),
+            "help": "drop pages with more letters and digits (too_long); 0: no ceiling",
+        },
     )
 
     def __post_init__(self) -> None:

@@ -63,11 +63,17 @@ class SpinFilter(Filter):
 
     threshold: float = field(
         default=DEFAULT_THRESHOLD,
-        metadata={"help": "drop at or above this spin score (signals per 1,000 words)"},
+        metadata={
+            "range": (0, None),
+            "help": "drop at or above this spin score (signals per 1,000 words)",
+        },
     )
     min_repairs: int = field(
         default=DEFAULT_MIN_REPAIRS,
-        metadata={"help": "and only with at least this many unambiguous spun phrases"},
+        metadata={
+            "range": (0, None),
+            "help": "and only with at least this many unambiguous spun phrases",
+        },
     )
     drop: bool = field(default=True, metadata={"help": "false: only record the score, never drop"})
     lexicon_files: tuple[str, ...] = field(default=(), metadata={"help": LEXICON_FILES_HELP})

@@ -10,12 +10,13 @@ the first record of its first such input and warns when it is a page.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable
 from itertools import islice
 
 from ..document import Document
-from ..errors import TextcleanError
-from .readers import ReadOptions, format_of, read_documents
+from ..errors import TextcleanError, TextcleanWarning
+from .readers import ReadOptions, expand_inputs, format_of, read_documents
 
 #: Tags that make a page, not a paragraph quoting a tag.
 PAGE_TAG = re.compile(r"<(?:!doctype html|html|head|body|meta|script|div|p)\b", re.IGNORECASE)
@@ -71,3 +72,15 @@ def html_page_warning(files: Iterable[str], opts: ReadOptions) -> str | None:
         "the steps clean text and keep markup as it is. Extract the main text first "
         "(HTML and WARC files are extracted as they are read)"
     )
+
+
+def warn_html_pages(inputs: Iterable[str], opts: ReadOptions, stacklevel: int = 3) -> None:
+    """Warn (`TextcleanWarning`) with `html_page_warning` for a run's ``inputs``
+    (files or folders); every runner, local or on Dask, calls this once per run.
+    Inputs that an earlier part of the same run wrote (``opts.same_run``) were
+    looked at as that part read them."""
+    if opts.same_run:
+        return
+    files = expand_inputs([str(p) for p in inputs], opts.format)
+    if (page := html_page_warning(files, opts)) is not None:
+        warnings.warn(page, TextcleanWarning, stacklevel=stacklevel)

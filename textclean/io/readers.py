@@ -67,6 +67,9 @@ class ReadOptions:
         default="auto",
         metadata={"help": "Input format; auto decides by file suffix.", "choices": FORMATS},
     )
+    #: The input is an earlier part's output of the same run (a Dask pipeline's
+    #: segments): its textclean record is this run's. No help: not an option.
+    same_run: bool = False
 
     def __post_init__(self) -> None:
         if self.on_error not in ON_ERROR:
@@ -382,7 +385,7 @@ def _parse_line(line: bytes, path: str, lineno: int, opts: ReadOptions) -> Docum
     except orjson.JSONDecodeError:
         record = _parse_slow(line, path, lineno)
     return record_to_document(
-        record, opts.text_field, opts.id_field, f"{path}:{lineno}", path, lineno
+        record, opts.text_field, opts.id_field, f"{path}:{lineno}", path, lineno, opts.same_run
     )
 
 
@@ -464,7 +467,7 @@ def read_parquet(
     for row, record in iter_parquet_records(path):
         try:
             yield record_to_document(
-                record, opts.text_field, opts.id_field, f"{path}:{row}", path, row
+                record, opts.text_field, opts.id_field, f"{path}:{row}", path, row, opts.same_run
             )
         except InputError as exc:
             if opts.on_error == "fail":

@@ -8,14 +8,25 @@ from typing import Any
 
 import orjson
 
-from ..document import META_KEY, Document, Drop
+from ..document import META_KEY, Document, Drop, keep_earlier_runs_apart
 from ..errors import InputError
 
 
 def record_to_document(
-    record: Any, text_field: str, id_field: str, where: str, path: str, line: int | None
+    record: Any,
+    text_field: str,
+    id_field: str,
+    where: str,
+    path: str,
+    line: int | None,
+    same_run: bool = False,
 ) -> Document:
-    """A Document from one parsed record; raises `InputError` for a bad record."""
+    """A Document from one parsed record; raises `InputError` for a bad record.
+
+    What an earlier run recorded about its own work is kept apart
+    (`keep_earlier_runs_apart`), unless the record is ``same_run``'s: an
+    earlier part of this run wrote it.
+    """
     if not isinstance(record, dict):
         array = "; input is JSON Lines: one object per line" if isinstance(record, list) else ""
         raise InputError(
@@ -36,6 +47,8 @@ def record_to_document(
         )
     doc_id = record.get(id_field)
     meta = {k: v for k, v in record.items() if k != text_field}
+    if not same_run:
+        meta = keep_earlier_runs_apart(meta)
     return Document(where if doc_id is None else str(doc_id), text, meta)
 
 

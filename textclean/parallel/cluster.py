@@ -13,6 +13,7 @@ from typing import Any
 
 from ..errors import ConfigError, MissingDependency
 from ..io import ReadOptions, default_rejects_path
+from ..io.markup import warn_html_pages
 from ..io.parts import work_dir_for
 from .blocks import Block, plan_blocks
 
@@ -58,11 +59,14 @@ def prepare_run(
     blocksize: int | None,
 ) -> tuple[ReadOptions, str, list[Block], Path]:
     """What every Dask job starts with: read options, the rejects path, the
-    input blocks, and an empty work directory beside the output."""
+    input blocks, and an empty work directory beside the output. The warning
+    about HTML pages in a text field is given here, as a local run gives it
+    (`warn_html_pages`)."""
     if output == "-":
         raise ConfigError("on Dask, output must be a file that the client can write")
-    opts = options or ReadOptions()
-    blocks = plan_blocks(list(inputs), opts, blocksize)
+    opts, inputs = options or ReadOptions(), list(inputs)
+    warn_html_pages(inputs, opts, stacklevel=4)
+    blocks = plan_blocks(inputs, opts, blocksize)
     work = work_dir_for(output)
     if work.exists():
         shutil.rmtree(work)

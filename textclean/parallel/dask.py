@@ -78,7 +78,8 @@ def clean_files_dask(
     """`textclean.run.engine.run_on_files` on Dask: per-document pipelines over partitioned input.
 
     ``client`` is a ``distributed.Client`` (None: Dask's current scheduler).
-    Output and rejects are identical to the local run.
+    Output and rejects are identical to the local run, and so is the warning
+    about HTML pages in the text field.
     """
     dask = _dask()
     if any(is_stage(step) for _, step in pipeline.steps):
@@ -129,7 +130,10 @@ def run_pipeline_dask(
     `dedup_files_dask`, and any other corpus-level stage on the client (it
     needs the whole corpus in one place anyway). A stage consumes its whole
     input before it yields, so the local run's rejects are the segments'
-    rejects in order: they are joined so.
+    rejects in order: they are joined so. The later segments read their
+    input as the same run's (``ReadOptions.same_run``): its textclean record
+    is this run's, and the warning about HTML pages in the text field, given
+    by the first segment, is not repeated.
     """
     from ..dedup.stage import NearDedup, NearDedupWithTargets
     from ..run.engine import run_on_files
@@ -193,7 +197,9 @@ def run_pipeline_dask(
             total.seconds.update(stats.seconds)
             total.kept = stats.kept
             source = [target]
-            source_opts = ReadOptions(text_field=opts.text_field, id_field=opts.id_field)
+            source_opts = ReadOptions(
+                text_field=opts.text_field, id_field=opts.id_field, same_run=True
+            )
         with AtomicOutput(rejects) as joined:
             for part in rejected:
                 with open(part, "rb") as fh:

@@ -154,7 +154,8 @@ def dedup_files_dask(
     ``"dask"`` labels components on the cluster and decides each partition
     of components on a worker. ``partitions``: partitions of every shuffle
     (default: one per `SHUFFLE_BYTES` of input); the result does not depend on it.
-    ``clusters`` is a file or a sink that receives the clusters.
+    ``clusters`` is a file or a sink that receives the clusters. An HTML page
+    in the text field is warned about as in a local run.
     """
     dask = _dask()
     dd = dask_dataframe()

@@ -20,29 +20,44 @@ class PassageSettings:
     """
 
     min_words: int = field(
-        default=10, metadata={"help": "words a window (and a reported passage) needs at least"}
+        default=10,
+        metadata={
+            "range": (1, None),
+            "help": "words a window (and a reported passage) needs at least",
+        },
     )
     max_sentences: int = field(
-        default=4, metadata={"help": "most sentences a window groups to reach min_words"}
+        default=4,
+        metadata={"range": (1, None), "help": "most sentences a window groups to reach min_words"},
     )
     ngram: int = field(
-        default=3, metadata={"help": "shingle size: word 3-grams survive re-spelled words"}
+        default=3,
+        metadata={
+            "range": (1, None),
+            "help": "shingle size: word 3-grams survive re-spelled words",
+        },
     )
     unit: str = field(
         default="word", metadata={"help": "shingle unit: word, or char for scripts without spaces"}
     )
     threshold: float = field(
-        default=0.5, metadata={"help": "exact Jaccard similarity two windows need to match"}
+        default=0.5,
+        metadata={"range": (0, 1), "help": "exact Jaccard similarity two windows need to match"},
     )
     coverage: float = field(
         default=0.5,
         metadata={
-            "help": "share of a sentence's shingles found in the matched window to include it"
+            "range": (0, 1),
+            "help": "share of a sentence's shingles found in the matched window to include it",
         },
     )
-    num_perm: int = field(default=128, metadata={"help": "MinHash permutations"})
-    bands: int = field(default=32, metadata={"help": "LSH bands (num_perm must divide evenly)"})
-    seed: int = field(default=1, metadata={"help": "MinHash seed"})
+    num_perm: int = field(
+        default=128, metadata={"range": (1, None), "help": "MinHash permutations"}
+    )
+    bands: int = field(
+        default=32, metadata={"range": (1, None), "help": "LSH bands (num_perm must divide evenly)"}
+    )
+    seed: int = field(default=1, metadata={"range": (0, None), "help": "MinHash seed"})
 
     def __post_init__(self) -> None:
         if self.num_perm % self.bands:

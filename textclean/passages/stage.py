@@ -135,11 +135,17 @@ class RepeatedPassages(PassageSettings, Stage):
     )
     min_docs: int = field(
         default=3,
-        metadata={"help": "remove_common: cut passages found in at least this many documents"},
+        metadata={
+            "range": (1, None),
+            "help": "remove_common: cut passages found in at least this many documents",
+        },
     )
     workers: int = field(
         default=1,
-        metadata={"help": "processes segmenting and hashing; clusters are the same for any number"},
+        metadata={
+            "range": (1, None),
+            "help": "processes segmenting and hashing; clusters are the same for any number",
+        },
     )
 
     def __post_init__(self) -> None:

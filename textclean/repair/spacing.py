@@ -153,18 +153,14 @@ def explain_spacing(text: str, options: FixSpacing = DEFAULT) -> tuple[str, list
     """
     if CANDIDATE.search(text) is None:
         return text, []
-    french = uses_french_spacing(text) if options.french == "auto" else bool(options.french)
-    passes = _passes(
-        options,
-        french=french,
-        tokenized=looks_tokenized(text),
-        english=functools.cache(functools.partial(looks_english, text)),
-    )
     trail = EditTrail(text)
     current, guard = text, Guard(text)
     for _ in range(MAX_ROUNDS):
         start = current
-        for find in passes:
+        # Each round judges the text it starts from: an earlier round's edit can
+        # show tokenizer damage that was hidden (``word  ?`` becomes ``word ?``),
+        # and the output must be what a second cleaning leaves unchanged.
+        for find in _passes_for(start, options):
             changes = find(current, guard)
             if changes:
                 trail.apply(changes)
@@ -176,6 +172,17 @@ def explain_spacing(text: str, options: FixSpacing = DEFAULT) -> tuple[str, list
 
 
 Finder = Callable[[str, Guard], list[Change]]
+
+
+def _passes_for(text: str, options: FixSpacing) -> list[Finder]:
+    """The repairs `_passes` allows on ``text``, from what ``text`` itself shows."""
+    french = uses_french_spacing(text) if options.french == "auto" else bool(options.french)
+    return _passes(
+        options,
+        french=french,
+        tokenized=looks_tokenized(text),
+        english=functools.cache(functools.partial(looks_english, text)),
+    )
 
 
 def _if(condition: Callable[[], bool], changes: list[Change]) -> list[Change]:

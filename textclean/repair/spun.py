@@ -323,11 +323,14 @@ class FixSpun(TextStep):
     )
     context_min_repairs: int = field(
         default=CONTEXT_MIN_REPAIRS,
-        metadata={"help": "repair-tier phrases a text needs for in-context repair"},
+        metadata={
+            "range": (0, None),
+            "help": "repair-tier phrases a text needs for in-context repair",
+        },
     )
     context_min_score: float = field(
         default=CONTEXT_MIN_SCORE,
-        metadata={"help": "spin score a text needs for in-context repair"},
+        metadata={"range": (0, None), "help": "spin score a text needs for in-context repair"},
     )
 
     def __post_init__(self) -> None:

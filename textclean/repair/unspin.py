@@ -62,8 +62,8 @@ def _more_spun(evidence: dict[str, Any]) -> bool:
     return mine > kept
 
 
-def _opt(default: Any, help: str) -> Any:
-    return field(default=default, metadata={"help": help})
+def _opt(default: Any, help: str, range: tuple[float | None, float | None] | None = None) -> Any:
+    return field(default=default, metadata={"help": help, **({"range": range} if range else {})})
 
 
 @register("unspin")
@@ -72,10 +72,14 @@ class Unspin(Stage):
     """Restore a spun copy's wording from its unspun twin in the corpus."""
 
     threshold: float = _opt(
-        0.8, "Similarity (plain, or with swaps undone) at which a copy and its source are twins."
+        0.8,
+        "Similarity (plain, or with swaps undone) at which a copy and its source are twins.",
+        range=(0, 1),
     )
-    ngram: int = _opt(5, "Words per shingle, as for near_dedup.")
-    num_perm: int = _opt(128, "MinHash permutations of the twin search, as for near_dedup.")
+    ngram: int = _opt(5, "Words per shingle, as for near_dedup.", range=(1, None))
+    num_perm: int = _opt(
+        128, "MinHash permutations of the twin search, as for near_dedup.", range=(1, None)
+    )
 
     def __post_init__(self) -> None:
         if not 0.0 < float(self.threshold) <= 1.0:

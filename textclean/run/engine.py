@@ -39,7 +39,7 @@ from ..document import Document, Drop
 from ..errors import ConfigError, TextcleanWarning
 from ..io import IdCheck, ReadOptions, check_paths, default_rejects_path, read_documents
 from ..io.files import AtomicOutput
-from ..io.markup import html_page_warning
+from ..io.markup import warn_html_pages
 from ..io.parts import join_parts, work_dir_for, write_outcomes
 from ..io.pieces import PIECE_BYTES, Piece, checkpoints, pieces_of
 from ..io.readers import format_of, input_size, read_range
@@ -98,7 +98,8 @@ def run_on_files(
     (`textclean.io.pieces`); ``resume`` redoes only the unfinished ones.
 
     Duplicate and non-string ids are reported with a `TextcleanWarning` at
-    the end. The paths are checked before anything is read or written
+    the end; an HTML page in the text field of the first JSON Lines or Parquet
+    record, at the start (`warn_html_pages`). The paths are checked before anything is read or written
     (`check_paths`): ``also_writes`` names the run's other outputs, and the
     clusters files of its ``near_dedup`` stages are added. A missing input, an
     output that is an input or lies in an input folder, and two outputs that
@@ -114,8 +115,7 @@ def run_on_files(
     output_format(output, output_format_name)  # an unknown output name fails before any work
     writes = {"output": output, "rejects": rejects, **stage_writes(pipeline), **(also_writes or {})}
     files = check_paths(inputs, writes, opts.format)
-    if (page := html_page_warning(files, opts)) is not None:
-        warnings.warn(page, TextcleanWarning, stacklevel=2)
+    warn_html_pages(files, opts)
     for target in (output, rejects):
         AtomicOutput.clear_leftovers(target)
     has_stage = any(is_stage(step) for _, step in pipeline.steps)
