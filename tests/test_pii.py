@@ -165,12 +165,17 @@ def test_cost_is_linear_on_hostile_runs(unit):
     import time
 
     def cost(n: int) -> float:
-        started = time.process_time()
-        find_pii(unit * n)
-        return time.process_time() - started
+        # The least of three runs: one run can be slowed by other jobs on the machine.
+        text = unit * n
+        runs = []
+        for _ in range(3):
+            started = time.process_time()
+            find_pii(text)
+            runs.append(time.process_time() - started)
+        return min(runs)
 
     cost(1000)
-    small, large = cost(20_000), cost(80_000)
+    small, large = cost(10_000), cost(40_000)
     assert (large / max(small, 1e-3)) ** 0.5 < 3.0
 
 
