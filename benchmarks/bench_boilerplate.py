@@ -40,8 +40,7 @@ from report import markdown_table, write_section
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from textclean.boilerplate import classify_lines  # noqa: E402
-from textclean.boilerplate import line_memo  # noqa: E402
+from textclean.boilerplate import classify_lines, line_memo  # noqa: E402
 from textclean.boilerplate.classify import builtin_rules  # noqa: E402
 from textclean.boilerplate.rules import RuleSet  # noqa: E402
 from textclean.boilerplate.templates import BoilerplateTemplates  # noqa: E402
