@@ -55,3 +55,41 @@ def shared_data() -> Path:
     if not path.is_dir():
         pytest.skip("../shared/data is absent: these tests run only beside the shared folder")
     return path
+
+
+class _SharedCluster:
+    """One local Dask cluster of two worker processes for a run of Dask tests.
+
+    Starting a cluster costs seconds of CPU, and its idle workers keep using
+    CPU while it is up; so consecutive tests that use it share it, and it is
+    closed as soon as the next test does not (`pytest_runtest_teardown`)."""
+
+    def __init__(self) -> None:
+        self._context = None
+        self.client = None
+
+    def open(self):
+        if self.client is None:
+            from textclean.parallel.dask import dask_client
+
+            self._context = dask_client("local:2")
+            self.client = self._context.__enter__()
+        return self.client
+
+    def close(self) -> None:
+        if self._context is not None:
+            context, self._context, self.client = self._context, None, None
+            context.__exit__(None, None, None)
+
+
+_CLUSTER = _SharedCluster()
+
+
+@pytest.fixture
+def client():
+    return _CLUSTER.open()
+
+
+def pytest_runtest_teardown(item, nextitem):
+    if nextitem is None or "client" not in getattr(nextitem, "fixturenames", ()):
+        _CLUSTER.close()

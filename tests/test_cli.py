@@ -1,14 +1,13 @@
-"""The CLI, run as a user runs it: in a subprocess."""
+"""The CLI, run as a user runs it (`cli_runs`: in this process where a fresh one would give the same)."""
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_runs import run_textclean
 
 from textclean import registry
 
@@ -22,14 +21,7 @@ def run(
     env: dict | None = None,
     stdin: str | None = None,
 ) -> subprocess.CompletedProcess:
-    proc = subprocess.run(
-        [sys.executable, "-m", "textclean", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env={**os.environ, **(env or {})},
-        input=stdin,
-    )
+    proc = run_textclean(*args, cwd=cwd, env=env, stdin=stdin)
     if check and proc.returncode != 0:
         raise AssertionError(
             f"textclean {' '.join(args)} failed ({proc.returncode}):\n{proc.stderr}"

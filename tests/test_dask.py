@@ -11,16 +11,10 @@ from textclean import Pipeline
 from textclean.io import ReadOptions
 from textclean.jobs import clean_files
 from textclean.parallel.blocks import plan_blocks, read_block
-from textclean.parallel.dask import clean_files_dask, dask_client
+from textclean.parallel.dask import clean_files_dask
 from textclean.registry import create
 
 OPTS = ReadOptions(on_error="skip", max_doc_bytes=900)
-
-
-@pytest.fixture(scope="module")
-def client():
-    with dask_client("local:2") as c:
-        yield c
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,6 @@ from textclean.dedup.settings import DedupSettings
 from textclean.dedup.stage import NearDedup
 from textclean.io import ReadOptions
 from textclean.jobs import clean_files
-from textclean.parallel.dask import dask_client
 from textclean.parallel.dask_dedup import DASK_CONFIG, dedup_files_dask, label_components
 from textclean.pipeline import Pipeline
 
@@ -72,12 +71,6 @@ def write_corpus(path: Path) -> None:
         if n % 41 == 0:
             lines.append(b'{"id": "broken", "text": ')
     path.write_bytes(b"\n".join(lines) + b"\n")
-
-
-@pytest.fixture(scope="module")
-def client():
-    with dask_client("local:2") as c:
-        yield c
 
 
 @pytest.fixture(scope="module")

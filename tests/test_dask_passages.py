@@ -12,7 +12,6 @@ from click.testing import CliRunner
 
 from textclean.cli import main
 from textclean.io import ReadOptions, read_documents
-from textclean.parallel.dask import dask_client
 from textclean.parallel.dask_passages import find_passages_dask, passages_dask
 from textclean.passages import cluster_records, find_passages
 
@@ -20,12 +19,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from synthetic_passages import generate  # noqa: E402
 
 SKIP = ReadOptions(on_error="skip")
-
-
-@pytest.fixture(scope="module")
-def client():
-    with dask_client("local:2") as c:
-        yield c
 
 
 @pytest.fixture(scope="module")

@@ -7,11 +7,11 @@ import itertools
 import json
 import os
 import subprocess
-import sys
 import warnings
 from pathlib import Path
 
 import pytest
+from cli_runs import run_textclean
 
 from textclean import Document, Drop, Pipeline, TextcleanError
 from textclean.config import pipeline_from_steps
@@ -24,13 +24,7 @@ COMMANDS = ["clean", "dedup", "passages", "explain"]
 
 
 def run(*args: str, check: bool = False, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    proc = subprocess.run(
-        [sys.executable, "-m", "textclean", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=600,
-    )
+    proc = run_textclean(*args, cwd=cwd, timeout=600)
     if check:
         assert proc.returncode == 0, proc.stderr
     return proc
