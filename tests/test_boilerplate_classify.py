@@ -142,3 +142,38 @@ def test_eval_set_content_precision_and_recall():
             fn += gold and not kept
     assert tp / (tp + fp) >= 0.98
     assert tp / (tp + fn) >= 0.98
+
+
+SCRIPT = [
+    "window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);} "
+    "gtag('js', new Date()); gtag('config', 'G-XXXXXXX');",
+    "(adsbygoogle = window.adsbygoogle || []).push({});",
+    "googletag.cmd.push(function() { googletag.display('div-gpt-ad-1536857430-0'); });",
+    "!function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){n.callMethod?"
+    "n.callMethod.apply(n,arguments):n.queue.push(arguments)};}(window, document,'script');",
+    "var _gaq = _gaq || []; _gaq.push(['_setAccount', 'UA-1234-1']);",
+    '{% set buttonRadius = "40px" %}',
+]
+NOT_SCRIPT = [
+    "The company said the window.dataLayer object was used by its analytics team.",
+    "Researchers tracked how googletag and dataLayer scripts load on 10,000 news sites.",
+    "var form = new FormData(document.getElementById('login-form'));",
+    "He called the function (as he put it) a waste => of money; the board disagreed.",
+]
+BODY = [
+    "The council approved the new budget on Tuesday after a long debate about the park.",
+    "Officials said the changes would take effect next year and would not raise taxes.",
+]
+
+
+@pytest.mark.parametrize("line", SCRIPT)
+def test_tracking_and_template_code_is_removed_as_script(line):
+    verdict = classify_lines([BODY[0], line, BODY[1]])[1]
+    assert (verdict.keep, verdict.category, verdict.reason) == (False, "widget", "script")
+
+
+@pytest.mark.parametrize("line", NOT_SCRIPT)
+def test_prose_about_code_and_code_without_tracking_marks_are_not_script(line):
+    # A programming article may show code: only tracking, advertising and
+    # template marks make a line page code.
+    assert builtin_rules().match(line) is None

@@ -453,6 +453,19 @@ TIMESTAMP = (
 
 BREADCRUMB_PART = r"[\p{L}\d&'’.-]++(?: [\p{L}\d&'’.-]++){0,3}"
 
+#: Marks of tracking, advertising and template code, which no article shows...
+_TAG_CODE = (
+    r"googletag\.|datalayer(?:\.push|\s*=)|adsbygoogle|fbq|gtag\(|_gaq|_paq\.push"
+    r"|ga\(\s*['\"](?:create|send)|twttr\.|fb\.init|getelementsbytagname\(s\)"
+    r"|\{%|%\}|\{\{\s*[\w.]+\s*\}\}"
+)
+#: ...and of code in general, which a programming article may show.
+_ANY_CODE = (
+    rf"{_TAG_CODE}|function(?:\s+[\w$]+)?\(|\)\s*=>|\.push\(|document\.[a-z]"
+    r"|window\.[a-z_]|/\*|\*/|var\s+[\w$]+\s*=|\)\s*;"
+)
+
+
 NAVIGATION = (
     Rule(
         "navigation",
@@ -519,6 +532,28 @@ NAVIGATION = (
         r"\bmedia playback is (?:unsupported|not supported)\b|\byour browser does not support\b|\bplease enable javascript\b|\bjavascript is (?:disabled|required)\b",
         25,
         hint=("playback", "browser", "javascript"),
+    ),
+    Rule(
+        "widget",
+        "script",
+        rf"(?:{_TAG_CODE}).*?(?:{_ANY_CODE})|(?:{_ANY_CODE}).*?(?:{_TAG_CODE})",
+        150,
+        hint=(
+            "googletag.",
+            "datalayer",
+            "adsbygoogle",
+            "fbq",
+            "gtag(",
+            "_gaq",
+            "_paq.push",
+            "ga(",
+            "twttr.",
+            "fb.init",
+            "getelementsbytagname(s)",
+            "{%",
+            "%}",
+            "{{",
+        ),
     ),
     Rule(
         "navigation",
