@@ -12,8 +12,10 @@ import warnings
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from textclean import Document, Drop, Pipeline, TextcleanError
+from textclean.cli import main
 from textclean.config import pipeline_from_steps
 from textclean.errors import InputError, PathError, TextcleanWarning
 from textclean.io import ReadOptions, check_paths, read_documents
@@ -133,6 +135,20 @@ def test_a_missing_input_is_named_in_every_command(command, missing, tmp_path):
     assert f"{missing}: no such file or directory" in proc.stderr
     assert "Traceback" not in proc.stderr and "unknown input format" not in proc.stderr
     assert os.listdir(tmp_path) == []  # no .parts/ folder, no output
+
+
+@pytest.mark.parametrize("command", [*COMMANDS, "decontaminate", "calibrate"])
+def test_standard_input_named_twice_is_refused_before_anything_is_read(command, tmp_path):
+    args = [command, "-", "-"]
+    if command not in ("explain", "calibrate"):
+        args += ["-o", str(tmp_path / "out.jsonl")]
+    if command == "decontaminate":
+        args += ["--against", str(write_jsonl(tmp_path / "eval.jsonl", [{"text": ARTICLE}]))]
+    stdin = json.dumps({"id": "a", "text": ARTICLE, "label": "keep"}) + "\n"
+    result = CliRunner().invoke(main, args, input=stdin)
+    assert result.exit_code == 2, result.output
+    assert "standard input (-) is named 2 times" in result.output
+    assert not (tmp_path / "out.jsonl").exists()
 
 
 def test_the_library_raises_a_path_error_for_a_missing_input(tmp_path):
