@@ -111,8 +111,9 @@ def get(name: str) -> StepInfo:
 
 
 def create(name: str, **options: Any) -> Any:
-    """Build the step ``name`` with ``options``; a wrong option, or a value of the
-    wrong type or out of its range (`check_options`), names the step."""
+    """Build the step ``name`` with ``options``; a wrong option, a value of the
+    wrong type or out of its range (`check_options`), or one the step refuses,
+    names the step."""
     info = get(name)
     check_options(name, info.cls, options)
     try:
@@ -121,6 +122,10 @@ def create(name: str, **options: Any) -> Any:
         known = ", ".join(o[0] for o in info.option_help()) or "none"
         raise ConfigError(f"step {name!r}: {exc}; its options are: {known}") from None
     except ValueError as exc:
+        raise ConfigError(f"step {name!r}: {exc}") from None
+    except ConfigError as exc:
+        if type(exc) is not ConfigError or str(exc).startswith("step "):
+            raise
         raise ConfigError(f"step {name!r}: {exc}") from None
 
 
