@@ -306,8 +306,9 @@ def jsonl_lines(
                 truncated = limit > 0 and len(raw) >= limit and not raw.endswith(b"\n")
                 rest = _drain_line(fh) if truncated else 0
             except (OSError, EOFError) as exc:
+                where = "stdin" if path == "-" else path
                 raise InputError(
-                    path, lineno + 1, "unreadable_file", f"read failed: {exc}"
+                    where, lineno + 1, "unreadable_file", f"read failed: {exc}"
                 ) from None
             if not raw:
                 break
