@@ -70,6 +70,22 @@ def test_clean_files_gives_the_engines_bytes_and_the_input_size(tmp_path):
     assert stats.bytes_in == src.stat().st_size and stats.seen == len(corpus())
 
 
+def test_one_path_or_path_objects_name_the_files_of_a_job(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_jsonl(tmp_path / "in.jsonl", corpus(5))
+    nothing = Pipeline([])
+    stats = clean_files(
+        "in.jsonl", tmp_path / "a.jsonl", nothing, run=RunConfig(rejects=tmp_path / "r.jsonl")
+    )
+    assert stats.seen == 6 and (tmp_path / "r.jsonl").exists()
+    clean_files([tmp_path / "in.jsonl"], tmp_path / "b.jsonl", nothing)
+    assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
+    assert dedup_files(tmp_path / "in.jsonl", tmp_path / "c.jsonl").seen == 6
+    write_jsonl(tmp_path / "eval.jsonl", [{"text": QUOTE}])
+    run = textclean.decontaminate_files("in.jsonl", tmp_path / "d.jsonl", against="eval.jsonl")
+    assert run.stats.seen == 6
+
+
 def test_a_configs_input_table_sets_the_read_options(tmp_path):
     src = tmp_path / "in.jsonl"
     write_jsonl(src, corpus(field="body"))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Mapping
+import os
+from collections.abc import Mapping
 from os import PathLike
 from typing import Any
 
@@ -13,7 +14,7 @@ from ..io import check_paths
 from ..parallel.executors import DaskExecutor, Executor, LocalExecutor
 from ..pipeline import Pipeline
 from ..stats import Stats
-from .config import RunConfig, input_bytes
+from .config import Paths, RunConfig, input_bytes, path_list
 from .engine import Progress, run_on_files
 from .targets import opened_targets, stage_writes
 
@@ -41,8 +42,8 @@ def resolve_pipeline(source: PipelineSource, run: RunConfig) -> tuple[Pipeline, 
 
 
 def clean_files(
-    inputs: Iterable[str],
-    output: str,
+    inputs: Paths,
+    output: str | PathLike[str],
     pipeline: PipelineSource = None,
     *,
     run: RunConfig | None = None,
@@ -58,7 +59,7 @@ def clean_files(
     called with input bytes as outcomes are written (local runs). Returns the
     run's `Stats`, complete with the input size: read = written + rejected.
     """
-    inputs = [str(p) for p in inputs]
+    inputs, output = path_list(inputs), os.fspath(output)
     pipeline, run = resolve_pipeline(pipeline, run or RunConfig())
     executor = executor or LocalExecutor()
     if isinstance(executor, DaskExecutor):

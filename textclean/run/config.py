@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
@@ -13,7 +13,22 @@ from ..io import ReadOptions, default_rejects_path, expand_inputs
 from ..io.files import CountedStdin
 from ..runner import RECORD_MODES
 
-__all__ = ["RunConfig", "input_bytes"]
+__all__ = ["Paths", "RunConfig", "input_bytes", "path_list"]
+
+#: What a file job takes as its inputs: one path, or several.
+Paths = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
+
+
+def path_list(paths: Paths) -> list[str]:
+    """``paths`` as a list of strings: one path is a list of one, not of its letters.
+
+    >>> from pathlib import Path
+    >>> path_list("data/"), path_list([Path("a.jsonl"), "b.jsonl"])
+    (['data/'], ['a.jsonl', 'b.jsonl'])
+    """
+    if isinstance(paths, str | os.PathLike):
+        return [os.fspath(paths)]
+    return [os.fspath(p) for p in paths]
 
 
 def _opt(default: Any, help: str, choices: tuple[str, ...] = ()) -> Any:
@@ -56,6 +71,8 @@ class RunConfig:
     output_format: str = "auto"
 
     def __post_init__(self) -> None:
+        if isinstance(self.rejects, os.PathLike):
+            object.__setattr__(self, "rejects", os.fspath(self.rejects))
         if self.record is not None and self.record not in RECORD_MODES:
             raise ConfigError(
                 f"record must be one of {', '.join(RECORD_MODES)}, not {self.record!r}"
