@@ -353,6 +353,18 @@ def test_explain_an_unknown_id_fails_naming_it(corpus):
     assert run("explain", str(corpus), "--id", "a", check=True).stdout.startswith("document a")
 
 
+def test_explain_names_a_skipped_record_once_and_text_file_ids(tmp_path):
+    (tmp_path / "page.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "in.jsonl").write_bytes(b'{"id": "a", "text": "ok"}\n{"id": "b", "text": \n')
+    args = ["explain", str(tmp_path), "--on-error", "skip", "--steps", "fix_spacing"]
+    result = CliRunner().invoke(main, [*args, "--id", "page"])
+    assert result.exit_code == 0 and result.stdout.startswith("document page: kept")
+    where = f"{tmp_path / 'in.jsonl'}:2:"
+    assert result.stderr.count(where) == 1 and f"{where} malformed JSON" in result.stderr
+    missing = CliRunner().invoke(main, [*args, "--id", "nope"])
+    assert missing.exit_code == 1 and "a text file's is its name" in missing.stderr
+
+
 def test_passages_has_workers_and_gives_the_same_clusters(tmp_path):
     quote = "We hope this one-year moratorium might give Congress enough time to act on it."
     records = [
