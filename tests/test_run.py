@@ -141,6 +141,28 @@ def test_a_read_option_given_twice_with_two_values_is_named_not_ignored(tmp_path
     )
 
 
+@pytest.mark.parametrize("command", ["clean", "explain"])
+def test_a_flag_typed_with_its_default_value_still_clashes_with_the_config(tmp_path, command):
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, corpus(3))
+    config = tmp_path / "c.toml"
+    config.write_text('[input]\ntext_field = "body"\n\n[[steps]]\nname = "fix_spacing"\n')
+    args = [command, str(src), "--config", str(config), "--text-field", "text"]
+    if command == "clean":
+        args += ["-o", str(tmp_path / "o.jsonl")]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert "text_field = 'body'" in result.output and "--text-field" in result.output
+    assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_a_pinned_read_field_at_its_default_clashes_with_the_config():
+    config = {"input": {"text_field": "body"}}
+    assert RunConfig().with_input(config).read.text_field == "body"
+    with pytest.raises(OptionError, match="text_field = 'body'"):
+        RunConfig().with_input(config, pinned={"text_field"})
+
+
 def test_dedup_files_writes_what_dedup_documents_finds(tmp_path):
     src = tmp_path / "in.jsonl"
     write_jsonl(src, corpus())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import os
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from os import PathLike
 from typing import Any
 
@@ -24,9 +24,12 @@ __all__ = ["PipelineSource", "clean_files", "resolve_pipeline"]
 PipelineSource = Pipeline | str | PathLike[str] | Mapping[str, Any] | None
 
 
-def resolve_pipeline(source: PipelineSource, run: RunConfig) -> tuple[Pipeline, RunConfig]:
+def resolve_pipeline(
+    source: PipelineSource, run: RunConfig, pinned: Collection[str] = ()
+) -> tuple[Pipeline, RunConfig]:
     """The pipeline to run and the run settings, with a config's ``[input]`` applied
-    and ``run.record`` set on a copy of the pipeline (the caller's is left alone)."""
+    (``pinned``: read fields set on purpose, `RunConfig.with_input`) and
+    ``run.record`` set on a copy of the pipeline (the caller's is left alone)."""
     if source is None:
         pipeline = Pipeline.default()
     elif isinstance(source, Pipeline):
@@ -34,7 +37,7 @@ def resolve_pipeline(source: PipelineSource, run: RunConfig) -> tuple[Pipeline, 
     else:
         config = load_config(source)
         pipeline = Pipeline.from_config(config)
-        run = run.with_input(config)
+        run = run.with_input(config, pinned)
     if run.record is not None and run.record != pipeline.record:
         pipeline = copy.copy(pipeline)
         pipeline.record = run.record

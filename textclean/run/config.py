@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
@@ -83,10 +83,13 @@ class RunConfig:
         """``fail`` (stop at a bad record, naming it) or ``skip`` (reject it)."""
         return self.read.on_error
 
-    def with_input(self, config: Mapping[str, Any] | None) -> RunConfig:
+    def with_input(
+        self, config: Mapping[str, Any] | None, pinned: Collection[str] = ()
+    ) -> RunConfig:
         """These settings with a loaded config's ``[input]`` table applied over them.
 
-        A read option this run sets away from its default and the config sets
+        A read option this run sets away from its default, or that is in
+        ``pinned`` (set on purpose, maybe to its default), and the config sets
         to another value is an `OptionError`: one of the two would be ignored
         without a word (a field named for the run, the config's read instead).
         """
@@ -95,7 +98,7 @@ class RunConfig:
         current = {key: getattr(self.read, key) for key in INPUT_KEYS}
         defaults = ReadOptions()
         for key, value in config["input"].items():
-            if current[key] not in (value, getattr(defaults, key)):
+            if current[key] != value and (key in pinned or current[key] != getattr(defaults, key)):
                 origin = config.get("_origin", "config")
                 raise OptionError(
                     f"{origin}: [input] sets {key} = {value!r}, but this run reads "
