@@ -124,7 +124,7 @@ def create(name: str, **options: Any) -> Any:
     except ValueError as exc:
         raise ConfigError(f"step {name!r}: {exc}") from None
     except ConfigError as exc:
-        if type(exc) is not ConfigError or str(exc).startswith("step "):
+        if type(exc) is not ConfigError or str(exc).startswith(("step ", f"{name}:")):
             raise
         raise ConfigError(f"step {name!r}: {exc}") from None
 
