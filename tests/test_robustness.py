@@ -346,6 +346,16 @@ def test_duplicate_and_non_string_ids_are_warned_about(tmp_path):
     assert [w.category for w in caught] == [TextcleanWarning, TextcleanWarning]
 
 
+def test_a_non_string_id_is_named_as_json_spells_it(tmp_path):
+    ids = [True, {"a": 1}, 7, 1.5, None]
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": i, "text": ARTICLE} for i in ids])
+    names = [d.id for d in read_documents([str(src)])]
+    assert names == ["true", '{"a":1}', "7", "1.5", f"{src}:5"]
+    result = CliRunner().invoke(main, ["explain", str(src), "--id", "true", "--steps", "length"])
+    assert result.exit_code == 0 and result.stdout.startswith("document true: kept")
+    assert "named 'true' in clusters and reports" in result.stderr
+
+
 def test_explain_an_unknown_id_fails_naming_it(corpus):
     proc = run("explain", str(corpus), "--id", "no-such-id")
     assert proc.returncode == 1
