@@ -189,6 +189,30 @@ def test_options_that_clash_are_named(options, names):
     assert caught.value.options == names and "--" not in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("options", "names", "flags"),
+    [
+        ({"bands": 4}, ("bands", "rows"), ["--bands", "4"]),
+        ({"spin_robust": True, "unit": "char"}, ("spin_robust", "unit"), ["--spin-robust", "--unit", "char"]),
+    ],
+)  # fmt: skip
+def test_dedup_settings_that_clash_are_named_and_shown_as_flags(tmp_path, options, names, flags):
+    with pytest.raises(OptionError) as caught:
+        DedupSettings(**options)
+    assert caught.value.options == names and "--" not in str(caught.value)
+    write_jsonl(tmp_path / "in.jsonl", corpus(2))
+    args = ["dedup", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.jsonl"), *flags]
+    result = CliRunner().invoke(main, args)
+    shown = ", ".join("--" + name.replace("_", "-") for name in names)
+    assert result.exit_code == 2 and f"({shown})" in result.output
+
+
+def test_a_clash_inside_a_step_names_the_step_not_flags():
+    with pytest.raises(ConfigError, match=r"step 'near_dedup': give both bands and rows") as caught:
+        Pipeline.from_steps("near_dedup(bands=4)")
+    assert not isinstance(caught.value, OptionError)
+
+
 def test_passages_stopped_while_finding_leaves_no_rejects_file(tmp_path, monkeypatch):
     src = tmp_path / "in.jsonl"
     write_jsonl(src, corpus())

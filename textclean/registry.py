@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import MISSING, dataclass, fields, is_dataclass
 from typing import Any, TypeVar
 
-from .errors import ConfigError, UnknownStepError
+from .errors import ConfigError, OptionError, UnknownStepError
 from .step_options import check_options
 
 STEP_PACKAGES = ("repair", "boilerplate", "filters", "dedup", "passages", "pii")
@@ -124,7 +124,10 @@ def create(name: str, **options: Any) -> Any:
     except ValueError as exc:
         raise ConfigError(f"step {name!r}: {exc}") from None
     except ConfigError as exc:
-        if type(exc) is not ConfigError or str(exc).startswith(("step ", f"{name}:")):
+        # an OptionError names settings fields, not flags: in a step they are options
+        if type(exc) not in (ConfigError, OptionError) or str(exc).startswith(
+            ("step ", f"{name}:")
+        ):
             raise
         raise ConfigError(f"step {name!r}: {exc}") from None
 
