@@ -126,3 +126,17 @@ def test_a_quote_repeated_only_within_one_source_is_template_text():
     out = list(BoilerplateTemplates().pipe(_site_docs("a.example", 6)))
     assert "the mayor said" not in out[0].text
     assert "The council discussed buses at length." in out[0].text
+
+
+@pytest.mark.parametrize("kept", [["bylines"], ["byline", "Byline"], ["widget"]])
+def test_a_kept_category_no_rule_or_model_gives_is_refused(kept):
+    # 'widget' comes from the line model only
+    with pytest.raises(ConfigError, match="keep_categories names .* which no rule or model gives"):
+        Boilerplate(keep_categories=kept, model=False)
+
+
+def test_kept_categories_may_be_built_in_model_or_the_users_own():
+    Boilerplate(keep_categories=["byline", "widget", "duplicate"])
+    page = "The storm knocked out power overnight.\nGet the app\nCrews worked until morning."
+    step = Boilerplate(keywords={"promo": ["Get the app"]}, keep_categories=["promo"])
+    assert step(Document("a", page)).text == page

@@ -215,3 +215,11 @@ def test_public_names():
     ):
         assert name in textclean.__all__
         assert getattr(textclean, name) is getattr(textclean.decontaminate, name)
+
+
+@pytest.mark.parametrize("lines", ["", '{"text": "too short to hash"}\n'])
+def test_evaluation_files_with_nothing_to_look_for_are_an_error(tmp_path, lines):
+    # a run against them would cut nothing and look clean
+    (tmp_path / "eval.jsonl").write_text(lines, encoding="utf-8")
+    with pytest.raises(ConfigError, match="gave no n-gram to look for"):
+        EvaluationSet.from_files([str(tmp_path / "eval.jsonl")])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 
@@ -74,6 +75,31 @@ def test_compressed_inputs_are_read(tmp_path):
     z = tmp_path / "b.jsonl.zst"
     z.write_bytes(zstandard.ZstdCompressor().compress(b'{"text": "zstd"}\n'))
     assert [d.text for d in read_documents([str(p), str(z)])] == ["zipped", "zstd"]
+
+
+def stdin_of(monkeypatch, data: bytes) -> None:
+    """Standard input as a pipe gives it: a buffered stream of ``data``."""
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(data))))
+
+
+@pytest.mark.parametrize("compress", ["plain", "gzip", "zstd"])
+def test_compressed_standard_input_is_read(monkeypatch, compress):
+    import zstandard
+
+    data = b'{"id": "a", "text": "piped"}\n{"id": "b", "text": "in"}\n'
+    packed = {
+        "plain": lambda b: b,
+        "gzip": lambda b: gzip.compress(b, mtime=0),
+        "zstd": zstandard.ZstdCompressor().compress,
+    }[compress](data)
+    stdin_of(monkeypatch, packed)
+    assert [(d.id, d.text) for d in read_documents(["-"])] == [("a", "piped"), ("b", "in")]
+
+
+def test_a_truncated_compressed_standard_input_names_stdin(monkeypatch):
+    stdin_of(monkeypatch, gzip.compress(b'{"text": "x"}\n' * 1000, mtime=0)[:40])
+    with pytest.raises(InputError, match=r"^stdin:1: read failed"):
+        list(read_documents(["-"]))
 
 
 @pytest.mark.parametrize(

@@ -143,6 +143,35 @@ def test_step_annotates_and_keeps_only_the_languages_asked_for():
     assert isinstance(LanguageFilter(keep=["en"], keep_unknown=True)(Document("s", "Hi")), Document)
 
 
+@pytest.mark.parametrize(
+    ("keep", "backend", "message"),
+    [
+        (["english"], "langdetect", "'english' is not a language code langdetect answers"),
+        (["en", "xx"], "langdetect", "'xx' is not a language code"),
+        ([""], "langdetect", "'' is not a language code"),
+        (["EN"], "langid", "'EN' is not a language code"),
+        (["unknown"], "langdetect", "keep_unknown = true"),
+    ],
+)
+def test_a_keep_code_no_document_can_have_is_refused(keep, backend, message):
+    # each would drop every document as language:other
+    with pytest.raises(ConfigError, match=message):
+        LanguageFilter(keep=keep, backend=backend)
+
+
+def test_every_code_langdetect_answers_may_be_kept():
+    step = LanguageFilter(keep=["zh", "no", "en"])  # its zh-cn, zh-tw and nb are answered as these
+    zh = Document("zh", "委员会将于明年春天发布关于新铁路线的最终报告，并征求公众意见。")
+    assert isinstance(step(zh), Document) and step(zh).record["lang"] == "zh"
+
+
+def test_a_refused_keep_code_names_the_step():
+    from textclean import Pipeline
+
+    with pytest.raises(ConfigError, match=r"step 'language': keep: 'english'"):
+        Pipeline.from_steps("language(keep=english)")
+
+
 def test_paragraph_mode_flags_mixed_documents_and_drops_foreign_paragraphs():
     text = "\n\n".join(
         [SENTENCES["en"], SENTENCES["de"], SENTENCES["en"].replace("spring", "year")]

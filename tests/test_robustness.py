@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 from cli_runs import run_textclean
+from click.testing import CliRunner
 
 from textclean import Document, Drop, Pipeline, TextcleanError
+from textclean.cli import main
 from textclean.config import pipeline_from_steps
 from textclean.errors import InputError, PathError, TextcleanWarning
 from textclean.io import ReadOptions, check_paths, read_documents
@@ -127,6 +129,20 @@ def test_a_missing_input_is_named_in_every_command(command, missing, tmp_path):
     assert f"{missing}: no such file or directory" in proc.stderr
     assert "Traceback" not in proc.stderr and "unknown input format" not in proc.stderr
     assert os.listdir(tmp_path) == []  # no .parts/ folder, no output
+
+
+@pytest.mark.parametrize("command", [*COMMANDS, "decontaminate", "calibrate"])
+def test_standard_input_named_twice_is_refused_before_anything_is_read(command, tmp_path):
+    args = [command, "-", "-"]
+    if command not in ("explain", "calibrate"):
+        args += ["-o", str(tmp_path / "out.jsonl")]
+    if command == "decontaminate":
+        args += ["--against", str(write_jsonl(tmp_path / "eval.jsonl", [{"text": ARTICLE}]))]
+    stdin = json.dumps({"id": "a", "text": ARTICLE, "label": "keep"}) + "\n"
+    result = CliRunner().invoke(main, args, input=stdin)
+    assert result.exit_code == 2, result.output
+    assert "standard input (-) is named 2 times" in result.output
+    assert not (tmp_path / "out.jsonl").exists()
 
 
 def test_the_library_raises_a_path_error_for_a_missing_input(tmp_path):
@@ -324,11 +340,33 @@ def test_duplicate_and_non_string_ids_are_warned_about(tmp_path):
     assert [w.category for w in caught] == [TextcleanWarning, TextcleanWarning]
 
 
+def test_a_non_string_id_is_named_as_json_spells_it(tmp_path):
+    ids = [True, {"a": 1}, 7, 1.5, None]
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": i, "text": ARTICLE} for i in ids])
+    names = [d.id for d in read_documents([str(src)])]
+    assert names == ["true", '{"a":1}', "7", "1.5", f"{src}:5"]
+    result = CliRunner().invoke(main, ["explain", str(src), "--id", "true", "--steps", "length"])
+    assert result.exit_code == 0 and result.stdout.startswith("document true: kept")
+    assert "named 'true' in clusters and reports" in result.stderr
+
+
 def test_explain_an_unknown_id_fails_naming_it(corpus):
     proc = run("explain", str(corpus), "--id", "no-such-id")
     assert proc.returncode == 1
     assert "no document with id 'no-such-id' in 2 record(s) read" in proc.stderr
     assert run("explain", str(corpus), "--id", "a", check=True).stdout.startswith("document a")
+
+
+def test_explain_names_a_skipped_record_once_and_text_file_ids(tmp_path):
+    (tmp_path / "page.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "in.jsonl").write_bytes(b'{"id": "a", "text": "ok"}\n{"id": "b", "text": \n')
+    args = ["explain", str(tmp_path), "--on-error", "skip", "--steps", "fix_spacing"]
+    result = CliRunner().invoke(main, [*args, "--id", "page"])
+    assert result.exit_code == 0 and result.stdout.startswith("document page: kept")
+    where = f"{tmp_path / 'in.jsonl'}:2:"
+    assert result.stderr.count(where) == 1 and f"{where} malformed JSON" in result.stderr
+    missing = CliRunner().invoke(main, [*args, "--id", "nope"])
+    assert missing.exit_code == 1 and "a text file's is its name" in missing.stderr
 
 
 def test_passages_has_workers_and_gives_the_same_clusters(tmp_path):

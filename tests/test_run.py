@@ -70,6 +70,22 @@ def test_clean_files_gives_the_engines_bytes_and_the_input_size(tmp_path):
     assert stats.bytes_in == src.stat().st_size and stats.seen == len(corpus())
 
 
+def test_one_path_or_path_objects_name_the_files_of_a_job(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_jsonl(tmp_path / "in.jsonl", corpus(5))
+    nothing = Pipeline([])
+    stats = clean_files(
+        "in.jsonl", tmp_path / "a.jsonl", nothing, run=RunConfig(rejects=tmp_path / "r.jsonl")
+    )
+    assert stats.seen == 6 and (tmp_path / "r.jsonl").exists()
+    clean_files([tmp_path / "in.jsonl"], tmp_path / "b.jsonl", nothing)
+    assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
+    assert dedup_files(tmp_path / "in.jsonl", tmp_path / "c.jsonl").seen == 6
+    write_jsonl(tmp_path / "eval.jsonl", [{"text": QUOTE}])
+    run = textclean.decontaminate_files("in.jsonl", tmp_path / "d.jsonl", against="eval.jsonl")
+    assert run.stats.seen == 6
+
+
 def test_a_configs_input_table_sets_the_read_options(tmp_path):
     src = tmp_path / "in.jsonl"
     write_jsonl(src, corpus(field="body"))
@@ -125,6 +141,28 @@ def test_a_read_option_given_twice_with_two_values_is_named_not_ignored(tmp_path
     )
 
 
+@pytest.mark.parametrize("command", ["clean", "explain"])
+def test_a_flag_typed_with_its_default_value_still_clashes_with_the_config(tmp_path, command):
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, corpus(3))
+    config = tmp_path / "c.toml"
+    config.write_text('[input]\ntext_field = "body"\n\n[[steps]]\nname = "fix_spacing"\n')
+    args = [command, str(src), "--config", str(config), "--text-field", "text"]
+    if command == "clean":
+        args += ["-o", str(tmp_path / "o.jsonl")]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert "text_field = 'body'" in result.output and "--text-field" in result.output
+    assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_a_pinned_read_field_at_its_default_clashes_with_the_config():
+    config = {"input": {"text_field": "body"}}
+    assert RunConfig().with_input(config).read.text_field == "body"
+    with pytest.raises(OptionError, match="text_field = 'body'"):
+        RunConfig().with_input(config, pinned={"text_field"})
+
+
 def test_dedup_files_writes_what_dedup_documents_finds(tmp_path):
     src = tmp_path / "in.jsonl"
     write_jsonl(src, corpus())
@@ -149,6 +187,30 @@ def test_options_that_clash_are_named(options, names):
     with pytest.raises(OptionError) as caught:
         DedupTargets(**options)
     assert caught.value.options == names and "--" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("options", "names", "flags"),
+    [
+        ({"bands": 4}, ("bands", "rows"), ["--bands", "4"]),
+        ({"spin_robust": True, "unit": "char"}, ("spin_robust", "unit"), ["--spin-robust", "--unit", "char"]),
+    ],
+)  # fmt: skip
+def test_dedup_settings_that_clash_are_named_and_shown_as_flags(tmp_path, options, names, flags):
+    with pytest.raises(OptionError) as caught:
+        DedupSettings(**options)
+    assert caught.value.options == names and "--" not in str(caught.value)
+    write_jsonl(tmp_path / "in.jsonl", corpus(2))
+    args = ["dedup", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.jsonl"), *flags]
+    result = CliRunner().invoke(main, args)
+    shown = ", ".join("--" + name.replace("_", "-") for name in names)
+    assert result.exit_code == 2 and f"({shown})" in result.output
+
+
+def test_a_clash_inside_a_step_names_the_step_not_flags():
+    with pytest.raises(ConfigError, match=r"step 'near_dedup': give both bands and rows") as caught:
+        Pipeline.from_steps("near_dedup(bands=4)")
+    assert not isinstance(caught.value, OptionError)
 
 
 def test_passages_stopped_while_finding_leaves_no_rejects_file(tmp_path, monkeypatch):

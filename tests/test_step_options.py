@@ -64,6 +64,8 @@ def test_every_step_still_builds_with_its_defaults():
         ("passages(bands=0)", "step 'passages': bands must be a whole number of at least 1, not 0"),
         ("near_dedup(unit=chars)", "step 'near_dedup': unit must be one of 'word', 'char', not 'chars'"),
         ("fix_spun(context_min_repairs=-1)", "context_min_repairs must be a whole number of at least 0"),
+        ("language(backend=x)", "step 'language': backend must be one of langdetect, langid"),
+        ("boilerplate(mode=strip)", "steps[0]: boilerplate: mode must be one of remove, annotate"),
     ],
 )  # fmt: skip
 def test_a_wrong_value_on_the_command_line_gets_a_message_not_a_traceback(spec, message):

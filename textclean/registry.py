@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import MISSING, dataclass, fields, is_dataclass
 from typing import Any, TypeVar
 
-from .errors import ConfigError, UnknownStepError
+from .errors import ConfigError, OptionError, UnknownStepError
 from .step_options import check_options
 
 STEP_PACKAGES = ("repair", "boilerplate", "filters", "dedup", "passages", "pii")
@@ -111,8 +111,9 @@ def get(name: str) -> StepInfo:
 
 
 def create(name: str, **options: Any) -> Any:
-    """Build the step ``name`` with ``options``; a wrong option, or a value of the
-    wrong type or out of its range (`check_options`), names the step."""
+    """Build the step ``name`` with ``options``; a wrong option, a value of the
+    wrong type or out of its range (`check_options`), or one the step refuses,
+    names the step."""
     info = get(name)
     check_options(name, info.cls, options)
     try:
@@ -121,6 +122,13 @@ def create(name: str, **options: Any) -> Any:
         known = ", ".join(o[0] for o in info.option_help()) or "none"
         raise ConfigError(f"step {name!r}: {exc}; its options are: {known}") from None
     except ValueError as exc:
+        raise ConfigError(f"step {name!r}: {exc}") from None
+    except ConfigError as exc:
+        # an OptionError names settings fields, not flags: in a step they are options
+        if type(exc) not in (ConfigError, OptionError) or str(exc).startswith(
+            ("step ", f"{name}:")
+        ):
+            raise
         raise ConfigError(f"step {name!r}: {exc}") from None
 
 

@@ -30,12 +30,17 @@ from ..registry import register
 from ..steps import Step, StepResult
 from .classify import Cut, builtin_rules, find_cuts
 from .line_model import LineModel, load_model
-from .rules import Rule, RuleSet, keyword_rule
+from .rules import CATEGORIES, Rule, RuleSet, keyword_rule
 
 MODES = ("remove", "annotate")
 #: The drop reason for a page that is mostly furniture (``max_removed_share``).
 FURNITURE_DROP = "mostly_furniture"
 UserPattern = tuple[str, str, str, int]
+
+
+#: Categories the line judgement gives besides the rules': repeated lines, and
+#: a cut line without a category of its own.
+LINE_CATEGORIES = ("duplicate", "other")
 
 
 @register("boilerplate", default=40)
@@ -123,6 +128,23 @@ class Boilerplate(Step):
             )
         self.rules()  # a bad user pattern fails when the step is built, not mid-run
         self.line_model()  # and so does a bad model file
+        self._check_kept_categories()
+
+    def _check_kept_categories(self) -> None:
+        """A kept category that no rule or model gives (``bylines``) would keep nothing."""
+        model = self.line_model()
+        known = {
+            *CATEGORIES,
+            *LINE_CATEGORIES,
+            *(model.categories if model else ()),
+            *(pattern[0] for pattern in self.patterns),
+            *(category for category, _ in self.keywords),
+        }
+        if unknown := sorted(set(self.keep_categories) - known):
+            raise ConfigError(
+                f"boilerplate: keep_categories names {', '.join(map(repr, unknown))}, which no "
+                f"rule or model gives; the categories are {', '.join(sorted(known))}"
+            )
 
     def rules(self) -> RuleSet:
         """The rules this step runs (cached per process, so the step stays picklable)."""

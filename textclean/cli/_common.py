@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 
+from ..config import INPUT_KEYS
 from ..errors import InputError, OptionError, PathError, TextcleanError, TextcleanWarning
 from ..io import ReadOptions
 from ..pipeline import Pipeline
@@ -87,7 +88,9 @@ def pipeline_and_run(values: dict[str, Any], run: RunConfig) -> tuple[Pipeline, 
     config, steps, min_chars = (values.pop(k) for k in ("config_path", "steps", "min_chars"))
     if config is not None and steps is not None:
         raise click.UsageError("give --config or --steps, not both")
-    pipeline, run = resolve_pipeline(Pipeline.from_steps(steps) if steps else config, run)
+    source = click.get_current_context().get_parameter_source  # typed, maybe as its default
+    typed = {k for k in INPUT_KEYS if source(k) is not click.core.ParameterSource.DEFAULT}
+    pipeline, run = resolve_pipeline(Pipeline.from_steps(steps) if steps else config, run, typed)
     if min_chars is not None:
         pipeline.min_chars = min_chars
     return pipeline, run

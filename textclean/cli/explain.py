@@ -34,7 +34,7 @@ def command(inputs, doc_ids, as_json, **values):
     for item in check_ids(read_documents(list(inputs), opts), opts.id_field):
         read += 1
         if isinstance(item, Drop):
-            click.echo(f"{item.doc.id if item.doc else '?'}: unreadable: {item.detail}", err=True)
+            click.echo(f"unreadable record skipped: {item.detail}", err=True)
             continue
         if wanted and item.id not in wanted:
             continue
@@ -48,5 +48,6 @@ def command(inputs, doc_ids, as_json, **values):
     if missing := sorted(wanted - found):
         raise click.ClickException(
             f"no document with id {', '.join(repr(m) for m in missing)} in {read:,} record(s) "
-            f"read (ids come from the {opts.id_field!r} field, else FILE:LINE)"
+            f"read (ids come from the {opts.id_field!r} field, else FILE:LINE; "
+            "a text file's is its name)"
         )

@@ -116,6 +116,7 @@ class EvaluationSet:
 
         An unreadable evaluation record is an error whatever ``options.on_error``
         says: a benchmark item silently left out would leak into the output.
+        So are files holding no record long enough to look for.
         """
         opts = options or ReadOptions()
         opts = ReadOptions(
@@ -127,12 +128,20 @@ class EvaluationSet:
         )
         files = check_paths(list(paths), {}, opts.format)
         try:
-            return cls.build(_documents(read_documents(files, opts)), settings=settings)
+            evaluation = cls.build(_documents(read_documents(files, opts)), settings=settings)
         except InputError as exc:
             raise ConfigError(
                 f"evaluation set: {exc}; every evaluation record must be read, none is "
                 "skipped: fix the record or name the fields that hold its text and id"
             ) from None
+        if not len(evaluation):
+            # files that give nothing to look for would make a run that cuts nothing look clean
+            raise ConfigError(
+                f"evaluation set: {', '.join(files) or 'no file'} gave no n-gram to look for "
+                f"({evaluation.records:,} record(s), {evaluation.skipped:,} under "
+                f"{evaluation.min_words} words)"
+            )
+        return evaluation
 
     def __len__(self) -> int:
         return len(self.hashes)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import ConfigError
+from ..errors import ConfigError, OptionError
 from .keep import POLICIES, check_policy
 from .lsh import check_bands, choose_bands
 from .minhash import permutations
@@ -93,7 +93,7 @@ class DedupSettings:
         check_ngram(self.ngram, self.unit)
         permutations(self.num_perm, self.seed, self.scheme)  # validates num_perm and scheme
         if (self.bands is None) != (self.rows is None):
-            raise ConfigError("give both bands and rows, or neither")
+            raise OptionError("give both bands and rows, or neither", "bands", "rows")
         if self.bands is not None:
             check_bands(self.num_perm, self.bands, self.rows)
         if self.verify not in VERIFY:
@@ -102,7 +102,9 @@ class DedupSettings:
         if self.max_bucket < 2:
             raise ConfigError(f"max_bucket must be at least 2, got {self.max_bucket!r}")
         if self.spin_robust and self.unit != "word":
-            raise ConfigError("spin_robust compares words: it needs unit='word'")
+            raise OptionError(
+                "spin_robust compares words: it needs unit='word'", "spin_robust", "unit"
+            )
 
     @property
     def lsh_shape(self) -> tuple[int, int]:

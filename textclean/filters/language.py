@@ -24,6 +24,7 @@ from .language_detect import (
     SAMPLE_SLICES,
     UNKNOWN,
     Language,
+    check_keep,
     detect_language,
     letter_count,
     sample_text,
@@ -95,6 +96,7 @@ class LanguageFilter(Step):
             raise ConfigError(f"backend must be one of {', '.join(BACKENDS)}, not {self.backend!r}")
         if isinstance(self.keep, str):
             raise ConfigError("keep is a list of language codes, e.g. ['en'], not a string")
+        check_keep(self.keep, self.backend)
         if not 0.0 <= self.mixed_share <= 1.0 or not 0.0 <= self.min_prob <= 1.0:
             raise ConfigError("min_prob and mixed_share are shares between 0 and 1")
 

@@ -16,7 +16,9 @@ importing each other.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..errors import ConfigError
 from ..per_text import per_text
@@ -88,6 +90,47 @@ def _ranked(text: str, backend: str, seed: int, agree_after: int) -> list[tuple[
 
         return langid_backend.detect_probabilities(text)
     raise ConfigError(f"unknown language backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+
+
+def check_keep(keep: list[str], backend: str) -> None:
+    """Raise `ConfigError` for a code in ``keep`` that ``backend`` never answers.
+
+    A document is kept when its detected code is in ``keep``, so a name
+    (``english``) or a label the backend does not have would drop every
+    document. langdetect's codes are its profiles' names; listing py3langid's
+    means loading its model, so for it only the form of a code is checked.
+
+    >>> check_keep(["en", "zh"], "langdetect")
+    >>> check_keep(["english"], "langdetect")
+    Traceback (most recent call last):
+    ...
+    textclean.errors.ConfigError: keep: 'english' is not a language code langdetect answers; ...
+    """
+    if UNKNOWN in keep:
+        raise ConfigError(
+            f"keep: {UNKNOWN!r} is not a language; keep_unknown = true keeps "
+            "documents too short to identify"
+        )
+    known = _langdetect_codes() if backend == "langdetect" else None
+    for code in keep:
+        if known is not None and code not in known:
+            raise ConfigError(
+                f"keep: {code!r} is not a language code {backend} answers; "
+                f"it answers {', '.join(sorted(known))}"
+            )
+        if known is None and not (
+            code.isascii() and code.isalpha() and code.islower() and len(code) in (2, 3)
+        ):
+            raise ConfigError(
+                f"keep: {code!r} is not a language code; codes are two or three lowercase letters, e.g. 'en'"
+            )
+
+
+@lru_cache(maxsize=1)
+def _langdetect_codes() -> frozenset[str]:
+    from langdetect.detector_factory import PROFILES_DIRECTORY
+
+    return frozenset(_ISO.get(name, name) for name in os.listdir(PROFILES_DIRECTORY))
 
 
 def detect_language(

@@ -38,9 +38,10 @@ def strip_compression(name: str) -> str:
 
 
 def open_read(path: str | Path) -> BinaryIO:
-    """A buffered binary reader that decompresses by suffix; ``-`` is stdin."""
+    """A buffered binary reader that decompresses by suffix; ``-`` is stdin,
+    decompressed when its first bytes are gzip's or zstd's (it has no suffix)."""
     if str(path) == "-":
-        return CountedStdin(sys.stdin.buffer)  # type: ignore[return-value]
+        return _stdin()
     kind = compression_of(path)
     if kind == "gzip":
         return gzip.open(path, "rb")  # type: ignore[return-value]
@@ -52,6 +53,26 @@ def open_read(path: str | Path) -> BinaryIO:
         reader.disk = raw
         return reader
     return open(path, "rb")
+
+
+GZIP_MAGIC = b"\x1f\x8b"
+ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+
+
+def _stdin() -> BinaryIO:
+    """Standard input, counted; a compressed stream (``zcat``-less pipes) is decompressed."""
+    raw = sys.stdin.buffer
+    peek = getattr(raw, "peek", None)
+    head = peek(len(ZSTD_MAGIC)) if peek is not None else b""
+    counted = CountedStdin(raw)
+    if head.startswith(GZIP_MAGIC):
+        return gzip.GzipFile(fileobj=counted, mode="rb")  # type: ignore[return-value]
+    if head.startswith(ZSTD_MAGIC):
+        import zstandard
+
+        stream = zstandard.ZstdDecompressor().stream_reader(counted, closefd=True)  # type: ignore[arg-type]
+        return io.BufferedReader(stream)  # type: ignore[arg-type]
+    return counted  # type: ignore[return-value]
 
 
 class CountedStdin:

@@ -18,6 +18,7 @@ import xxhash
 
 from ..document import Document, Drop
 from ..errors import TextcleanWarning
+from .records import id_text
 
 
 class IdCheck:
@@ -87,7 +88,7 @@ class IdCheck:
             out.append(
                 f"{n:,} document{' has' if n == 1 else 's have'} a non-string id "
                 f"(first: {self.first_non_string!r}): kept as it came in the output, "
-                f"named {str(self.first_non_string)!r} in clusters and reports"
+                f"named {id_text(self.first_non_string)!r} in clusters and reports"
             )
         return out
 

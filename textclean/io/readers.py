@@ -110,11 +110,16 @@ def expand_inputs(paths: Iterable[str | Path], declared: str = "auto") -> list[s
 
     A directory whose visible files are all of unknown type is an error: its
     files were meant to be read (``.csv``, ``.jsonl.bz2``) and a run that
-    reads nothing would look like a clean, empty success.
+    reads nothing would look like a clean, empty success. Standard input
+    (``-``) may be named once: a second read would find it closed.
     """
+    paths = [str(p) for p in paths]
+    if paths.count("-") > 1:
+        raise PathError(
+            f"standard input (-) is named {paths.count('-')} times; it can be read once"
+        )
     out: list[str] = []
     for p in paths:
-        p = str(p)
         if p != "-" and not os.path.exists(p):
             raise PathError(f"{p}: no such file or directory")
         if p != "-" and os.path.isdir(p):
@@ -301,8 +306,9 @@ def jsonl_lines(
                 truncated = limit > 0 and len(raw) >= limit and not raw.endswith(b"\n")
                 rest = _drain_line(fh) if truncated else 0
             except (OSError, EOFError) as exc:
+                where = "stdin" if path == "-" else path
                 raise InputError(
-                    path, lineno + 1, "unreadable_file", f"read failed: {exc}"
+                    where, lineno + 1, "unreadable_file", f"read failed: {exc}"
                 ) from None
             if not raw:
                 break

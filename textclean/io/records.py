@@ -49,7 +49,22 @@ def record_to_document(
     meta = {k: v for k, v in record.items() if k != text_field}
     if not same_run:
         meta = keep_earlier_runs_apart(meta)
-    return Document(where if doc_id is None else str(doc_id), text, meta)
+    return Document(where if doc_id is None else id_text(doc_id), text, meta)
+
+
+def id_text(value: object) -> str:
+    """An input id as the string that names it: a string as it is, another JSON
+    value as JSON spells it (``true``, ``{"a":1}``), so ``explain --id`` finds it.
+
+    >>> id_text("a"), id_text(7), id_text(1.5), id_text(True), id_text({"a": 1})
+    ('a', '7', '1.5', 'true', '{"a":1}')
+    """
+    if isinstance(value, str):
+        return value
+    try:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    except (TypeError, ValueError):
+        return str(value)  # a Parquet value JSON has no spelling for (a timestamp)
 
 
 def document_to_record(doc: Document, text_field: str, id_field: str) -> dict[str, Any]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Mapping
+import os
+from collections.abc import Collection, Mapping
 from os import PathLike
 from typing import Any
 
@@ -13,7 +14,7 @@ from ..io import check_paths
 from ..parallel.executors import DaskExecutor, Executor, LocalExecutor
 from ..pipeline import Pipeline
 from ..stats import Stats
-from .config import RunConfig, input_bytes
+from .config import Paths, RunConfig, input_bytes, path_list
 from .engine import Progress, run_on_files
 from .targets import opened_targets, stage_writes
 
@@ -23,9 +24,12 @@ __all__ = ["PipelineSource", "clean_files", "resolve_pipeline"]
 PipelineSource = Pipeline | str | PathLike[str] | Mapping[str, Any] | None
 
 
-def resolve_pipeline(source: PipelineSource, run: RunConfig) -> tuple[Pipeline, RunConfig]:
+def resolve_pipeline(
+    source: PipelineSource, run: RunConfig, pinned: Collection[str] = ()
+) -> tuple[Pipeline, RunConfig]:
     """The pipeline to run and the run settings, with a config's ``[input]`` applied
-    and ``run.record`` set on a copy of the pipeline (the caller's is left alone)."""
+    (``pinned``: read fields set on purpose, `RunConfig.with_input`) and
+    ``run.record`` set on a copy of the pipeline (the caller's is left alone)."""
     if source is None:
         pipeline = Pipeline.default()
     elif isinstance(source, Pipeline):
@@ -33,7 +37,7 @@ def resolve_pipeline(source: PipelineSource, run: RunConfig) -> tuple[Pipeline, 
     else:
         config = load_config(source)
         pipeline = Pipeline.from_config(config)
-        run = run.with_input(config)
+        run = run.with_input(config, pinned)
     if run.record is not None and run.record != pipeline.record:
         pipeline = copy.copy(pipeline)
         pipeline.record = run.record
@@ -41,8 +45,8 @@ def resolve_pipeline(source: PipelineSource, run: RunConfig) -> tuple[Pipeline, 
 
 
 def clean_files(
-    inputs: Iterable[str],
-    output: str,
+    inputs: Paths,
+    output: str | PathLike[str],
     pipeline: PipelineSource = None,
     *,
     run: RunConfig | None = None,
@@ -58,7 +62,7 @@ def clean_files(
     called with input bytes as outcomes are written (local runs). Returns the
     run's `Stats`, complete with the input size: read = written + rejected.
     """
-    inputs = [str(p) for p in inputs]
+    inputs, output = path_list(inputs), os.fspath(output)
     pipeline, run = resolve_pipeline(pipeline, run or RunConfig())
     executor = executor or LocalExecutor()
     if isinstance(executor, DaskExecutor):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
@@ -13,7 +13,22 @@ from ..io import ReadOptions, default_rejects_path, expand_inputs
 from ..io.files import CountedStdin
 from ..runner import RECORD_MODES
 
-__all__ = ["RunConfig", "input_bytes"]
+__all__ = ["Paths", "RunConfig", "input_bytes", "path_list"]
+
+#: What a file job takes as its inputs: one path, or several.
+Paths = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
+
+
+def path_list(paths: Paths) -> list[str]:
+    """``paths`` as a list of strings: one path is a list of one, not of its letters.
+
+    >>> from pathlib import Path
+    >>> path_list("data/"), path_list([Path("a.jsonl"), "b.jsonl"])
+    (['data/'], ['a.jsonl', 'b.jsonl'])
+    """
+    if isinstance(paths, str | os.PathLike):
+        return [os.fspath(paths)]
+    return [os.fspath(p) for p in paths]
 
 
 def _opt(default: Any, help: str, choices: tuple[str, ...] = ()) -> Any:
@@ -56,6 +71,8 @@ class RunConfig:
     output_format: str = "auto"
 
     def __post_init__(self) -> None:
+        if isinstance(self.rejects, os.PathLike):
+            object.__setattr__(self, "rejects", os.fspath(self.rejects))
         if self.record is not None and self.record not in RECORD_MODES:
             raise ConfigError(
                 f"record must be one of {', '.join(RECORD_MODES)}, not {self.record!r}"
@@ -66,10 +83,13 @@ class RunConfig:
         """``fail`` (stop at a bad record, naming it) or ``skip`` (reject it)."""
         return self.read.on_error
 
-    def with_input(self, config: Mapping[str, Any] | None) -> RunConfig:
+    def with_input(
+        self, config: Mapping[str, Any] | None, pinned: Collection[str] = ()
+    ) -> RunConfig:
         """These settings with a loaded config's ``[input]`` table applied over them.
 
-        A read option this run sets away from its default and the config sets
+        A read option this run sets away from its default, or that is in
+        ``pinned`` (set on purpose, maybe to its default), and the config sets
         to another value is an `OptionError`: one of the two would be ignored
         without a word (a field named for the run, the config's read instead).
         """
@@ -78,7 +98,7 @@ class RunConfig:
         current = {key: getattr(self.read, key) for key in INPUT_KEYS}
         defaults = ReadOptions()
         for key, value in config["input"].items():
-            if current[key] not in (value, getattr(defaults, key)):
+            if current[key] != value and (key in pinned or current[key] != getattr(defaults, key)):
                 origin = config.get("_origin", "config")
                 raise OptionError(
                     f"{origin}: [input] sets {key} = {value!r}, but this run reads "

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import time
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from os import PathLike
 
 from ..decontaminate.documents import decontaminate_documents
 from ..decontaminate.evaluation import EvaluationSet
@@ -13,7 +14,7 @@ from ..io import IdCheck, ReadOptions, check_paths, default_rejects_path, read_d
 from ..io.parts import write_outcomes
 from ..io.writers import output_format
 from ..stats import Stats
-from .config import input_bytes
+from .config import Paths, input_bytes, path_list
 
 __all__ = ["DecontaminationRun", "decontaminate_files"]
 
@@ -36,12 +37,12 @@ class DecontaminationRun:
 
 
 def decontaminate_files(
-    inputs: Iterable[str],
-    output: str,
+    inputs: Paths,
+    output: str | PathLike[str],
     *,
-    against: EvaluationSet | Sequence[str],
+    against: EvaluationSet | Paths,
     settings: DecontaminationSettings | None = None,
-    rejects: str | None = None,
+    rejects: str | PathLike[str] | None = None,
     options: ReadOptions | None = None,
     against_options: ReadOptions | None = None,
     output_format_name: str = "auto",
@@ -60,8 +61,8 @@ def decontaminate_files(
     """
     s = settings or DecontaminationSettings()
     opts = options or ReadOptions()
-    inputs = list(inputs)
-    rejects = rejects or default_rejects_path(output)
+    inputs, output = path_list(inputs), os.fspath(output)
+    rejects = os.fspath(rejects) if rejects else default_rejects_path(output)
     output_format(output, output_format_name)  # an unknown output name fails before any work
     outputs = {"output": output, "rejects": rejects}
     files = check_paths(inputs, outputs, opts.format)
@@ -70,8 +71,9 @@ def decontaminate_files(
         evaluation = against
     else:
         ev_opts = against_options or opts
-        check_paths(list(against), outputs, ev_opts.format)
-        evaluation = EvaluationSet.from_files(list(against), ev_opts, settings=s)
+        eval_files = path_list(against)
+        check_paths(eval_files, outputs, ev_opts.format)
+        evaluation = EvaluationSet.from_files(eval_files, ev_opts, settings=s)
     stats = Stats()
     ids = IdCheck(opts.id_field)
     stream = ids.watch(read_documents(files, opts))

@@ -6,8 +6,9 @@ directory or Redis) and the clusters file. The stages only decide.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
 from dataclasses import asdict, dataclass, field
+from os import PathLike
 from typing import Any
 
 from ..dedup.key import KeyDedup
@@ -18,7 +19,7 @@ from ..io import check_paths
 from ..parallel.executors import DaskExecutor, Executor, LocalExecutor
 from ..pipeline import Pipeline
 from ..stats import Stats
-from .config import RunConfig, input_bytes
+from .config import Paths, RunConfig, input_bytes, path_list
 from .engine import Progress, run_on_files
 from .targets import clusters_sink, dedup_documents
 
@@ -59,8 +60,8 @@ class DedupTargets:
 
 
 def dedup_files(
-    inputs: Iterable[str],
-    output: str,
+    inputs: Paths,
+    output: str | PathLike[str],
     settings: DedupSettings | None = None,
     *,
     targets: DedupTargets | None = None,
@@ -75,7 +76,7 @@ def dedup_files(
     ``meta["textclean"]`` gets cluster, duplicate_of and similarity. On a
     `DaskExecutor` the output, rejects and clusters file are the local run's.
     """
-    inputs = [str(p) for p in inputs]
+    inputs, output = path_list(inputs), os.fspath(output)
     settings = settings or DedupSettings()
     targets = targets or DedupTargets()
     run = run or RunConfig()

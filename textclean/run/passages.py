@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from os import PathLike
 from pathlib import Path
 
 import orjson
@@ -21,7 +23,7 @@ from ..passages.spans import Cluster
 from ..passages.stage import cluster_records, passage_records
 from ..passages.two_pass import KeptTexts, find_passages_twice, keep_texts
 from ..stats import Stats
-from .config import RunConfig, input_bytes
+from .config import Paths, RunConfig, input_bytes, path_list
 
 __all__ = ["PassageReport", "PassagesResult", "html_path", "passages_files"]
 
@@ -65,8 +67,8 @@ def html_path(target: str) -> Path:
 
 
 def passages_files(
-    inputs: Iterable[str],
-    output: str,
+    inputs: Paths,
+    output: str | PathLike[str],
     settings: PassageSettings | None = None,
     *,
     report: PassageReport | None = None,
@@ -80,7 +82,7 @@ def passages_files(
     document's text as read. Unreadable records go to the rejects file. On a
     `DaskExecutor` the clusters file is the local run's, byte for byte.
     """
-    inputs = [str(p) for p in inputs]
+    inputs, output = path_list(inputs), os.fspath(output)
     settings = settings or PassageSettings()
     report = report or PassageReport()
     run = run or RunConfig()
