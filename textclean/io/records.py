@@ -54,7 +54,7 @@ def record_to_document(
 
 def id_text(value: object) -> str:
     """An input id as the string that names it: a string as it is, another JSON
-    value as JSON spells it (``true``, ``{"a":1}``), so ``explain --id`` finds it.
+    value as JSON spells it (``true``, ``{"a":1}``), so a user can name it as the input shows it.
 
     >>> id_text("a"), id_text(7), id_text(1.5), id_text(True), id_text({"a": 1})
     ('a', '7', '1.5', 'true', '{"a":1}')
