@@ -40,13 +40,15 @@ def run_textclean(
     env: dict | None = None,
     stdin: str | None = None,
     timeout: float | None = None,
+    text: bool = True,
 ) -> subprocess.CompletedProcess:
-    """``python -m textclean ARGS``: its exit status, stdout and stderr (text)."""
+    """``python -m textclean ARGS``: its exit status, stdout and stderr (text, or
+    bytes with ``text=False``)."""
     if needs_a_process(args, env):
         return subprocess.run(
             [sys.executable, "-m", "textclean", *args],
             capture_output=True,
-            text=True,
+            text=text,
             cwd=cwd,
             env={**os.environ, **(env or {})},
             input=stdin,
@@ -66,10 +68,13 @@ def run_textclean(
         os.chdir(here)
         for number, handler in handlers.items():
             signal.signal(number, handler)
-    stderr = result.stderr
+    stdout, stderr = result.stdout_bytes, result.stderr_bytes
     code = result.exit_code
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         error = result.exception
-        stderr += "".join(traceback.format_exception(type(error), error, error.__traceback__))
+        shown = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+        stderr += shown.encode("utf-8")
         code = 1
-    return subprocess.CompletedProcess(["textclean", *args], code, result.stdout, stderr)
+    if text:
+        stdout, stderr = stdout.decode("utf-8", "replace"), stderr.decode("utf-8", "replace")
+    return subprocess.CompletedProcess(["textclean", *args], code, stdout, stderr)

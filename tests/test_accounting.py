@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_runs import run_textclean
 
 from textclean.cli import main
 
@@ -35,9 +35,7 @@ NOT_DOCUMENT_WRITERS = {"explain", "steps", "passages", "calibrate"}
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    proc = subprocess.run(
-        [sys.executable, "-m", "textclean", *args], capture_output=True, text=True, timeout=120
-    )
+    proc = run_textclean(*args, timeout=120)
     assert proc.returncode == 0, proc.stderr
     return proc
 

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_runs import run_textclean
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -49,9 +50,7 @@ READABLE = ["plain", "mixed", "nul", "surrogates", "pair", "bidi", "empty", "bla
 
 
 def run(*args: str, check: bool = True) -> subprocess.CompletedProcess:
-    proc = subprocess.run(
-        [sys.executable, "-m", "textclean", *args], capture_output=True, timeout=300
-    )
+    proc = run_textclean(*args, timeout=300, text=False)
     if check:
         assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")
     return proc
