@@ -2,9 +2,10 @@
 
 Fenced ``sh`` blocks are extracted and run with ``bash`` in a scratch folder
 holding the files they name (``data/``, ``in.jsonl``, ``crawl/``,
-``crawl.warc.gz``, ``pages/``, ...), with
-``textclean`` the package under test. A comment line just before a block
-marks the ones that cannot run as written:
+``crawl.warc.gz``, ``pages/``, ...), with ``textclean`` the package under
+test; a plain ``textclean`` command runs in this process where a fresh one
+would give the same (`cli_runs`), anything a shell must read in bash. A
+comment line just before a block marks the ones that cannot run as written:
 
 - ``<!-- sh: server (...) -->``: starts servers (a Dask scheduler and
   workers); the test starts them on a free port of 127.0.0.1, in the
@@ -22,6 +23,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import shutil
 import socket
 import subprocess
@@ -30,6 +32,7 @@ import time
 from pathlib import Path
 
 import pytest
+from cli_runs import run_textclean
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
@@ -153,16 +156,37 @@ def localize(command: str, port: int) -> str:
     return command.replace(" /shared/", " shared/")
 
 
+#: What only a shell understands: operators, expansions and globs.
+SHELL_ONLY = set("|&;<>()$`*?[]{}~")
+
+
+def textclean_arguments(command: str) -> list[str] | None:
+    """The arguments of a plain ``textclean ...`` command (comments dropped), or
+    None when it needs a shell (a pipe, a redirection, an expansion, a glob)."""
+    words = shlex.split(command, comments=True)
+    if not words or words[0] != "textclean" or SHELL_ONLY & set("".join(words)):
+        return None
+    return words[1:]
+
+
 def run_block(lines: list[str], box: dict) -> None:
+    """Each command in turn: a plain ``textclean`` command as the shell would run
+    it, in this process where a fresh one would give the same (`cli_runs`), the
+    others with bash."""
     for command in commands(lines):
-        proc = subprocess.run(
-            ["bash", "-euo", "pipefail", "-c", localize(command, box["port"])],
-            cwd=box["dir"],
-            env=box["env"],
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
+        command = localize(command, box["port"])
+        arguments = textclean_arguments(command)
+        if arguments is not None:
+            proc = run_textclean(*arguments, cwd=box["dir"], timeout=600)
+        else:
+            proc = subprocess.run(
+                ["bash", "-euo", "pipefail", "-c", command],
+                cwd=box["dir"],
+                env=box["env"],
+                capture_output=True,
+                text=True,
+                timeout=600,
+            )
         assert proc.returncode == 0, f"{command}\n{proc.stderr[-3000:]}"
 
 
