@@ -468,3 +468,9 @@ def test_html_pages_in_a_text_field_are_warned_about_and_text_is_not(tmp_path):
     text = write_jsonl(tmp_path / "text.jsonl", [{"id": "t", "text": ARTICLE}, {"text": quoting}])
     proc = run("clean", str(text), "-o", str(tmp_path / "t.jsonl"), "-q", check=True)
     assert "HTML page" not in proc.stderr
+
+
+@pytest.mark.parametrize("text", [None, b"bytes", 7])
+def test_a_document_without_text_is_refused_when_made(text):
+    with pytest.raises(TypeError, match="document 'a': text must be a str"):
+        Document("a", text)

@@ -39,6 +39,13 @@ class Document:
     text: str
     meta: dict[str, Any] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # Refused here, naming the document, rather than deep inside a step.
+        if not isinstance(self.text, str):
+            raise TypeError(
+                f"document {self.id!r}: text must be a str, not {type(self.text).__name__}"
+            )
+
     def with_text(self, text: str) -> Document:
         """A copy with new text; metadata is copied so steps stay pure."""
         return Document(self.id, text, _copy_meta(self.meta))
