@@ -108,10 +108,18 @@ def _measure(make: Callable[[int, int], str], n: int, measured: set[str]) -> flo
 
 
 def ratio_per_doubling(shape: str, measured: set[str]) -> float:
+    """The cost ratio per doubling; measured again when it is over the bound, the
+    lower of the two kept: a step that is not linear is over it both times, a
+    pause of the shared machine during one measurement is not."""
     make, n = SHAPES[shape]
     cost(make, 200, measured)  # warm up: models and caches load on first use
-    small, large = cost(make, n, measured), cost(make, 4 * n, measured)
-    return (large / max(small, 1e-6)) ** 0.5
+    ratios = []
+    for _ in range(2):
+        small, large = cost(make, n, measured), cost(make, 4 * n, measured)
+        ratios.append((large / max(small, 1e-6)) ** 0.5)
+        if ratios[-1] < MAX_RATIO:
+            break
+    return min(ratios)
 
 
 NOT_BOILERPLATE = {name for name, _ in STEPS} - BOILERPLATE
