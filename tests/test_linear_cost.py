@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import random
+import sys
 import time
 from collections.abc import Callable
 
@@ -133,3 +134,15 @@ CASES = [
 def test_cost_is_linear_in_the_input(shape, label, measured):
     ratio = ratio_per_doubling(shape, measured)
     assert ratio < MAX_RATIO, f"{label} on {shape}: cost x{ratio:.2f} per doubling"
+
+
+def test_a_quadratic_step_is_caught(monkeypatch):
+    # The measurement itself: a step whose cost is quadratic in the lines fails
+    # the bound, even measured twice.
+    def quadratic(doc: Document) -> Document:
+        lines = doc.text.split("\n")
+        sum(lines.count(line) for line in lines)
+        return doc
+
+    monkeypatch.setattr(sys.modules[__name__], "STEPS", [("quadratic", quadratic)])
+    assert ratio_per_doubling("blank_lines_with_spaces", {"quadratic"}) >= MAX_RATIO
