@@ -136,6 +136,7 @@ class Boilerplate(Step):
         known = {
             *CATEGORIES,
             *LINE_CATEGORIES,
+            *(rule.category for rule in builtin_rules().rules),
             *(model.categories if model else ()),
             *(pattern[0] for pattern in self.patterns),
             *(category for category, _ in self.keywords),
