@@ -474,3 +474,37 @@ def test_html_pages_in_a_text_field_are_warned_about_and_text_is_not(tmp_path):
 def test_a_document_without_text_is_refused_when_made(text):
     with pytest.raises(TypeError, match="document 'a': text must be a str"):
         Document("a", text)
+
+
+# -- a reader that leaves early ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["clean", "dedup"])
+def test_a_reader_closing_standard_output_stops_the_run_as_sigpipe_would(command, tmp_path):
+    """`textclean clean ... -o - | head`: the run stops quietly with the shell's
+    status for a process stopped by SIGPIPE (128 + 13), not a traceback or a
+    generic failure, and leaves no temporary file behind."""
+    import signal
+    import sys
+
+    src = write_jsonl(
+        tmp_path / "many.jsonl",
+        [
+            {"id": f"d{i}", "text": " ".join(f"w{i * 7919 + k * 104729:x}" for k in range(40))}
+            for i in range(3000)
+        ],
+    )
+    spool = tmp_path / "tmp"
+    spool.mkdir()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "textclean", command, str(src), "-o", "-"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "TMPDIR": str(spool)},
+    )
+    assert proc.stdout is not None and proc.stdout.read(100)
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=600)
+    assert proc.returncode == 128 + signal.SIGPIPE, err
+    assert b"Traceback" not in err and b"Error" not in err
+    assert list(spool.iterdir()) == []

@@ -8,6 +8,9 @@ messages with the flag that helps (exit code 2).
 from __future__ import annotations
 
 import functools
+import os
+import signal
+import sys
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -150,6 +153,15 @@ def domain_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             error = click.ClickException(hint(exc))
             error.exit_code = 2
             raise error from None
+        except BrokenPipeError:
+            # The reader of standard output left (`| head`): temporary files and
+            # workers are already cleaned up on the way here. Exit as a shell
+            # reports a process stopped by SIGPIPE, so `set -o pipefail` sees a
+            # cut run, and keep the interpreter's last flush from failing again.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+            raise SystemExit(128 + signal.SIGPIPE) from None
         finally:
             warnings.showwarning = shown
 
