@@ -161,7 +161,10 @@ class RuleSet:
         self.table = PatternSet(
             [self.rules[i].pattern for i in self._anchored], step=STEP, at_start=True
         )
-        self.table.check()
+        if not shipped:
+            # A user's pattern RE2 cannot run fails here; the shipped table (tested)
+            # compiles on first use, so a process that never judges a line never pays.
+            self.table.check()
         self._single = {
             i: shared_pattern(self.rules[i].pattern, regex.I | regex.V0, STEP)
             for i in self._floating
