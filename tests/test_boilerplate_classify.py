@@ -177,3 +177,70 @@ def test_prose_about_code_and_code_without_tracking_marks_are_not_script(line):
     # A programming article may show code: only tracking, advertising and
     # template marks make a line page code.
     assert builtin_rules().match(line) is None
+
+
+CREDITED_CAPTIONS = [
+    "Sen. Jane Roe speaks on the Senate floor on Tuesday. (AP Photo/John Doe)",
+    "Workers clear debris in Leeds on Monday, May 4, 2020. Photo: Jane Roe/Getty Images",
+    "A man waits for a bus in the rain outside the station in Leeds. Jane Roe/Reuters",
+    "Protesters march past the town hall on Saturday. (Photo by Jane Roe/AFP via Getty Images)",
+    "The mayor greets supporters after the count in 2019. Photograph: Jane Roe",
+]
+
+
+@pytest.mark.parametrize("line", CREDITED_CAPTIONS)
+def test_a_caption_closed_by_its_credit_goes_whole(line):
+    """The rules alone would cut the credit and leave the caption standing as a
+    line of reporting; the caption goes with its credit, with or without the model."""
+    page = ["The council voted on Monday to close the old bridge for repairs next year.", line]
+    for model in (None, "builtin"):
+        verdicts = classify_lines(page, model=None) if model is None else classify_lines(page)
+        assert verdicts[0].keep and not verdicts[0].cuts
+        assert not verdicts[1].keep and verdicts[1].category == "caption"
+    assert classify_lines([line], model=None)[0].reason == "credited_caption"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Reporting that names its source, ending a sentence.
+        "Prices rose by four percent in May, according to figures compiled by Reuters.",
+        # "(ePA)" is no agency: the short agency names count in capitals only.
+        "Die elektronische Patientenakte gilt als Thema mit dem höchsten Potenzial (ePA)",
+        # A paragraph far longer than a caption, closed by a credit.
+        " ".join(["The council met for hours and heard every side of the argument."] * 7)
+        + " (AP Photo/John Doe)",
+    ],
+)
+def test_lines_that_only_look_credited_are_not_captions(line):
+    verdict = classify_lines([line], model=None)[0]
+    assert verdict.reason != "credited_caption"
+
+
+BODY = [
+    "The council voted on Monday to close the old bridge for repairs next year.",
+    "Residents said the detour would add twenty minutes to their trips into town.",
+    "Jane Roe is a nurse at the hospital across the river, and she drives it daily.",
+    "The work is expected to take eight months, the council said in a statement.",
+    "Traffic will be diverted over the new ring road while the bridge is closed.",
+    "Local shops fear they will lose customers during the long closure this winter.",
+]
+
+
+@pytest.mark.parametrize("model", [None, "builtin"])
+def test_an_author_bio_closing_the_page_goes_and_the_same_shape_in_the_body_stays(model):
+    bio = "John Doe is a retired geologist who has studied the river for forty years."
+    page = [*BODY, "", bio]
+    verdicts = classify_lines(page, model=None) if model is None else classify_lines(page)
+    assert not verdicts[-1].keep and verdicts[-1].category == "byline"
+    assert all(v.keep and not v.cuts for v in verdicts[: len(BODY)])
+    if model is None:
+        assert verdicts[-1].reason == "closing_bio"
+
+
+def test_a_closing_bio_inside_quotes_or_far_longer_than_a_bio_stays():
+    quoted = "“John Doe is a liar and everyone in this town knows it,” the mayor said."
+    long = "John Doe is a " + " ".join(["man who has spent years fighting the plan"] * 8) + "."
+    for last in (quoted, long):
+        verdicts = classify_lines([*BODY, last], model=None)
+        assert verdicts[-1].keep

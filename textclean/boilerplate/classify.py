@@ -36,10 +36,11 @@ from ..context_patterns import ContextPattern, caseless, caseless_class
 from ..patterns import Pattern
 from ..segment import Sentence, split_sentences
 from .features import has_words, is_quoted, is_separator, is_time_header, word_count
-from .layout import author_names, is_anchor, link_lines, title_line
+from .layout import author_names, closing_bios, is_anchor, link_lines, title_line
 from .line_features import FEATURES, OwnFeatures, assemble, mark_rules, own_features
 from .line_memo import remembered_own_features
 from .line_model import LineModel, builtin_model
+from .patterns_en import CREDIT_AT_END
 from .patterns_en import RULES as EN_RULES
 from .patterns_intl import RULES as INTL_RULES
 from .rules import STEP, RuleSet
@@ -65,6 +66,15 @@ _PREFIX_STAMP = ContextPattern(
 )
 #: Lines up to this many words are judged whole before being split into sentences.
 SHORT_LINE = 12
+#: A caption is a sentence or a few about a picture; past this length a line
+#: closed by a credit is reporting that names its source.
+CAPTION_MAX_WORDS = 70
+_CREDIT_AT_END = Pattern(CREDIT_AT_END, regex.I | regex.V0, step=STEP)
+#: How far from the end of a line a closing credit can start.
+_CREDIT_REACH = 160
+#: What a line closed by a credit cannot end with.
+_CREDIT_WORDS = Pattern(r"photo|image|picture|illustration| via ", regex.I, step=STEP)
+_NO_CREDIT_END = frozenset(".!?:;,\"'”’“‘…-–—")
 _BIO_FOLLOW = ("he ", "she ", "his ", "her ", "they ", "their ", "prior to ", "before joining ")
 
 
@@ -225,6 +235,8 @@ def _model_verdicts(
         judged = _model_round(
             [texts[i] for i in alive], [hits[i] for i in alive], page, rules, model, cut_off, first
         )
+        if layout:
+            _add_closing_bios([texts[i] for i in alive], judged)
         if layout and any(v.category == "byline" for v in judged):
             _add_author_names([texts[i] for i in alive], judged)
         removed = False
@@ -288,6 +300,9 @@ def _model_round(
                 verdicts.append(Verdict(False, "duplicate", "repeated_line", probability=prob))
                 continue
             seen.add(key)
+        if hit is None and credited_caption(stripped, count):
+            verdicts.append(Verdict(False, "caption", "credited_caption", probability=prob))
+            continue
         decisive = hit is not None and hit[2]
         if not decisive and prob >= cut_off and cuts and count > SHORT_LINE:
             # A long line whose furniture the rules can point to inside it loses
@@ -438,6 +453,13 @@ def _rule_hit(line: str, rules: RuleSet) -> tuple[str, str, bool] | None:
     return rules.match_rule(stripped)
 
 
+def _add_closing_bios(lines: Sequence[str], verdicts: list[Verdict]) -> None:
+    texts = [_residual(line, v) for line, v in zip(lines, verdicts, strict=True)]
+    categories = [None if v.keep else v.category for v in verdicts]
+    for i in closing_bios(texts, categories):
+        verdicts[i] = Verdict(False, "byline", "closing_bio", probability=verdicts[i].probability)
+
+
 def _add_author_names(lines: Sequence[str], verdicts: list[Verdict]) -> None:
     texts = [_residual(line, v) for line, v in zip(lines, verdicts, strict=True)]
     categories = [None if v.keep else v.category for v in verdicts]
@@ -459,6 +481,9 @@ def _add_layout(lines: Sequence[str], verdicts: list[Verdict]) -> None:
     """Position signals, on what the wording rules left: names by bylines, link runs."""
     texts = [_residual(line, v) for line, v in zip(lines, verdicts, strict=True)]
     categories = [None if v.keep else v.category for v in verdicts]
+    for i in closing_bios(texts, categories):
+        verdicts[i] = Verdict(False, "byline", "closing_bio")
+        categories[i] = "byline"
     for i in author_names(texts, categories):
         verdicts[i] = Verdict(False, "byline", "author_name")
         categories[i] = "byline"
@@ -579,12 +604,36 @@ def _judge_line_remembered(line: str, rules: RuleSet) -> Verdict:
     return verdict  # type: ignore[return-value]
 
 
+def credited_caption(stripped: str, words: int | None = None) -> bool:
+    """Whether a line is a picture's caption closed by its credit:
+    "Crews clear the road in Leeds on Monday. (AP Photo/Jane Roe)".
+
+    The rules cut the credit as a sentence of its own, which left the caption
+    standing as a line of reporting; a line of a few sentences that ends in a
+    photo credit is the caption, and goes whole. A line ending in a sentence
+    end, or longer than `CAPTION_MAX_WORDS`, is not one.
+    """
+    if stripped[-1] in _NO_CREDIT_END or (
+        words is not None and not 4 <= words <= CAPTION_MAX_WORDS
+    ):
+        return False
+    tail = stripped[-_CREDIT_REACH:]
+    if "/" not in tail and tail[-1] != ")" and not _CREDIT_WORDS.search(tail):
+        return False  # every credit holds a slash, a closing bracket or a picture word
+    found = _CREDIT_AT_END.search(tail)
+    if found is None or (found.start() == 0 and len(stripped) <= _CREDIT_REACH):
+        return False  # no credit, or the credit alone: a rule's business
+    return words is not None or 4 <= word_count(stripped) <= CAPTION_MAX_WORDS
+
+
 def _judge_line(line: str, rules: RuleSet) -> Verdict:
     stripped = line.strip()
     if not stripped:
         return KEEP
     if is_separator(stripped):
         return Verdict(False, "separator", "rule_line")
+    if credited_caption(stripped):
+        return Verdict(False, "caption", "credited_caption")
     sentences = split_sentences(line)
     if len(sentences) > 1 and word_count(stripped) <= SHORT_LINE:
         hit = judge(stripped, rules)  # a short label, whatever its inner full stops

@@ -1,4 +1,4 @@
-"""Position signals: runs of short link-like lines, and author names near bylines.
+"""Position signals: runs of short link-like lines, author names near bylines, closing bios.
 
 Wording rules cannot know every site's menu, but menus, related-story lists
 and share bars have a shape: several short lines in a row, none ending like
@@ -11,12 +11,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .features import ends_sentence, is_name, is_quoted, is_short_label
+import regex
+
+from ..patterns import Pattern
+from .features import ends_sentence, is_name, is_quoted, is_short_label, word_count
+from .patterns_en import NAMES
+from .rules import STEP
 
 #: Short unpunctuated lines in a row needed before they count as navigation.
 MIN_RUN = 2
 #: What a short line costs when measuring where the article body is.
 SHORT_PENALTY = 1
+#: An author's bio closes the page: it is among its last lines left once the
+#: furniture after it is condemned (one: in the body, the shape introduces people)...
+BIO_TAIL = 1
+#: ...and is a few sentences long.
+BIO_MAX_WORDS = 60
+#: How a bio opens: a name, then what the person is ("Jane Roe is a columnist ...").
+_BIO_OPENING = Pattern(
+    rf"(?:(?:dr|prof)\.?\s+)?{NAMES},?\s+is\s+(?:a|an|the)\s", regex.I | regex.V0, step=STEP
+)
 
 
 def link_lines(
@@ -157,6 +171,36 @@ def author_names(
         near = nonblank[max(0, pos - reach) : pos] + nonblank[pos + 1 : pos + 1 + reach]
         if any(categories[j] == "byline" for j in near) or any(
             b.startswith(name + " ") for b in bylines
+        ):
+            found.append(i)
+    return found
+
+
+def closing_bios(texts: Sequence[str], categories: Sequence[str | None]) -> list[int]:
+    """Indices of author bios closing the page: among its last `BIO_TAIL` lines not
+    condemned, a line of at most `BIO_MAX_WORDS` words that opens with a name and
+    "is a", "is an" or "is the".
+
+    Op-eds and columns end with one ("Jane Roe is a columnist for the Herald.
+    Follow her at @janeroe"); in the body, a sentence of that shape introduces
+    someone the story is about ("Jane Roe is a nurse at the hospital"), so only
+    the line that closes what is left of the page is read.
+
+    >>> closing_bios(["The vote is set for Friday.", "Jane Roe is a columnist for the Herald."],
+    ...              [None, None])
+    [1]
+    >>> closing_bios(["Jane Roe is a nurse in Leeds.", "She said the ward was full.", "A", "B", "C"],
+    ...              [None] * 5)
+    []
+    """
+    left = [i for i, t in enumerate(texts) if t.strip() and categories[i] is None]
+    found = []
+    for i in left[-BIO_TAIL:]:
+        text = texts[i].strip()
+        if (
+            word_count(text) <= BIO_MAX_WORDS
+            and _BIO_OPENING.match(text) is not None
+            and not is_quoted(text)
         ):
             found.append(i)
     return found

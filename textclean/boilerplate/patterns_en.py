@@ -365,6 +365,23 @@ BYLINE = (
     ),
 )
 
+#: Picture agencies and wires whose name closes a photo credit ("Jane Roe/AP");
+#: the short ones in capitals only, so "(ePA)" or "pa" in a sentence is no agency.
+AGENCY = (
+    r"(?:(?-i:AP|AFP|EPA|UPI|TNS|PA)(?:[ -]\w+)?|getty(?: images)?|reuters|bloomberg|"
+    r"shutterstock|alamy|istock(?:photo)?|nurphoto|sopa images|sipa usa|anadolu agency|"
+    r"xinhua|wireimage|corbis|zuma(?: press)?|associated press)"
+)
+#: A photo credit closing a line: "... on Tuesday. (AP Photo/Jane Roe)",
+#: "... in 2017. Photo: Jane Roe/Getty Images", "... in Atlanta. Jane Roe/Getty Images".
+CREDIT_AT_END = (
+    r"(?:(?:photo(?:graph)?s?|image|picture|illustration)\s*(?:by\s|:|©)\s*[^.!?()\n]{2,90}\)?"
+    rf"|\((?:[^()\n]{{0,80}}/)?\s*{AGENCY}[^()\n]{{0,40}}\)"
+    rf"|/\s*{AGENCY}[^()\n.!?\w][^()\n.!?]{{0,30}}\)?|/\s*{AGENCY}\)?"
+    rf"| via {AGENCY}\)?"
+    r")\s*\Z"
+)
+
 CAPTION = (
     Rule(
         "caption",
