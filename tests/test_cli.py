@@ -180,3 +180,23 @@ def test_a_run_from_stdin_reports_the_bytes_it_read(tmp_path):
     assert proc.returncode == 0, proc.stderr
     summary = proc.stderr.splitlines()[0]
     assert f"{len(body.encode()) / 1e6:.2f} MB," in summary, summary
+
+
+@pytest.mark.parametrize(
+    ("args", "flag"),
+    [
+        (["dedup", "--threshold", "1.5"], "--threshold"),
+        (["dedup", "--threshold", "0"], "--threshold"),
+        (["dedup", "--num-perm", "0"], "--num-perm"),
+        (["dedup", "--max-bucket", "1"], "--max-bucket"),
+        (["passages", "--min-words", "0"], "--min-words"),
+        (["clean", "--max-doc-bytes", "0"], "--max-doc-bytes"),
+    ],
+)
+def test_a_number_out_of_its_range_is_refused_naming_its_flag(args, flag, tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": "One line of text."}) + "\n", encoding="utf-8")
+    proc = run(args[0], str(src), "-o", str(tmp_path / "out.jsonl"), *args[1:], check=False)
+    assert proc.returncode == 2, proc.stderr
+    assert flag in proc.stderr
+    assert not (tmp_path / "out.jsonl").exists()

@@ -158,9 +158,7 @@ def domain_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             # workers are already cleaned up on the way here. Exit as a shell
             # reports a process stopped by SIGPIPE, so `set -o pipefail` sees a
             # cut run, and keep the interpreter's last flush from failing again.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            os.close(devnull)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise SystemExit(128 + signal.SIGPIPE) from None
         finally:
             warnings.showwarning = shown

@@ -2,8 +2,9 @@
 
 A field becomes ``--field-name``; a bool defaulting to True becomes
 ``--name/--no-name``, one defaulting to False a flag, and a field whose
-metadata lists its ``choices`` a `click.Choice` (a ``min`` an `IntRange`),
-so ``--help`` shows the values. The dataclass checks the values, so a new
+metadata lists its ``choices`` a `click.Choice` (a number's inclusive ``range``
+an `IntRange` or `FloatRange`), so ``--help`` shows the values and a value out
+of range is refused naming its flag. The dataclass checks the values, so a new
 field is a new option with no edit here.
 """
 
@@ -23,8 +24,9 @@ def _type(f: Field[Any]) -> click.ParamType:
         return click.Choice(list(choices))
     name = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", "str")
     kind = TYPES.get(name.replace(" | None", "").strip(), click.STRING)
-    if kind is click.INT and "min" in f.metadata:
-        return click.IntRange(min=f.metadata["min"])
+    low, high = f.metadata.get("range", (None, None))
+    if kind in (click.INT, click.FLOAT) and (low, high) != (None, None):
+        return (click.IntRange if kind is click.INT else click.FloatRange)(min=low, max=high)
     return kind
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import ConfigError, OptionError
+from ..errors import OptionError
 from .keep import POLICIES, check_policy
 from .lsh import check_bands, choose_bands
 from .minhash import permutations
@@ -89,7 +89,7 @@ class DedupSettings:
 
     def __post_init__(self) -> None:
         if not 0.0 < float(self.threshold) <= 1.0:
-            raise ConfigError(f"threshold must be in (0, 1], got {self.threshold!r}")
+            raise OptionError(f"threshold must be in (0, 1], got {self.threshold!r}", "threshold")
         check_ngram(self.ngram, self.unit)
         permutations(self.num_perm, self.seed, self.scheme)  # validates num_perm and scheme
         if (self.bands is None) != (self.rows is None):
@@ -97,10 +97,14 @@ class DedupSettings:
         if self.bands is not None:
             check_bands(self.num_perm, self.bands, self.rows)
         if self.verify not in VERIFY:
-            raise ConfigError(f"verify must be 'signature' or 'exact', got {self.verify!r}")
+            raise OptionError(
+                f"verify must be 'signature' or 'exact', got {self.verify!r}", "verify"
+            )
         check_policy(self.keep)
         if self.max_bucket < 2:
-            raise ConfigError(f"max_bucket must be at least 2, got {self.max_bucket!r}")
+            raise OptionError(
+                f"max_bucket must be at least 2, got {self.max_bucket!r}", "max_bucket"
+            )
         if self.spin_robust and self.unit != "word":
             raise OptionError(
                 "spin_robust compares words: it needs unit='word'", "spin_robust", "unit"

@@ -60,7 +60,7 @@ class ReadOptions:
         default=None,
         metadata={
             "help": "Records larger than this are bad records of reason 'oversize'.",
-            "min": 1,
+            "range": (1, None),
         },
     )
     format: str = field(
