@@ -102,6 +102,32 @@ def test_a_truncated_compressed_standard_input_names_stdin(monkeypatch):
         list(read_documents(["-"]))
 
 
+def _zstd_frames(*parts: bytes) -> bytes:
+    import zstandard
+
+    return b"".join(zstandard.ZstdCompressor().compress(p) for p in parts)
+
+
+def test_a_zstd_file_cut_short_fails_naming_it_after_its_whole_frames(tmp_path, monkeypatch):
+    """A zstd file cut inside a frame is an error, as a cut gzip file is, after
+    the lines of the frames before the cut: never a quiet end of the input."""
+    first = b"".join(b'{"id": "a%d", "text": "boats"}\n' % i for i in range(300))
+    second = b"".join(b'{"id": "b%d", "text": "trains"}\n' % i for i in range(300))
+    whole = _zstd_frames(first, second)
+    path = tmp_path / "in.jsonl.zst"
+    path.write_bytes(whole)
+    assert len(list(read_documents([path]))) == 600  # frames one after another
+    path.write_bytes(whole[:-10])
+    with pytest.raises(InputError, match=r"in\.jsonl\.zst:301: read failed: .*zstd frame"):
+        list(read_documents([path]))
+    items = list(read_documents([path], on_error="skip"))
+    assert sum(isinstance(i, Document) for i in items) == 300
+    assert [i.reason for i in items if isinstance(i, Drop)] == ["unreadable_file"]
+    stdin_of(monkeypatch, whole[:-10])
+    with pytest.raises(InputError, match=r"^stdin:301: read failed"):
+        list(read_documents(["-"]))
+
+
 @pytest.mark.parametrize(
     ("line", "reason"),
     [

@@ -13,7 +13,7 @@ import os
 import sys
 from glob import escape as glob_escape
 from pathlib import Path
-from typing import IO, BinaryIO
+from typing import IO, Any, BinaryIO
 
 COMPRESSED_SUFFIXES = (".gz", ".zst", ".zstd")
 
@@ -49,7 +49,7 @@ def open_read(path: str | Path) -> BinaryIO:
         import zstandard
 
         raw = open(path, "rb")  # noqa: SIM115 - closed with the wrapper
-        reader = _ZstdReader(zstandard.ZstdDecompressor().stream_reader(raw, closefd=True))  # type: ignore[arg-type]
+        reader = _ZstdReader(ZstdFrames(raw))
         reader.disk = raw
         return reader
     return open(path, "rb")
@@ -68,10 +68,7 @@ def _stdin() -> BinaryIO:
     if head.startswith(GZIP_MAGIC):
         return gzip.GzipFile(fileobj=counted, mode="rb")  # type: ignore[return-value]
     if head.startswith(ZSTD_MAGIC):
-        import zstandard
-
-        stream = zstandard.ZstdDecompressor().stream_reader(counted, closefd=True)  # type: ignore[arg-type]
-        return io.BufferedReader(stream)  # type: ignore[arg-type]
+        return io.BufferedReader(ZstdFrames(counted))  # type: ignore[arg-type]
     return counted  # type: ignore[return-value]
 
 
@@ -114,6 +111,68 @@ class CountedStdin:
     def _count(data: bytes) -> bytes:
         CountedStdin.total += len(data)
         return data
+
+
+class ZstdFrames(io.RawIOBase):
+    """The zstd frames of ``raw``, one after another, decompressed.
+
+    A stream that stops inside a frame (a file cut short by a failed copy or
+    a full disk) raises `EOFError` at its end, as `gzip` does, where
+    zstandard's own stream reader would simply end: the lines before the cut
+    are read, and the cut is an error naming the file, never a quiet loss of
+    the rest.
+    """
+
+    CHUNK = 1 << 17
+
+    def __init__(self, raw: BinaryIO):
+        import zstandard
+
+        self._raw = raw
+        self._dctx = zstandard.ZstdDecompressor()
+        self._frame: Any = None  # the decompressor of the frame being read
+        self._out = b""  # decompressed bytes not handed out yet, from `_at`
+        self._at = 0
+        self._done = 0  # decompressed bytes handed out
+        self._ended = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while self._at >= len(self._out) and not self._ended:
+            chunk = self._raw.read(self.CHUNK)
+            if not chunk:
+                self._ended = True
+                if self._frame is not None:
+                    raise EOFError("compressed data ended before the end of its zstd frame")
+                break
+            self._out, self._at = self._decompress(chunk), 0
+        n = min(len(buffer), len(self._out) - self._at)
+        buffer[:n] = self._out[self._at : self._at + n]
+        self._at += n
+        self._done += n
+        return n
+
+    def _decompress(self, data: bytes) -> bytes:
+        """Decompress ``data``, starting a new frame wherever one ends."""
+        out = []
+        while data:
+            if self._frame is None:
+                self._frame = self._dctx.decompressobj()
+            out.append(self._frame.decompress(data))
+            data = b""
+            if self._frame.eof:
+                data, self._frame = self._frame.unused_data, None
+        return b"".join(out)
+
+    def tell(self) -> int:
+        return self._done
+
+    def close(self) -> None:
+        if not self.closed:
+            self._raw.close()
+        super().close()
 
 
 class _ZstdReader(io.BufferedReader):
