@@ -46,8 +46,6 @@ def open_read(path: str | Path) -> BinaryIO:
     if kind == "gzip":
         return gzip.open(path, "rb")  # type: ignore[return-value]
     if kind == "zstd":
-        import zstandard
-
         raw = open(path, "rb")  # noqa: SIM115 - closed with the wrapper
         reader = _ZstdReader(ZstdFrames(raw))
         reader.disk = raw
