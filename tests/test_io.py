@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from textclean import Document, Drop, InputError
+from textclean.errors import TextcleanWarning
 from textclean.io import (
     DocumentWriter,
     ReadOptions,
@@ -220,6 +221,50 @@ def test_parquet_round_trip(tmp_path):
     docs = list(read_documents([str(out)]))
     assert [(d.id, d.text, d.meta["url"]) for d in docs] == [("a", "one", "u"), ("b", "two", "v")]
     assert docs[0].record == {"lang": "en"} and docs[1].record == {}
+
+
+def test_parquet_output_keeps_every_field_of_every_record(tmp_path):
+    """Fields missing from the first records (and from whole row groups), integers
+    and fractions in one field, nested keys that vary: all written, nothing lost."""
+    import pyarrow.parquet as pq
+
+    from textclean.io.parquet import ParquetRecordWriter
+
+    out = tmp_path / "o.parquet"
+    with out.open("wb") as fh:
+        w = ParquetRecordWriter(fh, row_group=2)
+        w.write({"id": "a", "text": "one"})
+        w.write({"id": "b", "text": "two", "n": 1})
+        w.write({"id": "c", "text": "three", "n": 2.5, "m": {"x": 1}})
+        w.write({"id": "d", "text": "four", "url": "u", "m": {"y": "s"}})
+        w.write({"id": "e", "text": "five"})
+        w.close()
+    rows = pq.read_table(out).to_pylist()
+    assert [r["id"] for r in rows] == ["a", "b", "c", "d", "e"]
+    assert [r["n"] for r in rows] == [None, 1.0, 2.5, None, None]
+    assert [r["url"] for r in rows] == [None, None, None, "u", None]
+    assert rows[2]["m"] == {"x": 1, "y": None} and rows[3]["m"] == {"x": None, "y": "s"}
+
+
+def test_a_parquet_field_of_mixed_types_is_written_as_text_with_a_warning(tmp_path):
+    out = tmp_path / "o.parquet"
+    docs = [
+        Document("a", "one", {"tag": "x"}),
+        Document("b", "two", {"tag": 5}),
+        Document("c", "three", {"tag": [1, 2]}),
+    ]
+    with pytest.warns(TextcleanWarning, match="'tag'"), DocumentWriter(str(out)) as w:
+        for d in docs:
+            w.write(d)
+    assert [d.meta["tag"] for d in read_documents([str(out)])] == ["x", "5", "[1,2]"]
+
+
+def test_a_failed_parquet_run_leaves_no_file(tmp_path):
+    out = tmp_path / "o.parquet"
+    with pytest.raises(RuntimeError), DocumentWriter(str(out)) as w:
+        w.write(Document("a", "one", {}))
+        raise RuntimeError("stop")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_an_oversize_line_is_rejected_without_holding_it(tmp_path):

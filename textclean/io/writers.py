@@ -86,6 +86,8 @@ class DocumentWriter:
         self._out.commit()
 
     def abort(self) -> None:
+        if self._parquet is not None:
+            self._parquet.discard()
         self._out.abort()
 
     def __enter__(self) -> DocumentWriter:
