@@ -3,7 +3,7 @@
 A field becomes ``--field-name``; a bool defaulting to True becomes
 ``--name/--no-name``, one defaulting to False a flag, and a field whose
 metadata lists its ``choices`` a `click.Choice` (a number's inclusive ``range``
-an `IntRange` or `FloatRange`), so ``--help`` shows the values and a value out
+an `IntRange` or `FloatRange`, its low end open where ``above`` is set), so ``--help`` shows the values and a value out
 of range is refused naming its flag. The dataclass checks the values, so a new
 field is a new option with no edit here.
 """
@@ -25,8 +25,10 @@ def _type(f: Field[Any]) -> click.ParamType:
     name = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", "str")
     kind = TYPES.get(name.replace(" | None", "").strip(), click.STRING)
     low, high = f.metadata.get("range", (None, None))
-    if kind in (click.INT, click.FLOAT) and (low, high) != (None, None):
-        return (click.IntRange if kind is click.INT else click.FloatRange)(min=low, max=high)
+    if kind is click.FLOAT and (low, high) != (None, None):
+        return click.FloatRange(low, high, min_open=bool(f.metadata.get("above")))
+    if kind is click.INT and (low, high) != (None, None):
+        return click.IntRange(min=low, max=high)
     return kind
 
 

@@ -20,14 +20,17 @@ def _opt(
     help: str,
     choices: tuple[str, ...] = (),
     range: tuple[float | None, float | None] | None = None,
+    above: bool = False,
 ) -> Any:
     """A field with its help and, for an enumerated option, the values it accepts;
-    for a number, its inclusive ``range``."""
+    for a number, its inclusive ``range`` (``above``: its low end excluded)."""
     metadata: dict[str, Any] = {"help": help}
     if choices:
         metadata["choices"] = choices
     if range:
         metadata["range"] = range
+    if above:
+        metadata["above"] = True
     return field(default=default, metadata=metadata)
 
 
@@ -40,7 +43,10 @@ class DedupSettings:
     """
 
     threshold: float = _opt(
-        0.8, "Jaccard similarity at or above which two documents are duplicates.", range=(0, 1)
+        0.8,
+        "Jaccard similarity at or above which two documents are duplicates.",
+        range=(0, 1),
+        above=True,
     )
     num_perm: int = _opt(128, "MinHash permutations per signature.", range=(1, None))
     ngram: int = _opt(

@@ -42,12 +42,17 @@ class PassageSettings:
     )
     threshold: float = field(
         default=0.5,
-        metadata={"range": (0, 1), "help": "exact Jaccard similarity two windows need to match"},
+        metadata={
+            "range": (0, 1),
+            "above": True,
+            "help": "exact Jaccard similarity two windows need to match",
+        },
     )
     coverage: float = field(
         default=0.5,
         metadata={
             "range": (0, 1),
+            "above": True,
             "help": "share of a sentence's shingles found in the matched window to include it",
         },
     )
