@@ -89,3 +89,25 @@ def test_redis_index_refuses_other_settings(redis_url):
     run(first[:2], redis_url)
     with pytest.raises(ConfigError, match="ngram"):
         run(first[:2], redis_url, ngram=3)
+
+
+@pytest.mark.parametrize("url", ["notaurl", "redis://localhost:6379/x", "http://localhost:6379/0"])
+def test_a_malformed_redis_url_is_refused_naming_the_option(url):
+    from textclean.dedup.redis_index import redis_params
+    from textclean.errors import OptionError
+
+    with pytest.raises(OptionError, match="not a Redis URL") as info:
+        redis_params(url)
+    assert info.value.options == ("redis",)
+
+
+def test_a_redis_server_that_cannot_be_reached_is_a_clear_error_not_a_traceback(tmp_path):
+    from cli_runs import run_textclean
+
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "one two three four five six"}\n', encoding="utf-8")
+    url = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
+    proc = run_textclean("dedup", str(src), "-o", str(tmp_path / "out.jsonl"), "--redis", url)
+    assert proc.returncode == 2, proc.stderr
+    assert f"{url}: cannot use the Redis server there" in proc.stderr
+    assert "Traceback" not in proc.stderr

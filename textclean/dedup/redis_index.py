@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from ..errors import MissingDependency
+from ..errors import MissingDependency, OptionError, PathError
 from .index import SETTINGS, check_same
 
 
@@ -27,8 +27,18 @@ def redis_params(url: str) -> dict[str, Any]:
     {'host': '127.0.0.1', 'port': 6390, 'db': 2, 'password': 'pw'}
     """
     parts = urlparse(url)
-    params: dict[str, Any] = {"host": parts.hostname or "localhost", "port": parts.port or 6379}
-    params["db"] = int(parts.path.strip("/") or 0)
+    db = parts.path.strip("/") or "0"
+    try:
+        port = parts.port or 6379
+    except ValueError:
+        port = None
+    if parts.scheme != "redis" or port is None or not db.isdigit():
+        raise OptionError(
+            f"{url!r} is not a Redis URL: redis://[:password@]host[:port][/db], "
+            "e.g. redis://localhost:6379/0",
+            "redis",
+        )
+    params: dict[str, Any] = {"host": parts.hostname or "localhost", "port": port, "db": int(db)}
     if parts.password:
         params["password"] = parts.password
     return params
@@ -45,6 +55,10 @@ class RedisIndex:
         self.params = redis_params(url)
         self.name = name
         self.client = redis.Redis(**self.params)
+        try:
+            self.client.ping()
+        except redis.exceptions.RedisError as exc:
+            raise PathError(f"{url}: cannot use the Redis server there ({exc})") from None
         self._lsh: Any = None
 
     def _key(self, part: str) -> str:
