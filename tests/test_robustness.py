@@ -508,3 +508,16 @@ def test_a_reader_closing_standard_output_stops_the_run_as_sigpipe_would(command
     assert proc.returncode == 128 + signal.SIGPIPE, err
     assert b"Traceback" not in err and b"Error" not in err
     assert list(spool.iterdir()) == []
+
+
+def test_a_run_failing_before_any_checkpoint_leaves_no_work_folder(tmp_path):
+    """A bad record stops the run (exit 2) before a piece is finished: the run's
+    work folder holds nothing to resume from, so it does not stay behind."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "latin1.txt").write_bytes(b"caf\xe9 au lait\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    proc = run("clean", str(src / "latin1.txt"), "-o", str(out / "clean.jsonl"))
+    assert proc.returncode == 2 and "latin1.txt:1" in proc.stderr
+    assert list(out.iterdir()) == []

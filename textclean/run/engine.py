@@ -148,10 +148,13 @@ def run_on_files(
             progress,
             piece_bytes,
         )
-    except (KeyboardInterrupt, SystemExit):  # Ctrl-C, or a signal handler's exit
-        if work_dir_for(output).is_dir():
-            warnings.warn(
-                f"interrupted: the finished checkpoints are kept in {work_dir_for(output)}; "
+    except BaseException as exc:
+        work = work_dir_for(output)
+        if work.is_dir() and not any(work.glob("*.done.json")):
+            shutil.rmtree(work, ignore_errors=True)  # nothing finished: nothing to resume
+        elif work.is_dir() and isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            warnings.warn(  # Ctrl-C, or a signal handler's exit
+                f"interrupted: the finished checkpoints are kept in {work}; "
                 "the same run with resume goes on from them",
                 TextcleanWarning,
                 stacklevel=2,
