@@ -293,3 +293,66 @@ def test_a_sample_without_the_label_field_names_the_flag(tmp_path):
     out = CliRunner().invoke(main, ["calibrate", str(sample), "--step", "length"])
     assert out.exit_code == 2
     assert "a: no 'label' field" in out.output and "--label-field" in out.output
+
+
+def test_the_worked_example_in_the_docs_prints_what_the_docs_show(tmp_path):
+    """docs/calibrate.md shows the summary line and a cut-off of its worked example;
+    the command on the shipped example sample prints exactly those."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    doc = (root / "docs" / "calibrate.md").read_text(encoding="utf-8")
+    result = CliRunner().invoke(
+        main,
+        [
+            "calibrate",
+            str(root / "examples" / "labelled.jsonl"),
+            "--label-field",
+            "label",
+            "--step",
+            "quality",
+            "-o",
+            str(tmp_path / "tuned.toml"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    summary = next(line for line in result.output.splitlines() if line.startswith("quality: "))
+    assert summary in doc
+    stop_words = next(line for line in result.output.splitlines() if "stop_word_ratio" in line)
+    assert " ".join(stop_words.split()) in " ".join(doc.split())
+
+
+def test_pair_fields_go_with_near_dedup_and_only_with_it(tmp_path):
+    from textclean.errors import OptionError
+
+    docs = [Document("a", "x y z", {"label": "keep"})]
+    for step, pairs in (("near_dedup", None), ("quality", ("a", "b"))):
+        with pytest.raises(OptionError) as info:
+            textclean.calibrate(docs, step=step, pair_fields=pairs)
+        assert info.value.options == ("pair_fields",)
+    sample = tmp_path / "pairs.jsonl"
+    sample.write_text('{"a": "x y z", "b": "x y z", "label": "drop"}\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["calibrate", str(sample), "--step", "near_dedup"])
+    assert result.exit_code == 2 and "--pair-fields" in result.output
+
+
+def test_records_skipped_while_reading_the_sample_are_reported(tmp_path):
+    sample = tmp_path / "sample.jsonl"
+    records = labelled_sample(per_kind=8, clean=40, seed=5)
+    lines = [json.dumps(r) for r in records] + ['{"text": ', '{"broken']
+    sample.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["calibrate", str(sample), "--step", "quality", "--on-error", "skip"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "skipped 2 unreadable records" in result.output
+
+
+def test_a_precision_floor_alone_asks_for_the_precision_objective():
+    docs = [
+        Document(r["id"], r["text"], {"label": r["label"]})
+        for r in labelled_sample(per_kind=8, clean=40, seed=5)
+    ]
+    floor = textclean.calibrate(docs, step="quality", min_precision=0.99)
+    explicit = textclean.calibrate(docs, step="quality", objective="precision", min_precision=0.99)
+    assert str(floor) == str(explicit)

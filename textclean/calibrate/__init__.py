@@ -13,10 +13,10 @@ import types
 from typing import Any
 
 from .result import Calibration, Figures, Row
-from .run import calibrate
+from .run import calibrate, check_pair_fields
 from .specs import SPECS
 
-__all__ = ["SPECS", "Calibration", "Figures", "Row", "calibrate"]
+__all__ = ["SPECS", "Calibration", "Figures", "Row", "calibrate", "check_pair_fields"]
 
 
 class _CallableModule(types.ModuleType):

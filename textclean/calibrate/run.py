@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from ..document import Document
-from ..errors import ConfigError
+from ..errors import ConfigError, OptionError
 from .fit import Objective
 from .labels import Label, SampleError
 from .result import Calibration, Figures, Row
@@ -24,8 +24,8 @@ def calibrate(
     step: str = "quality",
     label: Label = "label",
     *,
-    objective: str = "accuracy",
-    min_precision: float = 0.99,
+    objective: str | None = None,
+    min_precision: float | None = None,
     max_false_drops: float = 0.005,
     folds: int = FOLDS,
     pair_fields: Sequence[str] | None = None,
@@ -33,13 +33,19 @@ def calibrate(
     """Fit ``step``'s cut-offs to ``docs`` labelled keep/drop in field ``label``.
 
     The step's measurements run once per document. ``objective`` is
-    ``"accuracy"``, ``"precision"`` (the highest recall at ``min_precision``)
-    or ``"false_drops"`` (the highest recall dropping at most
-    ``max_false_drops`` of the keep-labelled units). The figures in `Calibration.table` come from
+    ``"accuracy"``, ``"precision"`` (the highest recall at ``min_precision``,
+    0.99 unless given) or ``"false_drops"`` (the highest recall dropping at most
+    ``max_false_drops`` of the keep-labelled units); unset, it is
+    ``"precision"`` when ``min_precision`` is given, else ``"accuracy"``.
+    ``pair_fields`` names the two texts of each labelled pair, for
+    ``near_dedup`` (and only for it). The figures in `Calibration.table` come from
     ``folds``-fold cross-validation, so each unit is judged by cut-offs fitted
     without it; the options in `Calibration.config` are fitted on all of it.
     """
-    goal = Objective(objective, min_precision, max_false_drops)
+    check_pair_fields(step, pair_fields)
+    if objective is None:
+        objective = "accuracy" if min_precision is None else "precision"
+    goal = Objective(objective, 0.99 if min_precision is None else min_precision, max_false_drops)
     if isinstance(folds, bool) or not isinstance(folds, int) or folds < 2:
         raise ConfigError(f"folds must be a whole number >= 2, not {folds!r}")
     spec = spec_for(step)
@@ -50,6 +56,21 @@ def calibrate(
         kind = "drop" if sample.drop.all() else "keep"
         raise SampleError(f"{step}: every unit is labelled {kind}; a sample needs both labels")
     return fitted(spec, sample, goal, folds)
+
+
+def check_pair_fields(step: str, pair_fields: Sequence[str] | None) -> None:
+    """``near_dedup`` is fitted from labelled pairs, every other step from labelled texts."""
+    if pair_fields is None and step == "near_dedup":
+        raise OptionError(
+            "near_dedup is fitted from labelled pairs: name the two text fields of each pair",
+            "pair_fields",
+        )
+    if pair_fields is not None and step != "near_dedup":
+        raise OptionError(
+            f"pair fields name the two texts of a labelled pair, for near_dedup; {step} is "
+            "fitted from labelled texts",
+            "pair_fields",
+        )
 
 
 def fitted(spec: Spec, sample: Sample, goal: Objective, k: int) -> Calibration:

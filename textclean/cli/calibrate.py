@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import click
 
-from ..calibrate import SPECS, calibrate
+from ..calibrate import SPECS, calibrate, check_pair_fields
 from ..document import Document
 from ..io import ReadOptions, read_documents
 from . import _common as common
@@ -55,14 +55,14 @@ def command(samples, label_field, pair_fields, output, **values):
     pair = tuple(p.strip() for p in pair_fields.split(",")) if pair_fields else None
     if pair is not None and len(pair) != 2:
         raise click.UsageError("--pair-fields takes two field names, e.g. a,b")
-    if values["objective"] is None:
-        values["objective"] = "precision" if values["min_precision"] is not None else "accuracy"
-    if values["min_precision"] is None:
-        values["min_precision"] = 0.99
+    check_pair_fields(values["step"], pair)  # before reading: pairs have no text field
     opts = take(ReadOptions, values)
     if pair:
         opts = replace(opts, text_field=pair[0])
-    docs = [d for d in read_documents(list(samples), opts) if isinstance(d, Document)]
+    read = list(read_documents(list(samples), opts))
+    docs = [d for d in read if isinstance(d, Document)]
+    if len(docs) < len(read):
+        click.echo(f"skipped {len(read) - len(docs):,} unreadable records", err=True)
     result = calibrate(docs, label=label_field, pair_fields=pair, **values)
     click.echo(str(result))
     if not output:
