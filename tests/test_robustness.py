@@ -219,6 +219,20 @@ def test_empty_drops_reach_the_rejects_file_and_the_summary(tmp_path):
     assert "empty" in proc.stderr
 
 
+@pytest.mark.parametrize("steps", ["passages", "near_dedup"])
+def test_min_chars_on_a_pipeline_of_corpus_stages_alone_is_refused_not_ignored(steps, tmp_path):
+    """The length check follows the per-document steps: where there are none, a
+    floor would silently do nothing, so it is refused, naming the flag."""
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": ""}, {"id": "b", "text": "hi"}])
+    out = tmp_path / "out.jsonl"
+    proc = run("clean", str(src), "-o", str(out), "--steps", steps, "--min-chars", "5")
+    assert proc.returncode == 2 and "(--min-chars)" in proc.stderr and not out.exists()
+    config = tmp_path / "c.toml"
+    config.write_text(f'min_chars = 5\n[[steps]]\nname = "{steps}"\n', encoding="utf-8")
+    with pytest.raises(TextcleanError, match="per-document steps"):
+        Pipeline.from_config(config)
+
+
 def test_min_chars_drops_short_pages_as_too_short(tmp_path):
     src = write_jsonl(
         tmp_path / "in.jsonl", [{"id": "a", "text": ARTICLE}, {"id": "s", "text": "Hi."}]

@@ -17,7 +17,7 @@ from typing import Any
 from .config import build_steps as build_config_steps
 from .config import load_config, steps_from_spec
 from .document import Document, Drop
-from .errors import ConfigError
+from .errors import ConfigError, OptionError
 from .explain import Explanation, StepExplanation
 from .runner import LENGTH_STEP, RECORD_MODES, DocRunner, apply_step, length_drop, record_changes
 from .stats import Stats
@@ -97,6 +97,22 @@ class Pipeline:
 
     def __repr__(self) -> str:
         return f"Pipeline([{', '.join(name for name, _ in self.steps)}])"
+
+    def set_min_chars(self, min_chars: int | None) -> None:
+        """Set `min_chars` (``None`` leaves it). The length check follows the
+        per-document steps, so a pipeline of corpus stages alone refuses a
+        floor it could never apply, rather than ignoring it."""
+        if min_chars is None:
+            return
+        if isinstance(min_chars, bool) or not isinstance(min_chars, int) or min_chars < 0:
+            raise ConfigError(f"min_chars must be a whole number >= 0, not {min_chars!r}")
+        if min_chars != 1 and not any(not is_stage(step) for _, step in self.steps):
+            raise OptionError(
+                f"min_chars is checked after the per-document steps, and {self!r} has none "
+                "(add the length step to drop short documents)",
+                "min_chars",
+            )
+        self.min_chars = min_chars
 
     @property
     def names(self) -> list[str]:
@@ -344,8 +360,6 @@ def pipeline_from_steps(spec: str, *, record: str = "summary", min_chars: int = 
 def pipeline_from_config(source: str | Path | Mapping[str, Any]) -> Pipeline:
     """A pipeline from a config file (TOML or JSON) or an already-parsed mapping."""
     config = load_config(source)
-    return Pipeline(
-        build_config_steps(config),
-        record=config.get("record", "summary"),
-        min_chars=config.get("min_chars", 1),
-    )
+    pipeline = Pipeline(build_config_steps(config), record=config.get("record", "summary"))
+    pipeline.set_min_chars(config.get("min_chars"))
+    return pipeline

@@ -94,8 +94,7 @@ def pipeline_and_run(values: dict[str, Any], run: RunConfig) -> tuple[Pipeline, 
     source = click.get_current_context().get_parameter_source  # typed, maybe as its default
     typed = {k for k in INPUT_KEYS if source(k) is not click.core.ParameterSource.DEFAULT}
     pipeline, run = resolve_pipeline(Pipeline.from_steps(steps) if steps else config, run, typed)
-    if min_chars is not None:
-        pipeline.min_chars = min_chars
+    pipeline.set_min_chars(min_chars)
     return pipeline, run
 
 
