@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import warnings
 
 import orjson
 import pytest
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 from textclean import Document, Drop, Pipeline, registry
 from textclean.cli import main
 from textclean.dedup.key import dedup_on_key, key_duplicates, key_value
-from textclean.errors import ConfigError
+from textclean.errors import ConfigError, TextcleanWarning
 
 ROWS = [
     {"id": "a", "text": "Storm hits the coast tonight with strong winds and heavy rain.", "url": "u1", "date": "2024-01-01"},
@@ -53,14 +54,17 @@ def test_a_drop_names_the_kept_document():
 
 def test_documents_without_the_key_are_never_duplicates():
     batch = [Document("a", "x"), Document("b", "x", {"url": ""}), Document("c", "x")]
-    assert key_duplicates(batch, "url") == [0, 1, 2]
+    with pytest.warns(TextcleanWarning, match="no document has the field 'url'"):
+        assert key_duplicates(batch, "url") == [0, 1, 2]
     assert key_value(Document("a", "t", {"n": 3}), "n") == "3"
 
 
 @given(st.lists(st.sampled_from(["u1", "u2", "u3", None]), max_size=12))
 def test_one_document_per_key_value_stays(urls):
     batch = [Document(str(i), f"text {i}", {"url": u}) for i, u in enumerate(urls)]
-    kept = [d for d in dedup_on_key(batch, "url", "longest") if isinstance(d, Document)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", TextcleanWarning)  # every url may be missing
+        kept = [d for d in dedup_on_key(batch, "url", "longest") if isinstance(d, Document)]
     with_key = [d.meta["url"] for d in kept if d.meta["url"]]
     assert sorted(with_key) == sorted(set(u for u in urls if u))
     assert len(kept) == len(with_key) + urls.count(None)
@@ -113,3 +117,21 @@ def test_key_dedup_names_are_exported_from_dedup():
 
     assert dedup.dedup_on_key is dedup_on_key and dedup.key_duplicates is key_duplicates
     assert dedup.KeyDedup is type(registry.create("key_dedup"))
+
+
+def test_a_field_no_document_has_is_reported_not_silently_ignored():
+    """A misspelt key or compared field would change nothing without a word."""
+    from textclean.dedup.key import key_duplicates
+    from textclean.dedup.settings import DedupSettings
+    from textclean.dedup.stage import dedup_documents
+
+    docs = [Document(f"d{i}", "same words here " * 5, {"url": f"u{i % 2}"}) for i in range(4)]
+    with pytest.warns(TextcleanWarning, match="no document has the field 'ulr' \\(the key"):
+        assert key_duplicates(docs, "ulr") == [0, 1, 2, 3]
+    with pytest.warns(TextcleanWarning, match="'nosuch' \\(compared by keep='newest'"):
+        key_duplicates(docs, "url", "newest", date_field="nosuch")
+    with pytest.warns(TextcleanWarning, match="'nosuch' \\(compared by keep='quality'"):
+        list(dedup_documents(docs, DedupSettings(keep="quality", score_field="nosuch")))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        key_duplicates(docs, "url", "newest", date_field="url")  # found: no warning

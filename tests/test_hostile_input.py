@@ -215,6 +215,7 @@ LINES = st.sampled_from(
 )
 
 
+@pytest.mark.filterwarnings("ignore:no document has the field")  # key_dedup, no url here
 @settings(max_examples=30)
 @given(st.lists(st.one_of(LINES, HOSTILE_CHARS), min_size=1, max_size=8).map(" ".join))
 def test_each_step_alone_reads_lone_surrogates(line):

@@ -535,3 +535,19 @@ def test_a_run_failing_before_any_checkpoint_leaves_no_work_folder(tmp_path):
     proc = run("clean", str(src / "latin1.txt"), "-o", str(out / "clean.jsonl"))
     assert proc.returncode == 2 and "latin1.txt:1" in proc.stderr
     assert list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '[[steps]]\nname = "languag"\n',
+        'min_chars = -3\n[[steps]]\nname = "language"\n',
+        'record = "bogus"\n[[steps]]\nname = "language"\n',
+        '[[steps]]\nname = "language"\nmin_prob = 7\n',
+    ],
+)
+def test_every_config_error_names_the_config_file(body, corpus, tmp_path):
+    config = tmp_path / "tuned.toml"
+    config.write_text(body, encoding="utf-8")
+    proc = run("clean", str(corpus), "-o", str(tmp_path / "out.jsonl"), "--config", str(config))
+    assert proc.returncode == 2 and f"{config}: " in proc.stderr, proc.stderr

@@ -53,7 +53,7 @@ def load_config(source: str | Path | Mapping[str, Any]) -> dict[str, Any]:
     """Parse a config file (``.toml`` or ``.json``) or validate a mapping."""
     if isinstance(source, Mapping):
         data = dict(source)
-        origin = "config"
+        origin = str(data.get("_origin", "config"))  # a parsed file keeps its name
     else:
         path = Path(source)
         origin = str(path)

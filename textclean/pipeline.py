@@ -360,6 +360,10 @@ def pipeline_from_steps(spec: str, *, record: str = "summary", min_chars: int = 
 def pipeline_from_config(source: str | Path | Mapping[str, Any]) -> Pipeline:
     """A pipeline from a config file (TOML or JSON) or an already-parsed mapping."""
     config = load_config(source)
-    pipeline = Pipeline(build_config_steps(config), record=config.get("record", "summary"))
-    pipeline.set_min_chars(config.get("min_chars"))
+    steps = build_config_steps(config)
+    try:
+        pipeline = Pipeline(steps, record=config.get("record", "summary"))
+        pipeline.set_min_chars(config.get("min_chars"))
+    except ConfigError as exc:  # a key of the file, not a flag: name the file
+        raise ConfigError(f"{config.get('_origin', 'config')}: {exc}") from None
     return pipeline

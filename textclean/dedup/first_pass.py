@@ -15,6 +15,7 @@ import numpy as np
 
 from ..document import Document
 from .facts import FactTable, compared_field
+from .keep import warn_missing_field
 from .minhash import TEXT_BATCH, WORKER_CHUNK, signature_chunks, signature_dtype
 from .settings import DedupSettings
 
@@ -28,8 +29,13 @@ class FirstPass:
     chunks: list[np.ndarray]
 
 
-def first_pass(docs: Iterable[Document], settings: DedupSettings, workers: int = 1) -> FirstPass:
-    """Read ``docs`` once and keep what the dedup decision needs."""
+def first_pass(
+    docs: Iterable[Document], settings: DedupSettings, workers: int = 1, *, own_docs: bool = True
+) -> FirstPass:
+    """Read ``docs`` once and keep what the dedup decision needs.
+
+    ``own_docs``: the documents are the run's own (not views made of them), so a
+    compared field none of them holds is worth a warning."""
     facts = FactTable(compared_field(settings))
     size = TEXT_BATCH if workers <= 1 else WORKER_CHUNK
 
@@ -57,6 +63,10 @@ def first_pass(docs: Iterable[Document], settings: DedupSettings, workers: int =
     ):
         chunks.append(sig)
         keys += chunk_keys
+    if facts.field is not None and own_docs:
+        found = any(value is not None for value in facts.values)
+        role = f"compared by keep={settings.keep!r}: ties go to the lowest id"
+        warn_missing_field(facts.field, role, found, len(facts))
     return FirstPass(facts, keys, chunks)
 
 

@@ -14,11 +14,12 @@ choice does not depend on how the input was shuffled.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from typing import Any
 
 from ..document import META_KEY, Document
-from ..errors import ConfigError
+from ..errors import ConfigError, TextcleanWarning
 
 POLICIES = ("first", "longest", "newest", "oldest", "quality", "none")
 
@@ -26,6 +27,15 @@ POLICIES = ("first", "longest", "newest", "oldest", "quality", "none")
 def check_policy(policy: str) -> None:
     if policy not in POLICIES:
         raise ConfigError(f"keep policy must be one of {', '.join(POLICIES)}; got {policy!r}")
+
+
+def warn_missing_field(name: str, role: str, found: bool, docs: int) -> None:
+    """Warn when ``docs`` documents were read and none holds field ``name``: a
+    misspelt field name would otherwise change nothing, silently."""
+    if docs and not found:
+        warnings.warn(
+            f"no document has the field {name!r} ({role})", TextcleanWarning, stacklevel=3
+        )
 
 
 def field_value(doc: Document, name: str) -> Any:

@@ -22,7 +22,7 @@ from ..errors import ConfigError
 from ..registry import register
 from ..steps import Stage
 from .exact import canonical_rank, exact_key
-from .keep import check_policy, choose, field_value
+from .keep import check_policy, choose, field_value, warn_missing_field
 
 DROP_REASON = "duplicate_key"
 
@@ -67,9 +67,15 @@ def key_duplicates(
         if value is not None:
             groups.setdefault(value, []).append(i)
     kept: list[int | None] = list(range(len(docs)))
+    warn_missing_field(key, "the key: every document is kept", bool(groups), len(docs))
     repeated = [members for members in groups.values() if len(members) > 1]
     if not repeated:
         return kept
+    compared = {"newest": date_field, "oldest": date_field, "quality": score_field}.get(keep)
+    if compared is not None:
+        found = any(field_value(docs[i], compared) is not None for m in repeated for i in m)
+        role = f"compared by keep={keep!r}: ties go to the lowest id"
+        warn_missing_field(compared, role, found, len(docs))
     rank = canonical_rank([d.id for d in docs], [exact_key(d.text) for d in docs])
     for members in repeated:
         winner = choose(docs, members, keep, rank, date_field=date_field, score_field=score_field)

@@ -105,7 +105,7 @@ def spin_links(
             facts.scores.append(spin_score(doc.text))
             yield Document(doc.id, spin_view(doc.text))
 
-    view = first_pass(views(), settings, workers)
+    view = first_pass(views(), settings, workers, own_docs=False)
     vsig = gather_rows(view.chunks, reps, settings.num_perm, settings.scheme)
     vpairs = candidate_pairs(band_keys(vsig, *settings.lsh_shape), None, settings.max_bucket)
     both = np.concatenate([pairs.reshape(-1, 2), vpairs.reshape(-1, 2)]).astype(np.int64)
