@@ -551,3 +551,20 @@ def test_every_config_error_names_the_config_file(body, corpus, tmp_path):
     config.write_text(body, encoding="utf-8")
     proc = run("clean", str(corpus), "-o", str(tmp_path / "out.jsonl"), "--config", str(config))
     assert proc.returncode == 2 and f"{config}: " in proc.stderr, proc.stderr
+
+
+@pytest.mark.parametrize("spec", ["fix_spacing,,fix_mojibake", "fix_spacing,", ",fix_spacing"])
+def test_a_steps_spec_with_an_empty_name_is_refused(spec, corpus, tmp_path):
+    out = tmp_path / "out.jsonl"
+    proc = run("clean", str(corpus), "-o", str(out), "--steps", spec)
+    assert proc.returncode == 2 and "empty name" in proc.stderr and not out.exists()
+
+
+@pytest.mark.parametrize("spec", ["", "  "])
+def test_an_empty_steps_spec_runs_no_step_not_the_default_pipeline(spec, tmp_path):
+    src = write_jsonl(
+        tmp_path / "in.jsonl", [{"id": "a", "text": "Share on Facebook\nIt ’ s here ."}]
+    )
+    out = tmp_path / "out.jsonl"
+    run("clean", str(src), "-o", str(out), "--steps", spec, check=True)
+    assert [r["text"] for r in lines(out)] == ["Share on Facebook\nIt ’ s here ."]

@@ -157,9 +157,12 @@ def parse_steps(spec: str) -> list[dict[str, Any]]:
     [{'name': 'default', 'language': {'keep': 'en'}}]
     """
     entries = []
-    for item in _split_top(spec):
+    items = [item.strip() for item in _split_top(spec)]
+    if not any(items):
+        return []  # no step: records are read, checked and written
+    for position, item in enumerate(items, 1):
         if not item:
-            continue
+            raise ConfigError(f"steps: {spec!r} has an empty name at position {position}")
         name, paren, rest = item.partition("(")
         name = name.strip()
         if not name.replace("_", "").replace("-", "").isalnum():

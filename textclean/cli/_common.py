@@ -93,7 +93,8 @@ def pipeline_and_run(values: dict[str, Any], run: RunConfig) -> tuple[Pipeline, 
         raise click.UsageError("give --config or --steps, not both")
     source = click.get_current_context().get_parameter_source  # typed, maybe as its default
     typed = {k for k in INPUT_KEYS if source(k) is not click.core.ParameterSource.DEFAULT}
-    pipeline, run = resolve_pipeline(Pipeline.from_steps(steps) if steps else config, run, typed)
+    spec = config if steps is None else Pipeline.from_steps(steps)  # "" is an empty spec
+    pipeline, run = resolve_pipeline(spec, run, typed)
     pipeline.set_min_chars(min_chars)
     return pipeline, run
 
