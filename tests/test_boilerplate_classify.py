@@ -197,7 +197,23 @@ def test_a_caption_closed_by_its_credit_goes_whole(line):
         verdicts = classify_lines(page, model=None) if model is None else classify_lines(page)
         assert verdicts[0].keep and not verdicts[0].cuts
         assert not verdicts[1].keep and verdicts[1].category == "caption"
-    assert classify_lines([line], model=None)[0].reason == "credited_caption"
+    assert classify_lines(page, model=None)[1].reason == "credited_caption"
+
+
+@pytest.mark.parametrize("model", [None, "builtin"])
+def test_a_page_glued_into_one_line_and_a_long_paragraph_lose_only_their_credit(model):
+    """A credit closing a line of several sentences, or closing the page's only
+    line, is cut alone: the reporting before it stays."""
+    glued = (
+        "Firefighters battled the blaze for six hours before bringing it under control. "
+        "No one was injured, officials said. The building was empty because of renovation "
+        "work. Photo: Jane Roe/Getty Images"
+    )
+    short = "Crews cleared the fallen trees from the road into town on Monday. (AP Photo/John Doe)"
+    for page in ([glued], [BODY[0], glued], [short]):
+        verdicts = classify_lines(page, model=None) if model is None else classify_lines(page)
+        kept = verdicts[-1]
+        assert kept.keep and kept.cuts and kept.cuts[-1].reason == "image_credit", page
 
 
 @pytest.mark.parametrize(

@@ -137,6 +137,8 @@ def test_a_zstd_file_cut_short_fails_naming_it_after_its_whole_frames(tmp_path, 
         (b'["text"]', "not_an_object"),
         (b'{"body": "x"}', "missing_text"),
         (b'{"text": 3}', "text_not_string"),
+        (b'{"text": "ok", "textclean": "x"}', "textclean_not_object"),
+        (b'{"text": "ok", "textclean": [1]}', "textclean_not_object"),
     ],
 )
 def test_a_bad_record_fails_naming_file_and_line_or_is_kept_for_rejects(tmp_path, line, reason):
@@ -341,3 +343,10 @@ def test_a_byte_order_mark_before_the_first_line_is_not_part_of_the_record(tmp_p
     opts = ReadOptions()
     blocks = read_jsonl_range(str(whole), 0, whole.stat().st_size, 1, opts)
     assert [(d.id, d.text) for d in blocks] == expected
+
+
+def test_a_null_textclean_field_counts_as_absent(tmp_path):
+    """Tables written with a column for every field (pandas) hold null there."""
+    p = write_lines(tmp_path / "n.jsonl", [b'{"id": "a", "text": "ok", "textclean": null}'])
+    (doc,) = read_documents([p])
+    assert doc.annotations == {} and "textclean" not in doc.meta

@@ -66,9 +66,10 @@ _PREFIX_STAMP = ContextPattern(
 )
 #: Lines up to this many words are judged whole before being split into sentences.
 SHORT_LINE = 12
-#: A caption is a sentence or a few about a picture; past this length a line
-#: closed by a credit is reporting that names its source.
-CAPTION_MAX_WORDS = 70
+#: A caption is a sentence or two about a picture; a line closed by a credit
+#: past this many words or sentences is reporting (a page glued into one line).
+CAPTION_MAX_WORDS = 60
+CAPTION_MAX_SENTENCES = 2
 _CREDIT_AT_END = Pattern(CREDIT_AT_END, regex.I | regex.V0, step=STEP)
 #: How far from the end of a line a closing credit can start.
 _CREDIT_REACH = 160
@@ -285,6 +286,7 @@ def _model_round(
     headline = _headline(lines, categories, first)
     verdicts: list[Verdict] = []
     seen: set[str] = set()
+    several = sum(map(bool, page.stripped)) > 1  # a page of one line is never all caption
     for index, (line, stripped, hit, prob, count) in enumerate(
         zip(lines, page.stripped, hits, p, words, strict=True)
     ):
@@ -300,7 +302,7 @@ def _model_round(
                 verdicts.append(Verdict(False, "duplicate", "repeated_line", probability=prob))
                 continue
             seen.add(key)
-        if hit is None and credited_caption(stripped, count):
+        if (hit is None or hit[0] == "caption") and several and credited_caption(stripped, count):
             verdicts.append(Verdict(False, "caption", "credited_caption", probability=prob))
             continue
         decisive = hit is not None and hit[2]
@@ -481,6 +483,11 @@ def _add_layout(lines: Sequence[str], verdicts: list[Verdict]) -> None:
     """Position signals, on what the wording rules left: names by bylines, link runs."""
     texts = [_residual(line, v) for line, v in zip(lines, verdicts, strict=True)]
     categories = [None if v.keep else v.category for v in verdicts]
+    if sum(1 for t in texts if t.strip()) > 1:
+        for i, line in enumerate(lines):  # the line as it came: its credit is what tells
+            if categories[i] is None and line.strip() and credited_caption(line.strip()):
+                verdicts[i] = Verdict(False, "caption", "credited_caption")
+                categories[i] = "caption"
     for i in closing_bios(texts, categories):
         verdicts[i] = Verdict(False, "byline", "closing_bio")
         categories[i] = "byline"
@@ -609,9 +616,11 @@ def credited_caption(stripped: str, words: int | None = None) -> bool:
     "Crews clear the road in Leeds on Monday. (AP Photo/Jane Roe)".
 
     The rules cut the credit as a sentence of its own, which left the caption
-    standing as a line of reporting; a line of a few sentences that ends in a
-    photo credit is the caption, and goes whole. A line ending in a sentence
-    end, or longer than `CAPTION_MAX_WORDS`, is not one.
+    standing as a line of reporting; a line of one or two sentences that ends
+    in a photo credit is the caption, and goes whole. A line ending in a
+    sentence end, longer than `CAPTION_MAX_WORDS` or holding more than
+    `CAPTION_MAX_SENTENCES` before its credit (a glued page) is not one: there
+    the credit alone is cut. The caller asks only on pages of more than one line.
     """
     if stripped[-1] in _NO_CREDIT_END or (
         words is not None and not 4 <= words <= CAPTION_MAX_WORDS
@@ -623,7 +632,10 @@ def credited_caption(stripped: str, words: int | None = None) -> bool:
     found = _CREDIT_AT_END.search(tail)
     if found is None or (found.start() == 0 and len(stripped) <= _CREDIT_REACH):
         return False  # no credit, or the credit alone: a rule's business
-    return words is not None or 4 <= word_count(stripped) <= CAPTION_MAX_WORDS
+    if words is None and not 4 <= word_count(stripped) <= CAPTION_MAX_WORDS:
+        return False
+    head = stripped[: len(stripped) - len(tail) + found.start()]
+    return len(split_sentences(head)) <= CAPTION_MAX_SENTENCES
 
 
 def _judge_line(line: str, rules: RuleSet) -> Verdict:
@@ -632,8 +644,6 @@ def _judge_line(line: str, rules: RuleSet) -> Verdict:
         return KEEP
     if is_separator(stripped):
         return Verdict(False, "separator", "rule_line")
-    if credited_caption(stripped):
-        return Verdict(False, "caption", "credited_caption")
     sentences = split_sentences(line)
     if len(sentences) > 1 and word_count(stripped) <= SHORT_LINE:
         hit = judge(stripped, rules)  # a short label, whatever its inner full stops

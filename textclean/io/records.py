@@ -47,6 +47,17 @@ def record_to_document(
         )
     doc_id = record.get(id_field)
     meta = {k: v for k, v in record.items() if k != text_field}
+    own = meta.get(META_KEY, {})
+    if own is None:  # a table written with a column for every field holds null here
+        del meta[META_KEY]
+    elif not isinstance(own, dict):
+        raise InputError(
+            path,
+            line,
+            "textclean_not_object",
+            f"field {META_KEY!r} holds textclean's own record and must be an object, "
+            f"not {type(own).__name__}",
+        )
     if not same_run:
         meta = keep_earlier_runs_apart(meta)
     return Document(where if doc_id is None else id_text(doc_id), text, meta)
