@@ -260,3 +260,31 @@ def test_a_closing_bio_inside_quotes_or_far_longer_than_a_bio_stays():
     for last in (quoted, long):
         verdicts = classify_lines([*BODY, last], model=None)
         assert verdicts[-1].keep
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Users who clicked Accept all cookies were tracked across sites, the lawyer said.",
+        "All rights reserved notices on the website were enough to warn users, the judge wrote.",
+    ],
+)
+def test_reporting_that_names_a_banner_s_words_is_content(sentence):
+    page = [
+        BODY[0],
+        f"The court heard the terms were changed. {sentence} A ruling is due.",
+        BODY[1],
+    ]
+    assert strip_boilerplate("\n".join(page)) == "\n".join(page)
+
+
+def test_a_paragraph_with_one_furniture_sentence_loses_that_sentence_only():
+    """A rule that fires on one sentence of a long line does not condemn the line."""
+    line = (
+        "The council voted on Monday to close the old bridge for repairs. We use cookies to "
+        "improve your experience on our site. The work will take eight months, officials said."
+    )
+    for model in (None, "builtin"):
+        page = [BODY[0], line, BODY[1]]
+        verdicts = classify_lines(page, model=None) if model is None else classify_lines(page)
+        assert verdicts[1].keep and [c.reason for c in verdicts[1].cuts] == ["cookie_notice"]

@@ -306,9 +306,10 @@ def _model_round(
             verdicts.append(Verdict(False, "caption", "credited_caption", probability=prob))
             continue
         decisive = hit is not None and hit[2]
-        if not decisive and prob >= cut_off and cuts and count > SHORT_LINE:
+        if not decisive and (prob >= cut_off or hit is not None) and cuts and count > SHORT_LINE:
             # A long line whose furniture the rules can point to inside it loses
-            # only that furniture: the model judges lines whole, the rules cut finer.
+            # only that furniture: the model judges lines whole, the rules cut finer
+            # (a rule that fires on one sentence of a paragraph does not condemn it).
             inner = _inner_verdict(line, stripped, hit, rules)
             if inner.keep and inner.cuts:
                 verdicts.append(Verdict(True, cuts=inner.cuts, probability=prob))

@@ -222,7 +222,7 @@ LEGAL = (
     Rule(
         "legal",
         "copyright",
-        r"\ball rights reserved\b|^[\s\p{P}]*(?:copyright\s*)?(?:©|\(c\)|ⓒ|copyright\s+\d{4})",
+        r"\ball rights reserved[\s\p{P}]*$|^[\s\p{P}]*(?:copyright\s*)?(?:©|\(c\)|ⓒ|copyright\s+\d{4})",
         25,
         True,
         hint=("rights reserved", "©", "(c)", "ⓒ", "copyright"),
@@ -246,7 +246,7 @@ LEGAL = (
     Rule(
         "legal",
         "cookie_notice",
-        r"\b(?:this (?:web)?site|we|our (?:web)?site|this website) (?:uses?|places?|stores?) cookies\b|\baccept (?:all )?cookies\b|\bmanage (?:cookies|cookie settings|consent|preferences)\b|\bcookie (?:settings|preferences|consent)\b",
+        r"\b(?:this (?:web)?site|we|our (?:web)?site|this website) (?:uses?|places?|stores?) cookies\b|^[\s\p{P}]*(?:accept|allow|reject|decline) (?:all )?cookies\b|\bmanage (?:cookies|cookie settings|consent|preferences)\b|\bcookie (?:settings|preferences|consent)\b",
         40,
         True,
         hint=("cookie", "preferences", "consent"),
