@@ -149,3 +149,20 @@ def test_a_category_a_built_in_rule_gives_may_be_kept_without_the_model():
     )
     step = Boilerplate(keep_categories=["widget"], model=False)
     assert step(Document("a", page)).text == page
+
+
+@pytest.mark.parametrize(
+    ("pattern", "says"),
+    [
+        ({"category": "promo", "pattern": "^Sponsored$", "max_word": 3}, "'max_word'"),
+        ({"category": "promo", "pattern": "^Sponsored$", "colour": "red"}, "'colour'"),
+        (["promo", "^Sponsored$", "user_promo", 0], "max_words"),
+        (["promo", "^Sponsored$", "user_promo", -5], "max_words"),
+        ({"category": "promo", "pattern": "^Sponsored$", "max_words": "x"}, "max_words"),
+    ],
+)
+def test_a_mistake_in_a_user_pattern_is_refused_naming_it(pattern, says):
+    """A misspelt key or a length cap below one word would leave the pattern
+    silently doing nothing."""
+    with pytest.raises(ConfigError, match=says):
+        registry.create("boilerplate", patterns=[pattern])

@@ -235,6 +235,10 @@ def _load_model(path: str | None) -> LineModel:
     return load_model(path)
 
 
+#: The keys of a user pattern given as a table.
+PATTERN_KEYS = ("category", "pattern", "reason", "max_words")
+
+
 def normalize_patterns(items: Iterable[Any]) -> tuple[UserPattern, ...]:
     """User patterns as ``(category, reason, pattern, max_words)`` tuples."""
     out = []
@@ -244,16 +248,26 @@ def normalize_patterns(items: Iterable[Any]) -> tuple[UserPattern, ...]:
                 raise ConfigError(
                     f"boilerplate: a pattern needs 'category' and 'pattern': {dict(item)!r}"
                 )
+            if unknown := sorted(set(item) - set(PATTERN_KEYS)):
+                raise ConfigError(
+                    f"boilerplate: a pattern table takes {', '.join(PATTERN_KEYS)}, not "
+                    f"{', '.join(map(repr, unknown))}: {dict(item)!r}"
+                )
             category, pattern = str(item["category"]), str(item["pattern"])
             reason = str(item.get("reason") or f"user_{category}")
-            max_words = int(item.get("max_words", 12))
+            max_words = item.get("max_words", 12)
         elif isinstance(item, (list, tuple)) and len(item) in (2, 3, 4):
             category, pattern = str(item[0]), str(item[1])
             reason = str(item[2]) if len(item) > 2 else f"user_{category}"
-            max_words = int(item[3]) if len(item) > 3 else 12
+            max_words = item[3] if len(item) > 3 else 12
         else:
             raise ConfigError(
                 f"boilerplate: a pattern is a table or a [category, pattern] pair, not {item!r}"
+            )
+        if isinstance(max_words, bool) or not isinstance(max_words, int) or max_words < 1:
+            raise ConfigError(
+                f"boilerplate: max_words of pattern {pattern!r} is the longest segment it may "
+                f"remove, a whole number of words >= 1, not {max_words!r}"
             )
         out.append((category, reason, pattern, max_words))
     return tuple(out)
