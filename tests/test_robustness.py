@@ -568,3 +568,34 @@ def test_an_empty_steps_spec_runs_no_step_not_the_default_pipeline(spec, tmp_pat
     out = tmp_path / "out.jsonl"
     run("clean", str(src), "-o", str(out), "--steps", spec, check=True)
     assert [r["text"] for r in lines(out)] == ["Share on Facebook\nIt ’ s here ."]
+
+
+def test_a_step_workers_cannot_import_is_a_clear_error(tmp_path):
+    """A step defined in ``python -c`` (as in a notebook) is refused before any
+    worker starts; one defined under the ``__main__`` guard kills its worker,
+    which is reported as such, naming what to do."""
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    code = (
+        "from textclean import Pipeline, Document\n"
+        "def up(d): return d\n"
+        "list(Pipeline([up]).run([Document(str(i), 't') for i in range(600)], workers=2))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300
+    )
+    assert "WorkerError: step 'up' is defined in this interactive session" in proc.stderr
+    script = tmp_path / "guarded.py"
+    script.write_text(
+        "from textclean import Pipeline, Document\n"
+        "if __name__ == '__main__':\n"
+        "    def up(d): return d\n"
+        "    list(Pipeline([up]).run([Document(str(i), 't') for i in range(600)], workers=2))\n",
+        encoding="utf-8",
+    )
+    proc = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=300
+    )
+    assert "WorkerError: a worker process stopped before returning its work" in proc.stderr
+    assert "if __name__ == '__main__':" in proc.stderr

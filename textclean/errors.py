@@ -9,6 +9,7 @@
     ├── StepError            a step failed or returned the wrong type
     │   └── PatternTimeout   a regular expression ran past its time limit
     ├── InputError           an input record cannot be read (names file and line)
+    ├── WorkerError          a worker process stopped before returning its work
     ├── PathError            an input is missing, or an output would overwrite an input
     │                        or another output
     └── MissingDependency    an optional extra is needed (says what to install)
@@ -93,6 +94,11 @@ class InputError(TextcleanError):
     @property
     def location(self) -> str:
         return f"{self.path}:{self.line}" if self.line is not None else self.path
+
+
+class WorkerError(TextcleanError):
+    """A worker process stopped before returning its work: killed, out of memory, or
+    unable to load the steps it was sent (a step a fresh interpreter cannot import)."""
 
 
 class PathError(TextcleanError):

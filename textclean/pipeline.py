@@ -8,7 +8,9 @@ steps; a stage holds what it needs (dedup holds signatures, not texts).
 
 from __future__ import annotations
 
+import sys
 import time
+import types
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -17,7 +19,7 @@ from typing import Any
 from .config import build_steps as build_config_steps
 from .config import load_config, steps_from_spec
 from .document import Document, Drop
-from .errors import ConfigError, OptionError
+from .errors import ConfigError, OptionError, WorkerError
 from .explain import Explanation, StepExplanation
 from .runner import LENGTH_STEP, RECORD_MODES, DocRunner, apply_step, length_drop, record_changes
 from .stats import Stats
@@ -176,6 +178,8 @@ class Pipeline:
         default local processes, ``workers`` of them), so an executor can
         run them anywhere; the outcomes are the same for any mapper.
         """
+        if mapper is None and workers > 1:
+            _check_importable(self.steps)
         mapper = mapper or process_map(workers)
         self.stats = stats = Stats()
         started = time.perf_counter()
@@ -267,6 +271,22 @@ class Pipeline:
         if drop is not None:
             reports.append(StepExplanation(LENGTH_STEP, "dropped", (), drop.reason, drop.detail))
         return Explanation(doc, reports, drop)
+
+
+def _check_importable(steps: Sequence[NamedStep]) -> None:
+    """Worker processes import each step by name: a step defined in an interactive
+    session (a REPL, a notebook, ``python -c``) cannot be, and would only show as
+    a worker dying; say so before any worker starts."""
+    main = sys.modules.get("__main__")
+    if main is None or getattr(main, "__file__", None):
+        return
+    for name, step in steps:
+        owner = step if isinstance(step, (types.FunctionType, type)) else type(step)
+        if getattr(owner, "__module__", None) == "__main__":
+            raise WorkerError(
+                f"step {name!r} is defined in this interactive session, which worker "
+                "processes cannot import: define it in a module, or run with workers=1"
+            )
 
 
 def _run_stage(

@@ -18,9 +18,11 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 from typing import TypeVar
 
+from .errors import WorkerError
 from .lifeline import bind_to_parent
 
 T = TypeVar("T")
@@ -80,9 +82,9 @@ def map_ordered(
         for chunk in chain(head, it):
             pending.append(pool.submit(func, chunk))
             if len(pending) >= limit:
-                yield pending.popleft().result()
+                yield _result(pending.popleft())
         while pending:
-            yield pending.popleft().result()
+            yield _result(pending.popleft())
         finished = True
     finally:
         for fut in pending:
@@ -91,6 +93,18 @@ def map_ordered(
             pool.shutdown()
         elif own:
             stop_workers(pool)
+
+
+def _result(future: Future[R]) -> R:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise WorkerError(
+            "a worker process stopped before returning its work: it was killed (out of "
+            "memory?), or it could not load the steps, which a fresh interpreter must import "
+            "by name (define them at the top level of a module, not in a notebook, `python "
+            "-c` or under `if __name__ == '__main__':`)"
+        ) from None
 
 
 def stop_workers(pool: ProcessPoolExecutor) -> None:
