@@ -288,3 +288,23 @@ def test_a_paragraph_with_one_furniture_sentence_loses_that_sentence_only():
         page = [BODY[0], line, BODY[1]]
         verdicts = classify_lines(page, model=None) if model is None else classify_lines(page)
         assert verdicts[1].keep and [c.reason for c in verdicts[1].cuts] == ["cookie_notice"]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        [
+            "The council approved the plan on Tuesday after a long debate about costs.",
+            "The work starts in June.",
+        ],
+        ["Mayor opens new bridge", BODY[0], BODY[1]],
+        ["The vote was close.", "Shares rose 4% in early trading."],
+    ],
+)
+def test_on_a_page_of_a_few_lines_the_model_alone_removes_no_sentence(page):
+    """Three lines give the model no neighbours to judge by; the rules still cut."""
+    assert all(v.keep and not v.cuts for v in classify_lines(page))
+    with_share = [page[0], "Share on Facebook", *page[1:]]
+    verdicts = classify_lines(with_share)
+    assert not verdicts[1].keep and verdicts[1].category == "share"
+    assert all(v.keep for i, v in enumerate(verdicts) if i != 1)

@@ -66,6 +66,10 @@ _PREFIX_STAMP = ContextPattern(
 )
 #: Lines up to this many words are judged whole before being split into sentences.
 SHORT_LINE = 12
+#: On a page of at most this many lines, the model alone removes no line of
+#: `SMALL_PAGE_WORDS` words or more; the rules still do.
+SMALL_PAGE = 3
+SMALL_PAGE_WORDS = 3
 #: A caption is a sentence or two about a picture; a line closed by a credit
 #: past this many words or sentences is reporting (a page glued into one line).
 CAPTION_MAX_WORDS = 60
@@ -287,6 +291,10 @@ def _model_round(
     verdicts: list[Verdict] = []
     seen: set[str] = set()
     several = sum(map(bool, page.stripped)) > 1  # a page of one line is never all caption
+    # A page of a few lines (besides those a rule condemns) gives the model no
+    # neighbours to judge by: there it removes no line of a few words or more alone.
+    unruled = sum(1 for text, h in zip(page.stripped, hits, strict=True) if text and h is None)
+    small = unruled <= SMALL_PAGE
     for index, (line, stripped, hit, prob, count) in enumerate(
         zip(lines, page.stripped, hits, p, words, strict=True)
     ):
@@ -315,7 +323,7 @@ def _model_round(
                 verdicts.append(Verdict(True, cuts=inner.cuts, probability=prob))
                 continue
         if decisive or (
-            (hit is not None or prob >= cut_off)
+            (hit is not None or (prob >= cut_off and not (small and count >= SMALL_PAGE_WORDS)))
             and not (
                 quoted[index]
                 or is_time_header(stripped)
