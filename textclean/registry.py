@@ -11,6 +11,7 @@ import importlib
 import pkgutil
 from collections.abc import Callable
 from dataclasses import MISSING, dataclass, fields, is_dataclass
+from importlib import metadata
 from typing import Any, TypeVar
 
 from .errors import ConfigError, OptionError, UnknownStepError
@@ -73,6 +74,12 @@ def register(
     """
 
     def decorate(cls: T) -> T:
+        if not isinstance(cls, type):
+            raise ConfigError(
+                f"register({name!r}) decorates a step class, which a config builds with its "
+                f"options; {cls!r} is not a class (a plain function step goes straight "
+                "into Pipeline([...]))"
+            )
         existing = _REGISTRY.get(name)
         if existing is not None and existing.cls.__qualname__ != cls.__qualname__:
             raise ConfigError(f"step name {name!r} registered twice ({existing.cls} and {cls})")
@@ -94,6 +101,26 @@ def _load_all() -> None:
         pkg = importlib.import_module(f"textclean.{package}")
         for module in pkgutil.walk_packages(pkg.__path__, prefix=f"{pkg.__name__}."):
             importlib.import_module(module.name)
+    _load_plugins()
+
+
+#: The entry-point group through which installed packages add steps.
+PLUGIN_GROUP = "textclean.steps"
+
+
+def _load_plugins() -> None:
+    """Import the modules other installed packages declare in `PLUGIN_GROUP`
+    (``[project.entry-points."textclean.steps"] my_steps = "my_pkg.steps"``):
+    their ``@register`` calls make their steps known to configs, step specs
+    and every command, with no import of the user's own."""
+    for entry in sorted(metadata.entry_points(group=PLUGIN_GROUP), key=lambda e: e.name):
+        try:
+            entry.load()
+        except Exception as exc:  # a broken plugin names itself, not a traceback
+            raise ConfigError(
+                f"steps plugin {entry.name!r} ({entry.value}) failed to load: "
+                f"{type(exc).__name__}: {exc}"
+            ) from None
 
 
 def available() -> dict[str, StepInfo]:
