@@ -197,6 +197,27 @@ def test_remove_repeats_keeps_first_in_corpus_order() -> None:
     assert isinstance(out[2], Drop)
 
 
+def test_a_pipeline_records_what_the_stage_cut_as_it_records_a_step() -> None:
+    """Each cut is a replayable `Change` under ``changes`` (``record="full"``), counted
+    under ``edits`` and in the run's changed-by-step summary."""
+    from textclean.changes import Change, apply_changes
+    from textclean.pipeline import Pipeline
+
+    pipeline = Pipeline([("passages", create("passages", policy="remove_repeats"))], record="full")
+    out = {d.id: d for d in pipeline.run(docs_with_quote())}
+    second = out["b"]
+    assert second.text == "Second page starts differently today. Then it goes on its way."
+    assert second.record["edits"] == {"passages": 1}
+    changes = second.record["changes"]
+    assert [c["step"] for c in changes] == ["passages"]
+    assert "edits" not in out["a"].record and "edits" not in out["d"].record
+    assert pipeline.stats.changed["passages"] == 1
+    original = docs_with_quote()[1].text
+    fields = ("kind", "start", "end", "before", "after", "reason")
+    replay = [Change(**{k: c[k] for k in fields}) for c in changes]
+    assert apply_changes(original, replay) == second.text
+
+
 @pytest.mark.parametrize(
     "options",
     [{"policy": "delete"}, {"bands": 7}, {"threshold": 0.0}, {"min_docs": 0}],

@@ -51,7 +51,7 @@ def test_stage_writes_what_a_one_pass_run_writes(corpus, one_pass) -> None:
     docs = [Document(i, t) for i, t in zip(ids, texts, strict=True)]
     stage = RepeatedPassages(policy="remove_common", min_docs=3)
     found = stage.annotations(one_pass)
-    expected = [stage._apply(d, found.get(i, [])) for i, d in enumerate(docs)]
+    expected = [stage._apply(d, found.get(i, []))[0] for i, d in enumerate(docs)]
     got = list(stage.pipe(iter(docs)))  # an iterator: spooled, then read again
     assert [_fate(d) for d in got] == [_fate(d) for d in expected]
     assert sum(isinstance(d, Document) and d.text != t for d, t in zip(got, texts, strict=True))

@@ -322,10 +322,10 @@ def _run_stage(
         """The stage's outputs, each with whether the stage edited it."""
         if callable(edits):
             for doc, changes in edits(kept()):
-                yield (
-                    (record_changes(doc, name, changes, record) if changes else doc),
-                    bool(changes),
-                )
+                if isinstance(doc, Drop) or not changes:
+                    yield doc, False
+                else:
+                    yield record_changes(doc, name, changes, record), True
         else:
             for item in stage.pipe(kept()):
                 edited = isinstance(item, Document) and name in item.record.get("edits", {})

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..changes import Change
 from ..dedup.replay import Replay
 from ..document import Document, Drop
 from ..errors import ConfigError
@@ -164,6 +165,14 @@ class RepeatedPassages(PassageSettings, Stage):
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document | Drop]:
         """Read ``docs`` to find the passages, then again to annotate or cut them
         (a list is read twice; any other iterable is spooled, compressed, on disk)."""
+        for item, _changes in self.edits(docs):
+            yield item
+
+    def edits(
+        self, docs: Iterable[Document]
+    ) -> Iterator[tuple[Document | Drop, tuple[Change, ...]]]:
+        """`pipe`'s outputs, each with the `Change` records of the passages cut from it
+        (a pipeline records them as a step's, per its ``record`` mode)."""
         with Replay(docs) as source:
             clusters = find_passages_twice(
                 (d.text for d in source.first()),
@@ -204,22 +213,25 @@ class RepeatedPassages(PassageSettings, Stage):
             return n_docs >= self.min_docs
         return False
 
-    def _apply(self, doc: Document, passages: list[dict[str, Any]]) -> Document | Drop:
+    def _apply(
+        self, doc: Document, passages: list[dict[str, Any]]
+    ) -> tuple[Document | Drop, tuple[Change, ...]]:
         if not passages:
-            return doc
+            return doc, ()
         cut = [(p["start"], p["end"]) for p in passages if p["removed"]]
         annotated = doc.annotate("passages", passages)
         if not cut:
-            return annotated
+            return annotated, ()
         text, changes = remove_spans(doc.text, cut, reason=f"repeated passage ({self.policy})")
         result = annotated.with_text(text).annotate(
             "passages_removed_chars", len(doc.text) - len(text)
         )
         if not any(c.isalnum() for c in text):
-            return Drop(
+            drop = Drop(
                 "repeated_passages",
                 f"{len(cut)} repeated passage(s) were the whole text",
                 self.name,
                 result,
             )
-        return result
+            return drop, ()
+        return result, tuple(changes)
