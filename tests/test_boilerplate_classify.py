@@ -308,3 +308,10 @@ def test_on_a_page_of_a_few_lines_the_model_alone_removes_no_sentence(page):
     verdicts = classify_lines(with_share)
     assert not verdicts[1].keep and verdicts[1].category == "share"
     assert all(v.keep for i, v in enumerate(verdicts) if i != 1)
+
+
+def test_removing_the_last_line_of_a_text_without_a_final_break_leaves_no_break():
+    body = "\n".join(BODY)
+    assert strip_boilerplate(body + "\nShare on Facebook") == body
+    assert strip_boilerplate(body + "\n\nShare on Facebook") == body
+    assert strip_boilerplate(body + "\nShare on Facebook\n") == body + "\n"

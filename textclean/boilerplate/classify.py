@@ -18,7 +18,7 @@ signals (runs of short link-like lines around the article) standing in for
 the context the model reads.
 
 >>> strip_boilerplate("Share on Twitter\\nPolice said the road was closed.\\nAdvertisement")
-'Police said the road was closed.\\n'
+'Police said the road was closed.'
 >>> [v.keep for v in classify_lines(["Log In", "“We will appeal,” she said.", ""])]
 [False, True, True]
 """
@@ -555,7 +555,21 @@ def cuts_from_verdicts(
             cuts.extend(
                 Cut(a + k.start, a + k.end, k.category, k.reason, k.scope) for k in verdict.cuts
             )
-    return _absorb_blanks(cuts)
+    return _closing_break(_absorb_blanks(cuts), bounds)
+
+
+def _closing_break(cuts: list[Cut], bounds: list[tuple[int, int, int]]) -> list[Cut]:
+    """A cut that ends a text with no final line break takes the break before it:
+    removing the last line of "kept\nfurniture" leaves "kept", not "kept\n"."""
+    if not cuts or not bounds or bounds[-1][1] != bounds[-1][2]:
+        return cuts  # the text ends in a line break (or is empty): nothing dangles
+    last = cuts[-1]
+    if last.scope != "line" or last.end != bounds[-1][2] or last.start == 0:
+        return cuts
+    before = next((b for _a, b, c in bounds if c == last.start), None)
+    if before is None or (len(cuts) > 1 and cuts[-2].end > before):
+        return cuts
+    return [*cuts[:-1], replace(last, start=before)]
 
 
 def _absorb_blanks(cuts: list[Cut]) -> list[Cut]:
