@@ -77,8 +77,9 @@ CAPTION_MAX_SENTENCES = 2
 _CREDIT_AT_END = Pattern(CREDIT_AT_END, regex.I | regex.V0, step=STEP)
 #: How far from the end of a line a closing credit can start.
 _CREDIT_REACH = 160
-#: What a line closed by a credit cannot end with.
+#: Words one of which a credit holds when it holds no slash and no closing bracket.
 _CREDIT_WORDS = Pattern(r"photo|image|picture|illustration| via ", regex.I, step=STEP)
+#: What a line closed by a credit cannot end with.
 _NO_CREDIT_END = frozenset(".!?:;,\"'”’“‘…-–—")
 _BIO_FOLLOW = ("he ", "she ", "his ", "her ", "they ", "their ", "prior to ", "before joining ")
 
@@ -489,7 +490,8 @@ def _spare(verdict: Verdict, keep: frozenset[str]) -> Verdict:
 
 
 def _add_layout(lines: Sequence[str], verdicts: list[Verdict]) -> None:
-    """Position signals, on what the wording rules left: names by bylines, link runs."""
+    """Position signals, on what the wording rules left: credited captions, a bio
+    closing the page, names by bylines, link runs."""
     texts = [_residual(line, v) for line, v in zip(lines, verdicts, strict=True)]
     categories = [None if v.keep else v.category for v in verdicts]
     if sum(1 for t in texts if t.strip()) > 1:
@@ -560,7 +562,7 @@ def cuts_from_verdicts(
 
 def _closing_break(cuts: list[Cut], bounds: list[tuple[int, int, int]]) -> list[Cut]:
     """A cut that ends a text with no final line break takes the break before it:
-    removing the last line of "kept\nfurniture" leaves "kept", not "kept\n"."""
+    removing the last line of ``kept\\nfurniture`` leaves ``kept``, not ``kept\\n``."""
     if not cuts or not bounds or bounds[-1][1] != bounds[-1][2]:
         return cuts  # the text ends in a line break (or is empty): nothing dangles
     last = cuts[-1]
