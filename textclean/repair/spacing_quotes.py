@@ -117,6 +117,9 @@ def _roles(text: str, positions: list[int], german: bool = False) -> list[tuple[
             continue  # an apostrophe inside a word
         left = not before.isspace()
         right = not after.isspace() and not _trailing_punct(text, i + 1)
+        if not left and not right and q in SINGLE and _elision(text, i):
+            out.append((i, "open", True))  # stands for letters: no quotation opens
+            continue
         if left and not right:
             role = "close"
         elif right and not left:
@@ -126,6 +129,27 @@ def _roles(text: str, positions: list[int], german: bool = False) -> list[tuple[
         out.append((i, role, not left and not right))
         inside, opener = (True, q) if role == "open" else (False, "")
     return out
+
+
+def _elision(text: str, i: int) -> bool:
+    """Whether the detached mark at ``i`` stands for the letters of the word after it,
+    which it joins: a decade (``the ’ 90s``, ``’ 69``) or the ``’n’`` of
+    ``rock ’ n ’ roll``.
+
+    >>> _elision("The ’ 90s were great", 4), _elision("Rock ’ n ’ roll", 5)
+    (True, True)
+    >>> _elision("he said ’ 90 people came ’", 8), _elision("’ no ’ she said", 0)
+    (False, False)
+    """
+    word = _next_word(text, i)
+    if len(word) in (2, 3) and word[:2].isdigit() and word[2:] in ("", "s"):
+        return len(word) == 3 or not _next_word(text, i + len(word) + 1)[:1].isalpha()
+    if word not in ("n", "N"):
+        return False
+    j = text.find(word, i + 1) + 1
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    return j < len(text) and text[j] in SINGLE
 
 
 def _trailing_punct(text: str, j: int) -> bool:
