@@ -246,7 +246,7 @@ def _attach(text: str, i: int, role: str) -> Change | None:
     j = i
     while j > 0 and text[j - 1] in " \t":
         j -= 1
-    if j == i or j == 0 or not (_word_edge(text[j - 1]) or text[j - 1] in TRAILING_PUNCT):
+    if j == i or j == 0 or not (_word_edge(text[j - 1]) or text[j - 1] in CLOSES_AFTER):
         return None
     return Change("quote_space", j, i, text[j:i], "")
 
@@ -263,6 +263,11 @@ def _quote_across_spaces(text: str, i: int) -> bool:
     return (j > i + 1 and j < len(text) and text[j] in QUOTE_CHARS) or (
         k < i and k > 0 and text[k - 1] in QUOTE_CHARS
     )
+
+
+#: What a closing quote or bracket may follow besides a word: a sentence's end
+#: ("it works . ”") or a unit sign ("( by 3 % )").
+CLOSES_AFTER = frozenset(TRAILING_PUNCT) | frozenset("%‰‱°")
 
 
 def _word_edge(ch: str) -> bool:
