@@ -122,6 +122,9 @@ class ZstdFrames(io.RawIOBase):
     """
 
     CHUNK = 1 << 17
+    #: Compressed bytes decompressed at a time, so what is held decompressed stays
+    #: near this times the compression ratio, not a whole read's worth.
+    SLICE = 1 << 13
 
     def __init__(self, raw: BinaryIO):
         import zstandard
@@ -129,6 +132,8 @@ class ZstdFrames(io.RawIOBase):
         self._raw = raw
         self._dctx = zstandard.ZstdDecompressor()
         self._frame: Any = None  # the decompressor of the frame being read
+        self._in = b""  # compressed bytes read and not decompressed yet, from `_in_at`
+        self._in_at = 0
         self._out = b""  # decompressed bytes not handed out yet, from `_at`
         self._at = 0
         self._done = 0  # decompressed bytes handed out
@@ -139,13 +144,16 @@ class ZstdFrames(io.RawIOBase):
 
     def readinto(self, buffer: Any) -> int:
         while self._at >= len(self._out) and not self._ended:
-            chunk = self._raw.read(self.CHUNK)
-            if not chunk:
-                self._ended = True
-                if self._frame is not None:
-                    raise EOFError("compressed data ended before the end of its zstd frame")
-                break
-            self._out, self._at = self._decompress(chunk), 0
+            if self._in_at >= len(self._in):
+                self._in, self._in_at = self._raw.read(self.CHUNK), 0
+                if not self._in:
+                    self._ended = True
+                    if self._frame is not None:
+                        raise EOFError("compressed data ended before the end of its zstd frame")
+                    break
+            piece = self._in[self._in_at : self._in_at + self.SLICE]
+            self._in_at += len(piece)
+            self._out, self._at = self._decompress(piece), 0
         n = min(len(buffer), len(self._out) - self._at)
         buffer[:n] = self._out[self._at : self._at + n]
         self._at += n
