@@ -62,17 +62,29 @@ def test_first_appearance_ranks_number_values_in_order_of_first_appearance(
 
 
 @example([["Fans", "of", "Kelly", "came"]] + [["deals", "kelly"]] * 6 + [["kelly", "amazon"]] * 5)
+@example([["The", "Tax", "Foundation", "said"]] + [["the", "tax", "cut"]] * 6)
+@example([["Fans", "of", "Andrea", "Kelly", "came"]] + [["andrea", "kelly", "news"]] * 6)
 @given(st.lists(st.lists(WORDS, max_size=6), max_size=12))
 def test_lowered_name_rate_counts_the_top_lower_case_pair_holding_a_name(
     cased: list[list[str]],
 ) -> None:
+    """Against a plain reading of the definition: a pair of two names, or of a name
+    the page also writes capitalised on its own and any plain word."""
     named = {w.casefold() for ws in cased for w in ws[1:] if _title(w)}
+    alone = {
+        ws[k].casefold()
+        for ws in cased
+        for k in range(1, len(ws))
+        if _title(ws[k])
+        and not ws[k - 1][:1].isupper()
+        and (k + 1 == len(ws) or not ws[k + 1][:1].isupper())
+    }
     flat = joined_words(cased)
     plain = [w.islower() and len(w) > 2 and w not in _STOP for w in flat]
     pairs = Counter(
         (a, b)
         for a, b, pa, pb in zip(flat, flat[1:], plain, plain[1:], strict=False)
-        if pa and pb and (a in named or b in named)
+        if pa and pb and ((a in named and b in named) or a in named & alone or b in named & alone)
     )
     top = max(pairs.values(), default=0)
     words = len(flat) - len(cased)

@@ -363,32 +363,57 @@ def _title(word: str) -> bool:
     return len(word) > 2 and word[0].isupper() and word[1:].islower()
 
 
+def _names_alone(cased: Sequence[Sequence[str]]) -> set[str]:
+    """Words (case-folded) written capitalised inside a sentence with no capitalised
+    word beside them: names in their own right, not parts of a longer one."""
+    out = set()
+    for words in cased:
+        caps = [bool(w[:1].isupper()) for w in words]
+        for k in range(1, len(words)):
+            if caps[k] and _title(words[k]) and not caps[k - 1]:
+                if k + 1 == len(words) or not caps[k + 1]:
+                    out.add(words[k].casefold())
+    return out
+
+
 def lowered_name_rate(cased: Sequence[Sequence[str]]) -> float:
-    """Per 1,000 words, the most repeated lower-case pair holding a word written as a name.
+    """Per 1,000 words, the most repeated lower-case pair of words written as names.
 
     ``cased`` holds each sentence's words as written; a name is a word the
-    page also capitalises inside a sentence. Pairs with a stop word or a word
-    of two letters or fewer do not count, nor a pair seen fewer than
-    `MIN_LOWERED_PAIRS` times (twice in a short story is no pattern).
+    page also capitalises inside a sentence. A pair counts when both its words
+    are names (a query pasted in lower case, "andrea kelly"), or when one is a
+    name the page also writes capitalised on its own ("from Acme last week" ...
+    "acme tools"). A word capitalised only inside a longer name ("Tax" of "Tax
+    Foundation") may be a common noun, so beside a plain word ("tax cut") it is
+    ordinary prose. Pairs with a stop word or a word of two letters or fewer
+    do not count, nor a pair seen fewer than `MIN_LOWERED_PAIRS` times (twice
+    in a short story is no pattern).
 
     >>> named = [["Fans", "of", "Andrea", "Kelly", "came"]]
     >>> lowered_name_rate(named + [["andrea", "kelly", "news"]] * 5)
     250.0
     >>> lowered_name_rate(named + [["andrea", "kelly", "news"]] * 4)
     0.0
+    >>> lowered_name_rate([["The", "Tax", "Foundation", "said"]] + [["the", "tax", "cut"]] * 6)
+    0.0
+    >>> lowered_name_rate([["We", "bought", "from", "Acme", "today"]] + [["acme", "tools"]] * 6)
+    352.9...
     """
     # Each distinct word is judged once; pairs are picked and counted in C.
     named = {w.casefold() for w in set(chain.from_iterable(ws[1:] for ws in cased)) if _title(w)}
+    alone = _names_alone(cased) & named
     flat = joined_words(cased)  # a pair holding its "" crosses sentences
     plain = {w for w in set(flat) if w.islower() and len(w) > 2 and w not in _STOP}
-    # Only pairs holding a plain word that is a name count: look around those words alone.
+    # Only pairs of plain words holding a name count: look around those words alone.
     keys = plain & named
+    solo = keys & alone  # a name that pairs with any plain word
     starts: set[int] = set()  # where a counted pair starts, each once
     last = len(flat) - 1
     for i in compress(range(len(flat)), map(keys.__contains__, flat)):
-        if i and flat[i - 1] in plain:
+        mate = plain if flat[i] in solo else keys
+        if i and flat[i - 1] in mate:
             starts.add(i - 1)
-        if i < last and flat[i + 1] in plain:
+        if i < last and flat[i + 1] in mate:
             starts.add(i)
     lower = Counter((flat[i], flat[i + 1]) for i in starts)
     top = max(lower.values(), default=0)
