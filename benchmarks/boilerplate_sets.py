@@ -43,6 +43,7 @@ SCRAPED = (
     "scraped-news-7",
     "scraped-news-8",
     "scraped-news-9",
+    "scraped-news-10",
 )
 
 
