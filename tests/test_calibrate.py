@@ -356,3 +356,63 @@ def test_a_precision_floor_alone_asks_for_the_precision_objective():
     floor = textclean.calibrate(docs, step="quality", min_precision=0.99)
     explicit = textclean.calibrate(docs, step="quality", objective="precision", min_precision=0.99)
     assert str(floor) == str(explicit)
+
+
+@given(
+    st.lists(st.tuples(st.floats(0, 1, allow_nan=False), st.booleans()), min_size=2, max_size=30)
+)
+def test_with_all_knobs_the_fit_drops_nothing_unless_dropping_does_better(units):
+    """Knobs that must all fire start firing on everything; the fit must end either
+    doing better than keeping every unit or keeping every unit, never dropping them
+    for nothing."""
+    m = np.array([[score, 0.0] for score, _ in units])  # the second knob sees one value
+    y = np.array([drop for _, drop in units])
+    knobs = [Knob("a", "s"), Knob("a", "r", whole=True)]
+    cut = fit_cutoffs(m, y, knobs, Objective(), mode="all")
+    dropped = predict(m, knobs, cut).all(axis=1)
+    assert (dropped == y).sum() > (~y).sum() or not dropped.any()
+
+
+def test_calibrating_spin_on_a_sample_it_cannot_separate_writes_a_config_that_drops_nothing(
+    tmp_path,
+):
+    sample = tmp_path / "sample.jsonl"
+    clean = labelled_sample(per_kind=0, clean=12, seed=9)
+    records = [{**r, "label": "drop" if i % 2 else "keep"} for i, r in enumerate(clean)]
+    sample.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    tuned = tmp_path / "spin.toml"
+    out = CliRunner().invoke(
+        main, ["calibrate", str(sample), "--step", "spin_filter", "-o", str(tuned)]
+    )
+    assert out.exit_code == 0, out.output
+    step = tomllib.loads(tuned.read_text(encoding="utf-8"))["steps"][0]
+    assert step["name"] == "spin_filter" and step["drop"] is False
+
+
+@pytest.mark.parametrize("name", ["sample.jsonl", "tuned.yaml"])
+def test_calibrate_refuses_an_output_that_is_its_sample_or_not_a_config(tmp_path, name):
+    sample = tmp_path / "sample.jsonl"
+    records = labelled_sample(per_kind=2, clean=6, seed=4)
+    sample.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    before = sample.read_bytes()
+    target = tmp_path / name
+    out = CliRunner().invoke(
+        main, ["calibrate", str(sample), "--step", "length", "-o", str(target)]
+    )
+    assert out.exit_code == 2, out.output
+    assert str(target) in out.output
+    assert sample.read_bytes() == before
+    assert not (tmp_path / "tuned.yaml").exists()
+
+
+def test_calibrate_writes_its_config_into_a_new_folder_and_leaves_no_temporary_file(tmp_path):
+    sample = tmp_path / "sample.jsonl"
+    records = labelled_sample(per_kind=2, clean=6, seed=4)
+    sample.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    target = tmp_path / "configs" / "new" / "tuned.toml"
+    out = CliRunner().invoke(
+        main, ["calibrate", str(sample), "--step", "length", "-o", str(target)]
+    )
+    assert out.exit_code == 0, out.output
+    assert tomllib.loads(target.read_text(encoding="utf-8"))["steps"][0]["name"] == "length"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["tuned.toml"]

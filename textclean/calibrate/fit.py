@@ -197,10 +197,18 @@ def _ascend(hits, cands, cutoffs, drop, objective: Objective, fixed, every: bool
             fp = (combined & ~drop[None, :]).sum(axis=1)
             value = objective.value(tp, fp, positives, n)
             current = int(np.flatnonzero(cands[j] == cutoffs[j])[0])
-            # Best value; among equals the fewest drops, then the first candidate.
+            # Best value; among equals the fewest drops, then the first candidate. A
+            # move of equal value that drops fewer is taken too: with ``"all"`` the
+            # knobs start firing on everything, and a sample no cut-off separates
+            # must end dropping nothing, not everything.
             order = np.lexsort((np.arange(len(value)), tp + fp, -value))
-            if value[order[0]] > value[current] + 1e-12:
-                cutoffs[j] = float(cands[j][order[0]])
+            best = order[0]
+            better = value[best] > value[current] + 1e-12
+            fewer = value[best] >= value[current] - 1e-12 and tp[best] + fp[best] < (
+                tp[current] + fp[current]
+            )
+            if better or fewer:
+                cutoffs[j] = float(cands[j][best])
                 changed = True
         if not changed:
             break

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
+import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -67,10 +70,22 @@ class Calibration:
     def write(self, path: str | Path) -> None:
         """The config to ``path``: JSON for ``.json``, else TOML with the figures as a comment."""
         path = Path(path)
-        if path.suffix.lower() == ".json":
-            path.write_text(json.dumps(self.config(), indent=2) + "\n", encoding="utf-8")
-        else:
-            path.write_text(self.to_toml(), encoding="utf-8")
+        text = (
+            json.dumps(self.config(), indent=2) + "\n"
+            if path.suffix.lower() == ".json"
+            else self.to_toml()
+        )
+        # Whole or not at all: a temporary file beside it, renamed into place.
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
 
     def __str__(self) -> str:
         return format_table(self)

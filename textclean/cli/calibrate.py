@@ -7,12 +7,15 @@ its table, write its config.
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import click
 
 from ..calibrate import SPECS, calibrate, check_pair_fields
 from ..document import Document
+from ..errors import PathError
 from ..io import ReadOptions, read_documents
+from ..io.paths import check_paths
 from . import _common as common
 from ._options import settings_options, take
 
@@ -56,6 +59,10 @@ def command(samples, label_field, pair_fields, output, **values):
     if pair is not None and len(pair) != 2:
         raise click.UsageError("--pair-fields takes two field names, e.g. a,b")
     check_pair_fields(values["step"], pair)  # before reading: pairs have no text field
+    if output:  # before the fit: a bad path fails at once, and a sample is never overwritten
+        if Path(output).suffix.lower() not in (".toml", ".json"):
+            raise PathError(f"config {output}: name a .toml or .json file")
+        check_paths(list(samples), {"config": output})
     opts = take(ReadOptions, values)
     if pair:
         opts = replace(opts, text_field=pair[0])
