@@ -39,12 +39,13 @@ def test_every_step_option_has_help():
     assert not missing, f"options without help: {missing}"
 
 
-def test_the_pipeline_guide_examples_run():
+@pytest.mark.parametrize(
+    "page", sorted(p.name for p in DOCS.glob("*.md") if ">>> " in p.read_text())
+)
+def test_the_interactive_examples_of_a_guide_print_what_it_shows(page):
     import doctest
 
-    result = doctest.testfile(
-        str(DOCS / "pipeline.md"), module_relative=False, optionflags=doctest.ELLIPSIS
-    )
+    result = doctest.testfile(str(DOCS / page), module_relative=False, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
 
 
