@@ -98,6 +98,48 @@ def test_dedup_clusters_file_may_not_be_the_output(corpus, tmp_path):
     assert proc.returncode == 2 and "are the same file" in proc.stderr
 
 
+def test_a_dedup_index_named_like_the_output_is_refused_before_it_is_touched(corpus, tmp_path):
+    out = tmp_path / "out.jsonl"
+    proc = run("dedup", str(corpus), "-o", str(out), "--index", str(out))
+    assert proc.returncode == 2 and "output and index are the same file" in proc.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [corpus.name]
+
+
+@pytest.mark.parametrize(
+    ("command", "flag"),
+    [
+        ("clean", "-o"),
+        ("clean", "--rejects"),
+        ("dedup", "-o"),
+        ("dedup", "--clusters"),
+        ("dedup", "--index"),
+        ("passages", "-o"),
+    ],
+)
+def test_an_output_below_a_file_is_refused_naming_it_before_anything_is_written(
+    command, flag, corpus, tmp_path
+):
+    blocker = tmp_path / "afile"
+    blocker.write_text("", encoding="utf-8")
+    args = [command, str(corpus), "-o", str(tmp_path / "out.jsonl")]
+    if flag == "-o":
+        args[-1] = str(blocker / "out.jsonl")
+    else:
+        args += [flag, str(blocker / "inner")]
+    proc = run(*args)
+    assert proc.returncode == 2, proc.stderr
+    assert "afile is a file, not a folder" in proc.stderr and "Traceback" not in proc.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([corpus.name, "afile"])
+
+
+def test_a_path_the_system_refuses_is_a_one_line_error(corpus, tmp_path):
+    """A folder the checks cannot foresee being refused (a pseudo file system) still
+    ends in one line naming the path, not a trace."""
+    proc = run("clean", str(corpus), "-o", "/proc/no-such-folder/out.jsonl")
+    assert proc.returncode == 2, proc.stderr
+    assert "/proc/no-such-folder" in proc.stderr and "Traceback" not in proc.stderr
+
+
 def test_two_outputs_on_standard_output_are_refused_not_mixed(corpus):
     for args in (["clean", "-o", "-", "--rejects", "-"], ["dedup", "-o", "-", "--clusters", "-"]):
         proc = run(args[0], str(corpus), *args[1:])

@@ -133,8 +133,9 @@ FIELD_HINTS = {
 
 
 def domain_errors(func: Callable[..., Any]) -> Callable[..., Any]:
-    """A `TextcleanError` becomes a one-line CLI error (exit code 2); the library's
-    warnings show as ``warning: ...`` lines on stderr."""
+    """A `TextcleanError`, or a file system refusal that names its path, becomes a
+    one-line CLI error (exit code 2); the library's warnings show as ``warning: ...``
+    lines on stderr."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -151,6 +152,15 @@ def domain_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             return func(*args, **kwargs)
         except TextcleanError as exc:
             error = click.ClickException(hint(exc))
+            error.exit_code = 2
+            raise error from None
+        except (FileNotFoundError, NotADirectoryError, IsADirectoryError, PermissionError) as exc:
+            # A path the checks could not foresee (a folder the system will not let
+            # this process make, a file that vanished): one line naming it, not a trace.
+            if exc.filename is None:
+                raise
+            where = exc.filename if exc.filename2 is None else f"{exc.filename} -> {exc.filename2}"
+            error = click.ClickException(f"{where}: {exc.strerror or exc}")
             error.exit_code = 2
             raise error from None
         except BrokenPipeError:

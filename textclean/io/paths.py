@@ -2,9 +2,10 @@
 
 Every command calls `check_paths` first: a missing input is an error that
 names it, and no output may be an input, lie where a later run over the same
-input folder would read it back, or be the same file as another output (a
-rejects file equal to the output would replace it). Nothing is created before
-these checks pass.
+input folder would read it back, be the same file as another output (a
+rejects file equal to the output would replace it), or lie below a file or in
+a folder this process may not write to. Nothing is created before these checks
+pass.
 """
 
 from __future__ import annotations
@@ -47,6 +48,24 @@ def _read_back(path: str, folder: str, declared: str) -> bool:
     return format_of(os.path.basename(path), declared) is not None
 
 
+def _check_folder(label: str, path: str) -> None:
+    """That ``path``'s folder exists or can be made, and can be written to.
+
+    The first folder on the way up that exists must be a folder (a file named
+    like one of the folders cannot hold it) that this process may write in.
+    """
+    parent = os.path.dirname(os.path.abspath(path))
+    while not os.path.exists(parent):
+        up = os.path.dirname(parent)
+        if up == parent:
+            break
+        parent = up
+    if not os.path.isdir(parent):
+        raise PathError(f"{label} {path}: {parent} is a file, not a folder; name another path")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise PathError(f"{label} {path}: the folder {parent} cannot be written to")
+
+
 def check_paths(
     inputs: Iterable[str], outputs: Mapping[str, str | None], declared: str = "auto"
 ) -> list[str]:
@@ -81,7 +100,8 @@ def check_paths(
         )
     named = [(label, str(path)) for label, path in outputs.items() if path and str(path) != "-"]
     for i, (label, path) in enumerate(named):
-        if label not in FREE_FORMAT:
+        _check_folder(label, path)
+        if label.split(" ")[0] not in FREE_FORMAT:  # "index 2": a second stage's index
             if os.path.isdir(path):
                 raise PathError(f"{label} {path} is a directory; name a file")
             if label != "output" and strip_compression(path).lower().endswith(".parquet"):

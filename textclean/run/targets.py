@@ -58,9 +58,14 @@ def clusters_sink(path: str | None) -> ClusterSink | None:
 
 
 def stage_writes(pipeline: Pipeline) -> dict[str, str | None]:
-    """The clusters files the pipeline's ``near_dedup`` stages write, for the path checks."""
-    found = [step.clusters for _, step in pipeline.steps if isinstance(step, NearDedup)]
-    return {"clusters" if i == 0 else f"clusters {i + 1}": p for i, p in enumerate(found) if p}
+    """The clusters files and index folders the pipeline's ``near_dedup`` stages write,
+    for the path checks (an index named like the output would take its place)."""
+    stages = [step for _, step in pipeline.steps if isinstance(step, NearDedup)]
+    writes: dict[str, str | None] = {}
+    for kind in ("clusters", "index"):
+        found = [getattr(step, kind) for step in stages]
+        writes.update({kind if i == 0 else f"{kind} {i + 1}": p for i, p in enumerate(found) if p})
+    return writes
 
 
 @contextmanager
