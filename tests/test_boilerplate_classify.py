@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from textclean.boilerplate import Verdict, classify_lines, strip_boilerplate
-from textclean.boilerplate.classify import builtin_rules, judge
+from textclean.boilerplate.classify import builtin_rules, find_cuts, judge
 
 EVAL = (
     Path(__file__).resolve().parent.parent
@@ -315,3 +315,19 @@ def test_removing_the_last_line_of_a_text_without_a_final_break_leaves_no_break(
     assert strip_boilerplate(body + "\nShare on Facebook") == body
     assert strip_boilerplate(body + "\n\nShare on Facebook") == body
     assert strip_boilerplate(body + "\nShare on Facebook\n") == body + "\n"
+
+
+def test_classify_lines_reads_any_iterable_of_lines_once_and_refuses_one_string():
+    lines = [
+        "Share on Twitter",
+        "Police closed the road after the storm on Monday night.",
+        "Log In",
+    ]
+    expected = classify_lines(lines)
+    assert classify_lines(iter(lines)) == expected
+    assert classify_lines(line for line in lines) == expected
+    assert classify_lines(tuple(lines)) == expected
+    with pytest.raises(TypeError, match="splitlines"):
+        classify_lines("Log In")
+    with pytest.raises(TypeError, match="find_cuts takes a str"):
+        find_cuts(None)  # type: ignore[arg-type]

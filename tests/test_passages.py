@@ -238,3 +238,11 @@ def test_window_signatures_equal_signatures_of_the_windows_own_shingles(seeds) -
     hashes, counts = corpus.window_hashes()
     direct = signatures_from_hashes((hashes >> np.uint64(32)).astype(np.uint32), counts)
     assert np.array_equal(window_signatures(corpus), direct)
+
+
+def test_find_passages_reads_an_iterator_of_texts_as_it_reads_a_list() -> None:
+    quote = "We hope this one-year moratorium might give Congress enough time to act on it."
+    texts = ["Intro line here. " + quote, "Other words first. " + quote + " Then more."]
+    assert find_passages(iter(texts)) == find_passages(texts)
+    with pytest.raises(TypeError, match="list of texts"):
+        find_passages(quote)  # type: ignore[arg-type]

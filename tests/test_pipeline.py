@@ -234,3 +234,11 @@ def test_a_config_saved_with_a_byte_order_mark_is_read(tmp_path, name, text):
     path = tmp_path / name
     path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
     assert pipeline_from_config(str(path)).names == ["fix_spacing"]
+
+
+def test_from_steps_takes_a_list_of_specs_as_one_spec_joined_by_commas():
+    listed = Pipeline.from_steps(["fix_spacing", "boilerplate(mode=annotate)"])
+    joined = Pipeline.from_steps("fix_spacing,boilerplate(mode=annotate)")
+    assert listed.steps == joined.steps
+    with pytest.raises(TypeError, match="spec string"):
+        Pipeline.from_steps(7)  # type: ignore[arg-type]

@@ -141,8 +141,11 @@ class Pipeline:
         return pipeline_from_config(config)
 
     @classmethod
-    def from_steps(cls, spec: str, *, record: str = "summary", min_chars: int = 1) -> Pipeline:
-        """Build from a one-line step spec, e.g. ``default(language.keep=en)``."""
+    def from_steps(
+        cls, spec: str | Sequence[str], *, record: str = "summary", min_chars: int = 1
+    ) -> Pipeline:
+        """Build from a one-line step spec, e.g. ``default(language.keep=en)``, or a list
+        of specs (``["fix_spacing", "boilerplate(mode=annotate)"]``)."""
         return pipeline_from_steps(spec, record=record, min_chars=min_chars)
 
     # -- running -------------------------------------------------------------
@@ -368,12 +371,21 @@ def _check_document(item: object, where: str) -> None:
         )
 
 
-def pipeline_from_steps(spec: str, *, record: str = "summary", min_chars: int = 1) -> Pipeline:
+def pipeline_from_steps(
+    spec: str | Sequence[str], *, record: str = "summary", min_chars: int = 1
+) -> Pipeline:
     """A pipeline from a one-line spec (`textclean.config.parse_steps`).
 
     Each named step starts from the options it has in the default pipeline;
-    the spec's options go on top.
+    the spec's options go on top. A list of such specs is one spec, joined by commas.
     """
+    if not isinstance(spec, str):
+        if not isinstance(spec, (list, tuple)) or not all(isinstance(s, str) for s in spec):
+            raise TypeError(
+                "steps are one spec string ('fix_spacing,boilerplate') or a list of them, "
+                f"not {type(spec).__name__}"
+            )
+        spec = ",".join(spec)
     return Pipeline(steps_from_spec(spec), record=record, min_chars=min_chars)
 
 

@@ -26,7 +26,7 @@ the context the model reads.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -162,7 +162,7 @@ USE_BUILTIN = "builtin"
 
 
 def classify_lines(
-    lines: Sequence[str],
+    lines: Iterable[str],
     rules: RuleSet | None = None,
     *,
     layout: bool = True,
@@ -182,6 +182,12 @@ def classify_lines(
     after the rules' sentence cuts, has no page to read its lines against,
     and is judged by the rules alone.
     """
+    if isinstance(lines, str):
+        raise TypeError(
+            "classify_lines takes the lines of a page (a list of str), not one str: "
+            "split the text with str.splitlines(), or call find_cuts on it"
+        )
+    lines = lines if isinstance(lines, (list, tuple)) else list(lines)  # read an iterator once
     rules = builtin_rules() if rules is None else rules
     if model == USE_BUILTIN:
         model = builtin_model()
@@ -523,6 +529,8 @@ def find_cuts(
     A removed line takes its line break with it, and blank lines left
     doubled (or leading, or trailing) by a removal go too.
     """
+    if not isinstance(text, str):
+        raise TypeError(f"find_cuts takes a str, not {type(text).__name__}")
     bounds = line_bounds(text)
     lines = [text[a:b] for a, b, _ in bounds]
     verdicts = classify_lines(

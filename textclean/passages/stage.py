@@ -78,6 +78,9 @@ def find_passages(
     >>> [(o.doc, texts[o.doc][o.start : o.end] == quote) for o in find_passages(texts)[0].occurrences]
     [(0, True), (1, True)]
     """
+    if isinstance(texts, str):
+        raise TypeError("find_passages takes a list of texts, not one str")
+    texts = texts if isinstance(texts, Sequence) else list(texts)  # read an iterator once
     corpus = corpus_sentences(
         texts,
         min_words=min_words,
