@@ -165,3 +165,52 @@ def test_a_pipeline_in_segments_keeps_an_earlier_runs_record_apart_as_a_local_ru
     first = json.loads(local.read_text(encoding="utf-8").splitlines()[0])["textclean"]
     assert first["edits"] == {"fix_spacing": 5}
     assert first["earlier_runs"] == [earlier]
+
+
+@pytest.mark.parametrize(
+    ("address", "says"),
+    [
+        ("local:0", "whole number of workers >= 1"),
+        ("local:two", "whole number of workers >= 1"),
+        ("bogus", "tcp://HOST:PORT"),
+        ("tcp://127.0.0.1", "tcp://HOST:PORT"),
+        ("tcp://127.0.0.1:99999", "tcp://HOST:PORT"),
+    ],
+)
+def test_a_bad_dask_address_is_refused_before_any_cluster_starts(address, says):
+    from textclean import ConfigError, DaskExecutor
+
+    with pytest.raises(ConfigError, match=says):
+        DaskExecutor(address)
+
+
+def test_good_dask_addresses_are_accepted():
+    from textclean.parallel.cluster import check_address
+
+    assert check_address("local") == 2 and check_address("local:3") == 3
+    assert check_address("tcp://scheduler.example:8786") is None
+    assert check_address("tls://10.0.0.5:8786") is None
+
+
+def test_a_scheduler_that_does_not_answer_is_a_one_line_error(tmp_path, monkeypatch):
+    pytest.importorskip("distributed")
+    import socket
+
+    from click.testing import CliRunner
+
+    import textclean.parallel.cluster as cluster
+    from textclean.cli import main
+
+    monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", 2)
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "A line of text."}\n', encoding="utf-8")
+    address = f"tcp://127.0.0.1:{port}"
+    out = CliRunner().invoke(
+        main, ["clean", str(src), "-o", str(tmp_path / "o.jsonl"), "--dask", address]
+    )
+    assert out.exit_code == 2, out.output
+    assert address in out.output and "no scheduler answered" in out.output
+    assert not (tmp_path / "o.jsonl").exists()

@@ -29,26 +29,69 @@ def _dask() -> Any:
     return dask
 
 
+#: Schemes a scheduler address may use (``distributed``'s communication layers).
+SCHEMES = ("tcp", "tls", "ucx", "ws", "wss", "inproc")
+#: Seconds to wait for a scheduler before the run fails naming it.
+CONNECT_TIMEOUT = 30
+
+
+def check_address(address: str | None) -> int | None:
+    """The number of local workers for ``local:N`` (``local`` alone: 2), None for a
+    scheduler address; a `ConfigError` naming the address for anything else, before a
+    cluster is started or reached (``local:0`` would start a cluster that never runs).
+
+    >>> check_address("local:4"), check_address("tcp://10.0.0.5:8786")
+    (4, None)
+    """
+    if address is None or address == "local":
+        return 2
+    text = str(address)
+    if text.startswith("local:"):
+        count = text.split(":", 1)[1]
+        if count.isdigit() and int(count) >= 1:
+            return int(count)
+        raise ConfigError(f"Dask address {text!r}: local:N takes a whole number of workers >= 1")
+    scheme, sep, rest = text.partition("://")
+    host, colon, port = rest.rpartition(":")
+    if (
+        sep
+        and scheme in SCHEMES
+        and (scheme == "inproc" or (host and colon and port.isdigit() and 0 < int(port) < 65536))
+    ):
+        return None
+    raise ConfigError(
+        f"Dask address {text!r}: give tcp://HOST:PORT of a running scheduler "
+        "(or another scheme: tls, ucx, ws, wss) or local:N for N local workers"
+    )
+
+
 @contextmanager
 def dask_client(address: str | None) -> Any:
     """A distributed client for ``tcp://HOST:PORT`` or ``local:N`` (a LocalCluster of N workers)."""
+    workers = check_address(address)
     _dask()
     try:
         from distributed import Client, LocalCluster
     except ImportError:
         raise MissingDependency("running on a Dask cluster", "distributed", "dask") from None
-    if address is None or address.startswith("local"):
-        n = int(address.split(":", 1)[1]) if address and ":" in address else 2
+    if workers is not None:
         with (
             LocalCluster(
-                n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0"
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
             ) as cluster,
             Client(cluster) as client,
         ):
             yield client
-    else:
-        with Client(address) as client:
-            yield client
+        return
+    try:
+        client = Client(address, timeout=CONNECT_TIMEOUT)
+    except (OSError, TimeoutError) as exc:
+        raise ConfigError(
+            f"Dask address {address!r}: no scheduler answered within {CONNECT_TIMEOUT} s "
+            f"({exc}); start one (dask scheduler) or check the address"
+        ) from None
+    with client:
+        yield client
 
 
 def prepare_run(

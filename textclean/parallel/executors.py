@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..workers import Mapper, process_map
-from .cluster import DEFAULT_BLOCKSIZE, dask_client
+from .cluster import DEFAULT_BLOCKSIZE, check_address, dask_client
 
 __all__ = ["DaskExecutor", "Executor", "LocalExecutor"]
 
@@ -43,6 +43,9 @@ class DaskExecutor:
 
     address: str = "local:2"
     blocksize: int | None = DEFAULT_BLOCKSIZE
+
+    def __post_init__(self) -> None:
+        check_address(self.address)
 
     @contextmanager
     def client(self) -> Iterator[Any]:
