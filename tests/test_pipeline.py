@@ -242,3 +242,11 @@ def test_from_steps_takes_a_list_of_specs_as_one_spec_joined_by_commas():
     assert listed.steps == joined.steps
     with pytest.raises(TypeError, match="spec string"):
         Pipeline.from_steps(7)  # type: ignore[arg-type]
+
+
+def test_a_step_built_in_python_with_a_value_of_the_wrong_type_is_refused_by_the_pipeline():
+    from textclean.filters.page_quality import QualityFilter
+
+    with pytest.raises(ConfigError, match="drop must be true or false, not 'no'"):
+        Pipeline([QualityFilter(drop="no")])  # "no" is a true value: it would drop
+    assert Pipeline([QualityFilter(drop=False)]).steps[0][0] == "quality"

@@ -8,9 +8,11 @@ steps; a stage holds what it needs (dedup holds signatures, not texts).
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import time
 import types
+import typing
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -23,6 +25,7 @@ from .errors import ConfigError, OptionError, WorkerError
 from .explain import Explanation, StepExplanation
 from .runner import LENGTH_STEP, RECORD_MODES, DocRunner, apply_step, length_drop, record_changes
 from .stats import Stats
+from .step_options import check_options
 from .steps import is_stage
 from .workers import Mapper, chunked, process_map
 
@@ -35,6 +38,20 @@ CHUNK_SIZE = 256
 def _derive_name(step: StepLike) -> str:
     name = getattr(step, "name", "") or getattr(step, "__name__", "") or type(step).__name__
     return str(name).lower()
+
+
+def _check_values(name: str, step: Any) -> None:
+    """A step built in Python holds values of its fields' types, as one built from a
+    config must (`check_options`): ``QualityFilter(drop="no")`` would drop, since
+    ``"no"`` is a true value. Steps whose annotations cannot be read are left alone."""
+    if not dataclasses.is_dataclass(step) or isinstance(step, type):
+        return
+    values = {f.name: getattr(step, f.name) for f in dataclasses.fields(step) if f.init}
+    try:
+        typing.get_type_hints(type(step))
+    except Exception:  # annotations naming what this process cannot import
+        return
+    check_options(name, type(step), values)
 
 
 def name_steps(steps: Sequence[StepLike | NamedStep]) -> list[NamedStep]:
@@ -59,6 +76,7 @@ def name_steps(steps: Sequence[StepLike | NamedStep]) -> list[NamedStep]:
                 f"pipeline item {i} ({name!r}): {type(step).__name__} is neither a step "
                 f"(callable Document -> Document | Drop) nor a stage (has pipe(docs)){by_name}"
             )
+        _check_values(name, step)
         named.append((name, step))
     counts: dict[str, int] = {}
     unique: list[NamedStep] = []

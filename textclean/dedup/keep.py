@@ -77,6 +77,11 @@ def choose(
     if policy == "first":
         return min(members)
 
+    if policy == "quality":
+        _warn_unless_numbers(docs, members, score_field, "scores")
+    elif policy in ("newest", "oldest"):
+        _warn_if_mixed(docs, members, date_field)
+
     def key(i: int) -> tuple[Any, ...]:
         doc = docs[i]
         if policy == "longest":
@@ -90,6 +95,35 @@ def choose(
         return (-present, _Reversed(value), rank[i])
 
     return min(members, key=key)
+
+
+def _warn_unless_numbers(
+    docs: Sequence[Document], members: Sequence[int], name: str, what: str
+) -> None:
+    """A score that is not a number (textclean's own ``quality`` field holds a table of
+    scores) cannot rank copies: say so, rather than keep the lowest id in silence."""
+    for i in members:
+        value = field_value(docs[i], name)
+        if value is not None and _comparable(value)[0] != 1:
+            warnings.warn(
+                f"the field {name!r} holds {type(value).__name__} values, not numbers: "
+                f"copies are not ranked by it (name a field of numeric {what})",
+                TextcleanWarning,
+                stacklevel=4,
+            )
+            return
+
+
+def _warn_if_mixed(docs: Sequence[Document], members: Sequence[int], name: str) -> None:
+    """Dates written as numbers and as text do not compare: numbers sort first."""
+    kinds = {_comparable(field_value(docs[i], name))[0] for i in members} - {0}
+    if len(kinds) > 1:
+        warnings.warn(
+            f"the field {name!r} holds numbers and text in one cluster: numbers sort before "
+            "text, whatever the dates (write every date the same way, e.g. 2024-03-01)",
+            TextcleanWarning,
+            stacklevel=4,
+        )
 
 
 class _Reversed:

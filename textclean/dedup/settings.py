@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from ..errors import OptionError
+from ..step_options import check_options
 from .keep import POLICIES, check_policy
 from .lsh import check_bands, choose_bands
 from .minhash import permutations
@@ -94,6 +95,9 @@ class DedupSettings:
     )
 
     def __post_init__(self) -> None:
+        # Types first, as a config's are checked: "0.8" or -1 built in Python would
+        # otherwise fail later, inside NumPy.
+        check_options("dedup", type(self), {f.name: getattr(self, f.name) for f in fields(self)})
         if not 0.0 < float(self.threshold) <= 1.0:
             raise OptionError(f"threshold must be in (0, 1], got {self.threshold!r}", "threshold")
         check_ngram(self.ngram, self.unit)

@@ -1,0 +1,55 @@
+"""`DedupSettings` built in Python holds values of its fields' types, as a config must."""
+
+from __future__ import annotations
+
+import pytest
+
+from textclean import ConfigError
+from textclean.dedup.settings import DedupSettings
+
+
+@pytest.mark.parametrize(
+    ("options", "says"),
+    [
+        ({"threshold": "0.8"}, "threshold must be a number between 0 and 1, not '0.8'"),
+        ({"seed": -1}, "seed must be a whole number of at least 0, not -1"),
+        ({"num_perm": 64.5}, "num_perm must be a whole number"),
+        ({"spin_robust": "yes"}, "spin_robust must be true or false"),
+    ],
+)
+def test_a_value_of_the_wrong_type_is_refused_naming_the_option(options, says):
+    with pytest.raises(ConfigError, match=says):
+        DedupSettings(**options)
+
+
+def test_values_of_the_right_types_are_kept():
+    settings = DedupSettings(threshold=0.7, seed=0, num_perm=64, spin_robust=True)
+    assert (settings.threshold, settings.seed, settings.num_perm) == (0.7, 0, 64)
+
+
+def _docs(values: list[object], field: str) -> list:
+    from textclean import Document
+
+    return [Document(f"d{i}", "same text", {field: v}) for i, v in enumerate(values)]
+
+
+def test_a_score_field_that_is_not_a_number_is_named_in_a_warning():
+    from textclean.dedup.keep import choose
+    from textclean.errors import TextcleanWarning
+
+    docs = _docs([{"prose_share": 0.9}, {"prose_share": 0.1}], "quality")
+    with pytest.warns(TextcleanWarning, match="'quality' holds dict values, not numbers"):
+        assert choose(docs, [0, 1], "quality", rank=[0, 1]) == 0
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert choose(_docs([0.2, 0.9], "quality"), [0, 1], "quality", rank=[0, 1]) == 1
+
+
+def test_dates_written_as_numbers_and_as_text_are_named_in_a_warning():
+    from textclean.dedup.keep import choose
+    from textclean.errors import TextcleanWarning
+
+    with pytest.warns(TextcleanWarning, match="numbers and text"):
+        choose(_docs(["2024-01-05", 20240301], "date"), [0, 1], "newest", rank=[0, 1])
