@@ -350,3 +350,23 @@ def test_a_null_textclean_field_counts_as_absent(tmp_path):
     p = write_lines(tmp_path / "n.jsonl", [b'{"id": "a", "text": "ok", "textclean": null}'])
     (doc,) = read_documents([p])
     assert doc.annotations == {} and "textclean" not in doc.meta
+
+
+def test_an_oversize_record_and_an_oversize_file_keep_the_same_prefix_in_the_rejects(tmp_path):
+    """A rejects file stays small: an oversize JSONL record and an oversize text file
+    both keep their first 4,096 bytes (fewer when the limit is lower)."""
+    from textclean.io import ReadOptions, read_documents
+    from textclean.io.readers import OVERSIZE_PREFIX
+
+    big = "word " * 3000
+    jsonl = tmp_path / "big.jsonl"
+    jsonl.write_text(json.dumps({"id": "a", "text": big}) + "\n", encoding="utf-8")
+    text = tmp_path / "big.txt"
+    text.write_text(big, encoding="utf-8")
+    for limit in (10_000, 100):
+        opts = ReadOptions(max_doc_bytes=limit, on_error="skip")
+        for path in (jsonl, text):
+            (drop,) = list(read_documents([str(path)], opts))
+            raw = drop.doc.meta["raw"]
+            assert len(raw.encode()) == min(OVERSIZE_PREFIX, limit), (path.name, limit)
+            assert drop.doc.meta["raw_truncated"] is True

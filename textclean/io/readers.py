@@ -440,7 +440,7 @@ def read_text(
         )
         if opts.on_error == "fail":
             raise error
-        yield input_error_drop(error, raw[:limit], truncated_from=size)
+        yield input_error_drop(error, raw[: min(OVERSIZE_PREFIX, limit)], truncated_from=size)
         return
     try:
         text = raw.decode("utf-8")
