@@ -250,3 +250,15 @@ def test_a_step_built_in_python_with_a_value_of_the_wrong_type_is_refused_by_the
     with pytest.raises(ConfigError, match="drop must be true or false, not 'no'"):
         Pipeline([QualityFilter(drop="no")])  # "no" is a true value: it would drop
     assert Pipeline([QualityFilter(drop=False)]).steps[0][0] == "quality"
+
+
+def test_explain_says_which_corpus_stages_did_not_judge_a_kept_document():
+    from textclean.registry import create
+
+    p = Pipeline([StripDigits(), ("near_dedup", create("near_dedup"))])
+    explanation = p.explain(Document("d", "a1b2 and some words"))
+    assert explanation.kept and explanation.unjudged == ["near_dedup"]
+    assert "near_dedup judges it only against a whole corpus" in str(explanation)
+    assert explanation.to_dict()["not_judged_by"] == ["near_dedup"]
+    dropped = Pipeline([MinLength(min_chars=99), ("near_dedup", create("near_dedup"))])
+    assert dropped.explain(Document("d", "short")).unjudged == []

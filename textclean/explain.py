@@ -47,12 +47,20 @@ class Explanation:
 
     @property
     def kept(self) -> bool:
+        """Kept by the per-document steps (corpus stages are in `unjudged`)."""
         return self.drop is None
+
+    @property
+    def unjudged(self) -> list[str]:
+        """The corpus stages that did not judge this document: they compare it with a
+        whole corpus (``near_dedup`` may still drop a document kept here)."""
+        return [r.step for r in self.steps if r.status == "corpus"] if self.kept else []
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.document.id,
             "kept": self.kept,
+            "not_judged_by": self.unjudged,
             "drop": None
             if self.drop is None
             else {"reason": self.drop.reason, "step": self.drop.step, "detail": self.drop.detail},
@@ -61,10 +69,14 @@ class Explanation:
         }
 
     def __str__(self) -> str:
-        lines = [
-            f"document {self.document.id}: "
-            + ("kept" if self.kept else f"dropped by {self.drop.step}: {self.drop.reason}")
-        ]
+        verdict = "kept" if self.kept else f"dropped by {self.drop.step}: {self.drop.reason}"
+        if self.unjudged:
+            verdict += (
+                f" by the per-document steps; {', '.join(self.unjudged)} "
+                f"{'judges' if len(self.unjudged) == 1 else 'judge'} it only against a whole "
+                "corpus (run clean or dedup for that verdict)"
+            )
+        lines = [f"document {self.document.id}: {verdict}"]
         for r in self.steps:
             head = f"  {r.step}: {r.status}"
             if r.status == "dropped":
