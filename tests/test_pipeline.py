@@ -262,3 +262,12 @@ def test_explain_says_which_corpus_stages_did_not_judge_a_kept_document():
     assert explanation.to_dict()["not_judged_by"] == ["near_dedup"]
     dropped = Pipeline([MinLength(min_chars=99), ("near_dedup", create("near_dedup"))])
     assert dropped.explain(Document("d", "short")).unjudged == []
+
+
+def test_document_meta_is_checked_where_the_document_is_made():
+    assert Document("a", "text", None).meta == {}
+    assert Document("a", "text", {"textclean": None, "url": "u"}).meta == {"url": "u"}
+    with pytest.raises(TypeError, match="document 'a': meta must be a dict"):
+        Document("a", "text", [])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"meta\['textclean'\] is textclean's own record"):
+        Document("a", "text", {"textclean": 5})

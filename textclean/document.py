@@ -45,6 +45,25 @@ class Document:
             raise TypeError(
                 f"document {self.id!r}: text must be a str, not {type(self.text).__name__}"
             )
+        meta = self.meta
+        if type(meta) is not dict:
+            if meta is None:
+                self.meta = {}
+                return
+            if not isinstance(meta, dict):
+                raise TypeError(
+                    f"document {self.id!r}: meta must be a dict of fields, "
+                    f"not {type(meta).__name__}"
+                )
+        own = meta.get(META_KEY, {})
+        if type(own) is not dict:
+            if own is None:  # as a record read from a file: a null record is no record
+                self.meta = {k: v for k, v in meta.items() if k != META_KEY}
+            elif not isinstance(own, dict):
+                raise TypeError(
+                    f"document {self.id!r}: meta[{META_KEY!r}] is textclean's own record, "
+                    f"a dict, not {type(own).__name__}"
+                )
 
     def with_text(self, text: str) -> Document:
         """A copy with new text; metadata is copied so steps stay pure."""
