@@ -46,12 +46,30 @@ def _check_values(name: str, step: Any) -> None:
     ``"no"`` is a true value. Steps whose annotations cannot be read are left alone."""
     if not dataclasses.is_dataclass(step) or isinstance(step, type):
         return
-    values = {f.name: getattr(step, f.name) for f in dataclasses.fields(step) if f.init}
     try:
-        typing.get_type_hints(type(step))
+        hints = typing.get_type_hints(type(step))
     except Exception:  # annotations naming what this process cannot import
         return
+    # On/off switches, numbers, words and their choices: a container a step built in
+    # Python may hold in its own shape (a dict keyed by numbers) is its own business.
+    values = {
+        f.name: getattr(step, f.name)
+        for f in dataclasses.fields(step)
+        if f.init and _scalar(hints.get(f.name))
+    }
     check_options(name, type(step), values)
+
+
+def _scalar(hint: Any) -> bool:
+    """A hint of true/false, a number, a string or a choice of them, possibly optional."""
+    if hint in (bool, int, float, str):
+        return True
+    origin = typing.get_origin(hint)
+    if origin is typing.Literal:
+        return True
+    if origin in (typing.Union, types.UnionType):
+        return all(a is type(None) or _scalar(a) for a in typing.get_args(hint))
+    return False
 
 
 def name_steps(steps: Sequence[StepLike | NamedStep]) -> list[NamedStep]:
