@@ -641,3 +641,17 @@ def test_a_step_workers_cannot_import_is_a_clear_error(tmp_path):
     )
     assert "WorkerError: a worker process stopped before returning its work" in proc.stderr
     assert "if __name__ == '__main__':" in proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "flag"),
+    [
+        (["passages", "{corpus}", "-o", "{out}", "--unit", "bogus"], "(--unit)"),
+        (["decontaminate", "{corpus}", "--against", "{corpus}", "-o", "{out}", "--ngram", "0"],
+         "(--ngram)"),
+    ],
+)  # fmt: skip
+def test_a_bad_option_value_names_its_flag(args, flag, corpus, tmp_path):
+    filled = [a.format(corpus=corpus, out=tmp_path / "out.jsonl") for a in args]
+    proc = run(*filled)
+    assert proc.returncode == 2 and flag in proc.stderr, proc.stderr

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..errors import ConfigError
+from ..errors import ConfigError, OptionError
 from ..runner import RECORD_MODES
 
 
@@ -53,21 +53,23 @@ class DecontaminationSettings:
 
     def __post_init__(self) -> None:
         if not isinstance(self.ngram, int) or isinstance(self.ngram, bool) or self.ngram < 1:
-            raise ConfigError(
-                f"decontaminate: ngram must be a positive integer, got {self.ngram!r}"
+            raise OptionError(
+                f"decontaminate: ngram must be a positive integer, got {self.ngram!r}", "ngram"
             )
         if not 0.0 <= self.max_overlap <= 1.0:
-            raise ConfigError(
+            raise OptionError(
                 f"decontaminate: max_overlap is a share of words between 0 and 1, "
-                f"got {self.max_overlap!r}"
+                f"got {self.max_overlap!r}",
+                "max_overlap",
             )
         if (
             not isinstance(self.min_words, int)
             or isinstance(self.min_words, bool)
             or self.min_words < 1
         ):
-            raise ConfigError(
-                f"decontaminate: min_words must be a positive integer, got {self.min_words!r}"
+            raise OptionError(
+                f"decontaminate: min_words must be a positive integer, got {self.min_words!r}",
+                "min_words",
             )
         if self.record not in RECORD_MODES:
             raise ConfigError(

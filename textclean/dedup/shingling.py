@@ -16,7 +16,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Literal
 
-from ..errors import ConfigError
+from ..errors import OptionError
 from ..patterns import Pattern
 
 #: A word is a maximal run of word characters after normalisation.
@@ -44,11 +44,12 @@ def words(text: str) -> list[str]:
 
 
 def check_ngram(ngram: int, unit: str) -> None:
-    """Raise `ConfigError` for a shingle size or unit that cannot work."""
+    """Raise `OptionError` (a `ConfigError` naming the option) for a shingle size or
+    unit that cannot work."""
     if not isinstance(ngram, int) or isinstance(ngram, bool) or ngram < 1:
-        raise ConfigError(f"ngram must be a positive integer, got {ngram!r}")
+        raise OptionError(f"ngram must be a positive integer, got {ngram!r}", "ngram")
     if unit not in ("word", "char"):
-        raise ConfigError(f"unit must be 'word' or 'char', got {unit!r}")
+        raise OptionError(f"unit must be 'word' or 'char', got {unit!r}", "unit")
 
 
 def ngrams_of(tokens: list[str], ngram: int, sep: str = " ") -> list[str]:
