@@ -1,4 +1,5 @@
-"""`DedupSettings` built in Python holds values of its fields' types, as a config must."""
+"""`DedupSettings` built in Python holds values of its fields' types, as a config must;
+the keep policies say what they cannot rank, and `none` reports each copy truly."""
 
 from __future__ import annotations
 
@@ -53,3 +54,21 @@ def test_dates_written_as_numbers_and_as_text_are_named_in_a_warning():
 
     with pytest.warns(TextcleanWarning, match="numbers and text"):
         choose(_docs(["2024-01-05", 20240301], "date"), [0, 1], "newest", rank=[0, 1])
+
+
+def test_keep_none_reports_the_first_copy_as_near_not_as_an_exact_copy_of_itself():
+    from textclean import Document
+    from textclean.dedup.stage import deduplicate
+
+    base = "The city council voted on Monday to close the old bridge for repairs next spring, "
+    docs = [
+        Document("a", base + "after an inspection found cracks in two of its supports."),
+        Document("b", base + "after an inspection found cracks in three of its supports."),
+    ]
+    outcomes = list(deduplicate(docs, DedupSettings(threshold=0.6, keep="none")))
+    reasons = {o.doc.id: o.reason for o in outcomes}
+    assert reasons == {"a": "near_duplicate", "b": "near_duplicate"}
+    first = next(o.doc for o in outcomes if o.doc.id == "a").annotations
+    assert 0.6 <= first["similarity"] < 1.0
+    twins = [Document("a", base), Document("b", base)]
+    assert {o.reason for o in deduplicate(twins, DedupSettings(keep="none"))} == {"exact_duplicate"}

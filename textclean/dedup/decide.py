@@ -145,6 +145,11 @@ def decide(
         for j in docs_in:
             twin = int(node_of[j]) == anchor_node and root < r
             sim = graph.similarity(int(node_of[j]), anchor_node)
+            if kept_doc is None and root < r and j == anchor:
+                # Every copy goes (keep none): the one the others are measured against is
+                # an exact copy only if it has a twin, and as near as its nearest member.
+                twin = len(groups[keys[j]]) > 1
+                sim = 1.0 if twin else float(best[node_of[j]])
             if j == kept_doc:
                 has_twin = len(groups[keys[j]]) > 1
                 out[j] = Member(
