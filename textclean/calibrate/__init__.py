@@ -12,11 +12,19 @@ import sys
 import types
 from typing import Any
 
-from .result import Calibration, Figures, Row
+from .result import Calibration, Figures, Row, check_config_path
 from .run import calibrate, check_pair_fields
 from .specs import SPECS
 
-__all__ = ["SPECS", "Calibration", "Figures", "Row", "calibrate", "check_pair_fields"]
+__all__ = [
+    "SPECS",
+    "Calibration",
+    "Figures",
+    "Row",
+    "calibrate",
+    "check_config_path",
+    "check_pair_fields",
+]
 
 
 class _CallableModule(types.ModuleType):

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ..errors import PathError
+from ..io.paths import check_paths
 from .fit import Objective
 from .toml_out import to_toml
 
@@ -89,6 +91,16 @@ class Calibration:
 
     def __str__(self) -> str:
         return format_table(self)
+
+
+def check_config_path(samples: list[str], output: str | None) -> None:
+    """Refuse, before any fit, a config path that is not ``.toml``/``.json``, that is one
+    of the ``samples`` (the labelled data would be lost) or that cannot be written."""
+    if not output:
+        return
+    if Path(output).suffix.lower() not in (".toml", ".json"):
+        raise PathError(f"config {output}: name a .toml or .json file")
+    check_paths(samples, {"config": output})
 
 
 def format_table(cal: Calibration) -> str:

@@ -58,8 +58,15 @@ def calibrate(
     return fitted(spec, sample, goal, folds)
 
 
-def check_pair_fields(step: str, pair_fields: Sequence[str] | None) -> None:
-    """``near_dedup`` is fitted from labelled pairs, every other step from labelled texts."""
+def check_pair_fields(step: str, pair_fields: str | Sequence[str] | None) -> tuple[str, ...] | None:
+    """``near_dedup`` is fitted from labelled pairs, every other step from labelled texts.
+
+    Returns the two field names; ``"a,b"`` names them as one string.
+    """
+    if isinstance(pair_fields, str):
+        pair_fields = tuple(p.strip() for p in pair_fields.split(",")) if pair_fields else None
+        if pair_fields is not None and len(pair_fields) != 2:
+            raise OptionError("pair fields are two field names, e.g. a,b", "pair_fields")
     if pair_fields is None and step == "near_dedup":
         raise OptionError(
             "near_dedup is fitted from labelled pairs: name the two text fields of each pair",
@@ -71,6 +78,7 @@ def check_pair_fields(step: str, pair_fields: Sequence[str] | None) -> None:
             "fitted from labelled texts",
             "pair_fields",
         )
+    return None if pair_fields is None else tuple(pair_fields)
 
 
 def fitted(spec: Spec, sample: Sample, goal: Objective, k: int) -> Calibration:

@@ -132,10 +132,12 @@ FIELD_HINTS = {
 }
 
 
+PATH_REFUSALS = (FileNotFoundError, NotADirectoryError, IsADirectoryError, PermissionError)
+
+
 def domain_errors(func: Callable[..., Any]) -> Callable[..., Any]:
-    """A `TextcleanError`, or a file system refusal that names its path, becomes a
-    one-line CLI error (exit code 2); the library's warnings show as ``warning: ...``
-    lines on stderr."""
+    """A `TextcleanError` or a path refused (`PATH_REFUSALS`) becomes a one-line CLI
+    error (exit code 2); the library's warnings show as ``warning: ...`` lines on stderr."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -150,17 +152,11 @@ def domain_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         warnings.showwarning = show
         try:
             return func(*args, **kwargs)
-        except TextcleanError as exc:
-            error = click.ClickException(hint(exc))
-            error.exit_code = 2
-            raise error from None
-        except (FileNotFoundError, NotADirectoryError, IsADirectoryError, PermissionError) as exc:
-            # A path the checks could not foresee (a folder the system will not let
-            # this process make, a file that vanished): one line naming it, not a trace.
-            if exc.filename is None:
-                raise
-            where = exc.filename if exc.filename2 is None else f"{exc.filename} -> {exc.filename2}"
-            error = click.ClickException(f"{where}: {exc.strerror or exc}")
+        except (TextcleanError, *PATH_REFUSALS) as exc:
+            # A path the checks could not foresee (a folder the system will not let this
+            # process make, a file that vanished) is one line naming it too, not a trace.
+            error = click.ClickException(hint(exc) if isinstance(exc, TextcleanError) else (
+                f"{exc.filename or 'a path'}: {exc.strerror or exc}"))  # fmt: skip
             error.exit_code = 2
             raise error from None
         except BrokenPipeError:

@@ -7,15 +7,12 @@ its table, write its config.
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import click
 
-from ..calibrate import SPECS, calibrate, check_pair_fields
+from ..calibrate import SPECS, calibrate, check_config_path, check_pair_fields
 from ..document import Document
-from ..errors import PathError
 from ..io import ReadOptions, read_documents
-from ..io.paths import check_paths
 from . import _common as common
 from ._options import settings_options, take
 
@@ -55,14 +52,8 @@ def command(samples, label_field, pair_fields, output, **values):
     """Fit STEP's thresholds to SAMPLE... (records labelled keep or drop), print the
     cross-validated precision and recall of each rule with its cut-off, and write a
     config that `textclean clean --config` runs as it is."""
-    pair = tuple(p.strip() for p in pair_fields.split(",")) if pair_fields else None
-    if pair is not None and len(pair) != 2:
-        raise click.UsageError("--pair-fields takes two field names, e.g. a,b")
-    check_pair_fields(values["step"], pair)  # before reading: pairs have no text field
-    if output:  # before the fit: a bad path fails at once, and a sample is never overwritten
-        if Path(output).suffix.lower() not in (".toml", ".json"):
-            raise PathError(f"config {output}: name a .toml or .json file")
-        check_paths(list(samples), {"config": output})
+    pair = check_pair_fields(values["step"], pair_fields)  # before reading: pairs have no text
+    check_config_path(list(samples), output)  # before the fit: a sample is never overwritten
     opts = take(ReadOptions, values)
     if pair:
         opts = replace(opts, text_field=pair[0])
