@@ -234,35 +234,38 @@ def abp_main(
     select: Callable[[list[dict]], list[dict]],
     here: Path,
     argv: list[str] | None = None,
+    documents: Callable[[str], list[dict]] = abp_documents,
+    corpus: str = "Article-Bias-Prediction",
 ) -> None:
-    """The ``raw``/``merge`` command line of a set drawn from Article-Bias-Prediction alone."""
+    """The ``raw``/``merge`` command line of a set drawn from one corpus's git directory
+    (Article-Bias-Prediction unless ``documents`` reads another)."""
 
-    def cmd_raw(abp_git: str, out: Path) -> None:
-        docs = select(abp_documents(abp_git))
+    def cmd_raw(git_dir: str, out: Path) -> None:
+        docs = select(documents(git_dir))
         write_raw(docs, out)
         print(f"{len(docs)} documents, {len({d['source'] for d in docs})} publishers -> {out}")
 
     parser = argparse.ArgumentParser(description=description)
     sub = parser.add_subparsers(dest="cmd", required=True)
     p_raw = sub.add_parser("raw", help="select the documents, unlabelled")
-    p_raw.add_argument("abp_git")
+    p_raw.add_argument("git_dir", help=f"a git directory of {corpus}")
     p_raw.add_argument("-o", "--out", type=Path, default=Path("raw.jsonl"))
     p_merge = sub.add_parser("merge", help="join raw documents and labels.json")
-    p_merge.add_argument("abp_git", nargs="?")
+    p_merge.add_argument("git_dir", nargs="?")
     p_merge.add_argument("--raw", type=Path)
     p_merge.add_argument("--labels", type=Path, default=here / "labels.json")
     p_merge.add_argument("-o", "--out", type=Path, default=here / "lines.jsonl.gz")
     args = parser.parse_args(argv)
     if args.cmd == "raw":
-        cmd_raw(args.abp_git, args.out)
+        cmd_raw(args.git_dir, args.out)
         return
     raw = args.raw
     if raw is None:
-        if not args.abp_git:
-            parser.error("merge needs --raw or the Article-Bias-Prediction git directory")
+        if not args.git_dir:
+            parser.error(f"merge needs --raw or the {corpus} git directory")
         raw = Path("raw.jsonl")
-        cmd_raw(args.abp_git, raw)
+        cmd_raw(args.git_dir, raw)
     if not raw.exists():
-        sys.exit(f"{raw} not found; give ABP_GIT to rebuild it")
+        sys.exit(f"{raw} not found; give the {corpus} git directory to rebuild it")
     written = merge(raw, args.labels, args.out)
     print(f"{written} labelled documents -> {args.out}")

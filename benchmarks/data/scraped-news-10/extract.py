@@ -22,7 +22,6 @@ it re-runs ``raw`` first.
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import json
 import sys
@@ -31,16 +30,17 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE.parent.parent))
 
+from boilerplate_sets import SCRAPED  # noqa: E402
 from scraped_news import (  # noqa: E402
+    abp_main,
     domain,
     git_show_folder,
     labelled,
     long_lines,
-    merge,
     order_key,
     split_lines,
-    write_raw,
 )
 
 G5W_REPO = "fhamborg/Giveme5W1H"
@@ -57,20 +57,8 @@ MIN_LINES = 5  # shorter ones carry too little structure to be worth reading
 NEAR_COPY = 0.5  # share of long paragraphs already seen that makes a near copy
 PER_SITE = 2  # documents per publisher
 TAKE = 150  # documents
-EARLIER = tuple(
-    HERE.parent / name
-    for name in (
-        "scraped-news",
-        "scraped-news-2",
-        "scraped-news-3",
-        "scraped-news-4",
-        "scraped-news-5",
-        "scraped-news-6",
-        "scraped-news-7",
-        "scraped-news-8",
-        "scraped-news-9",
-    )
-)
+#: The earlier labelled sets: every scraper-output set listed before this one.
+EARLIER = tuple(HERE.parent / name for name in SCRAPED[: SCRAPED.index(HERE.name)])
 
 
 def g5w_documents(git_dir: str) -> list[dict]:
@@ -172,35 +160,7 @@ def select(docs: list[dict]) -> list[dict]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    def cmd_raw(g5w_git: str, out: Path) -> None:
-        docs = select(g5w_documents(g5w_git))
-        write_raw(docs, out)
-        print(f"{len(docs)} documents, {len({d['source'] for d in docs})} publishers -> {out}")
-
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    sub = parser.add_subparsers(dest="cmd", required=True)
-    p_raw = sub.add_parser("raw", help="select the documents, unlabelled")
-    p_raw.add_argument("g5w_git")
-    p_raw.add_argument("-o", "--out", type=Path, default=Path("raw.jsonl"))
-    p_merge = sub.add_parser("merge", help="join raw documents and labels.json")
-    p_merge.add_argument("g5w_git", nargs="?")
-    p_merge.add_argument("--raw", type=Path)
-    p_merge.add_argument("--labels", type=Path, default=HERE / "labels.json")
-    p_merge.add_argument("-o", "--out", type=Path, default=HERE / "lines.jsonl.gz")
-    args = parser.parse_args(argv)
-    if args.cmd == "raw":
-        cmd_raw(args.g5w_git, args.out)
-        return
-    raw = args.raw
-    if raw is None:
-        if not args.g5w_git:
-            parser.error("merge needs --raw or the Giveme5W1H git directory")
-        raw = Path("raw.jsonl")
-        cmd_raw(args.g5w_git, raw)
-    if not raw.exists():
-        sys.exit(f"{raw} not found; give G5W_GIT to rebuild it")
-    written = merge(raw, args.labels, args.out)
-    print(f"{written} labelled documents -> {args.out}")
+    abp_main(__doc__.split("\n")[0], select, HERE, argv, g5w_documents, "Giveme5W1H")
 
 
 if __name__ == "__main__":
