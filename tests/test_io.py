@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import gzip
 import io
 import json
@@ -370,3 +371,20 @@ def test_an_oversize_record_and_an_oversize_file_keep_the_same_prefix_in_the_rej
             raw = drop.doc.meta["raw"]
             assert len(raw.encode()) == min(OVERSIZE_PREFIX, limit), (path.name, limit)
             assert drop.doc.meta["raw_truncated"] is True
+
+
+def test_a_binary_text_column_of_parquet_is_read_as_utf8_and_bad_bytes_go_to_rejects(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    from textclean.io import ReadOptions, read_documents
+
+    path = tmp_path / "bin.parquet"
+    texts = ["Café prices rose on Monday.".encode(), b"\xff\xfe not text"]
+    pq.write_table(pa.table({"id": ["a", "b"], "text": pa.array(texts, type=pa.binary())}), path)
+    first, second = read_documents([str(path)], ReadOptions(on_error="skip"))
+    assert isinstance(first, Document) and first.text == "Café prices rose on Monday."
+    assert isinstance(second, Drop) and second.reason == "invalid_utf8"
+    assert second.doc.meta["raw_base64"] == base64.b64encode(texts[1]).decode("ascii")
+    with pytest.raises(InputError, match="invalid UTF-8"):
+        list(read_documents([str(path)], ReadOptions()))

@@ -467,18 +467,30 @@ def _drain(fh, chunk: int = 1 << 20) -> int:
 def read_parquet(
     path: str, opts: ReadOptions, cursor: FileCursor | None = None
 ) -> Iterator[Document | Drop]:
-    """One Document per row of a Parquet file, read in batches."""
+    """One Document per row of a Parquet file, read in batches. A text column of
+    binary values is read as UTF-8; a value that is not UTF-8 is an ``invalid_utf8``
+    record whose bytes the rejects file keeps (``raw_base64``)."""
     from .parquet import iter_parquet_records
 
     for row, record in iter_parquet_records(path):
+        raw = None
         try:
+            text = record.get(opts.text_field) if isinstance(record, dict) else None
+            if isinstance(text, bytes):  # a binary column: text if it is UTF-8
+                raw = text
+                try:
+                    record = {**record, opts.text_field: text.decode("utf-8")}
+                except UnicodeDecodeError as exc:
+                    raise InputError(
+                        path, row, "invalid_utf8", f"invalid UTF-8 at byte {exc.start}"
+                    ) from None
             yield record_to_document(
                 record, opts.text_field, opts.id_field, f"{path}:{row}", path, row, opts.same_run
             )
         except InputError as exc:
             if opts.on_error == "fail":
                 raise
-            yield input_error_drop(exc, _row_bytes(record))
+            yield input_error_drop(exc, raw if exc.reason == "invalid_utf8" else _row_bytes(record))
 
 
 def _row_bytes(record: dict) -> bytes:
