@@ -655,3 +655,29 @@ def test_a_bad_option_value_names_its_flag(args, flag, corpus, tmp_path):
     filled = [a.format(corpus=corpus, out=tmp_path / "out.jsonl") for a in args]
     proc = run(*filled)
     assert proc.returncode == 2 and flag in proc.stderr, proc.stderr
+
+
+def test_a_file_run_with_workers_refuses_an_interactive_step_before_any_work(tmp_path):
+    """The file job checks the steps itself, so a small input is refused as a big one
+    is (a chunk of few records never starts a worker, and would have passed)."""
+    import sys
+
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": "One line."}])
+    out = tmp_path / "out.jsonl"
+    code = (
+        "import sys\n"
+        "from textclean import Pipeline\n"
+        "from textclean.run.engine import run_on_files\n"
+        "def up(d): return d\n"
+        "run_on_files(Pipeline([up]), [sys.argv[1]], sys.argv[2], workers=2)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(src), str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert "WorkerError: step 'up' is defined in this interactive session" in proc.stderr
+    assert not out.exists()

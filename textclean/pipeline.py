@@ -218,7 +218,7 @@ class Pipeline:
         run them anywhere; the outcomes are the same for any mapper.
         """
         if mapper is None and workers > 1:
-            _check_importable(self.steps)
+            check_importable(self.steps)
         mapper = mapper or process_map(workers)
         self.stats = stats = Stats()
         started = time.perf_counter()
@@ -312,7 +312,7 @@ class Pipeline:
         return Explanation(doc, reports, drop)
 
 
-def _check_importable(steps: Sequence[NamedStep]) -> None:
+def check_importable(steps: Sequence[NamedStep]) -> None:
     """Worker processes import each step by name: a step defined in an interactive
     session (a REPL, a notebook, ``python -c``) cannot be, and would only show as
     a worker dying; say so before any worker starts."""

@@ -44,7 +44,7 @@ from ..io.parts import join_parts, work_dir_for, write_outcomes
 from ..io.pieces import PIECE_BYTES, Piece, checkpoints, pieces_of
 from ..io.readers import format_of, input_size, read_range
 from ..io.writers import output_format
-from ..pipeline import CHUNK_SIZE, Pipeline
+from ..pipeline import CHUNK_SIZE, Pipeline, check_importable
 from ..raw_chunks import clean_jsonl_shard
 from ..stats import Stats
 from ..steps import is_stage
@@ -115,6 +115,8 @@ def run_on_files(
     output_format(output, output_format_name)  # an unknown output name fails before any work
     writes = {"output": output, "rejects": rejects, **stage_writes(pipeline), **(also_writes or {})}
     files = check_paths(inputs, writes, opts.format)
+    if workers > 1:  # before any work, whatever the input's size: not when a worker dies
+        check_importable(pipeline.steps)
     warn_html_pages(files, opts)
     for target in (output, rejects):
         AtomicOutput.clear_leftovers(target)
