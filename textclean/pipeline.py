@@ -25,7 +25,7 @@ from .errors import ConfigError, OptionError, WorkerError
 from .explain import Explanation, StepExplanation
 from .runner import LENGTH_STEP, RECORD_MODES, DocRunner, apply_step, length_drop, record_changes
 from .stats import Stats
-from .step_options import check_options
+from .step_options import check_options, type_hints
 from .steps import is_stage
 from .workers import Mapper, chunked, process_map
 
@@ -47,7 +47,7 @@ def _check_values(name: str, step: Any) -> None:
     if not dataclasses.is_dataclass(step) or isinstance(step, type):
         return
     try:
-        hints = typing.get_type_hints(type(step))
+        hints = type_hints(type(step))
     except Exception:  # annotations naming what this process cannot import
         return
     # On/off switches, numbers, words and their choices: a container a step built in

@@ -19,6 +19,7 @@ textclean.errors.ConfigError: step 'demo': share must be a number between 0 and 
 
 from __future__ import annotations
 
+import functools
 import types
 import typing
 from collections.abc import Mapping
@@ -35,7 +36,7 @@ def check_options(step: str, cls: type, options: Mapping[str, Any]) -> None:
     that does not fit its field's type, range or choices."""
     if not is_dataclass(cls):
         return
-    hints = typing.get_type_hints(cls)
+    hints = type_hints(cls)
     for f in fields(cls):
         if f.name not in options or f.name not in hints:
             continue
@@ -49,6 +50,13 @@ def check_options(step: str, cls: type, options: Mapping[str, Any]) -> None:
         else:
             continue
         raise ConfigError(f"step {step!r}: {f.name} must be {expected}, not {value!r}")
+
+
+@functools.cache
+def type_hints(cls: type) -> dict[str, Any]:
+    """``typing.get_type_hints(cls)``, worked out once per class: a pipeline checks its
+    steps each time it is built."""
+    return typing.get_type_hints(cls)
 
 
 def _within(value: Any, low: float | None, high: float | None) -> bool:
