@@ -416,3 +416,38 @@ def test_calibrate_writes_its_config_into_a_new_folder_and_leaves_no_temporary_f
     assert out.exit_code == 0, out.output
     assert tomllib.loads(target.read_text(encoding="utf-8"))["steps"][0]["name"] == "length"
     assert sorted(p.name for p in target.parent.iterdir()) == ["tuned.toml"]
+
+
+def test_calibrate_reads_its_samples_as_the_declared_format_when_checking_its_output(tmp_path):
+    sample = tmp_path / "sample.dat"  # not a suffix textclean knows: --format says what it is
+    records = labelled_sample(per_kind=2, clean=6, seed=4)
+    sample.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    target = tmp_path / "tuned.toml"
+    out = CliRunner().invoke(
+        main,
+        ["calibrate", str(sample), "--format", "jsonl", "--step", "length", "-o", str(target)],
+    )
+    assert out.exit_code == 0, out.output
+    assert target.exists()
+
+
+def test_a_written_config_gets_the_usual_file_mode(tmp_path):
+    import os
+    import stat
+
+    sample = tmp_path / "sample.jsonl"
+    records = labelled_sample(per_kind=2, clean=6, seed=4)
+    sample.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    plain = tmp_path / "plain"
+    plain.write_text("", encoding="utf-8")
+    target = tmp_path / "tuned.toml"
+    CliRunner().invoke(main, ["calibrate", str(sample), "--step", "length", "-o", str(target)])
+    assert stat.S_IMODE(os.stat(target).st_mode) == stat.S_IMODE(os.stat(plain).st_mode)
+
+
+def test_pair_fields_named_as_one_string_work_from_python(tmp_path):
+    from textclean.calibrate.run import check_pair_fields
+
+    assert check_pair_fields("near_dedup", "a, b") == ("a", "b")
+    with pytest.raises(ConfigError, match="two field names"):
+        check_pair_fields("near_dedup", "a,b,c")

@@ -172,9 +172,9 @@ def test_a_pipeline_in_segments_keeps_an_earlier_runs_record_apart_as_a_local_ru
     [
         ("local:0", "whole number of workers >= 1"),
         ("local:two", "whole number of workers >= 1"),
-        ("bogus", "tcp://HOST:PORT"),
-        ("tcp://127.0.0.1", "tcp://HOST:PORT"),
-        ("tcp://127.0.0.1:99999", "tcp://HOST:PORT"),
+        ("bogus", "HOST:PORT of a running scheduler"),
+        ("tcp://127.0.0.1", "HOST:PORT of a running scheduler"),
+        ("tcp://127.0.0.1:99999", "HOST:PORT of a running scheduler"),
     ],
 )
 def test_a_bad_dask_address_is_refused_before_any_cluster_starts(address, says):
@@ -214,3 +214,9 @@ def test_a_scheduler_that_does_not_answer_is_a_one_line_error(tmp_path, monkeypa
     assert out.exit_code == 2, out.output
     assert address in out.output and "no scheduler answered" in out.output
     assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_a_scheduler_address_without_a_scheme_is_read_as_tcp():
+    from textclean.parallel.cluster import check_address
+
+    assert check_address("10.0.0.5:8786") is None and check_address("localhost:8786") is None

@@ -23,9 +23,16 @@ def test_a_value_of_the_wrong_type_is_refused_naming_the_option(options, says):
         DedupSettings(**options)
 
 
-def test_values_of_the_right_types_are_kept():
-    settings = DedupSettings(threshold=0.7, seed=0, num_perm=64, spin_robust=True)
-    assert (settings.threshold, settings.seed, settings.num_perm) == (0.7, 0, 64)
+def test_numbers_computed_with_numpy_and_paths_as_paths_are_accepted(tmp_path):
+    import numpy as np
+
+    from textclean import Pipeline
+    from textclean.dedup.stage import NearDedup
+
+    settings = DedupSettings(threshold=np.float32(0.75), seed=np.int64(2), num_perm=64)
+    assert (float(settings.threshold), int(settings.seed), settings.num_perm) == (0.75, 2, 64)
+    stage = NearDedup(index=tmp_path / "idx", clusters=tmp_path / "clusters.jsonl")
+    assert Pipeline([stage]).steps[0][1] is stage
 
 
 def _docs(values: list[object], field: str) -> list:

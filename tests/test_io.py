@@ -381,10 +381,13 @@ def test_a_binary_text_column_of_parquet_is_read_as_utf8_and_bad_bytes_go_to_rej
 
     path = tmp_path / "bin.parquet"
     texts = ["Café prices rose on Monday.".encode(), b"\xff\xfe not text"]
-    pq.write_table(pa.table({"id": ["a", "b"], "text": pa.array(texts, type=pa.binary())}), path)
+    table = {"id": ["a", "b"], "url": ["u1", "u2"], "text": pa.array(texts, type=pa.binary())}
+    pq.write_table(pa.table(table), path)
     first, second = read_documents([str(path)], ReadOptions(on_error="skip"))
     assert isinstance(first, Document) and first.text == "Café prices rose on Monday."
     assert isinstance(second, Drop) and second.reason == "invalid_utf8"
-    assert second.doc.meta["raw_base64"] == base64.b64encode(texts[1]).decode("ascii")
+    row = json.loads(second.doc.meta["raw"])  # the row is kept whole, to trace it back
+    assert row["id"] == "b" and row["url"] == "u2"
+    assert second.doc.meta["text_base64"] == base64.b64encode(texts[1]).decode("ascii")
     with pytest.raises(InputError, match="invalid UTF-8"):
         list(read_documents([str(path)], ReadOptions()))

@@ -681,3 +681,26 @@ def test_a_file_run_with_workers_refuses_an_interactive_step_before_any_work(tmp
     )
     assert "WorkerError: step 'up' is defined in this interactive session" in proc.stderr
     assert not out.exists()
+
+
+def test_an_index_that_exists_is_used_in_place_and_one_that_is_a_file_is_refused(corpus, tmp_path):
+    from textclean.io import check_paths
+
+    index = tmp_path / "idx"
+    index.mkdir()
+    assert check_paths([str(corpus)], {"output": str(tmp_path / "o.jsonl"), "index": str(index)})
+    afile = tmp_path / "afile"
+    afile.write_text("", encoding="utf-8")
+    proc = run("dedup", str(corpus), "-o", str(tmp_path / "o.jsonl"), "--index", str(afile))
+    assert proc.returncode == 2 and "is a file; an index is a folder" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_a_report_path_that_is_a_folder_is_named_not_its_temporary_file(corpus, tmp_path):
+    report = tmp_path / "rep.html"
+    report.mkdir()
+    proc = run("passages", str(corpus), "-o", str(tmp_path / "p.jsonl"), "--html", str(report))
+    assert proc.returncode == 2, proc.stderr
+    assert "is a directory; name a file" in proc.stderr and "Traceback" not in proc.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([corpus.name, "rep.html"])
+    assert not list(report.iterdir())

@@ -20,6 +20,8 @@ textclean.errors.ConfigError: step 'demo': share must be a number between 0 and 
 from __future__ import annotations
 
 import functools
+import numbers
+import os
 import types
 import typing
 from collections.abc import Mapping
@@ -77,12 +79,12 @@ def _fits(value: Any, hint: Any) -> bool:
         return value is None
     if hint is bool:
         return isinstance(value, bool)
-    if hint is int:
-        return isinstance(value, int) and not isinstance(value, bool)
+    if hint is int:  # NumPy's integers too: a step may be built from computed values
+        return isinstance(value, numbers.Integral) and not isinstance(value, bool)
     if hint is float:
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
-    if hint is str:
-        return isinstance(value, str)
+        return isinstance(value, numbers.Real) and not isinstance(value, bool)
+    if hint is str:  # a path given as a Path names a file as well
+        return isinstance(value, (str, os.PathLike))
     if origin in (list, tuple):
         item = args[0] if args else Any
         return isinstance(value, (list, tuple)) and all(_fits(v, item) for v in value)

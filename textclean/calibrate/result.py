@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..errors import PathError
+from ..io.files import AtomicOutput
 from ..io.paths import check_paths
 from .fit import Objective
 from .toml_out import to_toml
@@ -77,30 +75,22 @@ class Calibration:
             if path.suffix.lower() == ".json"
             else self.to_toml()
         )
-        # Whole or not at all: a temporary file beside it, renamed into place.
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        with AtomicOutput(path) as out:  # whole or not at all, in a folder made if needed
+            out.write(text.encode("utf-8"))
 
     def __str__(self) -> str:
         return format_table(self)
 
 
-def check_config_path(samples: list[str], output: str | None) -> None:
+def check_config_path(samples: list[str], output: str | None, declared: str = "auto") -> None:
     """Refuse, before any fit, a config path that is not ``.toml``/``.json``, that is one
-    of the ``samples`` (the labelled data would be lost) or that cannot be written."""
+    of the ``samples`` (read as ``declared``; the labelled data would be lost) or that
+    cannot be written."""
     if not output:
         return
     if Path(output).suffix.lower() not in (".toml", ".json"):
         raise PathError(f"config {output}: name a .toml or .json file")
-    check_paths(samples, {"config": output})
+    check_paths(samples, {"config": output}, declared)
 
 
 def format_table(cal: Calibration) -> str:

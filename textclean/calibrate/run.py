@@ -42,7 +42,7 @@ def calibrate(
     ``folds``-fold cross-validation, so each unit is judged by cut-offs fitted
     without it; the options in `Calibration.config` are fitted on all of it.
     """
-    check_pair_fields(step, pair_fields)
+    pair_fields = check_pair_fields(step, pair_fields)  # "a,b" names the two fields too
     if objective is None:
         objective = "accuracy" if min_precision is None else "precision"
     goal = Objective(objective, 0.99 if min_precision is None else min_precision, max_false_drops)

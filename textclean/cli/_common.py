@@ -132,7 +132,9 @@ FIELD_HINTS = {
 }
 
 
-PATH_REFUSALS = (FileNotFoundError, NotADirectoryError, IsADirectoryError, PermissionError)
+PATH_REFUSALS = (
+    FileNotFoundError, NotADirectoryError, IsADirectoryError, PermissionError, FileExistsError
+)  # fmt: skip
 
 
 def domain_errors(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -156,7 +158,7 @@ def domain_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             # A path the checks could not foresee (a folder the system will not let this
             # process make, a file that vanished) is one line naming it too, not a trace.
             error = click.ClickException(hint(exc) if isinstance(exc, TextcleanError) else (
-                f"{exc.filename or 'a path'}: {exc.strerror or exc}"))  # fmt: skip
+                f"{exc.filename2 or exc.filename or 'a path'}: {exc.strerror or exc}"))  # fmt: skip
             error.exit_code = 2
             raise error from None
         except BrokenPipeError:

@@ -53,8 +53,8 @@ def command(samples, label_field, pair_fields, output, **values):
     cross-validated precision and recall of each rule with its cut-off, and write a
     config that `textclean clean --config` runs as it is."""
     pair = check_pair_fields(values["step"], pair_fields)  # before reading: pairs have no text
-    check_config_path(list(samples), output)  # before the fit: a sample is never overwritten
     opts = take(ReadOptions, values)
+    check_config_path(list(samples), output, opts.format)  # before the fit: samples stay
     if pair:
         opts = replace(opts, text_field=pair[0])
     read = list(read_documents(list(samples), opts))

@@ -8,6 +8,7 @@ import click
 
 from ..document import Drop
 from ..io import check_ids, check_paths, read_documents
+from ..io.ids import no_such_ids
 from . import _common as common
 
 
@@ -46,8 +47,4 @@ def command(inputs, doc_ids, as_json, **values):
         if not as_json:
             click.echo()
     if missing := sorted(wanted - found):
-        raise click.ClickException(
-            f"no document with id {', '.join(repr(m) for m in missing)} in {read:,} record(s) "
-            f"read (ids come from the {opts.id_field!r} field, else FILE:LINE; "
-            "a text file's is its name)"
-        )
+        raise click.ClickException(no_such_ids(missing, read, opts.id_field))

@@ -102,3 +102,16 @@ def check_ids(stream: Iterable[Document | Drop], id_field: str = "id") -> Iterat
     check = IdCheck(id_field)
     yield from check.watch(stream)
     check.warn()
+
+
+def no_such_ids(missing: Iterable[str], read: int, id_field: str = "id") -> str:
+    """What to say when ids asked for are not among the ``read`` records, and where ids
+    come from.
+
+    >>> no_such_ids(["x"], 3)
+    "no document with id 'x' in 3 record(s) read (ids come from the 'id' field, else FILE:LINE; a text file's is its name)"
+    """
+    return (
+        f"no document with id {', '.join(repr(m) for m in missing)} in {read:,} record(s) "
+        f"read (ids come from the {id_field!r} field, else FILE:LINE; a text file's is its name)"
+    )

@@ -54,6 +54,12 @@ def _check_folder(label: str, path: str) -> None:
     The first folder on the way up that exists must be a folder (a file named
     like one of the folders cannot hold it) that this process may write in.
     """
+    if label.split(" ")[0] == "index" and os.path.exists(path):
+        # An index is a folder of its own: one that exists is used in place (read-only
+        # runs write nothing to it), so only its being a folder matters here.
+        if not os.path.isdir(path):
+            raise PathError(f"{label} {path} is a file; an index is a folder")
+        return
     parent = os.path.dirname(os.path.abspath(path))
     while not os.path.exists(parent):
         up = os.path.dirname(parent)
@@ -101,9 +107,9 @@ def check_paths(
     named = [(label, str(path)) for label, path in outputs.items() if path and str(path) != "-"]
     for i, (label, path) in enumerate(named):
         _check_folder(label, path)
-        if label.split(" ")[0] not in FREE_FORMAT:  # "index 2": a second stage's index
-            if os.path.isdir(path):
-                raise PathError(f"{label} {path} is a directory; name a file")
+        if os.path.isdir(path) and label.split(" ")[0] != "index":  # "index 2": a second one
+            raise PathError(f"{label} {path} is a directory; name a file")
+        if label.split(" ")[0] not in FREE_FORMAT:
             if label != "output" and strip_compression(path).lower().endswith(".parquet"):
                 raise PathError(f"{label} {path}: this file is JSON lines, not Parquet")
         for source in files:

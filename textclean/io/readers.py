@@ -7,6 +7,7 @@ becomes a `Drop` that carries the raw bytes to the rejects file.
 
 from __future__ import annotations
 
+import base64
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -468,8 +469,9 @@ def read_parquet(
     path: str, opts: ReadOptions, cursor: FileCursor | None = None
 ) -> Iterator[Document | Drop]:
     """One Document per row of a Parquet file, read in batches. A text column of
-    binary values is read as UTF-8; a value that is not UTF-8 is an ``invalid_utf8``
-    record whose bytes the rejects file keeps (``raw_base64``)."""
+    binary values is read as UTF-8; a row whose value is not UTF-8 is an
+    ``invalid_utf8`` reject holding the row as JSON and the value's bytes
+    (``text_base64``)."""
     from .parquet import iter_parquet_records
 
     for row, record in iter_parquet_records(path):
@@ -490,7 +492,10 @@ def read_parquet(
         except InputError as exc:
             if opts.on_error == "fail":
                 raise
-            yield input_error_drop(exc, raw if exc.reason == "invalid_utf8" else _row_bytes(record))
+            drop = input_error_drop(exc, _row_bytes(record))
+            if raw is not None and drop.doc is not None:  # the text's own bytes, recoverable
+                drop.doc.meta["text_base64"] = base64.b64encode(raw).decode("ascii")
+            yield drop
 
 
 def _row_bytes(record: dict) -> bytes:

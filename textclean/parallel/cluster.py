@@ -40,8 +40,8 @@ def check_address(address: str | None) -> int | None:
     scheduler address; a `ConfigError` naming the address for anything else, before a
     cluster is started or reached (``local:0`` would start a cluster that never runs).
 
-    >>> check_address("local:4"), check_address("tcp://10.0.0.5:8786")
-    (4, None)
+    >>> check_address("local:4"), check_address("tcp://10.0.0.5:8786"), check_address("h:8786")
+    (4, None, None)
     """
     if address is None or address == "local":
         return 2
@@ -52,15 +52,15 @@ def check_address(address: str | None) -> int | None:
             return int(count)
         raise ConfigError(f"Dask address {text!r}: local:N takes a whole number of workers >= 1")
     scheme, sep, rest = text.partition("://")
+    if not sep:  # HOST:PORT reaches a scheduler over tcp, as distributed reads it
+        scheme, rest = "tcp", text
     host, colon, port = rest.rpartition(":")
-    if (
-        sep
-        and scheme in SCHEMES
-        and (scheme == "inproc" or (host and colon and port.isdigit() and 0 < int(port) < 65536))
+    if scheme in SCHEMES and (
+        scheme == "inproc" or (host and colon and port.isdigit() and 0 < int(port) < 65536)
     ):
         return None
     raise ConfigError(
-        f"Dask address {text!r}: give tcp://HOST:PORT of a running scheduler "
+        f"Dask address {text!r}: give [tcp://]HOST:PORT of a running scheduler "
         "(or another scheme: tls, ucx, ws, wss) or local:N for N local workers"
     )
 
