@@ -704,3 +704,27 @@ def test_a_report_path_that_is_a_folder_is_named_not_its_temporary_file(corpus, 
     assert "is a directory; name a file" in proc.stderr and "Traceback" not in proc.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([corpus.name, "rep.html"])
     assert not list(report.iterdir())
+
+
+def test_an_output_in_a_folder_this_process_may_not_write_to_is_refused(
+    corpus, tmp_path, monkeypatch
+):
+    """Root may write anywhere, so the refusal is shown with the permission check
+    answering as it does for an ordinary user on a folder not theirs."""
+    import textclean.io.paths as paths
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_access = os.access
+
+    def access(path, mode, *args, **kwargs):
+        if os.path.abspath(path) == str(locked) and mode & os.W_OK:
+            return False
+        return real_access(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(paths.os, "access", access)
+    with pytest.raises(PathError, match="cannot be written to"):
+        check_paths([str(corpus)], {"output": str(locked / "sub" / "out.jsonl")})
+    index = locked / "idx"
+    index.mkdir()  # an index that exists is used in place, whatever its parent allows
+    assert check_paths([str(corpus)], {"output": str(tmp_path / "o.jsonl"), "index": str(index)})
