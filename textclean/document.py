@@ -22,6 +22,8 @@ META_KEY = "textclean"
 RUN_KEYS = ("edits", "changes", "rejected")
 #: Where the `RUN_KEYS` of earlier runs are kept, one record per run, oldest first.
 EARLIER_RUNS = "earlier_runs"
+#: What a document without textclean's record is checked against (never changed).
+_NO_RECORD: dict[str, Any] = {}
 
 
 @dataclass(slots=True)
@@ -55,7 +57,7 @@ class Document:
                     f"document {self.id!r}: meta must be a dict of fields, "
                     f"not {type(meta).__name__}"
                 )
-        own = meta.get(META_KEY, {})
+        own = meta.get(META_KEY, _NO_RECORD)  # a shared empty record: no dict per document
         if type(own) is not dict:
             if own is None:  # as a record read from a file: a null record is no record
                 self.meta = {k: v for k, v in meta.items() if k != META_KEY}

@@ -48,13 +48,13 @@ def _read_back(path: str, folder: str, declared: str) -> bool:
     return format_of(os.path.basename(path), declared) is not None
 
 
-def _check_folder(label: str, path: str) -> None:
+def _check_folder(kind: str, label: str, path: str) -> None:
     """That ``path``'s folder exists or can be made, and can be written to.
 
     The first folder on the way up that exists must be a folder (a file named
     like one of the folders cannot hold it) that this process may write in.
     """
-    if label.split(" ")[0] == "index" and os.path.exists(path):
+    if kind == "index" and os.path.exists(path):
         # An index is a folder of its own: one that exists is used in place (read-only
         # runs write nothing to it), so only its being a folder matters here.
         if not os.path.isdir(path):
@@ -106,10 +106,11 @@ def check_paths(
         )
     named = [(label, str(path)) for label, path in outputs.items() if path and str(path) != "-"]
     for i, (label, path) in enumerate(named):
-        _check_folder(label, path)
-        if os.path.isdir(path) and label.split(" ")[0] != "index":  # "index 2": a second one
+        kind = label.split(" ")[0]  # "index 2": a second stage's index
+        _check_folder(kind, label, path)
+        if os.path.isdir(path) and kind != "index":
             raise PathError(f"{label} {path} is a directory; name a file")
-        if label.split(" ")[0] not in FREE_FORMAT:
+        if kind not in FREE_FORMAT:
             if label != "output" and strip_compression(path).lower().endswith(".parquet"):
                 raise PathError(f"{label} {path}: this file is JSON lines, not Parquet")
         for source in files:
