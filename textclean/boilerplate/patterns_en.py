@@ -274,6 +274,20 @@ LEGAL = (
         40,
         hint=("expressed",),
     ),
+    Rule(
+        "legal",
+        "disclaimer",
+        r"\b(?:views|opinions)\b.{0,100}\b(?:do|does) not necessarily (?:reflect|represent)\b|\b(?:views|opinions) expressed\b.{0,80}\bare (?:those|the opinions|solely those|the views) of\b|\bdoes not necessarily reflect the (?:views?|opinions?|position)\b|\bdo(?:es)? not (?:necessarily )?(?:imply|constitute) (?:an? |any )?endorsement\b",
+        60,
+        hint=("necessarily", "expressed", "endorsement"),
+    ),
+    Rule(
+        "legal",
+        "policy_link",
+        r"\bread our editorial (?:standards|guidelines|polic(?:y|ies))\b",
+        30,
+        hint=("editorial",),
+    ),
 )
 
 BYLINE = (
@@ -363,6 +377,29 @@ BYLINE = (
         ),
         10,
     ),
+    Rule(
+        "byline",
+        "reporting_credit",
+        r"\bcontributed (?:(?:additional )?reporting(?: to this (?:report|story|article))?|to this (?:report|story|article))[\s\p{P}]*$|^[\s\p{P}]*information for this (?:article|story|report) was contributed by\b",
+        40,
+        hint=("contributed",),
+    ),
+    Rule(
+        "byline",
+        "reuse_notice",
+        starts(
+            r"(?:this|the) (?:article|story|piece|post|report|column|interview|essay|op-ed)\b.{0,80}?\b(?:(?:originally|first) (?:published|appeared|ran|posted)|(?:published|produced|reported|written) in (?:partnership|collaboration|association) with|is (?:a|part of a) collaboration (?:with|between)|(?:also )?(?:featured|appeared|appears|published) (?:in|on) (?-i:\p{Lu})|(?:reprinted|republished|reproduced|syndicated) (?:by|with|from|here)|appears here)\b"
+        ),
+        60,
+    ),
+    Rule(
+        "byline",
+        "credits",
+        starts(
+            r"(?:acknowledge?ments|author contributions|funding|conflicts? of interest|competing interests)\s*:"
+        ),
+        80,
+    ),
 )
 
 #: Picture agencies and wires whose name closes a photo credit ("Jane Roe/AP");
@@ -391,6 +428,7 @@ CAPTION = (
         ),
         25,
     ),
+    Rule("caption", "caption_label", starts(r"file (?:photo|picture|image)\s*:"), 80),
     Rule(
         "caption",
         "image_credit",
@@ -530,6 +568,14 @@ NAVIGATION = (
     Rule("navigation", "related_links", r"read more\s*[»›>]+\s*$", 40, hint=("read more",)),
     Rule(
         "navigation",
+        "related_links",
+        starts(
+            r"see also\s+(?-i:\p{Lu})|(?:popular|featured|related|recommended) videos?\b|more stories (?:on|from|in)\b"
+        ),
+        60,
+    ),
+    Rule(
+        "navigation",
         "comments",
         whole(
             r"comments?|\d+\s*comments?|view comments|show comments|leave a (?:comment|reply)|post a comment|add a comment|join the (?:conversation|discussion)|reply|(?:\d+\s*)?repl(?:y|ies)|comments? \(\d+\)"
@@ -576,7 +622,7 @@ NAVIGATION = (
         "navigation",
         "continue_link",
         whole(
-            r"continue reading(?: the main story| below)?|(?:story|article) continues (?:below|after)(?: (?:this |the )?(?:ad|advertisement))?"
+            r"continue reading(?: the main story| below)?|(?:story|article) continues(?: (?:below|after)(?: (?:this |the )?(?:ad|advertisement))?)?"
         ),
         8,
     ),
