@@ -147,6 +147,13 @@ HEADLINE_DOUBT = 0.85
 #: ...or unless it holds a word the model weighs as furniture at least this much
 #: ("share", "advertisement", "posted by"); a headline has no furniture wording.
 HEADLINE_WORDS = 0.4
+#: A line of at least this many words between the headline and the body, opening
+#: with a capital and holding none of `_CREDIT_MARKS`, is the standfirst: the
+#: model does not remove it unless it is `HEADLINE_DOUBT` sure ("Discussions
+#: around the technology have come to the fore ..." under a headline, which
+#: reads like a caption without its full stop). Rules still do.
+STANDFIRST_WORDS = 8
+_CREDIT_MARKS = "()[]/|@©"
 _LEXICAL_MAX = FEATURES.index("lexical_max")
 #: The feature column saying the line holds a quotation (`is_quoted`).
 _QUOTED = FEATURES.index("quoted")
@@ -338,6 +345,11 @@ def _model_round(
                     index == headline
                     and (prob < HEADLINE_DOUBT or lexical_max[index] < HEADLINE_WORDS)
                 )
+                or (
+                    hit is None
+                    and prob < HEADLINE_DOUBT
+                    and _standfirst(index, stripped, count, headline, first)
+                )
             )
         ):
             if hit is not None:
@@ -408,6 +420,19 @@ def _body_start(page: OwnFeatures, categories: Sequence[str | None]) -> int:
         if gain > 0 and total > best:
             best, best_start = total, start
     return best_start
+
+
+def _standfirst(index: int, stripped: str, words: int, headline: int | None, first: int) -> bool:
+    """Whether a line reads as the standfirst: between the headline and the body, of
+    `STANDFIRST_WORDS` or more, opening with a capital and without a credit's marks
+    (a photo caption there holds brackets, slashes or a pipe)."""
+    return (
+        headline is not None
+        and headline < index < first
+        and words >= STANDFIRST_WORDS
+        and stripped[0].isupper()
+        and not any(mark in stripped for mark in _CREDIT_MARKS)
+    )
 
 
 def _repeated(page: OwnFeatures) -> set[int]:
