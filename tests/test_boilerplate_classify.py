@@ -331,3 +331,62 @@ def test_classify_lines_reads_any_iterable_of_lines_once_and_refuses_one_string(
         classify_lines("Log In")
     with pytest.raises(TypeError, match="find_cuts takes a str"):
         find_cuts(None)  # type: ignore[arg-type]
+
+
+TITLE_PAGE = [
+    "Council votes to close the old bridge for repairs",
+    "",
+    "The closure will last at least six months while engineers replace the deck and railings",
+    "",
+    "The city council voted on Monday to close the old bridge for repairs, officials said on Tuesday.",
+    "Engineers will replace the deck and the railings over the coming months, the council said.",
+    "Drivers will be sent along the ring road while the work goes on, a spokesman for the city said.",
+]
+
+
+def test_a_headline_above_a_longer_standfirst_and_the_standfirst_both_stay():
+    verdicts = classify_lines(TITLE_PAGE)
+    assert verdicts[0].keep and verdicts[2].keep
+    assert all(v.keep and not v.cuts for v in verdicts)
+
+
+def test_the_model_spares_a_standfirst_below_its_threshold_but_not_a_sure_verdict():
+    standfirst = classify_lines(TITLE_PAGE)[2].probability
+    assert standfirst is not None and standfirst < 0.85
+    # A threshold just under the standfirst's probability would remove it anywhere else.
+    assert classify_lines(TITLE_PAGE, threshold=standfirst - 0.001)[2].keep
+    moved = TITLE_PAGE[:2] + TITLE_PAGE[4:] + ["", TITLE_PAGE[2]]
+    after = classify_lines(moved, threshold=0.0001)
+    assert not after[-1].keep  # below the body it is an ordinary line
+
+
+@pytest.mark.parametrize(
+    ("line", "category"),
+    [
+        ("Jenny Anderson and Matthew Goldstein contributed reporting.", "byline"),
+        ("This story was published in partnership with Salon.", "byline"),
+        ("This article was originally published on The Conversation.", "byline"),
+        (
+            "The views expressed in this column are those of the author and do not "
+            "necessarily reflect those of the newspaper.",
+            "legal",
+        ),
+        ("See also Newspapers see costs spike amid trade spat with Canada", "navigation"),
+        ("FILE PHOTO: A plane of the airline is pictured after a delivery ceremony.", "caption"),
+        ("Story continues", "navigation"),
+    ],
+)
+def test_notices_and_teasers_in_their_common_wordings_are_furniture(line, category):
+    assert judge(line, builtin_rules())[0] == category
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "He contributed to the fund that paid for the bridge.",
+        "This story was first reported by the local paper in 2010.",
+        "See also the chart below, which shows the trend.",
+    ],
+)
+def test_reporting_that_shares_words_with_those_notices_is_content(line):
+    assert judge(line, builtin_rules()) is None

@@ -153,6 +153,8 @@ HEADLINE_WORDS = 0.4
 #: around the technology have come to the fore ..." under a headline, which
 #: reads like a caption without its full stop). Rules still do.
 STANDFIRST_WORDS = 8
+#: The most words of a headline above a standfirst (`_title_above`).
+TITLE_MAX_WORDS = 20
 _CREDIT_MARKS = "()[]/|@©"
 _LEXICAL_MAX = FEATURES.index("lexical_max")
 #: The feature column saying the line holds a quotation (`is_quoted`).
@@ -302,6 +304,7 @@ def _model_round(
     categories = [None if h is None else h[0] for h in hits]
     first = _body_start(page, categories)
     headline = _headline(lines, categories, first)
+    above = _title_above(page, words, headline)
     verdicts: list[Verdict] = []
     seen: set[str] = set()
     several = sum(map(bool, page.stripped)) > 1  # a page of one line is never all caption
@@ -348,7 +351,7 @@ def _model_round(
                 or (
                     hit is None
                     and prob < HEADLINE_DOUBT
-                    and _standfirst(index, stripped, count, headline, first)
+                    and (index == above or _standfirst(index, stripped, count, headline, first))
                 )
             )
         ):
@@ -433,6 +436,22 @@ def _standfirst(index: int, stripped: str, words: int, headline: int | None, fir
         and stripped[0].isupper()
         and not any(mark in stripped for mark in _CREDIT_MARKS)
     )
+
+
+def _title_above(page: OwnFeatures, words: list[int], headline: int | None) -> int | None:
+    """The line just above a headline that reads as a standfirst (`STANDFIRST_WORDS` or
+    more), when it is title-shaped: the real headline, which the longer standfirst
+    took the headline's place from. Three to `TITLE_MAX_WORDS` words, opening with a
+    capital, no full stop at its end and none of `_CREDIT_MARKS`."""
+    if headline is None or words[headline] < STANDFIRST_WORDS:
+        return None
+    index = next((i for i in range(headline - 1, -1, -1) if page.stripped[i]), None)
+    if index is None:
+        return None
+    text = page.stripped[index]
+    if not 3 <= words[index] <= TITLE_MAX_WORDS or not text[0].isupper() or text[-1] == ".":
+        return None
+    return None if any(mark in text for mark in _CREDIT_MARKS) else index
 
 
 def _repeated(page: OwnFeatures) -> set[int]:
