@@ -291,6 +291,8 @@ def bracket_changes(
     >>> apply_changes(t, bracket_changes(t, unmatched=True))
     'Sen. Wyden (D-Ore.) said [identifies] but not [ ] or 1)'
     """
+    if not has_inner_space(text):
+        return []  # every edit removes a space just inside a bracket
     guard = guard or Guard(text)
     pairs: list[tuple[int, str]] = []
     lone: list[tuple[int, str]] = []
@@ -322,6 +324,22 @@ def bracket_changes(
         if change is not None:
             changes.append(Change("bracket_space", change.start, change.end, change.before, ""))
     return sorted(changes, key=lambda c: c.start)
+
+
+#: A bracket with a space or tab on its inner side: what every bracket edit removes.
+INNER_SPACES = tuple(b + s for b in "([{" for s in " \t") + tuple(
+    s + b for b in ")]}" for s in " \t"
+)
+
+
+def has_inner_space(text: str) -> bool:
+    """Whether some bracket has a space or tab on its inner side: else `bracket_changes`
+    has nothing to join.
+
+    >>> has_inner_space("f(x) [y]"), has_inner_space("( x)")
+    (False, True)
+    """
+    return any(pair in text for pair in INNER_SPACES)
 
 
 def _lone_joins(text: str, i: int, role: str) -> bool:
