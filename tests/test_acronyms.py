@@ -12,10 +12,12 @@ from textclean import Document
 from textclean.changes import apply_changes
 from textclean.registry import create
 from textclean.repair.acronyms import (
+    _ACRONYM,
     FixAcronyms,
     acronym_edits,
     defined_acronyms,
     fix_acronyms,
+    is_acronym,
     long_form,
     near_misses,
 )
@@ -132,3 +134,11 @@ def test_changes_replay(text: str) -> None:
 @given(st.text(alphabet=st.characters(blacklist_characters="()"), max_size=200))
 def test_text_without_a_definition_is_unchanged(text: str) -> None:
     assert fix_acronyms(text) == text
+
+
+@given(
+    st.lists(st.sampled_from([*"AIOZaz09&lÉ (", "AT&T", "COVID"]), max_size=10).map("".join)
+    | st.text(max_size=12)
+)
+def test_is_acronym_is_a_whole_match_of_the_acronym_pattern(word: str) -> None:
+    assert is_acronym(word) == (_ACRONYM.fullmatch(word) is not None)

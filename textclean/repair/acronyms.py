@@ -35,6 +35,9 @@ CONFUSABLES = ("I:l", "O:0")
 
 _PARENS = Pattern(r"\(\s*([^()\n]{1,80}?)\s*\)", step="fix_acronyms")
 _ACRONYM = Pattern(r"[A-Z][A-Z0-9&]{0,6}[A-Z0-9]", step="fix_acronyms")
+_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_UPPER_DIGITS = _UPPER | frozenset("0123456789")
+_INNER = _UPPER_DIGITS | {"&"}
 #: Characters that end a clause: a long form never reaches back past one.
 _CLAUSE_MARKS = ".;:!?()[]"
 _SENTENCE_START = Pattern(r"(?:^|[.!?:;\n]['\"“‘(]*)\s*$", step="fix_acronyms")
@@ -70,6 +73,21 @@ def long_form(short: str, before: str) -> str | None:
     return found if short.lower() not in found.lower().split() else None
 
 
+def is_acronym(word: str) -> bool:
+    """Whether ``word`` is a whole `_ACRONYM` match, tested without a pattern call:
+    most parentheses hold no short form.
+
+    >>> is_acronym("AT&T"), is_acronym("A"), is_acronym("Ai"), is_acronym("COVID19")
+    (True, False, False, True)
+    """
+    return (
+        1 < len(word) < 9
+        and word[0] in _UPPER
+        and word[-1] in _UPPER_DIGITS
+        and _INNER.issuperset(word[1:-1])
+    )
+
+
 def defined_acronyms(text: str) -> dict[str, str]:
     """Acronyms a text defines, as ``{short: long}``: "long form (SF)" or "SF (long form)".
 
@@ -81,13 +99,13 @@ def defined_acronyms(text: str) -> dict[str, str]:
         inner = match.group(1)
         head = text[max(0, match.start() - 300) : match.start()]
         clause = head[max(map(head.rfind, _CLAUSE_MARKS)) + 1 :]
-        if _ACRONYM.fullmatch(inner):
+        if is_acronym(inner):
             long = long_form(inner, clause)
             if long:
                 found.setdefault(inner, long)
             continue
         words = clause.split()
-        if words and _ACRONYM.fullmatch(words[-1]) and long_form(words[-1], inner) == inner.strip():
+        if words and is_acronym(words[-1]) and long_form(words[-1], inner) == inner.strip():
             found.setdefault(words[-1], inner.strip())
     return found
 
