@@ -236,7 +236,7 @@ def _elisions(text: str, guard: Guard, french: Signal, tokenized: Signal) -> lis
 
 def _quotes(text: str, guard: Guard, french: Signal, tokenized: Signal) -> list[Change]:
     """`quote_changes`, guillemets joined in tokenized text that is not French."""
-    guillemets = not GUILLEMETS.isdisjoint(text) and tokenized() and not french()
+    guillemets = any(g in text for g in GUILLEMETS) and tokenized() and not french()
     return quote_changes(text, guard, guillemets=guillemets)
 
 

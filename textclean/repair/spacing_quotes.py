@@ -326,20 +326,27 @@ def bracket_changes(
     return sorted(changes, key=lambda c: c.start)
 
 
-#: A bracket with a space or tab on its inner side: what every bracket edit removes.
-INNER_SPACES = tuple(b + s for b in "([{" for s in " \t") + tuple(
-    s + b for b in ")]}" for s in " \t"
-)
-
-
 def has_inner_space(text: str) -> bool:
     """Whether some bracket has a space or tab on its inner side: else `bracket_changes`
-    has nothing to join.
+    has nothing to join. Brackets are found with `str.find`, which skips the text
+    between them at C speed.
 
-    >>> has_inner_space("f(x) [y]"), has_inner_space("( x)")
-    (False, True)
+    >>> has_inner_space("f(x) [y]"), has_inner_space("( x)"), has_inner_space("(x\t]")
+    (False, True, True)
     """
-    return any(pair in text for pair in INNER_SPACES)
+    for bracket in "([{":
+        at = text.find(bracket)
+        while at >= 0:
+            if text[at + 1 : at + 2] in (" ", "\t"):
+                return True
+            at = text.find(bracket, at + 1)
+    for bracket in ")]}":
+        at = text.find(bracket, 1)
+        while at >= 0:
+            if text[at - 1] in " \t":
+                return True
+            at = text.find(bracket, at + 1)
+    return False
 
 
 def _lone_joins(text: str, i: int, role: str) -> bool:
