@@ -24,7 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ahocorasick_rs import AhoCorasick
+from ahocorasick_rs import AhoCorasick, Implementation
 
 from ..char_map import CharMap
 from ..errors import ConfigError
@@ -381,7 +381,7 @@ class _Matcher:
             # The automaton reads a lone surrogate as U+FFFD (`find_matches`): a
             # phrase holding one is looked for by substring search instead.
             self._replaced_keys = any("\ufffd" in key for key in keys)
-            self._phrases = AhoCorasick(keys) if keys and all(keys) else False
+            self._phrases = _automaton(keys) if keys and all(keys) else False
         return self._phrases or None
 
     def pattern(self, entry: Entry) -> PhraseMatch:
@@ -400,6 +400,17 @@ class _Matcher:
             found = self.pattern(entry).spans(searched, overlapped)
             out.extend(span for span in found if _bounded(searched, *span))
         return out
+
+
+#: Phrase automata up to this size are built as a DFA: it scans a page about twice as
+#: fast, and builds in milliseconds (the whole lexicon's would take a tenth of a second).
+DFA_MAX_PHRASES = 1000
+
+
+def _automaton(keys: list[str]) -> AhoCorasick:
+    """An automaton reporting every occurrence of ``keys``; its kind changes only speed."""
+    kind = Implementation.DFA if len(keys) <= DFA_MAX_PHRASES else None
+    return AhoCorasick(keys, implementation=kind)
 
 
 def _bounded(text: str, start: int, end: int) -> bool:
