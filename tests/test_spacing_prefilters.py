@@ -111,9 +111,21 @@ def test_brackets_join_only_where_a_space_is_inside_one(text: str) -> None:
 
 
 @given(texts)
-def test_an_elision_holds_an_apostrophe_and_a_space(text: str) -> None:
+def test_an_elision_passes_the_cheap_test(text: str) -> None:
     if spacing.FRENCH_ELISION.findall(text):
-        assert any(mark in text for mark in spacing.ELISION_MARKS)
+        assert spacing.may_hold_elision(text)
+
+
+elision_texts = st.lists(
+    st.sampled_from([*"lLsSſuUtx ’'(«\n", "qu", "jusqu", "Qu", "l'", "ab", "é", "\u00a0"]),
+    max_size=20,
+).map("".join)
+
+
+@given(elision_texts)
+def test_a_french_elision_passes_the_cheap_test(text: str) -> None:
+    if spacing.FRENCH_ELISION.findall(text):
+        assert spacing.may_hold_elision(text)
 
 
 @given(texts, st.booleans(), st.booleans())

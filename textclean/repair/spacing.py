@@ -229,9 +229,39 @@ def _passes(o: FixSpacing, *, french: Signal, tokenized: Signal, english: Signal
 
 def _elisions(text: str, guard: Guard, french: Signal, tokenized: Signal) -> list[Change]:
     """`elision_changes` in French tokenized text (every elision is an apostrophe, a space)."""
-    if not any(mark in text for mark in ELISION_MARKS):
+    if not may_hold_elision(text):
         return []
     return elision_changes(text, guard) if french() and tokenized() else []
+
+
+def may_hold_elision(text: str) -> bool:
+    """False only when `FRENCH_ELISION` cannot match ``text``: each match is an apostrophe
+    and a space after an elided word (``l' homme``, ``qu' il``), a word that ends in one
+    of ``lcdjmnstu`` (a caseless letter beyond ASCII may stand for one) and has one
+    letter or ends in ``qu``. English text holds such marks after plurals and closing
+    quotes (``the students' books``), which end longer words.
+
+    >>> may_hold_elision("the students' books"), may_hold_elision("« l' homme »")
+    (False, True)
+    """
+    for mark in ELISION_MARKS:
+        at = text.find(mark, 1)
+        while at >= 0:
+            if _may_end_elided_word(text, at):
+                return True
+            at = text.find(mark, at + 1)
+    return False
+
+
+def _may_end_elided_word(text: str, apostrophe: int) -> bool:
+    last = text[apostrophe - 1]
+    if not last.isascii() or last in "uU":
+        return True
+    if last not in "lcdjmnstLCDJMNST":
+        return False
+    return apostrophe == 1 or not (
+        text[apostrophe - 2].isascii() and text[apostrophe - 2].isalnum()
+    )
 
 
 def _quotes(text: str, guard: Guard, french: Signal, tokenized: Signal) -> list[Change]:
