@@ -147,3 +147,12 @@ def test_lazy_passes_repair_as_eager_signals_do(text: str, french: bool, tokeniz
         spacing.double_space_changes(text, guard),
     ]
     assert found == expected
+
+
+@given(texts, st.integers(min_value=-1, max_value=5))
+def test_evidence_up_to_any_bound_counts_as_the_patterns_do(text: str, enough: int) -> None:
+    sample = text[:100_000]
+    found = 2 * len(SPLIT_NOT.findall(sample))
+    if found < enough:
+        found += len(TOKEN_SIGNS.findall(sample))
+    assert tokenization_evidence(text, enough) == min(found, enough)
