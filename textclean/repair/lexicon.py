@@ -327,7 +327,7 @@ class _Matcher:
         that leave the regular expressions only the phrases that are there.
         The phrases in the copy are those the automaton finds there, every
         occurrence reported (a substring search per phrase read the copy again
-        for each).
+        for each); only the words of those phrases are then looked up.
         """
         flat = flat_text(text)
         phrases = self.phrases()

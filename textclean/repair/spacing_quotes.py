@@ -331,7 +331,7 @@ def has_inner_space(text: str) -> bool:
     has nothing to join. Brackets are found with `str.find`, which skips the text
     between them at C speed.
 
-    >>> has_inner_space("f(x) [y]"), has_inner_space("( x)"), has_inner_space("(x\t]")
+    >>> has_inner_space("f(x) [y]"), has_inner_space("( x)"), has_inner_space("(x\\t]")
     (False, True, True)
     """
     for bracket in "([{":
