@@ -12,10 +12,13 @@ from textclean import Document
 from textclean.changes import apply_changes
 from textclean.registry import create
 from textclean.repair.acronyms import (
+    _ACRONYM,
+    _PARENS,
     FixAcronyms,
     acronym_edits,
     defined_acronyms,
     fix_acronyms,
+    is_acronym,
     long_form,
     near_misses,
 )
@@ -132,3 +135,46 @@ def test_changes_replay(text: str) -> None:
 @given(st.text(alphabet=st.characters(blacklist_characters="()"), max_size=200))
 def test_text_without_a_definition_is_unchanged(text: str) -> None:
     assert fix_acronyms(text) == text
+
+
+@given(
+    st.lists(st.sampled_from([*"AIOZaz09&lÉ (", "AT&T", "COVID"]), max_size=10).map("".join)
+    | st.text(max_size=12)
+)
+def test_is_acronym_is_a_whole_match_of_the_acronym_pattern(word: str) -> None:
+    assert is_acronym(word) == (_ACRONYM.fullmatch(word) is not None)
+
+
+def _defined_by_scan(text: str) -> dict[str, str]:
+    """`defined_acronyms` as one scan of every parenthesis with the pattern."""
+    found: dict[str, str] = {}
+    for match in _PARENS.finditer(text):
+        inner = match.group(1)
+        head = text[max(0, match.start() - 300) : match.start()]
+        clause = head[max(map(head.rfind, ".;:!?()[]")) + 1 :]
+        if _ACRONYM.fullmatch(inner):
+            long = long_form(inner, clause)
+            if long:
+                found.setdefault(inner, long)
+            continue
+        words = clause.split()
+        if words and _ACRONYM.fullmatch(words[-1]) and long_form(words[-1], inner) == inner.strip():
+            found.setdefault(words[-1], inner.strip())
+    return found
+
+
+_DEFINITION_PIECES = [
+    *"() \n\t\u00a0\u2003.;AIWHO",
+    "artificial intelligence",
+    "World Health Organization",
+    "AI ",
+    "WHO",
+    " (AI)",
+    "( AI )",
+    "x" * 90,
+]
+
+
+@given(st.lists(st.sampled_from(_DEFINITION_PIECES), max_size=16).map("".join))
+def test_definitions_are_those_of_a_scan_of_every_parenthesis(text: str) -> None:
+    assert defined_acronyms(text) == _defined_by_scan(text)

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from textclean import Document, Pipeline
 from textclean.filters import language_detect as language
-from textclean.repair import lexicon, spun
+from textclean.repair import encoding, lexicon, spun
 from textclean.testing.prose import articles
 
 
@@ -29,12 +29,12 @@ def _uncached(text, key, compute):  # noqa: ANN001, ANN202 - the per_text signat
 @given(articles() | st.text(max_size=300) | st.just("Police and for legal reasons enforcement."))
 def test_shared_values_equal_each_steps_own(text: str) -> None:
     shared = _outputs(text)
-    originals = (language.per_text, lexicon.per_text, spun.per_text)
-    language.per_text = lexicon.per_text = spun.per_text = _uncached
+    originals = (language.per_text, lexicon.per_text, spun.per_text, encoding.per_text)
+    language.per_text = lexicon.per_text = spun.per_text = encoding.per_text = _uncached
     try:
         own = _outputs(text)
     finally:
-        language.per_text, lexicon.per_text, spun.per_text = originals
+        language.per_text, lexicon.per_text, spun.per_text, encoding.per_text = originals
     assert shared == own
 
 

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import regex
 from case_files import load_cases
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -17,8 +18,19 @@ from textclean.registry import create, default_names
 from textclean.repair import fix_mojibake
 from textclean.repair import unicode_controls as uc
 from textclean.repair.edits import EditTrail
-from textclean.repair.encoding import _beyond_ascii, _ftfy, could_be_mojibake
-from textclean.repair.mojibake import FixMojibake, explain_mojibake, may_need_repair
+from textclean.repair.encoding import (
+    _beyond_ascii,
+    _ftfy,
+    _suspect_lines,
+    could_be_mojibake,
+    mojibake_pattern,
+)
+from textclean.repair.mojibake import (
+    FixMojibake,
+    damage_found,
+    explain_mojibake,
+    may_need_repair,
+)
 
 CASES = Path(__file__).parent / "cases" / "repair" / "mojibake.jsonl"
 
@@ -199,3 +211,32 @@ def test_invisible_characters_are_found_where_their_pattern_finds_them(text):
 @given(st.text(max_size=40))
 def test_characters_beyond_ascii_are_those_of_the_text(text: str) -> None:
     assert _beyond_ascii(text) == {ch for ch in text if not ch.isascii()}
+
+
+#: What `damage_found` reports, as one character class.
+DAMAGE_CLASS = regex.compile(
+    r"[&\x00-\x08\x0b\x0d-\x1f\x7f-\x9f\u00a0\u00ad\u180e\u2000-\u200d\u2028-\u202f"
+    r"\u205f-\u206f\ufeff\ufff9-\ufffc\ud800-\udfff]"
+)
+DAMAGE_PIECES = st.sampled_from(
+    [*"&\x00\x0b\x1b\x7f\x85\u00a0\u00ad\u200b\u2028\u202f\u2060\ufeff\ufffc\ud800"]
+    + [*"a \t\n\x0c\r~é’—€\U0001f600\u2000\u206f\ufff8"]
+)
+
+
+@given(st.lists(DAMAGE_PIECES, max_size=16).map("".join) | st.text(max_size=40))
+def test_damage_found_is_what_the_damage_class_matches(text: str) -> None:
+    assert damage_found(text) == set(DAMAGE_CLASS.findall(text))
+
+
+@given(
+    st.lists(st.sampled_from(["ok", "\n", " ", "Ã©", "â€™", "Ã", "\x85", "\ud800"]), max_size=12)
+)
+def test_suspect_lines_are_the_lines_the_pattern_matches(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    expected, offset = [], 0
+    for line in text.split("\n"):
+        if mojibake_pattern().search(line) is not None:
+            expected.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    assert _suspect_lines(text) == expected

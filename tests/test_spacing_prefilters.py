@@ -99,3 +99,60 @@ def test_one_automaton_pass_finds_a_mark_where_a_substring_search_does(text: str
         (spacing_context._SIGN_MARKS, spacing_context._SIGN_MARK_SEARCH),
     ):
         assert holds_any(automaton, text) == any(mark in text for mark in marks)
+
+
+bracket_texts = st.lists(st.sampled_from([*"([{)]} \tx\n", "( ", " )"]), max_size=20).map("".join)
+
+
+@given(bracket_texts)
+def test_brackets_join_only_where_a_space_is_inside_one(text: str) -> None:
+    inner = ("( ", "(\t", "[ ", "[\t", "{ ", "{\t", " )", "\t)", " ]", "\t]", " }", "\t}")
+    assert spacing_quotes.has_inner_space(text) == any(pair in text for pair in inner)
+
+
+@given(texts)
+def test_an_elision_passes_the_cheap_test(text: str) -> None:
+    if spacing.FRENCH_ELISION.findall(text):
+        assert spacing.may_hold_elision(text)
+
+
+elision_texts = st.lists(
+    st.sampled_from([*"lLsSſuUtx ’'(«\n", "qu", "jusqu", "Qu", "l'", "ab", "é", "\u00a0"]),
+    max_size=20,
+).map("".join)
+
+
+@given(elision_texts)
+def test_a_french_elision_passes_the_cheap_test(text: str) -> None:
+    if spacing.FRENCH_ELISION.findall(text):
+        assert spacing.may_hold_elision(text)
+
+
+@given(texts, st.booleans(), st.booleans())
+def test_lazy_passes_repair_as_eager_signals_do(text: str, french: bool, tokenized: bool) -> None:
+    lazy = spacing._passes(
+        spacing.DEFAULT, french=lambda: french, tokenized=lambda: tokenized, english=lambda: True
+    )
+    guard = Guard(text)
+    found = [find(text, guard) for find in lazy]
+    expected = [
+        spacing.split_not_changes(text, guard),
+        spacing.contraction_changes(text, guard),
+        spacing.elision_changes(text, guard) if french and tokenized else [],
+        spacing_quotes.quote_changes(text, guard, guillemets=tokenized and not french),
+        spacing_quotes.bracket_changes(text, guard, unmatched=True) if tokenized else [],
+        spacing.punctuation_changes(
+            text, guard, full_stops=tokenized, high_punctuation=tokenized and not french
+        ),
+        spacing.double_space_changes(text, guard),
+    ]
+    assert found == expected
+
+
+@given(texts, st.integers(min_value=-1, max_value=5))
+def test_evidence_up_to_any_bound_counts_as_the_patterns_do(text: str, enough: int) -> None:
+    sample = text[:100_000]
+    found = 2 * len(SPLIT_NOT.findall(sample))
+    if found < enough:
+        found += len(TOKEN_SIGNS.findall(sample))
+    assert tokenization_evidence(text, enough) == min(found, enough)

@@ -35,6 +35,13 @@ CONFUSABLES = ("I:l", "O:0")
 
 _PARENS = Pattern(r"\(\s*([^()\n]{1,80}?)\s*\)", step="fix_acronyms")
 _ACRONYM = Pattern(r"[A-Z][A-Z0-9&]{0,6}[A-Z0-9]", step="fix_acronyms")
+_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_UPPER_DIGITS = _UPPER | frozenset("0123456789")
+_INNER = _UPPER_DIGITS | {"&"}
+#: Characters after ``(`` in which a short form's ``)`` is looked for; beyond, the pattern decides.
+_INSIDE = 120
+#: Characters before ``(`` in which the end of the word before it is looked for.
+_BEFORE = 16
 #: Characters that end a clause: a long form never reaches back past one.
 _CLAUSE_MARKS = ".;:!?()[]"
 _SENTENCE_START = Pattern(r"(?:^|[.!?:;\n]['\"“‘(]*)\s*$", step="fix_acronyms")
@@ -70,26 +77,76 @@ def long_form(short: str, before: str) -> str | None:
     return found if short.lower() not in found.lower().split() else None
 
 
+def is_acronym(word: str) -> bool:
+    """Whether ``word`` is a whole `_ACRONYM` match, tested without a pattern call:
+    most parentheses hold no short form.
+
+    >>> is_acronym("AT&T"), is_acronym("A"), is_acronym("Ai"), is_acronym("COVID19")
+    (True, False, False, True)
+    """
+    return (
+        1 < len(word) < 9
+        and word[0] in _UPPER
+        and word[-1] in _UPPER_DIGITS
+        and _INNER.issuperset(word[1:-1])
+    )
+
+
 def defined_acronyms(text: str) -> dict[str, str]:
     """Acronyms a text defines, as ``{short: long}``: "long form (SF)" or "SF (long form)".
+
+    A `_PARENS` match holds no other parenthesis, so each ``(`` is read on its
+    own, and the pattern runs only where a short form stands inside or just
+    before it: most parentheses define nothing.
 
     >>> defined_acronyms("The American Civil Liberties Union (ACLU) and AI (artificial intelligence).")
     {'ACLU': 'American Civil Liberties Union', 'AI': 'artificial intelligence'}
     """
     found: dict[str, str] = {}
-    for match in _PARENS.finditer(text):
-        inner = match.group(1)
-        head = text[max(0, match.start() - 300) : match.start()]
-        clause = head[max(map(head.rfind, _CLAUSE_MARKS)) + 1 :]
-        if _ACRONYM.fullmatch(inner):
-            long = long_form(inner, clause)
-            if long:
-                found.setdefault(inner, long)
-            continue
-        words = clause.split()
-        if words and _ACRONYM.fullmatch(words[-1]) and long_form(words[-1], inner) == inner.strip():
-            found.setdefault(words[-1], inner.strip())
+    at = text.find("(")
+    while at >= 0:
+        _read_definition(text, at, found)
+        at = text.find("(", at + 1)
     return found
+
+
+def _read_definition(text: str, at: int, found: dict[str, str]) -> None:
+    """Add to ``found`` what the parenthesis at ``at`` defines, if anything."""
+    if not _may_define(text, at):
+        return
+    match = _PARENS.match(text, at)
+    if match is None:
+        return
+    inner = match.group(1)
+    head = text[max(0, at - 300) : at]
+    clause = head[max(map(head.rfind, _CLAUSE_MARKS)) + 1 :]
+    if is_acronym(inner):
+        long = long_form(inner, clause)
+        if long:
+            found.setdefault(inner, long)
+        return
+    words = clause.split()
+    if words and is_acronym(words[-1]) and long_form(words[-1], inner) == inner.strip():
+        found.setdefault(words[-1], inner.strip())
+
+
+def _may_define(text: str, at: int) -> bool:
+    """False when neither the parenthesis at ``at`` nor the word before it can be a
+    short form: the content up to ``)`` is no acronym once stripped (the `_PARENS`
+    group is the content less outer whitespace, and every ``\\s`` is `str.isspace`),
+    and the text before it does not end in a capital or a digit.
+
+    >>> _may_define("the union (ACLU)", 10), _may_define("ACLU (the union)", 5)
+    (True, True)
+    >>> _may_define("the union (of states)", 10)
+    False
+    """
+    window = text[at + 1 : at + 1 + _INSIDE]
+    close = window.find(")")
+    if close < 0 or is_acronym(window[:close].strip()):
+        return True
+    before = text[max(0, at - _BEFORE) : at].rstrip()
+    return not before or before[-1] in _UPPER_DIGITS
 
 
 def near_misses(acronym: str, confusables: tuple[str, ...] = CONFUSABLES) -> list[str]:

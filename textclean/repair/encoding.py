@@ -16,6 +16,7 @@ import numpy as np
 
 from ..changes import Change
 from ..patterns import Pattern
+from ..per_text import per_text
 
 
 def could_be_mojibake(text: str) -> bool:
@@ -31,7 +32,7 @@ def could_be_mojibake(text: str) -> bool:
     (False, True)
     """
     leads, follow, space_ok = _pair_sets()
-    present = leads.intersection(_beyond_ascii(text))
+    present = leads.intersection(beyond_ascii(text))
     if not present:
         return False
     if len(present) > 8 or any("\x80" <= ch <= "\x9f" for ch in present):
@@ -48,6 +49,12 @@ def could_be_mojibake(text: str) -> bool:
                 return mojibake_pattern().search(text) is not None
             i = text.find(lead, i + 1)
     return False
+
+
+def beyond_ascii(text: str) -> frozenset[str]:
+    """The distinct characters of ``text`` beyond ASCII, found once per text: the
+    damage test and the mojibake test of `fix_mojibake` both ask."""
+    return per_text(text, "beyond_ascii", lambda: frozenset(_beyond_ascii(text)))
 
 
 def _beyond_ascii(text: str) -> set[str]:
@@ -80,17 +87,37 @@ def encoding_changes(text: str) -> list[Change]:
     >>> [(c.before, c.after) for c in encoding_changes("ok\\nâ€œhiâ€\\x9d")]
     [('â€œhiâ€\\x9d', '“hi”')]
     """
-    pattern = mojibake_pattern()
     ftfy, config = _ftfy()
     changes: list[Change] = []
-    offset = 0
-    for line in text.split("\n"):
-        if pattern.search(line) is not None:
-            fixed = ftfy.fix_encoding(line, config)
-            if fixed != line:
-                changes += [_shift(c, offset) for c in word_changes(line, fixed, "mojibake")]
-        offset += len(line) + 1
+    for offset, end in _suspect_lines(text):
+        line = text[offset:end]
+        fixed = ftfy.fix_encoding(line, config)
+        if fixed != line:
+            changes += [_shift(c, offset) for c in word_changes(line, fixed, "mojibake")]
     return changes
+
+
+def _suspect_lines(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each line holding a `mojibake_pattern` match.
+
+    No match spans a line break, so one scan of the whole text, resumed after
+    each line found, finds the lines a search of each line would.
+
+    >>> _suspect_lines("ok\\nâ€œhi\\nfine\\nCafÃ©")
+    [(3, 8), (14, 19)]
+    """
+    pattern = mojibake_pattern()
+    lines = []
+    found = pattern.search(text)
+    while found is not None:
+        start = text.rfind("\n", 0, found.start()) + 1
+        end = text.find("\n", found.end())
+        if end < 0:
+            lines.append((start, len(text)))
+            break
+        lines.append((start, end))
+        found = pattern.search(text, end + 1)
+    return lines
 
 
 def word_changes(before: str, after: str, kind: str) -> list[Change]:

@@ -20,13 +20,12 @@ from typing import Any, Literal
 
 from ..changes import Change
 from ..errors import ConfigError
-from ..patterns import Pattern
 from ..registry import register
 from ..steps import TextStep
 from . import normalize as norm
 from . import unicode_controls as uc
 from .edits import EditTrail
-from .encoding import could_be_mojibake, encoding_changes
+from .encoding import beyond_ascii, could_be_mojibake, encoding_changes
 
 #: Passes repeat until nothing changes (``&amp;eacute;`` needs two), at most this often.
 MAX_ROUNDS = 4
@@ -37,13 +36,11 @@ _ODD_SPACES = frozenset("\u00a0\u202f\u205f" + "".join(map(chr, range(0x2000, 0x
 _DAMAGE_RANGES = [(0x00, 0x08), (0x0B, 0x0B), (0x0D, 0x1F), (0x7F, 0xA0), (0xAD, 0xAD),
                   (0x180E, 0x180E), (0x2000, 0x200D), (0x2028, 0x202F),
                   (0x205F, 0x206F), (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFC), (0xD800, 0xDFFF)]  # fmt: skip
-#: The characters of `_UNICODE_DAMAGE`, as a set for the fast path.
+#: The characters a default repair may act on besides mojibake: ``&`` and `_DAMAGE_RANGES`.
 _DAMAGE_CHARS = frozenset("&").union(chr(c) for lo, hi in _DAMAGE_RANGES for c in range(lo, hi + 1))
-_UNICODE_DAMAGE = Pattern(
-    r"[&\x00-\x08\x0b\x0d-\x1f\x7f-\x9f\u00a0\u00ad\u180e\u2000-\u200d\u2028-\u202f"
-    r"\u205f-\u206f\ufeff\ufff9-\ufffc\ud800-\udfff]",
-    step="fix_mojibake",
-)
+#: Every byte but the ASCII damage characters: deleting these from UTF-8 leaves the
+#: ASCII damage (multi-byte sequences are made of bytes 0x80 and above only).
+_NOT_ASCII_DAMAGE = bytes(b for b in range(256) if b >= 0x80 or chr(b) not in _DAMAGE_CHARS)
 
 
 @register("fix_mojibake", default=10)
@@ -155,22 +152,38 @@ def may_need_repair(text: str) -> bool:
     >>> may_need_repair("Plain “news” text — fine…"), may_need_repair("doesnâ€™t")
     (False, True)
     """
-    return not _DAMAGE_CHARS.isdisjoint(text) or (not text.isascii() and could_be_mojibake(text))
+    return bool(damage_found(text)) or (not text.isascii() and could_be_mojibake(text))
+
+
+def damage_found(text: str) -> set[str]:
+    """The distinct characters of ``text`` that are in `_DAMAGE_CHARS`.
+
+    Read from the bytes and the distinct code points beyond ASCII: a set
+    test over the text itself would hash every character.
+
+    >>> sorted(damage_found("AT&amp;T\\u00a0caf\\u00e9\\x00"))
+    ['\\x00', '&', '\\xa0']
+    """
+    if text.isascii():
+        return set(text.encode("ascii").translate(None, _NOT_ASCII_DAMAGE).decode("ascii"))
+    data = text.encode("utf-8", "surrogatepass").translate(None, _NOT_ASCII_DAMAGE)
+    return set(data.decode("ascii")) | (_DAMAGE_CHARS & beyond_ascii(text))
 
 
 def _passes(text: str, o: FixMojibake) -> list[Any]:
     """The passes this text needs: one scan finds which kinds of damage are present."""
     normalizing = o.uncurl_quotes or o.fix_ligatures or o.fix_width or o.normalization
-    if not normalizing and not may_need_repair(text):
+    found = damage_found(text)
+    mojibake = not text.isascii() and could_be_mojibake(text)
+    if not normalizing and not found and not mojibake:
         return []
-    found = set(_UNICODE_DAMAGE.findall(text))
     passes: list[Any] = []
     html = o.unescape_html is True or (o.unescape_html == "auto" and not uc.looks_like_markup(text))
     if html and "&" in found:
         passes.append(uc.html_entity_changes)
     if o.remove_controls and "\x1b" in found:
         passes.append(uc.terminal_escape_changes)
-    if o.fix_encoding and not text.isascii() and could_be_mojibake(text):
+    if o.fix_encoding and mojibake:
         passes.append(encoding_changes)
     if any("\ud800" <= ch <= "\udfff" for ch in found):  # always: output must be valid UTF-8
         passes.append(uc.surrogate_changes)

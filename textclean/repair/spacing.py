@@ -30,7 +30,7 @@ from .spacing_context import (
     looks_tokenized,
     uses_french_spacing,
 )
-from .spacing_quotes import bracket_changes, quote_changes
+from .spacing_quotes import GUILLEMETS, bracket_changes, has_inner_space, quote_changes
 
 MAX_ROUNDS = 3
 
@@ -67,6 +67,8 @@ FRENCH_ELISION = ContextPattern(
     r"(?:^|[\s(«“\"])(?:" + caseless("l|c|d|j|m|n|s|t|qu|jusqu|lorsqu|puisqu") + r")['’]( +)\p{L}",
     behind=1,
 )
+#: Every `FRENCH_ELISION` match holds an apostrophe and then a space.
+ELISION_MARKS = ("' ", "’ ")
 #: A space before punctuation that ends a word: followed by a space, the end or a closer.
 SPACE_BEFORE_PUNCT = ContextPattern(
     Pattern(
@@ -175,12 +177,19 @@ Finder = Callable[[str, Guard], list[Change]]
 
 
 def _passes_for(text: str, options: FixSpacing) -> list[Finder]:
-    """The repairs `_passes` allows on ``text``, from what ``text`` itself shows."""
-    french = uses_french_spacing(text) if options.french == "auto" else bool(options.french)
+    """The repairs `_passes` allows on ``text``, from what ``text`` itself shows.
+
+    Each signal is read from the text only when a repair asks for it: most
+    texts offer no edit that needs one.
+    """
+    if options.french == "auto":
+        french = functools.cache(functools.partial(uses_french_spacing, text))
+    else:
+        french = functools.partial(bool, options.french)
     return _passes(
         options,
         french=french,
-        tokenized=looks_tokenized(text),
+        tokenized=functools.cache(functools.partial(looks_tokenized, text)),
         english=functools.cache(functools.partial(looks_english, text)),
     )
 
@@ -189,34 +198,83 @@ def _if(condition: Callable[[], bool], changes: list[Change]) -> list[Change]:
     return changes if changes and condition() else []
 
 
-def _passes(
-    o: FixSpacing, *, french: bool, tokenized: bool, english: Callable[[], bool]
-) -> list[Finder]:
+Signal = Callable[[], bool]
+
+
+def _passes(o: FixSpacing, *, french: Signal, tokenized: Signal, english: Signal) -> list[Finder]:
     """The repairs this text allows: the riskier ones need evidence of tokenization.
 
-    Whether the text reads as English is asked only once a contraction would be
-    joined: most texts have none, and the word count behind it is not free.
+    Each signal is asked only once a repair that depends on it could apply:
+    whether the text reads as English once a contraction would be joined,
+    whether it is tokenized once a bracket, guillemet or full stop could be
+    edited; most texts have none, and the scans behind them are not free.
     """
     passes: list[Finder] = []
     if o.contractions:
         passes.append(split_not_changes)
         passes.append(lambda t, g: _if(english, contraction_changes(t, g)))
-        if french and tokenized:
-            passes.append(elision_changes)
+        passes.append(lambda t, g: _elisions(t, g, french, tokenized))
     if o.quotes:
-        guillemets = tokenized and not french
-        passes.append(lambda t, g: quote_changes(t, g, guillemets=guillemets))
-    if o.brackets and tokenized:
-        passes.append(lambda t, g: bracket_changes(t, g, unmatched=True))
+        passes.append(lambda t, g: _quotes(t, g, french, tokenized))
+    if o.brackets:
+        passes.append(lambda t, g: _brackets(t, g, tokenized))
     if o.punctuation:
         passes.append(
-            lambda t, g: punctuation_changes(
-                t, g, full_stops=tokenized, high_punctuation=tokenized and not french
-            )
+            lambda t, g: _punctuation(t, g, tokenized, lambda: tokenized() and not french())
         )
     if o.double_spaces:
         passes.append(double_space_changes)
     return passes
+
+
+def _elisions(text: str, guard: Guard, french: Signal, tokenized: Signal) -> list[Change]:
+    """`elision_changes` in French tokenized text (every elision is an apostrophe, a space)."""
+    if not may_hold_elision(text):
+        return []
+    return elision_changes(text, guard) if french() and tokenized() else []
+
+
+def may_hold_elision(text: str) -> bool:
+    """False only when `FRENCH_ELISION` cannot match ``text``: each match is an apostrophe
+    and a space after an elided word (``l' homme``, ``qu' il``), a word that ends in one
+    of ``lcdjmnstu`` (a caseless letter beyond ASCII may stand for one) and has one
+    letter or ends in ``qu``. English text holds such marks after plurals and closing
+    quotes (``the students' books``), which end longer words.
+
+    >>> may_hold_elision("the students' books"), may_hold_elision("« l' homme »")
+    (False, True)
+    """
+    for mark in ELISION_MARKS:
+        at = text.find(mark, 1)
+        while at >= 0:
+            if _may_end_elided_word(text, at):
+                return True
+            at = text.find(mark, at + 1)
+    return False
+
+
+def _may_end_elided_word(text: str, apostrophe: int) -> bool:
+    last = text[apostrophe - 1]
+    if not last.isascii() or last in "uU":
+        return True
+    if last not in "lcdjmnstLCDJMNST":
+        return False
+    return apostrophe == 1 or not (
+        text[apostrophe - 2].isascii() and text[apostrophe - 2].isalnum()
+    )
+
+
+def _quotes(text: str, guard: Guard, french: Signal, tokenized: Signal) -> list[Change]:
+    """`quote_changes`, guillemets joined in tokenized text that is not French."""
+    guillemets = any(g in text for g in GUILLEMETS) and tokenized() and not french()
+    return quote_changes(text, guard, guillemets=guillemets)
+
+
+def _brackets(text: str, guard: Guard, tokenized: Signal) -> list[Change]:
+    """`bracket_changes` with lone brackets joined, in tokenized text only."""
+    if not has_inner_space(text):
+        return []
+    return bracket_changes(text, guard, unmatched=True) if tokenized() else []
 
 
 def _removals(
@@ -285,16 +343,26 @@ def punctuation_changes(
     >>> [c.start for c in punctuation_changes(t, full_stops=False, high_punctuation=False)]
     [9, 21, 32]
     """
-    guard = guard or Guard(text)
+    return _punctuation(text, guard or Guard(text), lambda: full_stops, lambda: high_punctuation)
+
+
+def _punctuation(
+    text: str, guard: Guard, full_stops: Signal, high_punctuation: Signal
+) -> list[Change]:
+    """`punctuation_changes`, asking each signal only for a mark it decides; the
+    guard is asked last, as it is the costliest."""
     out = []
-    for change in _removals(SPACE_BEFORE_PUNCT, text, guard, "space_before_punct"):
-        mark = text[change.end]
-        if mark == "." and not full_stops:
-            full_stop = SENTENCE_END.match(text, change.end) is not None
+    for start, end in SPACE_BEFORE_PUNCT.spans(text):
+        mark = text[end]
+        if mark == ",":
+            allowed = True
+        elif mark == ".":
+            allowed = full_stops() or SENTENCE_END.match(text, end) is not None
         else:
-            full_stop = mark == "."
-        if mark == "," or full_stop or (mark in ";:!?" and high_punctuation):
-            out.append(change)
+            allowed = mark in ";:!?" and high_punctuation()
+        if allowed and not guard.touches(start, end + 1):
+            spaces = text[start:end]
+            out.append(Change("space_before_punct", start, end, spaces, spaces.strip(" ")))
     return out
 
 

@@ -292,10 +292,10 @@ def tokenization_evidence(text: str, enough: int = 2) -> int:
     """
     sample = text[:100_000]
     found = 0
-    if any(mark in sample for mark in SPLIT_NOT_MARKS):
-        found = 2 * len(SPLIT_NOT.findall(sample))
+    if enough > 0 and any(mark in sample for mark in SPLIT_NOT_MARKS):
+        found = 2 * len(SPLIT_NOT.spans(sample, limit=(enough + 1) // 2))
     if found < enough and _may_show_signs(sample):
-        found += len(TOKEN_SIGNS.findall(sample))
+        found += len(TOKEN_SIGNS.spans(sample, limit=enough - found))
     return min(found, enough)
 
 

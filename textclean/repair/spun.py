@@ -23,7 +23,7 @@ from ..document import Document
 from ..per_text import per_text
 from ..registry import register
 from ..steps import StepResult, TextStep
-from .lexicon import Entry, Lexicon, load_lexicon
+from .lexicon import Entry, Lexicon, load_lexicon, word_count
 
 KIND = "spun_phrase"
 #: A ``repair`` hit is unambiguous, so it weighs as much as this many signals.
@@ -285,7 +285,7 @@ def spin_evidence(
     hits = lexicon.find(text)
     repairs = sum(1 for *_, e in hits if e.tier == "repair") + prior_repairs
     signals = sum(1 for *_, e in hits if e.tier == "signal") + prior_signals
-    words = per_text(text, "whitespace_words", lambda: len(text.split()))
+    words = per_text(text, "whitespace_words", lambda: word_count(text))
     phrases = tuple(sorted({e.phrase for *_, e in hits}))
     return SpinEvidence(words, repairs, signals, phrases, score_of(words, repairs, signals))
 
