@@ -55,7 +55,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from itertools import chain, compress
+from itertools import compress, repeat
+from operator import itemgetter, lt
 from typing import NamedTuple
 
 from ..patterns import Pattern
@@ -83,6 +84,8 @@ _CLOCK = Pattern(r"\b[0-2]?\d:[0-5]\d\b", step="quality")
 _YEAR = Pattern(r"\b(?:19|20)\d\d\b", step="quality")
 _STAMP_WORDS = 12
 _MIN_STAMPS = 3
+#: A word's first character (none for an empty word).
+_FIRST = itemgetter(slice(0, 1))
 _EDGE_PUNCT = ".,;:!?\"'“”‘’()[]«»—–-…"
 #: A lower-case name pair seen fewer times than this is no pattern: the rate is 0.
 MIN_LOWERED_PAIRS = 5
@@ -363,17 +366,24 @@ def _title(word: str) -> bool:
     return len(word) > 2 and word[0].isupper() and word[1:].islower()
 
 
-def _names_alone(cased: Sequence[Sequence[str]]) -> set[str]:
-    """Words (case-folded) written capitalised inside a sentence with no capitalised
-    word beside them: names in their own right, not parts of a longer one."""
-    out = set()
-    for words in cased:
-        caps = [bool(w[:1].isupper()) for w in words]
-        for k in range(1, len(words)):
-            if caps[k] and _title(words[k]) and not caps[k - 1]:
-                if k + 1 == len(words) or not caps[k + 1]:
-                    out.add(words[k].casefold())
-    return out
+def _names(flat: Sequence[str], caps: set[str]) -> tuple[set[str], set[str]]:
+    """Words (case-folded) written as a name (`_title`) inside a sentence, and those of
+    them written so with no capitalised word beside them: names in their own right,
+    not parts of a longer one.
+
+    ``flat`` is `joined_words` of the sentences and ``caps`` its words that start
+    with a capital; only the places of the `_title` words are looked at.
+    """
+    titles = {w for w in caps if len(w) > 2 and w[1:].islower()}
+    named, alone = set(), set()
+    for k in compress(range(len(flat)), map(titles.__contains__, flat)):
+        before = flat[k - 1] if k else ""
+        if before:  # not a sentence's first word (that follows a "")
+            folded = flat[k].casefold()
+            named.add(folded)
+            if before not in caps and flat[k + 1] not in caps:
+                alone.add(folded)
+    return named, alone
 
 
 def lowered_name_rate(cased: Sequence[Sequence[str]]) -> float:
@@ -400,10 +410,12 @@ def lowered_name_rate(cased: Sequence[Sequence[str]]) -> float:
     352.9...
     """
     # Each distinct word is judged once; pairs are picked and counted in C.
-    named = {w.casefold() for w in set(chain.from_iterable(ws[1:] for ws in cased)) if _title(w)}
-    alone = _names_alone(cased) & named
     flat = joined_words(cased)  # a pair holding its "" crosses sentences
-    plain = {w for w in set(flat) if w.islower() and len(w) > 2 and w not in _STOP}
+    distinct = list(set(flat))
+    caps = set(compress(distinct, map(str.isupper, map(_FIRST, distinct))))
+    named, alone = _names(flat, caps)
+    lower = list(compress(distinct, map(str.islower, distinct)))
+    plain = set(compress(lower, map(lt, repeat(2), map(len, lower)))) - _STOP
     # Only pairs of plain words holding a name count: look around those words alone.
     keys = plain & named
     solo = keys & alone  # a name that pairs with any plain word

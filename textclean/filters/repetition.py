@@ -33,10 +33,6 @@ def words(text: str) -> list[str]:
     return [w.casefold() for w in _WORD.findall(text)]
 
 
-def _normal(piece: str) -> str:
-    return " ".join(piece.split()).casefold()
-
-
 def duplicate_fractions(pieces: Iterable[str]) -> tuple[float, float]:
     """(share of pieces, share of their characters) that repeat an earlier piece.
 
@@ -45,6 +41,9 @@ def duplicate_fractions(pieces: Iterable[str]) -> tuple[float, float]:
     >>> duplicate_fractions(["Share", "News text here.", "share"])
     (0.3333333333333333, 0.2)
     """
+    pieces = list(pieces)
+    if len(pieces) < 2:  # nothing to repeat (a page of one paragraph)
+        return (0.0, 0.0)
     # Each piece's key (spaces collapsed, case folded), made in C; a repeat is every
     # occurrence of a key but its first.
     keys = list(filter(None, map(str.casefold, map(" ".join, map(str.split, pieces)))))
@@ -78,19 +77,18 @@ def line_fractions(pieces: Iterable[str]) -> tuple[float, float, float]:
     >>> line_fractions(["Title", "Body text.", "Title"])[2]
     0.0
     """
-    counts: Counter[str] = Counter()
-    count = chars = dup_chars = 0
-    for piece in pieces:
-        key = _normal(piece)
-        if not key or not any(map(str.isalnum, key)):  # blank, or a separator ("- - -")
-            continue
-        count += 1
-        chars += len(key)
-        if key in counts:
-            dup_chars += len(key)
-        counts[key] += 1
-    if not count:
+    # Keys made in C; a blank line or a separator ("- - -") holds no letter or digit.
+    keys = [
+        key
+        for key in map(str.casefold, map(" ".join, map(str.split, pieces)))
+        if key and (key[0].isalnum() or any(map(str.isalnum, key)))
+    ]
+    if not keys:
         return (0.0, 0.0, 0.0)
+    counts = Counter(keys)
+    count = len(keys)
+    chars = sum(map(len, keys))
+    dup_chars = chars - sum(map(len, counts))  # every occurrence of a key but its first
     extra = sorted((n - 1 for n in counts.values() if n > 1), reverse=True)
     pasted = sum(extra[:PASTED_LINES])
     return (
