@@ -25,11 +25,11 @@ from ..registry import register
 from ..segment import split_sentences
 from ..steps import Step, StepResult
 from .char_counts import letters_and_digits
-from .page_signals import line_scores, lowered_name_rate, names_in_sentences
+from .page_signals import joined_name_rate, line_scores, names_in_sentences
 from .quality_limits import with_limits
 from .regions import Region, SentenceWords, flagged_regions
 from .repetition import repetition_scores, words
-from .snippets import name_pair_repeats, names_in
+from .snippets import name_pair_starts, names_in, top_pair_count
 from .stopwords import UNSPACED, stop_word_ratio
 from .word_grams import WordGrams
 from .word_order import recurring_pair_share
@@ -166,11 +166,12 @@ def measure(text: str, lang: str | None) -> Measured:
         sum(parts.snippet) / len(sentences) if len(sentences) >= MIN_SENTENCES else 0.0
     )
     names = names_in(parts.cased)
-    scores["keyword_repeats"] = float(name_pair_repeats(parts.cased, names))
+    pairs = name_pair_starts(parts.flat, names) if names else []
+    scores["keyword_repeats"] = float(top_pair_count(parts.flat, pairs))
     regions = flagged_regions(text, parts, names, grams)
     soup = sum(r.end - r.start for r in regions)
     scores["soup_region_share"] = soup / len(text) if text else 0.0
-    scores["lowered_name_rate"] = lowered_name_rate(parts.cased)
+    scores["lowered_name_rate"] = joined_name_rate(parts.flat, len(parts.cased))
     pair_share = recurring_pair_share(grams)
     if pair_share is not None:
         scores["recurring_pair_share"] = pair_share

@@ -409,8 +409,13 @@ def lowered_name_rate(cased: Sequence[Sequence[str]]) -> float:
     >>> lowered_name_rate([["We", "bought", "from", "Acme", "today"]] + [["acme", "tools"]] * 6)
     352.9...
     """
+    return joined_name_rate(joined_words(cased), len(cased))
+
+
+def joined_name_rate(flat: Sequence[str], sentences: int) -> float:
+    """`lowered_name_rate` of ``sentences`` sentences given as `joined_words` (a pair
+    holding a ``""`` crosses sentences)."""
     # Each distinct word is judged once; pairs are picked and counted in C.
-    flat = joined_words(cased)  # a pair holding its "" crosses sentences
     distinct = list(set(flat))
     caps = set(compress(distinct, map(str.isupper, map(_FIRST, distinct))))
     named, alone = _names(flat, caps)
@@ -429,5 +434,5 @@ def lowered_name_rate(cased: Sequence[Sequence[str]]) -> float:
             starts.add(i)
     lower = Counter((flat[i], flat[i + 1]) for i in starts)
     top = max(lower.values(), default=0)
-    words = len(flat) - len(cased)
+    words = len(flat) - sentences
     return 1000.0 * top / words if words and top >= MIN_LOWERED_PAIRS else 0.0

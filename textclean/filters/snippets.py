@@ -20,7 +20,7 @@ language-independent for scripts with letter case:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import chain, compress
 
 from ..patterns import Pattern
@@ -176,16 +176,35 @@ def name_pair_repeats(tokenized: Sequence[Sequence[str]], names: set[str]) -> in
     """`keyword_repeats` of sentences already split by `cased_words`."""
     if not names:
         return 0
-    # Only pairs holding a name can count: find the names' places in C, then look around them.
     flat = joined_words(tokenized)
-    pairs: Counter[tuple[str, str]] = Counter()
+    return top_pair_count(flat, name_pair_starts(flat, names))
+
+
+def name_pair_starts(flat: Sequence[str], names: set[str]) -> list[int]:
+    """Where in ``flat`` (`joined_words`) a pair of query words holding one of ``names``
+    starts, each place once, in order.
+
+    A span of whole sentences holds the pairs of its own places: the ``""`` ending
+    each sentence is no query word, so no pair crosses one.
+
+    >>> name_pair_starts(joined_words([["amazon", "deals", "now"], ["Amazon"]]), {"amazon"})
+    [0]
+    """
+    # Only pairs holding a name can count: find the names' places in C, then look around them.
+    starts: list[int] = []
     last = -1
+    end = len(flat) - 1
     for i in compress(range(len(flat)), map(names.__contains__, flat)):
         for k in (i - 1, i):
-            if last < k < len(flat) - 1 and is_query_word(flat[k]) and is_query_word(flat[k + 1]):
-                pairs[(flat[k], flat[k + 1])] += 1
+            if last < k < end and is_query_word(flat[k]) and is_query_word(flat[k + 1]):
+                starts.append(k)
                 last = k
-    return max(pairs.values(), default=0)
+    return starts
+
+
+def top_pair_count(flat: Sequence[str], starts: Iterable[int]) -> int:
+    """How often the most repeated pair of ``flat`` starting at ``starts`` occurs (0: none)."""
+    return max(Counter((flat[k], flat[k + 1]) for k in starts).values(), default=0)
 
 
 def joined_words(tokenized: Sequence[Sequence[str]]) -> list[str]:

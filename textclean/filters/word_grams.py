@@ -55,8 +55,11 @@ class WordGrams:
             found, distinct = np.arange(count, dtype=np.int64), True
         else:
             ids = self._codes[1]
+            # An n-gram repeats only where both its (n-1)-grams do: only those are sorted.
+            repeated = np.bincount(shorter)[shorter] > 1
+            maybe = np.flatnonzero(repeated[:count] & repeated[1:])
             found, distinct = _first_appearance_ranks(
-                shorter[:count] * (int(ids.max()) + 1) + ids[n - 1 :]
+                shorter[:count] * (int(ids.max()) + 1) + ids[n - 1 :], maybe
             )
         self._codes[n] = found
         self._distinct[n] = distinct
@@ -105,27 +108,33 @@ class WordGrams:
         return k, max(tuple(self.tokens[i : i + n]) for i in tops)
 
 
-def _first_appearance_ranks(values: np.ndarray) -> tuple[np.ndarray, bool]:
+def _first_appearance_ranks(
+    values: np.ndarray, maybe: np.ndarray | None = None
+) -> tuple[np.ndarray, bool]:
     """Each value's rank of first appearance (the first value 0, the next new one 1, ...),
     and whether all values differ.
 
-    One stable sort groups equal values, its first member being the first
-    appearance; marking those positions and counting the marks in order gives
-    the ranks, with no second sort.
+    ``maybe`` (increasing positions) holds every position whose value may occur
+    elsewhere; the others are known to be new. One stable sort of those positions
+    groups equal values, its first member being the first appearance; counting the
+    new positions in order gives the ranks, and every other member takes its
+    first's.
 
     >>> _first_appearance_ranks(np.array([7, 3, 7, 9, 3]))
     (array([0, 1, 0, 2, 1]), False)
+    >>> _first_appearance_ranks(np.array([7, 3, 7, 9, 3]), np.array([0, 1, 2, 4]))
+    (array([0, 1, 0, 2, 1]), False)
     """
     count = len(values)
-    order = np.argsort(values, kind="stable")
+    if maybe is None:
+        maybe = np.arange(count)
+    order = maybe[np.argsort(values[maybe], kind="stable")]
     ordered = values[order]
-    new = np.empty(count, dtype=bool)
-    new[:1] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
-    firsts = order[new]  # first position of each distinct value, in value order
-    marks = np.zeros(count, dtype=np.int64)
-    marks[firsts] = 1
-    rank = np.cumsum(marks) - 1  # at a first position: how many new values came before
-    found = np.empty(count, dtype=np.int64)
-    found[order] = rank[firsts][np.cumsum(new) - 1]
-    return found, len(firsts) == count
+    head = np.empty(len(order), dtype=bool)
+    head[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=head[1:])
+    new = np.ones(count, dtype=bool)
+    new[order] = head
+    found = np.cumsum(new) - 1  # at a new position: how many new values came before
+    found[order] = found[order[head]][np.cumsum(head) - 1]
+    return found, bool(head.all())
