@@ -33,6 +33,24 @@ def words(text: str) -> list[str]:
     return [w.casefold() for w in _WORD.findall(text)]
 
 
+def piece_keys(pieces: Iterable[str]) -> list[str]:
+    """Each piece with its runs of spaces made one space and its ends stripped, case folded.
+
+    Every space but " " is unprintable, so a printable piece with no double
+    space and none at either end (most lines and sentences) is its own key
+    before folding, with no split and join.
+
+    >>> piece_keys(["Buy  NOW ", "Buy now", "a\tb"])
+    ['buy now', 'buy now', 'a b']
+    """
+    return [
+        p.casefold()
+        if p.isprintable() and "  " not in p and p[:1] != " " and p[-1:] != " "
+        else " ".join(p.split()).casefold()
+        for p in pieces
+    ]
+
+
 def duplicate_fractions(pieces: Iterable[str]) -> tuple[float, float]:
     """(share of pieces, share of their characters) that repeat an earlier piece.
 
@@ -44,9 +62,8 @@ def duplicate_fractions(pieces: Iterable[str]) -> tuple[float, float]:
     pieces = list(pieces)
     if len(pieces) < 2:  # nothing to repeat (a page of one paragraph)
         return (0.0, 0.0)
-    # Each piece's key (spaces collapsed, case folded), made in C; a repeat is every
-    # occurrence of a key but its first.
-    keys = list(filter(None, map(str.casefold, map(" ".join, map(str.split, pieces)))))
+    # A repeat is every occurrence of a key but its first.
+    keys = list(filter(None, piece_keys(pieces)))
     distinct = set(keys)
     count, chars = len(keys), sum(map(len, keys))
     dup_count, dup_chars = count - len(distinct), chars - sum(map(len, distinct))
@@ -77,10 +94,10 @@ def line_fractions(pieces: Iterable[str]) -> tuple[float, float, float]:
     >>> line_fractions(["Title", "Body text.", "Title"])[2]
     0.0
     """
-    # Keys made in C; a blank line or a separator ("- - -") holds no letter or digit.
+    # A blank line or a separator ("- - -") holds no letter or digit.
     keys = [
         key
-        for key in map(str.casefold, map(" ".join, map(str.split, pieces)))
+        for key in piece_keys(pieces)
         if key and (key[0].isalnum() or any(map(str.isalnum, key)))
     ]
     if not keys:
