@@ -56,7 +56,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from itertools import compress, repeat
-from operator import itemgetter, lt
+from operator import gt, itemgetter, lt, or_
 from typing import NamedTuple
 
 from ..patterns import Pattern
@@ -159,11 +159,12 @@ def line_scores(text: str) -> LineScores:
     >>> line_scores("Home\\nNews\\nThe council met on Monday to vote.")[:4]
     (0.809..., 0.0, 0, 3)
     """
-    total = prose = count = pieces = long = stamps = names = prose_count = prose_lines = 0
+    total = prose = count = pieces = long = stamps = prose_count = prose_lines = 0
     head = (0, 0, 0, 0)  # total, prose, pieces, long up to the last prose line
     tail = headlines = 0  # lines after the last prose line, and the headlines among them
     loose: Counter[tuple[str, str]] = Counter()
-    prose_words: list[str] = []
+    said_words: list[str] = []  # the words of the prose lines that are no bullets, as split
+    starts: list[int] = []  # where each of those lines starts in `said_words`
     lines = text.splitlines()
     last = len(lines) - 1
     while last > 0 and not lines[last].strip():
@@ -200,16 +201,8 @@ def line_scores(text: str) -> LineScores:
             head = (total, prose, pieces, long)
             tail = headlines = 0
             if line[0] not in _BULLETS:
-                words = [w.strip(_EDGE_PUNCT) for w in said]
-                names += is_number(words[0])
-                # `is_name_or_number`, inlined: it runs once per prose word.
-                for w, before in zip(words[1:], said, strict=False):
-                    c = w[:1]
-                    if (c.isdigit() or (c.isupper() and not w.isupper())) and (
-                        before[-1] not in _OPENS
-                    ):
-                        names += 1
-                prose_words.extend(map(str.casefold, words))
+                starts.append(len(said_words))
+                said_words.extend(said)
             continue
         tail += 1
         if not ends:
@@ -222,15 +215,45 @@ def line_scores(text: str) -> LineScores:
         and prose_lines >= HEAD_PROSE_SHARE * (count - tail)
     ):
         total, prose, pieces, long = head
+    words = list(map(str.strip, said_words, repeat(_EDGE_PUNCT)))
     return LineScores(
         prose / total if total else 0.0,
         long / pieces if pieces else 0.0,
         max(loose.values(), default=0),
         count,
         stamps / count if stamps >= _MIN_STAMPS else 0.0,
-        prose_words,
-        names,
+        list(map(str.casefold, words)),
+        _prose_names(said_words, words, starts),
     )
+
+
+def _prose_names(said: list[str], words: list[str], starts: list[int]) -> int:
+    """How many of the prose lines' ``words`` are names or numbers (`is_name_or_number`):
+    a line's first word only as a number, any other unless the word before it ends
+    in one of `_OPENS` (a word after a sentence end is capitalised anyway).
+
+    ``said`` holds the lines' words as split and ``words`` the same with edge
+    punctuation stripped; ``starts`` is where each line starts in both. A word
+    starting with a lower-case ASCII letter (most of them) is no name: those
+    are passed over in C.
+
+    >>> said = ["The", "Cardiff", "side.", "3-1", "win", "for", "Wales"]
+    >>> _prose_names(said, [w.strip(".") for w in said], [0, 3])
+    3
+    """
+    firsts = set(starts)
+    count = sum(is_number(words[at]) for at in starts)
+    maybe = map(or_, map(lt, words, repeat("a")), map(gt, words, repeat("{")))
+    for k in compress(range(len(words)), maybe):
+        w = words[k]
+        c = w[:1]
+        if (
+            (c.isdigit() or (c.isupper() and not w.isupper()))
+            and k not in firsts
+            and said[k - 1][-1] not in _OPENS
+        ):
+            count += 1
+    return count
 
 
 def _captioned_prose(line: str) -> int:
