@@ -55,7 +55,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import gt, itemgetter, lt, or_
 from typing import NamedTuple
 
@@ -389,24 +389,21 @@ def _title(word: str) -> bool:
     return len(word) > 2 and word[0].isupper() and word[1:].islower()
 
 
-def _names(flat: Sequence[str], caps: set[str]) -> tuple[set[str], set[str]]:
-    """Words (case-folded) written as a name (`_title`) inside a sentence, and those of
-    them written so with no capitalised word beside them: names in their own right,
-    not parts of a longer one.
+def _alone(flat: Sequence[str], caps: set[str], titles: set[str]) -> set[str]:
+    """Of the ``titles`` (`_title` words), those (case-folded) written inside a sentence
+    with no capitalised word beside them: names in their own right, not parts of a
+    longer one.
 
     ``flat`` is `joined_words` of the sentences and ``caps`` its words that start
-    with a capital; only the places of the `_title` words are looked at.
+    with a capital; only the places of the ``titles`` are looked at.
     """
-    titles = {w for w in caps if len(w) > 2 and w[1:].islower()}
-    named, alone = set(), set()
+    out = set()
     for k in compress(range(len(flat)), map(titles.__contains__, flat)):
         before = flat[k - 1] if k else ""
-        if before:  # not a sentence's first word (that follows a "")
-            folded = flat[k].casefold()
-            named.add(folded)
-            if before not in caps and flat[k + 1] not in caps:
-                alone.add(folded)
-    return named, alone
+        # Not a sentence's first word (that follows a ""), and no capital on either side.
+        if before and before not in caps and flat[k + 1] not in caps:
+            out.add(flat[k].casefold())
+    return out
 
 
 def lowered_name_rate(cased: Sequence[Sequence[str]]) -> float:
@@ -438,22 +435,27 @@ def lowered_name_rate(cased: Sequence[Sequence[str]]) -> float:
 def joined_name_rate(flat: Sequence[str], sentences: int) -> float:
     """`lowered_name_rate` of ``sentences`` sentences given as `joined_words` (a pair
     holding a ``""`` crosses sentences)."""
-    # Each distinct word is judged once; pairs are picked and counted in C.
-    distinct = list(set(flat))
+    # Each distinct word is judged once; only the places of names written in lower
+    # case are looked at, and pairs are counted in C.
+    present = set(flat)
+    distinct = list(present)
     caps = set(compress(distinct, map(str.isupper, map(_FIRST, distinct))))
-    named, alone = _names(flat, caps)
-    lower = list(compress(distinct, map(str.islower, distinct)))
-    plain = set(compress(lower, map(lt, repeat(2), map(len, lower)))) - _STOP
-    # Only pairs of plain words holding a name count: look around those words alone.
-    keys = plain & named
-    solo = keys & alone  # a name that pairs with any plain word
+    titles = {w for w in caps if len(w) > 2 and w[1:].islower()}
+    inside = set(compress(flat, chain(("",), flat)))  # the words after a word: no first words
+    named = {w.casefold() for w in titles & inside}
+    # Names also written as plain words (`is_query_word`): the pairs hold one of these.
+    keys = {w for w in named if w in present and is_query_word(w)}
+    if not keys:
+        return 0.0
+    solo = _alone(flat, caps, {w for w in titles if w.casefold() in keys})
     starts: set[int] = set()  # where a counted pair starts, each once
     last = len(flat) - 1
     for i in compress(range(len(flat)), map(keys.__contains__, flat)):
-        mate = plain if flat[i] in solo else keys
-        if i and flat[i - 1] in mate:
+        # A name written capitalised on its own pairs with any plain word.
+        mate = is_query_word if flat[i] in solo else keys.__contains__
+        if i and mate(flat[i - 1]):
             starts.add(i - 1)
-        if i < last and flat[i + 1] in mate:
+        if i < last and mate(flat[i + 1]):
             starts.add(i)
     lower = Counter((flat[i], flat[i + 1]) for i in starts)
     top = max(lower.values(), default=0)
