@@ -136,13 +136,14 @@ class Quality:
     regions: list[Region] = field(default_factory=list)
 
 
-def _char_scores(text: str, tokens: list[str]) -> dict[str, float]:
+def _char_scores(text: str, tokens: list[str], chars: int) -> dict[str, float]:
+    """The character scores; ``chars`` is how many characters the ``tokens`` hold."""
     letters, digits = letters_and_digits(text)
     symbols = text.count("#") + text.count("…") + text.count("...")
     return {
         "digit_ratio": digits / (letters + digits) if letters + digits else 0.0,
         "symbol_word_ratio": symbols / len(tokens) if tokens else 0.0,
-        "mean_word_length": sum(map(len, tokens)) / len(tokens) if tokens else 0.0,
+        "mean_word_length": chars / len(tokens) if tokens else 0.0,
     }
 
 
@@ -181,7 +182,7 @@ def measure(text: str, lang: str | None) -> Measured:
     scores["loose_phrase_repeats"] = float(shape.loose_phrase_repeats)
     scores["stamp_share"] = shape.stamp_share
     if lang not in UNSPACED:
-        scores.update(_char_scores(text, tokens))
+        scores.update(_char_scores(text, tokens, grams.total))
         # Prose lines when they hold enough words: lists and tables lack function words too.
         if len(shape.prose_words) >= MIN_WORDS:
             ratio = stop_word_ratio(shape.prose_words, lang or "", shape.prose_names)
