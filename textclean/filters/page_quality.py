@@ -29,7 +29,7 @@ from .page_signals import joined_name_rate, line_scores, names_in_sentences
 from .quality_limits import with_limits
 from .regions import Region, SentenceWords, flagged_regions
 from .repetition import repetition_scores, words
-from .snippets import name_pair_starts, names_in, top_pair_count
+from .snippets import Vocabulary, name_pair_starts, top_pair_count, vocabulary_names
 from .stopwords import UNSPACED, stop_word_ratio
 from .word_grams import WordGrams
 from .word_order import recurring_pair_share
@@ -166,13 +166,14 @@ def measure(text: str, lang: str | None) -> Measured:
     scores["snippet_share"] = (
         sum(parts.snippet) / len(sentences) if len(sentences) >= MIN_SENTENCES else 0.0
     )
-    names = names_in(parts.cased)
+    vocabulary = Vocabulary.of(parts.cased)
+    names = vocabulary_names(vocabulary)
     pairs = name_pair_starts(parts.flat, names) if names else []
     scores["keyword_repeats"] = float(top_pair_count(parts.flat, pairs))
     regions = flagged_regions(text, parts, names, grams)
     soup = sum(r.end - r.start for r in regions)
     scores["soup_region_share"] = soup / len(text) if text else 0.0
-    scores["lowered_name_rate"] = joined_name_rate(parts.flat, len(parts.cased))
+    scores["lowered_name_rate"] = joined_name_rate(parts.flat, len(parts.cased), vocabulary)
     pair_share = recurring_pair_share(grams)
     if pair_share is not None:
         scores["recurring_pair_share"] = pair_share

@@ -55,14 +55,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from itertools import chain, compress, repeat
-from operator import gt, itemgetter, lt, or_
+from itertools import compress, repeat
+from operator import gt, lt, or_
 from typing import NamedTuple
 
 from ..patterns import Pattern
 from ..segment import WHITESPACE
 from .snippets import BULLETS as _BULLETS
-from .snippets import is_query_word, joined_words
+from .snippets import Vocabulary, is_query_word, joined_words
 from .stopwords import STOP_WORDS
 
 _ENDS = tuple(".!?…:;\"'”’»)]。！？")
@@ -84,8 +84,6 @@ _CLOCK = Pattern(r"\b[0-2]?\d:[0-5]\d\b", step="quality")
 _YEAR = Pattern(r"\b(?:19|20)\d\d\b", step="quality")
 _STAMP_WORDS = 12
 _MIN_STAMPS = 3
-#: A word's first character (none for an empty word).
-_FIRST = itemgetter(slice(0, 1))
 _EDGE_PUNCT = ".,;:!?\"'“”‘’()[]«»—–-…"
 #: A lower-case name pair seen fewer times than this is no pattern: the rate is 0.
 MIN_LOWERED_PAIRS = 5
@@ -429,22 +427,19 @@ def lowered_name_rate(cased: Sequence[Sequence[str]]) -> float:
     >>> lowered_name_rate([["We", "bought", "from", "Acme", "today"]] + [["acme", "tools"]] * 6)
     352.9...
     """
-    return joined_name_rate(joined_words(cased), len(cased))
+    return joined_name_rate(joined_words(cased), len(cased), Vocabulary.of(cased))
 
 
-def joined_name_rate(flat: Sequence[str], sentences: int) -> float:
+def joined_name_rate(flat: Sequence[str], sentences: int, vocabulary: Vocabulary) -> float:
     """`lowered_name_rate` of ``sentences`` sentences given as `joined_words` (a pair
-    holding a ``""`` crosses sentences)."""
+    holding a ``""`` crosses sentences) and their `Vocabulary`."""
     # Each distinct word is judged once; only the places of names written in lower
     # case are looked at, and pairs are counted in C.
-    present = set(flat)
-    distinct = list(present)
-    caps = set(compress(distinct, map(str.isupper, map(_FIRST, distinct))))
+    counts, firsts, caps = vocabulary
     titles = {w for w in caps if len(w) > 2 and w[1:].islower()}
-    inside = set(compress(flat, chain(("",), flat)))  # the words after a word: no first words
-    named = {w.casefold() for w in titles & inside}
+    named = {w.casefold() for w in titles if counts[w] > firsts[w]}  # seen inside a sentence
     # Names also written as plain words (`is_query_word`): the pairs hold one of these.
-    keys = {w for w in named if w in present and is_query_word(w)}
+    keys = {w for w in named if w in counts and is_query_word(w)}
     if not keys:
         return 0.0
     solo = _alone(flat, caps, {w for w in titles if w.casefold() in keys})

@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
-import numpy as np
-
 from ..patterns import Pattern
 from ..segment import WHITESPACE
 from .word_grams import WordGrams
@@ -219,17 +217,10 @@ def duplicate_ngram_fractions(
     """
     grams = WordGrams(tokens) if grams is None else grams
     total = grams.total
-    out: list[float] = []
-    for n in ns:
-        if not total or len(tokens) < n:
-            out.append(0.0)
-            continue
-        if not grams.repeats(n):
-            out.append(0.0)
-            continue
-        seen_before = np.flatnonzero(~grams.first_seen(n))
-        out.append(grams.covered_chars(grams.covered(seen_before, n)) / total)
-    return out
+    if not total:
+        return [0.0] * len(ns)
+    seen = grams.seen_before([n for n in ns if n <= len(tokens)])
+    return [grams.covered_chars_after(seen[n], n) / total if n <= len(tokens) else 0.0 for n in ns]
 
 
 def recycled_words(tokens: Sequence[str], n: int, seen: set[tuple[str, ...]]) -> set[int]:

@@ -22,6 +22,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import chain, compress
+from operator import itemgetter
+from typing import NamedTuple
 
 from ..patterns import Pattern
 from .stopwords import STOP_WORDS
@@ -32,6 +34,8 @@ _TRUNCATED = Pattern(r"(?:…|\.\.\.)[\"'”’»)\]]*\n?\Z", step="quality")
 _OPENERS = "\"'“‘„«‹([¿¡"
 _FRAGMENT_START = ",;:)]}”’»›–—"
 _STOP = frozenset().union(*STOP_WORDS.values())
+#: A word's first character (none for an empty word).
+_FIRST = itemgetter(slice(0, 1))
 
 
 def is_query_word(word: str) -> bool:
@@ -140,23 +144,44 @@ def lowercased_names(sentences: Sequence[str]) -> set[str]:
     return names_in([cased_words(s) for s in sentences])
 
 
+class Vocabulary(NamedTuple):
+    """The distinct words of a text's sentences, counted once for every name signal."""
+
+    counts: Counter[str]  # every word
+    firsts: Counter[str]  # each sentence's first word
+    caps: set[str]  # the words that start with a capital
+
+    @classmethod
+    def of(cls, tokenized: Sequence[Sequence[str]]) -> Vocabulary:
+        """Count the words of ``tokenized`` (sentences split by `cased_words`) in C."""
+        counts = Counter(chain.from_iterable(tokenized))
+        distinct = list(counts)
+        caps = set(compress(distinct, map(str.isupper, map(_FIRST, distinct))))
+        return cls(counts, Counter(ws[0] for ws in tokenized if ws), caps)
+
+
 def names_in(tokenized: Sequence[Sequence[str]]) -> set[str]:
     """`lowercased_names` of sentences already split by `cased_words`."""
-    # Words are counted in C; only the distinct ones are asked their case.
-    counts = Counter(chain.from_iterable(tokenized))
-    repeated = {w: n for w, n in counts.items() if n >= 2 and w.islower() and w[0].isalpha()}
-    if not repeated:
-        return set()
+    return vocabulary_names(Vocabulary.of(tokenized))
+
+
+def vocabulary_names(vocabulary: Vocabulary) -> set[str]:
+    """`names_in` of the sentences whose `Vocabulary` this is.
+
+    Only the distinct words that start with a capital are asked more, and then
+    only the lower-case forms of those.
+    """
+    counts, firsts, caps = vocabulary
     # Capitalised inside a sentence: not its first word, not all capitals. A word's
     # count inside sentences is its count less its count as a first word.
-    firsts = Counter(ws[0] for ws in tokenized if ws)
     capital: Counter[str] = Counter()
-    for w, n in counts.items():
-        if w[0].isupper() and w[0].isalpha() and not w.isupper():
-            inside = n - firsts[w]
+    for w in caps:
+        if w[0].isalpha() and not w.isupper():
+            inside = counts[w] - firsts[w]
             if inside:
                 capital[w.casefold()] += inside
-    return {w for w, n in repeated.items() if capital[w] >= n}
+    get = counts.get
+    return {w for w, n in capital.items() if n >= get(w, 0) >= 2 and w.islower() and w[0].isalpha()}
 
 
 def keyword_repeats(sentences: Sequence[str], names: set[str] | None = None) -> int:
