@@ -79,8 +79,15 @@ class WordGrams:
         if valid is None:
             before = np.maximum.accumulate(codes)
             return np.concatenate([[True], codes[1:] > before[:-1]])
-        _, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
-        return first[inverse.reshape(-1)] == np.arange(len(codes))
+        # An n-gram that occurs once in the page is new wherever it is: only the others
+        # are grouped to find their first place among ``valid``.
+        found = np.ones(len(codes), dtype=bool)
+        maybe = np.flatnonzero(np.bincount(self.codes(n))[codes] > 1)
+        if len(maybe):
+            _, first = np.unique(codes[maybe], return_index=True)
+            found[maybe] = False
+            found[maybe[first]] = True
+        return found
 
     def seen_before(self, ns: Sequence[int]) -> dict[int, np.ndarray]:
         """For each n of ``ns``: the positions (increasing) whose n-gram occurred earlier.
