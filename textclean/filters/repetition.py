@@ -209,8 +209,8 @@ def duplicate_ngram_fraction(tokens: Sequence[str], n: int) -> float:
 def duplicate_ngram_fractions(
     tokens: Sequence[str], ns: Sequence[int], grams: WordGrams | None = None
 ) -> list[float]:
-    """`duplicate_ngram_fraction` for each of ``ns``, from the n-gram codes of `WordGrams`
-    (``grams``, when the caller already has them for ``tokens``).
+    """`duplicate_ngram_fraction` for each of ``ns``, from the places of repeated n-grams
+    `WordGrams.seen_before` finds (``grams``, when the caller already has them for ``tokens``).
 
     >>> duplicate_ngram_fractions("a b c d e x a b c d e".split(), (5, 6))
     [0.45454545454545453, 0.0]
