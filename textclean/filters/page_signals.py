@@ -387,20 +387,24 @@ def _title(word: str) -> bool:
     return len(word) > 2 and word[0].isupper() and word[1:].islower()
 
 
-def _alone(flat: Sequence[str], caps: set[str], titles: set[str]) -> set[str]:
+def _alone(flat: Sequence[str], places: list[int], caps: set[str], titles: set[str]) -> set[str]:
     """Of the ``titles`` (`_title` words), those (case-folded) written inside a sentence
     with no capitalised word beside them: names in their own right, not parts of a
     longer one.
 
     ``flat`` is `joined_words` of the sentences and ``caps`` its words that start
-    with a capital; only the places of the ``titles`` are looked at.
+    with a capital; only the ``places`` of ``flat`` are looked at (those of the
+    ``titles`` among them).
     """
     out = set()
-    for k in compress(range(len(flat)), map(titles.__contains__, flat)):
+    for k in places:
+        word = flat[k]
+        if word not in titles:
+            continue
         before = flat[k - 1] if k else ""
         # Not a sentence's first word (that follows a ""), and no capital on either side.
         if before and before not in caps and flat[k + 1] not in caps:
-            out.add(flat[k].casefold())
+            out.add(word.casefold())
     return out
 
 
@@ -442,10 +446,15 @@ def joined_name_rate(flat: Sequence[str], sentences: int, vocabulary: Vocabulary
     keys = {w for w in named if w in counts and is_query_word(w)}
     if not keys:
         return 0.0
-    solo = _alone(flat, caps, {w for w in titles if w.casefold() in keys})
+    spelled = {w for w in titles if w.casefold() in keys}  # the same names capitalised
+    marked = keys | spelled
+    places = list(compress(range(len(flat)), map(marked.__contains__, flat)))
+    solo = _alone(flat, places, caps, spelled)
     starts: set[int] = set()  # where a counted pair starts, each once
     last = len(flat) - 1
-    for i in compress(range(len(flat)), map(keys.__contains__, flat)):
+    for i in places:
+        if flat[i] not in keys:
+            continue
         # A name written capitalised on its own pairs with any plain word.
         mate = is_query_word if flat[i] in solo else keys.__contains__
         if i and mate(flat[i - 1]):

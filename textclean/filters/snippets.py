@@ -34,8 +34,9 @@ _TRUNCATED = Pattern(r"(?:…|\.\.\.)[\"'”’»)\]]*\n?\Z", step="quality")
 _OPENERS = "\"'“‘„«‹([¿¡"
 _FRAGMENT_START = ",;:)]}”’»›–—"
 _STOP = frozenset().union(*STOP_WORDS.values())
-#: A word's first character (none for an empty word).
+#: A word's first character (none for an empty word), and a sentence's first word.
 _FIRST = itemgetter(slice(0, 1))
+_FIRST_WORD = itemgetter(0)
 
 
 def is_query_word(word: str) -> bool:
@@ -157,7 +158,7 @@ class Vocabulary(NamedTuple):
         counts = Counter(chain.from_iterable(tokenized))
         distinct = list(counts)
         caps = set(compress(distinct, map(str.isupper, map(_FIRST, distinct))))
-        return cls(counts, Counter(ws[0] for ws in tokenized if ws), caps)
+        return cls(counts, Counter(map(_FIRST_WORD, filter(None, tokenized))), caps)
 
 
 def names_in(tokenized: Sequence[Sequence[str]]) -> set[str]:
