@@ -63,6 +63,13 @@ _OPENERS = "\"'“‘„‚«‹([{¿¡「『【〈《〔（"
 _ALL_TERMINALS = _TERMINALS + _CJK_TERMINALS
 _TERMINAL_RUN = frozenset(_TERMINALS + _CLOSERS)
 _CJK_RUN = frozenset(_CJK_TERMINALS + _CLOSERS)
+#: The same characters as sets, for the per-character tests.
+_SPACES = frozenset(WHITESPACE)
+_INLINE_SPACES = frozenset(_INLINE_SPACE)
+_BREAKS = frozenset(LINE_BREAKS)
+_CLOSER_SET = frozenset(_CLOSERS)
+_OPENER_SET = frozenset(_OPENERS)
+_CJK_SET = frozenset(_CJK_TERMINALS)
 _DOTTED = Pattern(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}", step="segment")
 
 #: Abbreviations that do not end a sentence (a name or example follows).
@@ -141,20 +148,20 @@ def _line_bounds(text: str) -> list[tuple[int, int]]:
     pos = 0
     for piece in text.splitlines(True):
         end = pos + len(piece)
-        if piece[-1] in LINE_BREAKS:
+        if piece[-1] in _BREAKS:
             bounds.append((pos, end - 2 if piece.endswith("\r\n") else end - 1))
         else:
             bounds.append((pos, end))
         pos = end
-    if pos == len(text) and (not text or text[-1] in LINE_BREAKS):
+    if pos == len(text) and (not text or text[-1] in _BREAKS):
         bounds.append((pos, pos))
     return bounds
 
 
 def _stripped(text: str, start: int, end: int) -> Sentence | None:
-    while start < end and text[start] in WHITESPACE:
+    while start < end and text[start] in _SPACES:
         start += 1
-    while end > start and text[end - 1] in WHITESPACE:
+    while end > start and text[end - 1] in _SPACES:
         end -= 1
     return Sentence(start, end, text[start:end]) if start < end else None
 
@@ -219,7 +226,7 @@ def _candidates(line: str) -> list[tuple[int, int]]:
     for i in at:
         if i < end:
             continue
-        run = _CJK_RUN if line[i] in _CJK_TERMINALS else _TERMINAL_RUN
+        run = _CJK_RUN if line[i] in _CJK_SET else _TERMINAL_RUN
         end = i + 1
         while end < n and line[end] in run:
             end += 1
@@ -230,18 +237,18 @@ def _candidates(line: str) -> list[tuple[int, int]]:
 def _boundary_after(line: str, term_start: int, term_end: int, sentence_start: int) -> int | None:
     """Where the sentence ending in ``line[term_start:term_end]`` ends, or None if it does not."""
     n = len(line)
-    if line[term_start] in _CJK_TERMINALS:
+    if line[term_start] in _CJK_SET:
         return term_end
     if term_end >= n:
         return n
-    if line[term_end] not in _INLINE_SPACE:
+    if line[term_end] not in _INLINE_SPACES:
         return None  # 0.8%, U.S.A, example.com, ”, …
     nxt = _skip_space(line, term_end)
     # A closing quote detached by a stray space (`stopped. ” Next`) closes this sentence.
     close_end = nxt
-    while close_end < n and line[close_end] in _CLOSERS:
+    while close_end < n and line[close_end] in _CLOSER_SET:
         close_end += 1
-    if close_end > nxt and (close_end >= n or line[close_end] in _INLINE_SPACE):
+    if close_end > nxt and (close_end >= n or line[close_end] in _INLINE_SPACES):
         cut = close_end
         nxt = _skip_space(line, close_end)
     elif close_end > nxt and line[close_end] in ",;:":
@@ -257,7 +264,7 @@ def _boundary_after(line: str, term_start: int, term_end: int, sentence_start: i
 
 
 def _skip_space(line: str, pos: int) -> int:
-    while pos < len(line) and line[pos] in _INLINE_SPACE:
+    while pos < len(line) and line[pos] in _INLINE_SPACES:
         pos += 1
     return pos
 
@@ -294,12 +301,12 @@ def _continues(line: str, term_start: int, terminal: str, nxt: int, sentence_sta
 
 
 def _only_space(line: str, start: int, end: int) -> bool:
-    return all(c in WHITESPACE for c in line[start:end])
+    return all(c in _SPACES for c in line[start:end])
 
 
 def _next_word(line: str, pos: int) -> str:
     n = len(line)
-    while pos < n and line[pos] in _OPENERS:
+    while pos < n and line[pos] in _OPENER_SET:
         pos += 1
     end = pos
     while end < n and (line[end].isalnum() or line[end] in "'’-"):
@@ -310,7 +317,7 @@ def _next_word(line: str, pos: int) -> str:
 def _next_word_start(line: str, pos: int) -> str:
     """The first character of `_next_word` (empty at the end of the line)."""
     n = len(line)
-    while pos < n and line[pos] in _OPENERS:
+    while pos < n and line[pos] in _OPENER_SET:
         pos += 1
     return line[pos : pos + 1]
 
@@ -319,7 +326,7 @@ def _prev_token(line: str, end: int) -> str:
     # The last whitespace-free run of the 40 characters before ``end``
     # (`str.split` splits at exactly `WHITESPACE`).
     chunk = line[max(0, end - 40) : end]
-    if not chunk or chunk[-1] in WHITESPACE:
+    if not chunk or chunk[-1] in _SPACES:
         return ""
     return chunk.rsplit(None, 1)[-1].lstrip(_OPENERS)
 

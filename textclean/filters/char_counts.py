@@ -1,21 +1,22 @@
-"""Letters and digits of a text, counted by NumPy rather than character by character.
+"""Letters and digits of a text, counted by byte deletion rather than character by character.
 
 The digit ratio reads how many characters of a page are letters and how many
 digits. Asking ``str.isalpha`` of every character costs a Python call each;
-here ASCII is counted with one `numpy.bincount` over the code points, and
+here the ASCII letters and digits are counted by what `bytes.translate` leaves
+of the UTF-8 bytes (every byte of a wider character is 0x80 or above), and
 only the distinct characters beyond ASCII (a few dozen on most pages) are
 asked, once each. The counts are those of the per-character definition.
 """
 
 from __future__ import annotations
 
-import numpy as np
+from collections import Counter
 
-_ASCII = 128
-#: Per ASCII code point: 1 for a digit, 0 otherwise; and likewise for letters.
-_ASCII_DIGIT = np.array([chr(c).isdigit() for c in range(_ASCII)], dtype=np.int64)
-_ASCII_LETTER = np.array(
-    [chr(c).isalpha() and not chr(c).isdigit() for c in range(_ASCII)], dtype=np.int64
+_ASCII = bytes(range(128))
+#: Every byte but the ASCII digits, and every byte but the ASCII letters.
+_NOT_DIGIT = bytes(b for b in range(256) if not (b < 128 and chr(b).isdigit()))
+_NOT_LETTER = bytes(
+    b for b in range(256) if not (b < 128 and chr(b).isalpha() and not chr(b).isdigit())
 )
 
 
@@ -26,15 +27,12 @@ def letters_and_digits(text: str) -> tuple[int, int]:
     >>> letters_and_digits("Año 2024: ½ ٣")
     (3, 5)
     """
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    small = codes < _ASCII
-    counts = np.bincount(codes[small], minlength=_ASCII)
-    digits = int(counts @ _ASCII_DIGIT)
-    letters = int(counts @ _ASCII_LETTER)
-    if not small.all():
-        values, many = np.unique(codes[~small], return_counts=True)
-        for code, n in zip(values.tolist(), many.tolist(), strict=True):
-            ch = chr(code)
+    data = text.encode("utf-8", "surrogatepass")
+    digits = len(data.translate(None, _NOT_DIGIT))
+    letters = len(data.translate(None, _NOT_LETTER))
+    if len(data) > len(text):  # a character beyond ASCII
+        wide = data.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+        for ch, n in Counter(wide).items():
             if ch.isdigit():
                 digits += n
             elif ch.isalpha():

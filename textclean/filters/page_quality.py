@@ -25,11 +25,11 @@ from ..registry import register
 from ..segment import split_sentences
 from ..steps import Step, StepResult
 from .char_counts import letters_and_digits
-from .page_signals import line_scores, lowered_name_rate, names_in_sentences
+from .page_signals import joined_name_rate, line_scores, names_in_sentences
 from .quality_limits import with_limits
 from .regions import Region, SentenceWords, flagged_regions
 from .repetition import repetition_scores, words
-from .snippets import name_pair_repeats, names_in
+from .snippets import Vocabulary, name_pair_starts, top_pair_count, vocabulary_names
 from .stopwords import UNSPACED, stop_word_ratio
 from .word_grams import WordGrams
 from .word_order import recurring_pair_share
@@ -136,13 +136,14 @@ class Quality:
     regions: list[Region] = field(default_factory=list)
 
 
-def _char_scores(text: str, tokens: list[str]) -> dict[str, float]:
+def _char_scores(text: str, tokens: list[str], chars: int) -> dict[str, float]:
+    """The character scores; ``chars`` is how many characters the ``tokens`` hold."""
     letters, digits = letters_and_digits(text)
     symbols = text.count("#") + text.count("…") + text.count("...")
     return {
         "digit_ratio": digits / (letters + digits) if letters + digits else 0.0,
         "symbol_word_ratio": symbols / len(tokens) if tokens else 0.0,
-        "mean_word_length": sum(map(len, tokens)) / len(tokens) if tokens else 0.0,
+        "mean_word_length": chars / len(tokens) if tokens else 0.0,
     }
 
 
@@ -165,12 +166,14 @@ def measure(text: str, lang: str | None) -> Measured:
     scores["snippet_share"] = (
         sum(parts.snippet) / len(sentences) if len(sentences) >= MIN_SENTENCES else 0.0
     )
-    names = names_in(parts.cased)
-    scores["keyword_repeats"] = float(name_pair_repeats(parts.cased, names))
+    vocabulary = Vocabulary.of(parts.cased)
+    names = vocabulary_names(vocabulary)
+    pairs = name_pair_starts(parts.flat, names) if names else []
+    scores["keyword_repeats"] = float(top_pair_count(parts.flat, pairs))
     regions = flagged_regions(text, parts, names, grams)
     soup = sum(r.end - r.start for r in regions)
     scores["soup_region_share"] = soup / len(text) if text else 0.0
-    scores["lowered_name_rate"] = lowered_name_rate(parts.cased)
+    scores["lowered_name_rate"] = joined_name_rate(parts.flat, len(parts.cased), vocabulary)
     pair_share = recurring_pair_share(grams)
     if pair_share is not None:
         scores["recurring_pair_share"] = pair_share
@@ -180,7 +183,7 @@ def measure(text: str, lang: str | None) -> Measured:
     scores["loose_phrase_repeats"] = float(shape.loose_phrase_repeats)
     scores["stamp_share"] = shape.stamp_share
     if lang not in UNSPACED:
-        scores.update(_char_scores(text, tokens))
+        scores.update(_char_scores(text, tokens, grams.total))
         # Prose lines when they hold enough words: lists and tables lack function words too.
         if len(shape.prose_words) >= MIN_WORDS:
             ratio = stop_word_ratio(shape.prose_words, lang or "", shape.prose_names)

@@ -55,13 +55,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from itertools import chain, compress
+from itertools import compress, repeat
+from operator import gt, lt, or_
 from typing import NamedTuple
 
 from ..patterns import Pattern
 from ..segment import WHITESPACE
 from .snippets import BULLETS as _BULLETS
-from .snippets import is_query_word, joined_words
+from .snippets import Vocabulary, is_query_word, joined_words
 from .stopwords import STOP_WORDS
 
 _ENDS = tuple(".!?…:;\"'”’»)]。！？")
@@ -156,11 +157,12 @@ def line_scores(text: str) -> LineScores:
     >>> line_scores("Home\\nNews\\nThe council met on Monday to vote.")[:4]
     (0.809..., 0.0, 0, 3)
     """
-    total = prose = count = pieces = long = stamps = names = prose_count = prose_lines = 0
+    total = prose = count = pieces = long = stamps = prose_count = prose_lines = 0
     head = (0, 0, 0, 0)  # total, prose, pieces, long up to the last prose line
     tail = headlines = 0  # lines after the last prose line, and the headlines among them
     loose: Counter[tuple[str, str]] = Counter()
-    prose_words: list[str] = []
+    said_words: list[str] = []  # the words of the prose lines that are no bullets, as split
+    starts: list[int] = []  # where each of those lines starts in `said_words`
     lines = text.splitlines()
     last = len(lines) - 1
     while last > 0 and not lines[last].strip():
@@ -197,16 +199,8 @@ def line_scores(text: str) -> LineScores:
             head = (total, prose, pieces, long)
             tail = headlines = 0
             if line[0] not in _BULLETS:
-                words = [w.strip(_EDGE_PUNCT) for w in said]
-                names += is_number(words[0])
-                # `is_name_or_number`, inlined: it runs once per prose word.
-                for w, before in zip(words[1:], said, strict=False):
-                    c = w[:1]
-                    if (c.isdigit() or (c.isupper() and not w.isupper())) and (
-                        before[-1] not in _OPENS
-                    ):
-                        names += 1
-                prose_words.extend(map(str.casefold, words))
+                starts.append(len(said_words))
+                said_words.extend(said)
             continue
         tail += 1
         if not ends:
@@ -219,15 +213,45 @@ def line_scores(text: str) -> LineScores:
         and prose_lines >= HEAD_PROSE_SHARE * (count - tail)
     ):
         total, prose, pieces, long = head
+    words = list(map(str.strip, said_words, repeat(_EDGE_PUNCT)))
     return LineScores(
         prose / total if total else 0.0,
         long / pieces if pieces else 0.0,
         max(loose.values(), default=0),
         count,
         stamps / count if stamps >= _MIN_STAMPS else 0.0,
-        prose_words,
-        names,
+        list(map(str.casefold, words)),
+        _prose_names(said_words, words, starts),
     )
+
+
+def _prose_names(said: list[str], words: list[str], starts: list[int]) -> int:
+    """How many of the prose lines' ``words`` are names or numbers (`is_name_or_number`):
+    a line's first word only as a number, any other unless the word before it ends
+    in one of `_OPENS` (a word after a sentence end is capitalised anyway).
+
+    ``said`` holds the lines' words as split and ``words`` the same with edge
+    punctuation stripped; ``starts`` is where each line starts in both. A word
+    starting with a lower-case ASCII letter (most of them) is no name: those
+    are passed over in C.
+
+    >>> said = ["The", "Cardiff", "side.", "3-1", "win", "for", "Wales"]
+    >>> _prose_names(said, [w.strip(".") for w in said], [0, 3])
+    3
+    """
+    firsts = set(starts)
+    count = sum(is_number(words[at]) for at in starts)
+    maybe = map(or_, map(lt, words, repeat("a")), map(gt, words, repeat("{")))
+    for k in compress(range(len(words)), maybe):
+        w = words[k]
+        c = w[:1]
+        if (
+            (c.isdigit() or (c.isupper() and not w.isupper()))
+            and k not in firsts
+            and said[k - 1][-1] not in _OPENS
+        ):
+            count += 1
+    return count
 
 
 def _captioned_prose(line: str) -> int:
@@ -363,16 +387,24 @@ def _title(word: str) -> bool:
     return len(word) > 2 and word[0].isupper() and word[1:].islower()
 
 
-def _names_alone(cased: Sequence[Sequence[str]]) -> set[str]:
-    """Words (case-folded) written capitalised inside a sentence with no capitalised
-    word beside them: names in their own right, not parts of a longer one."""
+def _alone(flat: Sequence[str], places: list[int], caps: set[str], titles: set[str]) -> set[str]:
+    """Of the ``titles`` (`_title` words), those (case-folded) written inside a sentence
+    with no capitalised word beside them: names in their own right, not parts of a
+    longer one.
+
+    ``flat`` is `joined_words` of the sentences and ``caps`` its words that start
+    with a capital; only the ``places`` of ``flat`` are looked at (those of the
+    ``titles`` among them).
+    """
     out = set()
-    for words in cased:
-        caps = [bool(w[:1].isupper()) for w in words]
-        for k in range(1, len(words)):
-            if caps[k] and _title(words[k]) and not caps[k - 1]:
-                if k + 1 == len(words) or not caps[k + 1]:
-                    out.add(words[k].casefold())
+    for k in places:
+        word = flat[k]
+        if word not in titles:
+            continue
+        before = flat[k - 1] if k else ""
+        # Not a sentence's first word (that follows a ""), and no capital on either side.
+        if before and before not in caps and flat[k + 1] not in caps:
+            out.add(word.casefold())
     return out
 
 
@@ -399,23 +431,37 @@ def lowered_name_rate(cased: Sequence[Sequence[str]]) -> float:
     >>> lowered_name_rate([["We", "bought", "from", "Acme", "today"]] + [["acme", "tools"]] * 6)
     352.9...
     """
-    # Each distinct word is judged once; pairs are picked and counted in C.
-    named = {w.casefold() for w in set(chain.from_iterable(ws[1:] for ws in cased)) if _title(w)}
-    alone = _names_alone(cased) & named
-    flat = joined_words(cased)  # a pair holding its "" crosses sentences
-    plain = {w for w in set(flat) if w.islower() and len(w) > 2 and w not in _STOP}
-    # Only pairs of plain words holding a name count: look around those words alone.
-    keys = plain & named
-    solo = keys & alone  # a name that pairs with any plain word
+    return joined_name_rate(joined_words(cased), len(cased), Vocabulary.of(cased))
+
+
+def joined_name_rate(flat: Sequence[str], sentences: int, vocabulary: Vocabulary) -> float:
+    """`lowered_name_rate` of ``sentences`` sentences given as `joined_words` (a pair
+    holding a ``""`` crosses sentences) and their `Vocabulary`."""
+    # Each distinct word is judged once; only the places of names written in lower
+    # case are looked at, and pairs are counted in C.
+    counts, firsts, caps = vocabulary
+    titles = {w for w in caps if len(w) > 2 and w[1:].islower()}
+    named = {w.casefold() for w in titles if counts[w] > firsts[w]}  # seen inside a sentence
+    # Names also written as plain words (`is_query_word`): the pairs hold one of these.
+    keys = {w for w in named if w in counts and is_query_word(w)}
+    if not keys:
+        return 0.0
+    spelled = {w for w in titles if w.casefold() in keys}  # the same names capitalised
+    marked = keys | spelled
+    places = list(compress(range(len(flat)), map(marked.__contains__, flat)))
+    solo = _alone(flat, places, caps, spelled)
     starts: set[int] = set()  # where a counted pair starts, each once
     last = len(flat) - 1
-    for i in compress(range(len(flat)), map(keys.__contains__, flat)):
-        mate = plain if flat[i] in solo else keys
-        if i and flat[i - 1] in mate:
+    for i in places:
+        if flat[i] not in keys:
+            continue
+        # A name written capitalised on its own pairs with any plain word.
+        mate = is_query_word if flat[i] in solo else keys.__contains__
+        if i and mate(flat[i - 1]):
             starts.add(i - 1)
-        if i < last and flat[i + 1] in mate:
+        if i < last and mate(flat[i + 1]):
             starts.add(i)
     lower = Counter((flat[i], flat[i + 1]) for i in starts)
     top = max(lower.values(), default=0)
-    words = len(flat) - len(cased)
+    words = len(flat) - sentences
     return 1000.0 * top / words if words and top >= MIN_LOWERED_PAIRS else 0.0

@@ -14,7 +14,9 @@ signal alone is enough.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import accumulate
 from typing import NamedTuple
 
 import numpy as np
@@ -24,10 +26,12 @@ from .snippets import (
     cased_words,
     is_fragment,
     is_truncated,
+    joined_words,
     list_item_starts,
-    name_pair_repeats,
+    name_pair_starts,
     names_in,
     spaced_words,
+    top_pair_count,
 )
 from .word_grams import WordGrams
 
@@ -63,6 +67,7 @@ class SentenceWords(NamedTuple):
     folded: list[list[str]]  # the same, case-folded (`repetition.words`)
     snippet: list[bool]  # truncated or a fragment
     words: list[str]  # every folded word of the text, in order
+    flat: list[str]  # `cased` as one list, each sentence followed by "" (`snippets.joined_words`)
 
     @classmethod
     def of(cls, text: str) -> SentenceWords:
@@ -96,7 +101,7 @@ class SentenceWords(NamedTuple):
                 f and s.start not in items for f, s in zip(fragment, sentences, strict=True)
             ]
         snippet = [f or is_truncated(s.text) for f, s in zip(fragment, sentences, strict=True)]
-        return cls(sentences, cased, folded, snippet, words)
+        return cls(sentences, cased, folded, snippet, words, joined_words(cased))
 
 
 def window_bounds(text: str, parts: SentenceWords) -> list[tuple[int, int, int, int]]:
@@ -144,11 +149,15 @@ def flagged_regions(
     if grams is None:
         grams = WordGrams(parts.words)
     recycled_chars, window_chars = _recycled_chars(parts, spans, grams)
+    pairs = name_pair_starts(parts.flat, names) if names else []
+    # Where each sentence starts in `parts.flat`: its words and a "" for each sentence before.
+    at = [i + k for i, k in enumerate(accumulate(map(len, parts.cased), initial=0))]
     regions: list[Region] = []
     for (start, end, a, b), reused, chars in zip(spans, recycled_chars, window_chars, strict=True):
         recycled = reused / (chars or 1)
         snippets = _share(parts.snippet[a:b])
-        keywords = name_pair_repeats(parts.cased[a:b], names)
+        inside = pairs[bisect_left(pairs, at[a]) : bisect_left(pairs, at[b])]
+        keywords = top_pair_count(parts.flat, inside)
         pasted = (
             recycled + snippets > PASTED_LIMIT
             and recycled >= MIN_RECYCLED

@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
-import numpy as np
-
 from ..patterns import Pattern
 from ..segment import WHITESPACE
 from .word_grams import WordGrams
@@ -33,8 +31,22 @@ def words(text: str) -> list[str]:
     return [w.casefold() for w in _WORD.findall(text)]
 
 
-def _normal(piece: str) -> str:
-    return " ".join(piece.split()).casefold()
+def piece_keys(pieces: Iterable[str]) -> list[str]:
+    """Each piece with its runs of spaces made one space and its ends stripped, case folded.
+
+    Every space but " " is unprintable, so a printable piece with no double
+    space and none at either end (most lines and sentences) is its own key
+    before folding, with no split and join.
+
+    >>> piece_keys(["Buy  NOW ", "Buy now", "a\tb"])
+    ['buy now', 'buy now', 'a b']
+    """
+    return [
+        p.casefold()
+        if p.isprintable() and "  " not in p and p[:1] != " " and p[-1:] != " "
+        else " ".join(p.split()).casefold()
+        for p in pieces
+    ]
 
 
 def duplicate_fractions(pieces: Iterable[str]) -> tuple[float, float]:
@@ -45,9 +57,11 @@ def duplicate_fractions(pieces: Iterable[str]) -> tuple[float, float]:
     >>> duplicate_fractions(["Share", "News text here.", "share"])
     (0.3333333333333333, 0.2)
     """
-    # Each piece's key (spaces collapsed, case folded), made in C; a repeat is every
-    # occurrence of a key but its first.
-    keys = list(filter(None, map(str.casefold, map(" ".join, map(str.split, pieces)))))
+    pieces = list(pieces)
+    if len(pieces) < 2:  # nothing to repeat (a page of one paragraph)
+        return (0.0, 0.0)
+    # A repeat is every occurrence of a key but its first.
+    keys = list(filter(None, piece_keys(pieces)))
     distinct = set(keys)
     count, chars = len(keys), sum(map(len, keys))
     dup_count, dup_chars = count - len(distinct), chars - sum(map(len, distinct))
@@ -78,19 +92,18 @@ def line_fractions(pieces: Iterable[str]) -> tuple[float, float, float]:
     >>> line_fractions(["Title", "Body text.", "Title"])[2]
     0.0
     """
-    counts: Counter[str] = Counter()
-    count = chars = dup_chars = 0
-    for piece in pieces:
-        key = _normal(piece)
-        if not key or not any(map(str.isalnum, key)):  # blank, or a separator ("- - -")
-            continue
-        count += 1
-        chars += len(key)
-        if key in counts:
-            dup_chars += len(key)
-        counts[key] += 1
-    if not count:
+    # A blank line or a separator ("- - -") holds no letter or digit.
+    keys = [
+        key
+        for key in piece_keys(pieces)
+        if key and (key[0].isalnum() or any(map(str.isalnum, key)))
+    ]
+    if not keys:
         return (0.0, 0.0, 0.0)
+    counts = Counter(keys)
+    count = len(keys)
+    chars = sum(map(len, keys))
+    dup_chars = chars - sum(map(len, counts))  # every occurrence of a key but its first
     extra = sorted((n - 1 for n in counts.values() if n > 1), reverse=True)
     pasted = sum(extra[:PASTED_LINES])
     return (
@@ -196,25 +209,18 @@ def duplicate_ngram_fraction(tokens: Sequence[str], n: int) -> float:
 def duplicate_ngram_fractions(
     tokens: Sequence[str], ns: Sequence[int], grams: WordGrams | None = None
 ) -> list[float]:
-    """`duplicate_ngram_fraction` for each of ``ns``, from the n-gram codes of `WordGrams`
-    (``grams``, when the caller already has them for ``tokens``).
+    """`duplicate_ngram_fraction` for each of ``ns``, from the places of repeated n-grams
+    `WordGrams.seen_before` finds (``grams``, when the caller already has them for ``tokens``).
 
     >>> duplicate_ngram_fractions("a b c d e x a b c d e".split(), (5, 6))
     [0.45454545454545453, 0.0]
     """
     grams = WordGrams(tokens) if grams is None else grams
     total = grams.total
-    out: list[float] = []
-    for n in ns:
-        if not total or len(tokens) < n:
-            out.append(0.0)
-            continue
-        if not grams.repeats(n):
-            out.append(0.0)
-            continue
-        seen_before = np.flatnonzero(~grams.first_seen(n))
-        out.append(grams.covered_chars(grams.covered(seen_before, n)) / total)
-    return out
+    if not total:
+        return [0.0] * len(ns)
+    seen = grams.seen_before([n for n in ns if n <= len(tokens)])
+    return [grams.covered_chars_after(seen[n], n) / total if n <= len(tokens) else 0.0 for n in ns]
 
 
 def recycled_words(tokens: Sequence[str], n: int, seen: set[tuple[str, ...]]) -> set[int]:

@@ -20,8 +20,10 @@ language-independent for scripts with letter case:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import chain, compress
+from operator import itemgetter
+from typing import NamedTuple
 
 from ..patterns import Pattern
 from .stopwords import STOP_WORDS
@@ -32,6 +34,9 @@ _TRUNCATED = Pattern(r"(?:…|\.\.\.)[\"'”’»)\]]*\n?\Z", step="quality")
 _OPENERS = "\"'“‘„«‹([¿¡"
 _FRAGMENT_START = ",;:)]}”’»›–—"
 _STOP = frozenset().union(*STOP_WORDS.values())
+#: A word's first character (none for an empty word), and a sentence's first word.
+_FIRST = itemgetter(slice(0, 1))
+_FIRST_WORD = itemgetter(0)
 
 
 def is_query_word(word: str) -> bool:
@@ -140,23 +145,44 @@ def lowercased_names(sentences: Sequence[str]) -> set[str]:
     return names_in([cased_words(s) for s in sentences])
 
 
+class Vocabulary(NamedTuple):
+    """The distinct words of a text's sentences, counted once for every name signal."""
+
+    counts: Counter[str]  # every word
+    firsts: Counter[str]  # each sentence's first word
+    caps: set[str]  # the words that start with a capital
+
+    @classmethod
+    def of(cls, tokenized: Sequence[Sequence[str]]) -> Vocabulary:
+        """Count the words of ``tokenized`` (sentences split by `cased_words`) in C."""
+        counts = Counter(chain.from_iterable(tokenized))
+        distinct = list(counts)
+        caps = set(compress(distinct, map(str.isupper, map(_FIRST, distinct))))
+        return cls(counts, Counter(map(_FIRST_WORD, filter(None, tokenized))), caps)
+
+
 def names_in(tokenized: Sequence[Sequence[str]]) -> set[str]:
     """`lowercased_names` of sentences already split by `cased_words`."""
-    # Words are counted in C; only the distinct ones are asked their case.
-    counts = Counter(chain.from_iterable(tokenized))
-    repeated = {w: n for w, n in counts.items() if n >= 2 and w.islower() and w[0].isalpha()}
-    if not repeated:
-        return set()
+    return vocabulary_names(Vocabulary.of(tokenized))
+
+
+def vocabulary_names(vocabulary: Vocabulary) -> set[str]:
+    """`names_in` of the sentences whose `Vocabulary` this is.
+
+    Only the distinct words that start with a capital are asked more, and then
+    only the lower-case forms of those.
+    """
+    counts, firsts, caps = vocabulary
     # Capitalised inside a sentence: not its first word, not all capitals. A word's
     # count inside sentences is its count less its count as a first word.
-    firsts = Counter(ws[0] for ws in tokenized if ws)
     capital: Counter[str] = Counter()
-    for w, n in counts.items():
-        if w[0].isupper() and w[0].isalpha() and not w.isupper():
-            inside = n - firsts[w]
+    for w in caps:
+        if w[0].isalpha() and not w.isupper():
+            inside = counts[w] - firsts[w]
             if inside:
                 capital[w.casefold()] += inside
-    return {w for w, n in repeated.items() if capital[w] >= n}
+    get = counts.get
+    return {w for w, n in capital.items() if n >= get(w, 0) >= 2 and w.islower() and w[0].isalpha()}
 
 
 def keyword_repeats(sentences: Sequence[str], names: set[str] | None = None) -> int:
@@ -176,16 +202,35 @@ def name_pair_repeats(tokenized: Sequence[Sequence[str]], names: set[str]) -> in
     """`keyword_repeats` of sentences already split by `cased_words`."""
     if not names:
         return 0
-    # Only pairs holding a name can count: find the names' places in C, then look around them.
     flat = joined_words(tokenized)
-    pairs: Counter[tuple[str, str]] = Counter()
+    return top_pair_count(flat, name_pair_starts(flat, names))
+
+
+def name_pair_starts(flat: Sequence[str], names: set[str]) -> list[int]:
+    """Where in ``flat`` (`joined_words`) a pair of query words holding one of ``names``
+    starts, each place once, in order.
+
+    A span of whole sentences holds the pairs of its own places: the ``""`` ending
+    each sentence is no query word, so no pair crosses one.
+
+    >>> name_pair_starts(joined_words([["amazon", "deals", "now"], ["Amazon"]]), {"amazon"})
+    [0]
+    """
+    # Only pairs holding a name can count: find the names' places in C, then look around them.
+    starts: list[int] = []
     last = -1
+    end = len(flat) - 1
     for i in compress(range(len(flat)), map(names.__contains__, flat)):
         for k in (i - 1, i):
-            if last < k < len(flat) - 1 and is_query_word(flat[k]) and is_query_word(flat[k + 1]):
-                pairs[(flat[k], flat[k + 1])] += 1
+            if last < k < end and is_query_word(flat[k]) and is_query_word(flat[k + 1]):
+                starts.append(k)
                 last = k
-    return max(pairs.values(), default=0)
+    return starts
+
+
+def top_pair_count(flat: Sequence[str], starts: Iterable[int]) -> int:
+    """How often the most repeated pair of ``flat`` starting at ``starts`` occurs (0: none)."""
+    return max(Counter((flat[k], flat[k + 1]) for k in starts).values(), default=0)
 
 
 def joined_words(tokenized: Sequence[Sequence[str]]) -> list[str]:

@@ -31,7 +31,7 @@ class WordGrams:
     codes are the positions themselves, with nothing to sort.
     """
 
-    __slots__ = ("tokens", "lengths", "total", "_codes", "_distinct")
+    __slots__ = ("tokens", "lengths", "total", "_codes", "_distinct", "_chars_before")
 
     def __init__(self, tokens: Sequence[str]):
         self.tokens = tokens
@@ -43,6 +43,7 @@ class WordGrams:
         self.total = int(self.lengths.sum())
         self._codes: dict[int, np.ndarray] = {1: ids}
         self._distinct: dict[int, bool] = {1: len(index) == len(tokens)}
+        self._chars_before: np.ndarray | None = None
 
     def codes(self, n: int) -> np.ndarray:
         """The code of the n-gram starting at each position (``len(tokens) - n + 1`` of them)."""
@@ -55,8 +56,11 @@ class WordGrams:
             found, distinct = np.arange(count, dtype=np.int64), True
         else:
             ids = self._codes[1]
+            # An n-gram repeats only where both its (n-1)-grams do: only those are sorted.
+            repeated = np.bincount(shorter)[shorter] > 1
+            maybe = np.flatnonzero(repeated[:count] & repeated[1:])
             found, distinct = _first_appearance_ranks(
-                shorter[:count] * (int(ids.max()) + 1) + ids[n - 1 :]
+                shorter[:count] * (int(ids.max()) + 1) + ids[n - 1 :], maybe
             )
         self._codes[n] = found
         self._distinct[n] = distinct
@@ -75,8 +79,55 @@ class WordGrams:
         if valid is None:
             before = np.maximum.accumulate(codes)
             return np.concatenate([[True], codes[1:] > before[:-1]])
-        _, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
-        return first[inverse.reshape(-1)] == np.arange(len(codes))
+        # An n-gram that occurs once in the page is new wherever it is: only the others
+        # are grouped to find their first place among ``valid``.
+        found = np.ones(len(codes), dtype=bool)
+        maybe = np.flatnonzero(np.bincount(self.codes(n))[codes] > 1)
+        if len(maybe):
+            _, first = np.unique(codes[maybe], return_index=True)
+            found[maybe] = False
+            found[maybe[first]] = True
+        return found
+
+    def seen_before(self, ns: Sequence[int]) -> dict[int, np.ndarray]:
+        """For each n of ``ns``: the positions (increasing) whose n-gram occurred earlier.
+
+        Climbs from the longest n-grams already coded, keeping only the places whose
+        n-gram repeats: an (n+1)-gram is the pair of n-grams at its place and the
+        next, so it repeats only where both of those do, and only those few places
+        are grouped at each step. Once nothing repeats, nothing longer does.
+        """
+        if not ns:
+            return {}
+        lowest, top = min(ns), max(ns)
+        start = max((k for k in self._codes if k < lowest), default=lowest)
+        codes = self.codes(start)
+        out: dict[int, np.ndarray] = {}
+        if start in ns:
+            out[start] = np.flatnonzero(~self.first_seen(start))
+        repeated = np.bincount(codes)[codes] > 1 if len(codes) else np.zeros(0, dtype=bool)
+        places = np.flatnonzero(repeated)
+        groups = codes[places]
+        empty = np.zeros(0, dtype=np.int64)
+        for n in range(start + 1, top + 1):
+            places, groups, seen = _longer_repeats(places, groups)
+            if n in ns:
+                out[n] = seen
+            if not len(places):
+                out.update({k: empty for k in ns if k > n})
+                break
+        return out
+
+    def covered_chars_after(self, starts: np.ndarray, n: int) -> int:
+        """Characters in the words inside the n-grams starting at ``starts`` (increasing):
+        each start covers its words up to the next start or its n-th word."""
+        if not len(starts):
+            return 0
+        if self._chars_before is None:  # characters before each word, and the total last
+            self._chars_before = np.concatenate([[0], np.cumsum(self.lengths)])
+        before = self._chars_before
+        ends = np.minimum(starts + n, np.append(starts[1:], starts[-1] + n))
+        return int((before[ends] - before[starts]).sum())
 
     def covered(self, starts: np.ndarray, n: int) -> np.ndarray:
         """Per word: is it inside one of the n-grams starting at ``starts``?"""
@@ -105,27 +156,61 @@ class WordGrams:
         return k, max(tuple(self.tokens[i : i + n]) for i in tops)
 
 
-def _first_appearance_ranks(values: np.ndarray) -> tuple[np.ndarray, bool]:
+def _longer_repeats(
+    places: np.ndarray, groups: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """From the places (increasing) whose n-gram repeats and a group per place (equal
+    n-grams, equal groups): the same for (n+1)-grams, and the places whose (n+1)-gram
+    occurred earlier.
+
+    >>> [a.tolist() for a in _longer_repeats(np.array([0, 1, 2, 3, 4]), np.array([0, 1, 0, 1, 0]))]
+    [[0, 1, 2, 3], [0, 1, 0, 1], [2, 3]]
+    """
+    pair = np.flatnonzero(places[1:] == places[:-1] + 1)
+    found = places[pair]
+    if not len(found):
+        return found, found, found
+    keys = groups[pair] * (int(groups.max()) + 1) + groups[pair + 1]
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    head = np.empty(len(order), dtype=bool)
+    head[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=head[1:])
+    group = np.cumsum(head) - 1
+    by_place = np.empty(len(order), dtype=np.int64)
+    by_place[order] = group
+    repeats = np.bincount(group)[by_place] > 1
+    seen = np.sort(found[order[~head]])
+    return found[repeats], by_place[repeats], seen
+
+
+def _first_appearance_ranks(
+    values: np.ndarray, maybe: np.ndarray | None = None
+) -> tuple[np.ndarray, bool]:
     """Each value's rank of first appearance (the first value 0, the next new one 1, ...),
     and whether all values differ.
 
-    One stable sort groups equal values, its first member being the first
-    appearance; marking those positions and counting the marks in order gives
-    the ranks, with no second sort.
+    ``maybe`` (increasing positions) holds every position whose value may occur
+    elsewhere; the others are known to be new. One stable sort of those positions
+    groups equal values, its first member being the first appearance; counting the
+    new positions in order gives the ranks, and every other member takes its
+    first's.
 
     >>> _first_appearance_ranks(np.array([7, 3, 7, 9, 3]))
     (array([0, 1, 0, 2, 1]), False)
+    >>> _first_appearance_ranks(np.array([7, 3, 7, 9, 3]), np.array([0, 1, 2, 4]))
+    (array([0, 1, 0, 2, 1]), False)
     """
     count = len(values)
-    order = np.argsort(values, kind="stable")
+    if maybe is None:
+        maybe = np.arange(count)
+    order = maybe[np.argsort(values[maybe], kind="stable")]
     ordered = values[order]
-    new = np.empty(count, dtype=bool)
-    new[:1] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
-    firsts = order[new]  # first position of each distinct value, in value order
-    marks = np.zeros(count, dtype=np.int64)
-    marks[firsts] = 1
-    rank = np.cumsum(marks) - 1  # at a first position: how many new values came before
-    found = np.empty(count, dtype=np.int64)
-    found[order] = rank[firsts][np.cumsum(new) - 1]
-    return found, len(firsts) == count
+    head = np.empty(len(order), dtype=bool)
+    head[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=head[1:])
+    new = np.ones(count, dtype=bool)
+    new[order] = head
+    found = np.cumsum(new) - 1  # at a new position: how many new values came before
+    found[order] = found[order[head]][np.cumsum(head) - 1]
+    return found, bool(head.all())
