@@ -193,3 +193,28 @@ def test_a_broken_second_pass_is_refused_with_what_is_wrong(change, why):
     change(data)
     with pytest.raises(ConfigError, match=why):
         LineModel.from_json(data)
+
+
+def _walk_one(trees, row: np.ndarray) -> float:
+    """A tree walk written the plain way: one row, one tree, child by child."""
+    total = trees.base_score
+    for t in range(trees.feature.shape[0]):
+        node = 0
+        while trees.threshold[t, node] < np.inf:
+            right = row[trees.feature[t, node]] > trees.threshold[t, node]
+            node = trees.right[t, node] if right else trees.left[t, node]
+        total += trees.value[t, node]
+    return 1.0 / (1.0 + np.exp(-total))
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(1, 6), st.integers(0, 2**32 - 1))
+def test_the_level_by_level_walk_reaches_the_leaves_a_plain_walk_reaches(n, seed):
+    trees = builtin_model().first
+    rng = np.random.default_rng(seed)
+    width = trees.feature.max() + 1
+    X = rng.normal(size=(n, width)) * rng.choice([0.01, 1, 100], size=(1, width))
+    X[rng.random(X.shape) < 0.3] = 0.0
+    got = trees.probabilities(X)
+    want = [_walk_one(trees, X[i]) for i in range(n)]
+    assert np.allclose(got, want, rtol=1e-12, atol=0)

@@ -56,37 +56,51 @@ class Trees:
         n = X.shape[0]
         if n == 0:
             return np.zeros(0)
-        trees, nodes = self.feature.shape
+        trees = self.feature.shape[0]
         # Feature-major, so a node's test reads x[feature * n + row]. Indices are
         # machine integers: `np.take` converts any other kind on every call.
         index = np.intp
         x = np.ascontiguousarray(X.T, dtype=np.float64).ravel()
-        feature, threshold, left = self._flat
-        at_feature = feature.astype(index) * index(n)
+        levels, leaves = self._levels
         # The first level, where every row stands at its tree's root, reads whole columns.
-        roots = np.arange(trees, dtype=index) * index(nodes)
-        right = x.reshape(-1, n)[feature[roots]] > threshold[roots][:, None]
-        node = (left[roots][:, None] + right).ravel()
+        feature, threshold = levels[0]
+        right = x.reshape(-1, n)[feature] > threshold[:, None]
+        node = (np.arange(0, 2 * trees, 2, dtype=index)[:, None] + right).ravel()
         row = np.tile(np.arange(n, dtype=index), trees)
         cell = np.empty_like(row)
-        for _ in range(self.depth - 1):
-            # Right children sit just after left ones; leaves point at themselves.
-            np.take(at_feature, node, out=cell)
+        for feature, threshold in levels[1:]:
+            np.take(feature * index(n), node, out=cell)
             cell += row
             right = np.take(x, cell) > np.take(threshold, node)
-            node = np.take(left, node).astype(index, copy=False)
+            node <<= 1
             node += right
-        leaves = np.take(self.value.ravel(), node).reshape(trees, n)
-        return 1.0 / (1.0 + np.exp(-(self.base_score + leaves.sum(axis=0))))
+        total = np.take(leaves, node).reshape(trees, n).sum(axis=0)
+        return 1.0 / (1.0 + np.exp(-(self.base_score + total)))
 
     @cached_property
-    def _flat(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Tree arrays as flat arrays with absolute node numbers; leaves never move."""
-        trees, nodes = self.feature.shape
-        offset = (np.arange(trees) * nodes)[:, None]
-        inner = self.threshold < np.inf
-        left = np.where(inner, self.left, np.arange(nodes)[None, :]) + offset
-        return self.feature.ravel(), self.threshold.ravel(), left.ravel().astype(np.intp)
+    def _levels(self) -> tuple[list[tuple[np.ndarray, np.ndarray]], np.ndarray]:
+        """The trees as perfect binary trees, level by level, so a walk needs no look-up
+        of children: at level ``d`` tree ``t``'s node ``k`` is entry ``t * 2**d + k``,
+        and its children are entries ``2e`` and ``2e + 1`` of the next level. A leaf
+        above the last level becomes a test no row passes (threshold +inf: every row
+        goes left), and its value sits where that leftward path ends."""
+        trees = self.feature.shape[0]
+        depth = self.depth
+        features = [np.zeros(trees << d, dtype=np.intp) for d in range(depth)]
+        thresholds = [np.full(trees << d, np.inf) for d in range(depth)]
+        leaves = np.zeros(trees << depth)
+        for t in range(trees):
+            stack = [(0, 0, 0)]  # (node, level, place in the level)
+            while stack:
+                node, d, k = stack.pop()
+                if d < depth and self.threshold[t, node] < np.inf:
+                    features[d][(t << d) + k] = self.feature[t, node]
+                    thresholds[d][(t << d) + k] = self.threshold[t, node]
+                    stack.append((int(self.left[t, node]), d + 1, 2 * k))
+                    stack.append((int(self.right[t, node]), d + 1, 2 * k + 1))
+                else:
+                    leaves[(t << depth) + (k << (depth - d))] = self.value[t, node]
+        return list(zip(features, thresholds, strict=True)), leaves
 
     def to_json(self) -> dict[str, Any]:
         return {
