@@ -528,6 +528,14 @@ def main() -> None:
         action="store_true",
         help="with the step rule, a second threshold for whole web pages (page_kind)",
     )
+    parser.add_argument(
+        "--thresholds",
+        type=float,
+        nargs="+",
+        metavar="T",
+        help="write the model with these thresholds instead of searching: scraper output, "
+        "and with --page-kind whole pages",
+    )
     args = parser.parse_args()
 
     sets = load_all()
@@ -597,7 +605,13 @@ def main() -> None:
             category=cats_all[labelled],
             page_id=ids_all[labelled],
         )
-    if args.threshold_rule == "lines":
+    if args.thresholds:
+        threshold = args.thresholds[0]
+        if args.page_kind:
+            if len(args.thresholds) != 2:
+                raise SystemExit("--page-kind needs two --thresholds: scraper output, whole pages")
+            page_kind = PageKind(SHORT_WORDS, MIN_SHORT_LINES, args.thresholds[1])
+    elif args.threshold_rule == "lines":
         keep = 0.97 if args.keep_content is None else args.keep_content
         threshold = choose_threshold(p_oof[labelled], y, oof_sets, c4, keep)
     else:
@@ -646,7 +660,8 @@ def main() -> None:
             "trees": TREES,
             "depth": DEPTH,
             "category_lines": dict(sorted(head[3].items())),
-            "threshold_rule": args.threshold_rule + (", page kind" if page_kind else ""),
+            "threshold_rule": ("given" if args.thresholds else args.threshold_rule)
+            + (", page kind" if page_kind else ""),
         },
     )
     model = replace(model, page_kind=page_kind)
