@@ -433,9 +433,14 @@ def _standfirst(index: int, stripped: str, words: int, headline: int | None, fir
         headline is not None
         and headline < index < first
         and words >= STANDFIRST_WORDS
-        and stripped[0].isupper()
-        and not any(mark in stripped for mark in _CREDIT_MARKS)
+        and _capital_and_no_credit(stripped)
     )
+
+
+def _capital_and_no_credit(text: str) -> bool:
+    """Opens with a capital and holds none of `_CREDIT_MARKS` (a caption's brackets,
+    slashes, pipe, handle or copyright sign)."""
+    return text[0].isupper() and not any(mark in text for mark in _CREDIT_MARKS)
 
 
 def _title_above(page: OwnFeatures, words: list[int], headline: int | None) -> int | None:
@@ -449,9 +454,8 @@ def _title_above(page: OwnFeatures, words: list[int], headline: int | None) -> i
     if index is None:
         return None
     text = page.stripped[index]
-    if not 3 <= words[index] <= TITLE_MAX_WORDS or not text[0].isupper() or text[-1] == ".":
-        return None
-    return None if any(mark in text for mark in _CREDIT_MARKS) else index
+    shaped = 3 <= words[index] <= TITLE_MAX_WORDS and text[-1] != "."
+    return index if shaped and _capital_and_no_credit(text) else None
 
 
 def _repeated(page: OwnFeatures) -> set[int]:
@@ -474,7 +478,7 @@ def _headline(lines: Sequence[str], categories: Sequence[str | None], first: int
     if first >= len(lines):
         return None
     index = title_line(lines, categories, first)
-    if index is None or any(mark in lines[index] for mark in "()[]/|@©"):
+    if index is None or any(mark in lines[index] for mark in _CREDIT_MARKS):
         return None
     return index
 
