@@ -374,6 +374,14 @@ def test_the_model_spares_a_standfirst_below_its_threshold_but_not_a_sure_verdic
         ("See also Newspapers see costs spike amid trade spat with Canada", "navigation"),
         ("FILE PHOTO: A plane of the airline is pictured after a delivery ceremony.", "caption"),
         ("Story continues", "navigation"),
+        ("Your support keeps local reporting alive.", "newsletter"),
+        ("Support local journalism. Subscribe today.", "newsletter"),
+        ("Become a Member", "newsletter"),
+        ("Start your trial for $1.", "newsletter"),
+        ("Set your location to see local weather.", "widget"),
+        ("Enter your ZIP or postal code to find channel listings for your area.", "widget"),
+        ("This story was emailed to your friend.", "share"),
+        ("This story has been shared 28,533 times.", "share"),
     ],
 )
 def test_notices_and_teasers_in_their_common_wordings_are_furniture(line, category):
@@ -386,6 +394,11 @@ def test_notices_and_teasers_in_their_common_wordings_are_furniture(line, catego
         "He contributed to the fund that paid for the bridge.",
         "This story was first reported by the local paper in 2010.",
         "See also the chart below, which shows the trend.",
+        "The grant will support local journalism in rural counties, the foundation said.",
+        "The drug's trial began in May, and results are due next year.",
+        "Police said the suspect sent to a friend a photo of the car.",
+        "The article was shared again by the group on Sunday.",
+        "Enter the stadium through the north gate, officials advised.",
     ],
 )
 def test_reporting_that_shares_words_with_those_notices_is_content(line):

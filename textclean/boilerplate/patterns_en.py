@@ -65,6 +65,19 @@ SHARE = (
         22,
     ),
     Rule("share", "follow_prompt", whole(r"follow(?: us)?(?: on)?(?: social media)?"), 5),
+    Rule(
+        "share",
+        "share_count",
+        starts(r"this (?:story|article|post|page) has been shared [\d,.]+k? times\b"),
+        14,
+    ),
+    Rule(
+        "share",
+        "share_count",
+        r"\b(?:this|the|your) (?:story|article|link|page) (?:has been|was) (?:e-?mailed|sent) to\b|\be-?mailed to (?:your|a) friend\b",
+        14,
+        hint=("mailed to", "sent to"),
+    ),
 )
 
 NEWSLETTER = (
@@ -139,6 +152,28 @@ NEWSLETTER = (
         r"\b(?:click|tap) (?:here )?to subscribe\b|\bget a subscription\b|\bthanks? (?:you )?for (?:signing up|subscribing)\b",
         30,
         hint=("subscri",),
+    ),
+    Rule(
+        "newsletter",
+        "support_pitch",
+        starts(
+            r"(?:please )?support (?:local|independent|quality|nonprofit|non-profit|our|trusted|fact-based|real|public[- ]service) (?:journalism|reporting|news)\b|(?:your|reader) support (?:keeps|helps|makes|allows|enables|sustains|funds|powers|is what)\b|(?:please )?(?:donate|give|contribute) (?:now|today)\b"
+        ),
+        25,
+    ),
+    Rule(
+        "newsletter",
+        "support_pitch",
+        whole(r"become a (?:member|supporter|sustaining member|patron|subscriber|donor)"),
+        6,
+    ),
+    Rule(
+        "newsletter",
+        "trial_offer",
+        starts(
+            r"(?:start|begin|try|get|claim) (?:your |a |our )?(?:free |\d+[- ](?:day|week|month) )?trial\b"
+        ),
+        14,
     ),
     Rule(
         "newsletter",
@@ -617,6 +652,14 @@ NAVIGATION = (
             "%}",
             "{{",
         ),
+    ),
+    Rule(
+        "widget",
+        "location_prompt",
+        starts(
+            r"(?:set|enter|change|update|choose|select) (?:your|a) (?:location|(?:zip|postal)(?: or postal)? code|zip|city)\b"
+        ),
+        20,
     ),
     Rule(
         "navigation",
