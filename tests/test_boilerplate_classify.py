@@ -382,6 +382,12 @@ def test_the_model_spares_a_standfirst_below_its_threshold_but_not_a_sure_verdic
         ("Enter your ZIP or postal code to find channel listings for your area.", "widget"),
         ("This story was emailed to your friend.", "share"),
         ("This story has been shared 28,533 times.", "share"),
+        ("Printer-friendly version", "navigation"),
+        ("Text size: A A A", "navigation"),
+        ("Report an error", "navigation"),
+        ("These are external links and will open in a new window", "navigation"),
+        ("Be the first to comment", "navigation"),
+        ("Our Standards: The Thomson Reuters Trust Principles.", "legal"),
     ],
 )
 def test_notices_and_teasers_in_their_common_wordings_are_furniture(line, category):
@@ -399,6 +405,8 @@ def test_notices_and_teasers_in_their_common_wordings_are_furniture(line, catego
         "Police said the suspect sent to a friend a photo of the car.",
         "The article was shared again by the group on Sunday.",
         "Enter the stadium through the north gate, officials advised.",
+        "The font size of the ballot confused some voters.",
+        "Our standards of care have not changed, the hospital said.",
     ],
 )
 def test_reporting_that_shares_words_with_those_notices_is_content(line):

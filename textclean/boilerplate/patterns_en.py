@@ -304,6 +304,12 @@ LEGAL = (
     ),
     Rule(
         "legal",
+        "policy_link",
+        starts(r"our (?:standards|principles|editorial (?:standards|guidelines|policy))\s*:"),
+        14,
+    ),
+    Rule(
+        "legal",
         "disclaimer",
         r"\bopinions expressed (?:by|in|here)\b.{0,60}\b(?:are (?:their|his|her|the author'?s?|those of)|do not (?:necessarily )?reflect)|\bthe views expressed\b.{0,60}\bdo not (?:necessarily )?reflect\b",
         40,
@@ -608,6 +614,28 @@ NAVIGATION = (
             r"see also\s+(?-i:\p{Lu})|(?:popular|featured|related|recommended) videos?\b|more stories (?:on|from|in)\b"
         ),
         60,
+    ),
+    Rule(
+        "navigation",
+        "page_tool",
+        whole(
+            r"printer[- ]friendly(?: version| page| format)?|print(?:er)? friendly|order (?:a )?reprints?|report an? (?:error|typo|correction|problem)|(?:get|download) (?:the|our) (?:\w+ )?app|audio version|listen to (?:this|the) (?:article|story)|story highlights|(?:text|font) size\b.*"
+        ),
+        8,
+    ),
+    Rule(
+        "navigation",
+        "page_tool",
+        starts(
+            r"(?:these|this) (?:are|is) (?:an )?external links? (?:and|that|which) will open in a new (?:window|tab)"
+        ),
+        16,
+    ),
+    Rule(
+        "navigation",
+        "comments",
+        starts(r"be the first to (?:comment|review|reply|respond)\b"),
+        12,
     ),
     Rule(
         "navigation",
