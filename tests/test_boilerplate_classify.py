@@ -387,6 +387,18 @@ def test_the_model_spares_a_standfirst_below_its_threshold_but_not_a_sure_verdic
         ("Report an error", "navigation"),
         ("These are external links and will open in a new window", "navigation"),
         ("Be the first to comment", "navigation"),
+        ("You've read 3 of 5 free articles this month.", "account"),
+        ("This article is available to subscribers only.", "account"),
+        ("Unlock unlimited access for 99 cents.", "account"),
+        ("Turn off your ad blocker to continue.", "advertising"),
+        ("We noticed you're using an ad blocker.", "advertising"),
+        ("Like this story? Sign up for our weekly roundup.", "newsletter"),
+        ("Have a tip? Send it to news@herald.com", "newsletter"),
+        ("Courtesy of John Smith", "caption"),
+        ("Up Next", "navigation"),
+        ("Show Transcript", "navigation"),
+        ("Link copied!", "navigation"),
+        ("Supported by", "advertising"),
         ("Our Standards: The Thomson Reuters Trust Principles.", "legal"),
     ],
 )
@@ -407,6 +419,9 @@ def test_notices_and_teasers_in_their_common_wordings_are_furniture(line, catego
         "Enter the stadium through the north gate, officials advised.",
         "The font size of the ballot confused some voters.",
         "Our standards of care have not changed, the hospital said.",
+        "Courtesy of the museum, the painting returned to the city in 1990.",
+        "Officials said they had a tip about the car and stopped it on Friday.",
+        "Voters like this plan more than the last one, a poll found.",
     ],
 )
 def test_reporting_that_shares_words_with_those_notices_is_content(line):

@@ -169,6 +169,20 @@ NEWSLETTER = (
     ),
     Rule(
         "newsletter",
+        "newsletter_pitch",
+        starts(
+            r"(?:like|liked|enjoy|enjoyed|love|loved) (?:this|what you(?:'|’)re reading|reading this)\b.{0,30}\?"
+        ),
+        25,
+    ),
+    Rule(
+        "newsletter",
+        "tip_line",
+        starts(r"(?:do you )?(?:have|got) a (?:news |story )?tip\b.{0,20}\?"),
+        25,
+    ),
+    Rule(
+        "newsletter",
         "trial_offer",
         starts(
             r"(?:start|begin|try|get|claim) (?:your |a |our )?(?:free |\d+[- ](?:day|week|month) )?trial\b"
@@ -230,10 +244,10 @@ ACCOUNT = (
     Rule(
         "account",
         "paywall",
-        r"\b(?:this (?:article|content|story) is (?:for|only available to|exclusive to|reserved for) (?:our )?(?:subscribers|members|premium)|you(?:'|’)ve (?:reached|used) (?:your|all)\b.{0,20}\b(?:free|limit|articles))",
+        r"\b(?:this (?:article|content|story) is (?:for|only available to|(?:only |exclusively )?available (?:to|for)|exclusive to|reserved for) (?:our )?(?:subscribers|members|premium)|you(?:'|’)ve (?:reached|used) (?:your|all)\b.{0,20}\b(?:free|limit|articles)|you(?:'|’)ve read \d+ of (?:your )?\d+ free (?:articles|stories)|you have \d+ free (?:articles|stories) (?:left|remaining))",
         30,
         True,
-        hint=("subscribers", "members", "premium", "you've", "you’ve"),
+        hint=("subscribers", "members", "premium", "you've", "you’ve", "you have"),
     ),
     Rule(
         "account",
@@ -473,6 +487,12 @@ CAPTION = (
     Rule(
         "caption",
         "image_credit",
+        whole(r"(?:photos? |images? |video )?courtesy(?: of)?\s+(?-i:\p{Lu}).{0,40}"),
+        8,
+    ),
+    Rule(
+        "caption",
+        "image_credit",
         r"\((?:[\w&.]+\s){0,3}?(?:photo|image|picture|photograph)s?\s*(?:/|:|by\b)|\b(?:photo|image|picture) (?:credit|courtesy)\b|\bcredits?\s*(?::|\.\.\.|…)|(?<=\p{Ll})(?-i:Credit)\s*(?::|\.\.\.|…)",
         80,
         hint=("photo", "image", "picture", "credit"),
@@ -575,7 +595,7 @@ NAVIGATION = (
         "navigation",
         "nav_link",
         whole(
-            r"(?:give |send )?feedback|watch live|live|message|print(?: this)?(?: article| page)?|permalink|embed|link|copy|x"
+            r"(?:give |send )?feedback|watch live|live|message|print(?: this)?(?: article| page)?|permalink|embed|link|copy|x|(?:hide|show|view|read) (?:the )?(?:full )?transcript|link copied|copied to clipboard"
         ),
         3,
     ),
@@ -594,7 +614,7 @@ NAVIGATION = (
         "navigation",
         "related_links",
         whole(
-            r"related(?: articles| stories| posts| content| coverage| news| links| topics| videos)?|read (?:more|next|also)|more (?:stories|news|articles|videos|on this story|from [\w\s]{1,30})|most (?:popular|read|viewed|shared|commented|emailed)|trending(?: now| stories)?|popular(?: stories| posts)?|latest(?: news| stories| posts| videos)?|recommended(?: for you| stories)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|see also|also read|don'?t miss|editor'?s picks?|top stories|breaking news|what'?s (?:new|hot|trending)|more in .{1,30}"
+            r"related(?: articles| stories| posts| content| coverage| news| links| topics| videos)?|read (?:more|next|also)|more (?:stories|news|articles|videos|on this story|from [\w\s]{1,30})|most (?:popular|read|viewed|shared|commented|emailed)|trending(?: now| stories)?|popular(?: stories| posts)?|latest(?: news| stories| posts| videos)?|recommended(?: for you| stories)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|see also|also read|don'?t miss|editor'?s picks?|top stories|breaking news|what'?s (?:new|hot|trending)|more in .{1,30}|up next|in other news"
         ),
         7,
     ),
@@ -653,6 +673,19 @@ NAVIGATION = (
         hint=("click here", "tap here"),
     ),
     Rule(
+        "account",
+        "paywall",
+        starts(r"unlock (?:unlimited|full|all|digital|premium) (?:access|articles|stories)\b"),
+        20,
+    ),
+    Rule(
+        "advertising",
+        "adblock_notice",
+        r"\b(?:turn off|disable|pause|whitelist|switch off) (?:your |the )?ad[- ]?blocker\b|\b(?:we noticed|it (?:looks|seems) like|looks like|we see) (?:that )?you(?:'|’)re using an? ad[- ]?blocker\b|\busing an? ad[- ]?blocker\b.{0,40}\b(?:support|whitelist|disable)",
+        30,
+        hint=("blocker",),
+    ),
+    Rule(
         "navigation",
         "player_notice",
         r"\bmedia playback is (?:unsupported|not supported)\b|\byour browser does not support\b|\bplease enable javascript\b|\bjavascript is (?:disabled|required)\b",
@@ -704,7 +737,7 @@ ADVERTISING = (
         "advertising",
         "ad_label",
         whole(
-            r"advertisement|advertising|advert|ads?|sponsored(?: content| links| stories| posts?| by .{1,30})?|promoted(?: content| stories| links)?|paid (?:content|post|partnership)|partner content|ad choices|adchoices|ad networks|scroll to continue(?: with content)?|skip ad"
+            r"advertisement|advertising|advert|ads?|sponsored(?: content| links| stories| posts?| by .{1,30})?|promoted(?: content| stories| links)?|paid (?:content|post|partnership)|partner content|ad choices|adchoices|ad networks|scroll to continue(?: with content)?|skip ad|supported by"
         ),
         6,
     ),
