@@ -399,6 +399,11 @@ def test_the_model_spares_a_standfirst_below_its_threshold_but_not_a_sure_verdic
         ("Show Transcript", "navigation"),
         ("Link copied!", "navigation"),
         ("Supported by", "advertising"),
+        ("Around the Web", "navigation"),
+        ("Autoplay", "navigation"),
+        ("NBC News™", "legal"),
+        ("Quotes delayed at least 15 minutes.", "legal"),
+        ("Market data provided by Factset.", "legal"),
         ("Our Standards: The Thomson Reuters Trust Principles.", "legal"),
     ],
 )
@@ -422,6 +427,7 @@ def test_notices_and_teasers_in_their_common_wordings_are_furniture(line, catego
         "Courtesy of the museum, the painting returned to the city in 1990.",
         "Officials said they had a tip about the car and stopped it on Friday.",
         "Voters like this plan more than the last one, a poll found.",
+        "The flight was delayed by 40 minutes because of fog, the airline said.",
     ],
 )
 def test_reporting_that_shares_words_with_those_notices_is_content(line):

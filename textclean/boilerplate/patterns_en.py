@@ -318,6 +318,19 @@ LEGAL = (
     ),
     Rule(
         "legal",
+        "trademark",
+        whole(r"[\w\s.&'’-]{1,40}[™®]"),
+        5,
+    ),
+    Rule(
+        "legal",
+        "data_notice",
+        r"\b(?:quotes|market data|prices|data)\b.{0,30}\bdelayed\b.{0,30}\bminutes?\b|^[\s\p{P}]*market data (?:provided|powered) by\b",
+        30,
+        hint=("delayed", "market data"),
+    ),
+    Rule(
+        "legal",
         "policy_link",
         starts(r"our (?:standards|principles|editorial (?:standards|guidelines|policy))\s*:"),
         14,
@@ -595,7 +608,7 @@ NAVIGATION = (
         "navigation",
         "nav_link",
         whole(
-            r"(?:give |send )?feedback|watch live|live|message|print(?: this)?(?: article| page)?|permalink|embed|link|copy|x|(?:hide|show|view|read) (?:the )?(?:full )?transcript|link copied|copied to clipboard"
+            r"(?:give |send )?feedback|watch live|live|message|print(?: this)?(?: article| page)?|permalink|embed|link|copy|x|(?:hide|show|view|read) (?:the )?(?:full )?transcript|link copied|copied to clipboard|autoplay|replay|mute|unmute|full ?screen|exit full ?screen"
         ),
         3,
     ),
@@ -614,7 +627,7 @@ NAVIGATION = (
         "navigation",
         "related_links",
         whole(
-            r"related(?: articles| stories| posts| content| coverage| news| links| topics| videos)?|read (?:more|next|also)|more (?:stories|news|articles|videos|on this story|from [\w\s]{1,30})|most (?:popular|read|viewed|shared|commented|emailed)|trending(?: now| stories)?|popular(?: stories| posts)?|latest(?: news| stories| posts| videos)?|recommended(?: for you| stories)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|see also|also read|don'?t miss|editor'?s picks?|top stories|breaking news|what'?s (?:new|hot|trending)|more in .{1,30}|up next|in other news"
+            r"related(?: articles| stories| posts| content| coverage| news| links| topics| videos)?|read (?:more|next|also)|more (?:stories|news|articles|videos|on this story|from [\w\s]{1,30})|most (?:popular|read|viewed|shared|commented|emailed)|trending(?: now| stories)?|popular(?: stories| posts)?|latest(?: news| stories| posts| videos)?|recommended(?: for you| stories)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|see also|also read|don'?t miss|editor'?s picks?|top stories|breaking news|what'?s (?:new|hot|trending)|more in .{1,30}|up next|in other news|around the web|what to read next|watch next|also on .{1,30}"
         ),
         7,
     ),
