@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from textclean.boilerplate import Verdict, classify_lines, strip_boilerplate
-from textclean.boilerplate.classify import builtin_rules, find_cuts, judge
+from textclean.boilerplate.classify import WHOLE_LINE_SURE, builtin_rules, find_cuts, judge
 
 EVAL = (
     Path(__file__).resolve().parent.parent
@@ -432,3 +432,28 @@ def test_notices_and_teasers_in_their_common_wordings_are_furniture(line, catego
 )
 def test_reporting_that_shares_words_with_those_notices_is_content(line):
     assert judge(line, builtin_rules()) is None
+
+
+def test_a_caption_the_model_is_sure_of_goes_whole_though_a_rule_cuts_only_its_credit():
+    caption = (
+        "Traffic makes its way into Manhattan over the Williamsburg Bridge, New York City, "
+        "March 28, 2019. © 2019 AP Photo/Mary Altaffer"
+    )
+    page = [*BODY[:3], caption, *BODY[3:]]
+    verdict = classify_lines(page)[3]
+    assert verdict.probability is not None and verdict.probability >= WHOLE_LINE_SURE
+    assert not verdict.keep and verdict.reason == "model"
+    assert all(v.keep and not v.cuts for i, v in enumerate(classify_lines(page)) if i != 3)
+
+
+def test_a_paragraph_the_model_doubts_loses_only_the_credit_a_rule_points_to():
+    paragraph = (
+        "Crews inspect the Harbor Street bridge in the city on Tuesday, March 5, 2019. "
+        "© 2019 The Daily Herald"
+    )
+    page = [*BODY[:3], paragraph, *BODY[3:]]
+    verdict = classify_lines(page)[3]
+    assert verdict.keep and verdict.probability < WHOLE_LINE_SURE
+    assert [(c.category, paragraph[c.start : c.end]) for c in verdict.cuts] == [
+        ("legal", " © 2019 The Daily Herald")
+    ]

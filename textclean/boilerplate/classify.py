@@ -153,6 +153,12 @@ HEADLINE_WORDS = 0.4
 #: around the technology have come to the fore ..." under a headline, which
 #: reads like a caption without its full stop). Rules still do.
 STANDFIRST_WORDS = 8
+#: A line the model finds furniture with at least this probability goes whole, even
+#: where a rule finds a furniture sentence inside it: below it, a long line loses
+#: only the sentences the rules point to (a paragraph closed by a photo credit),
+#: at or above it the model's verdict on the whole line stands (a caption whose
+#: credit a rule cuts is still a caption; a bio with a contact line is still a bio).
+WHOLE_LINE_SURE = 0.85
 #: The most words of a headline above a standfirst (`_title_above`).
 TITLE_MAX_WORDS = 20
 _CREDIT_MARKS = "()[]/|@©"
@@ -331,10 +337,16 @@ def _model_round(
             verdicts.append(Verdict(False, "caption", "credited_caption", probability=prob))
             continue
         decisive = hit is not None and hit[2]
-        if not decisive and (prob >= cut_off or hit is not None) and cuts and count > SHORT_LINE:
+        if (
+            not decisive
+            and (cut_off <= prob < WHOLE_LINE_SURE or hit is not None)
+            and cuts
+            and count > SHORT_LINE
+        ):
             # A long line whose furniture the rules can point to inside it loses
             # only that furniture: the model judges lines whole, the rules cut finer
             # (a rule that fires on one sentence of a paragraph does not condemn it).
+            # A line the model is sure of goes whole (a caption closed by its credit).
             inner = _inner_verdict(line, stripped, hit, rules)
             if inner.keep and inner.cuts:
                 verdicts.append(Verdict(True, cuts=inner.cuts, probability=prob))
