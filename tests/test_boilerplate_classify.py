@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from textclean.boilerplate import Verdict, classify_lines, strip_boilerplate
-from textclean.boilerplate.classify import WHOLE_LINE_SURE, builtin_rules, find_cuts, judge
+from textclean.boilerplate.classify import (
+    QUOTE_DOUBT,
+    WHOLE_LINE_SURE,
+    builtin_rules,
+    find_cuts,
+    judge,
+)
 
 EVAL = (
     Path(__file__).resolve().parent.parent
@@ -457,3 +463,18 @@ def test_a_paragraph_the_model_doubts_loses_only_the_credit_a_rule_points_to():
     assert [(c.category, paragraph[c.start : c.end]) for c in verdict.cuts] == [
         ("legal", " © 2019 The Daily Herald")
     ]
+
+
+def test_a_teaser_quoting_its_subject_goes_when_the_model_is_sure_and_reporting_stays():
+    teaser = "Two Emergency Medicine Doctors On Why Quarantine “Just Doesn’t Make Sense”"
+    verdicts = classify_lines([*BODY, teaser])
+    assert verdicts[-1].probability >= QUOTE_DOUBT
+    assert not verdicts[-1].keep and verdicts[-1].reason == "model"
+    for quote in (
+        "“We will rebuild the bridge stronger than before,” the mayor told reporters on Tuesday.",
+        "She called the plan “a betrayal of everyone who lives on this side of the river.”",
+    ):
+        page = [*BODY[:3], quote, *BODY[3:]]
+        assert all(v.keep and not v.cuts for v in classify_lines(page))
+        # Even a model that condemns every line spares reporting that quotes someone.
+        assert classify_lines(page, threshold=0.0)[3].keep
