@@ -309,7 +309,8 @@ def own_features(
     per_word = nw.astype(np.float64)
 
     table = lexicon if isinstance(lexicon, WordTable) else _table_of(lexicon or {})
-    ids = np.fromiter(map(table.index.get, tokens, repeat(0)), dtype=np.int64, count=len(tokens))
+    # A list first: `np.array` converts a list of ints faster than `np.fromiter` an iterator.
+    ids = np.array(list(map(table.index.get, tokens, repeat(0))), dtype=np.int64)
     flags = table.flags[ids]
 
     def share(bit: int) -> np.ndarray:
@@ -472,6 +473,11 @@ class WordTable:
         order = np.argsort(np.asarray(codes, dtype=np.int64), kind="stable")
         self._pair_codes = np.asarray(codes, dtype=np.int64)[order]
         self._pair_keys = np.asarray(pair_keys, dtype=np.int64)[order]
+        # Which words begin and which end some pair key: most neighbours are neither.
+        self._opens_pair = np.zeros(size, dtype=bool)
+        self._opens_pair[self._pair_codes // size] = True
+        self._closes_pair = np.zeros(size, dtype=bool)
+        self._closes_pair[self._pair_codes % size] = True
 
     def pair_ids(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
         """The id of the key ``"<first> <second>"`` for each pair of word ids (0: none).
@@ -479,11 +485,14 @@ class WordTable:
         Words never hold a space, so a pair key is told apart by its one space,
         and two words make it exactly when their ids are its words' ids.
         """
+        out = np.zeros(len(first), dtype=np.int64)
         if not len(self._pair_codes) or not len(first):
-            return np.zeros(len(first), dtype=np.int64)
-        codes = first * (len(self.index) + 1) + second
+            return out
+        maybe = np.flatnonzero(self._opens_pair[first] & self._closes_pair[second])
+        codes = first[maybe] * (len(self.index) + 1) + second[maybe]
         at = np.minimum(np.searchsorted(self._pair_codes, codes), len(self._pair_codes) - 1)
-        return np.where(self._pair_codes[at] == codes, self._pair_keys[at], 0)
+        out[maybe] = np.where(self._pair_codes[at] == codes, self._pair_keys[at], 0)
+        return out
 
 
 def _key_words(keys: Iterable[str]) -> set[str]:
@@ -559,11 +568,12 @@ def _word_scores(
         return out, None
     known = table.categorised[ids]
     rows = table.category[ids[known]]
-    at = owners[known]
-    scores = np.empty((m, rows.shape[1]))
-    for c in range(rows.shape[1]):
-        scores[:, c] = table.bias[c] + np.bincount(at, weights=rows[:, c], minlength=m)
-    return out, scores
+    width = rows.shape[1]
+    # One count over (line, category) cells adds each cell's weights in key order, as a
+    # count per category would.
+    cells = (owners[known] * width)[:, None] + np.arange(width)
+    scores = np.bincount(cells.ravel(), weights=rows.ravel(), minlength=m * width)
+    return out, scores.reshape(m, width) + table.bias
 
 
 def assemble(own: OwnFeatures) -> np.ndarray:
