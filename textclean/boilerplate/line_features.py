@@ -583,10 +583,15 @@ def assemble(own: OwnFeatures) -> np.ndarray:
     rows = np.flatnonzero(own.present)
     if not len(rows):
         return X
-    X[:, : len(OWN)] = own.rows
-    X[rows, _REPEAT] = _repeats([own.keys[i] for i in rows.tolist()])
-    _position_features(X, rows)
-    _context_features(X, rows)
+    # The non-blank lines, worked on as one block (X itself when no line is blank).
+    dense = len(rows) == len(X)
+    Y = X if dense else np.zeros((len(rows), len(FEATURES)), dtype=np.float64)
+    Y[:, : len(OWN)] = own.rows if dense else own.rows[rows]
+    Y[:, _REPEAT] = _repeats([own.keys[i] for i in rows.tolist()])
+    _position_features(Y)
+    _context_features(Y)
+    if not dense:
+        X[rows] = Y
     return X
 
 
@@ -649,26 +654,35 @@ _OPENERS = frozenset('“„«"‹「『')
 _BULLET_SET = frozenset(_BULLETS)
 
 
-def _position_features(X: np.ndarray, rows: np.ndarray) -> None:
-    """Where each non-blank line sits: on the page, and around the densest prose."""
-    n = len(rows)
-    base = len(OWN)
-    words = np.expm1(X[rows, 0])
-    anchors = (words >= 12) & (X[rows, 8] > 0)
+def _position_features(Y: np.ndarray) -> None:
+    """Where each line of ``Y`` (the non-blank lines, position columns still zero) sits:
+    on the page, and around the densest prose."""
+    n = len(Y)
+    block = Y[:, len(OWN) : len(OWN) + len(POSITION)]
+    words = np.expm1(Y[:, 0])
+    anchors = (words >= 12) & (Y[:, 8] > 0)
     first, last = _body_span(words, anchors)
-    j = np.arange(n, dtype=np.float64)
-    block = np.zeros((n, len(POSITION)))
-    block[:, 0] = j / (n - 1) if n > 1 else 0.0
-    steps = _log1p(range(n))
+    block[:, 0] = np.arange(n, dtype=np.float64) / (n - 1) if n > 1 else 0.0
+    steps = _steps(n)
     block[:, 1] = steps
     block[:, 2] = steps[::-1]
     if first <= last:
-        block[:, 3] = (j >= first) & (j <= last)
-        block[: max(first, 0), 4] = steps[first:0:-1]
+        block[first : last + 1, 3] = 1.0
+        block[:first, 4] = steps[first:0:-1]
         block[last + 1 :, 5] = steps[1 : n - last]
     block[:, 6] = math.log1p(n)
     block[:, 7] = float(anchors.mean())
-    X[rows, base : base + len(POSITION)] = block
+
+
+_STEPS = np.zeros(0)
+
+
+def _steps(n: int) -> np.ndarray:
+    """``_log1p(range(n))``, from a table kept as long as the longest page yet."""
+    global _STEPS
+    if len(_STEPS) < n:
+        _STEPS = _log1p(range(max(n, 2 * len(_STEPS))))
+    return _STEPS[:n]
 
 
 def _body_span(words: np.ndarray, anchors: np.ndarray) -> tuple[int, int]:
@@ -722,17 +736,17 @@ def stacked_features(p: np.ndarray) -> np.ndarray:
     return out
 
 
-def _context_features(X: np.ndarray, rows: np.ndarray) -> None:
-    """Copy the `CONTEXT` features of the non-blank neighbours into each row."""
-    n = len(rows)
-    own = X[rows][:, _CONTEXT_COLUMNS]
+def _context_features(Y: np.ndarray) -> None:
+    """Copy the `CONTEXT` features of the neighbours into each line of ``Y`` (the
+    non-blank lines)."""
+    n = len(Y)
+    own = Y[:, _CONTEXT_COLUMNS]
     width = len(CONTEXT)
-    start = len(OWN) + len(POSITION)
-    block = np.full((n, width * len(OFFSETS)), MISSING)
+    block = Y[:, len(OWN) + len(POSITION) :]
+    block[:] = MISSING
     for k, offset in enumerate(OFFSETS):
         cols = slice(k * width, (k + 1) * width)
         if offset < 0 and n > -offset:
             block[-offset:, cols] = own[:offset]
         elif offset > 0 and n > offset:
             block[:-offset, cols] = own[offset:]
-    X[rows, start:] = block
