@@ -40,7 +40,7 @@ from ahocorasick_rs import AhoCorasick
 from ..code_point_scans import split_spaces
 from ..filters.stopwords import STOP_WORDS
 from ..phrase_search import find_matches
-from .features import is_quoted
+from .features import ends_sentence, is_quoted
 from .rules import CATEGORIES
 
 #: Character classes counted per line.
@@ -49,8 +49,6 @@ _N_CLASSES = 8
 _QUOTE_MARKS = '“”„«»"‘’‹›「」『』'
 _LINK_MARKS = ("http", "www.", ".com", ".org", ".net", ".co.", "@", "#", ".html", "://")
 _BULLETS = "|•·»›▶►▸→←«‹/"
-_TERMINAL = ".!?…。！？"
-_CLOSERS = "\"'”’»)]"
 STOP = frozenset().union(*STOP_WORDS.values())
 #: Token edges stripped before words are looked up.
 _EDGE = (
@@ -318,9 +316,22 @@ def own_features(
 
     letters = counts[:, _LOWER] + counts[:, _UPPER] + counts[:, _LETTER]
     visible = np.maximum(counts.sum(axis=1) - counts[:, _SPACE], 1.0)
-    firsts = [t[0] for t in texts]
-    lasts = [t[-1] for t in texts]
-    tails = [t.rstrip(_CLOSERS) for t in texts]
+    # The marks at each line's edges, and a copyright notice, in one pass over the lines.
+    edges = np.array(
+        [
+            (
+                ends_sentence(t),
+                t[-1] == ":",
+                t[0] in _QUOTE_MARKS,
+                t[-1] in ")]",
+                t[0] in "([",
+                "©" in t or "(c)" in low or "copyright" in low,
+            )
+            for t, low in zip(texts, lows, strict=True)
+        ],
+        dtype=np.float64,
+    )
+    closes = edges[:, 3]
     own = np.zeros((m, len(OWN)), dtype=np.float64)
     col = _OWN_INDEX
     own[:, col["words"]] = _log1p(nw.tolist())
@@ -331,13 +342,12 @@ def own_features(
     own[:, col["digits"]] = counts[:, _DIGIT] / visible
     own[:, col["punctuation"]] = counts[:, _PUNCT] / visible
     own[:, col["symbols"]] = counts[:, _SYMBOL] / visible
-    own[:, col["ends_sentence"]] = _flags(bool(t) and t[-1] in _TERMINAL for t in tails)
-    own[:, col["ends_colon"]] = _flags(c == ":" for c in lasts)
-    own[:, col["opens_quote"]] = _flags(c in _QUOTE_MARKS for c in firsts)
+    own[:, col["ends_sentence"]] = edges[:, 0]
+    own[:, col["ends_colon"]] = edges[:, 1]
+    own[:, col["opens_quote"]] = edges[:, 2]
     own[:, col["quote_marks"]] = marks[:, 0]
     own[:, col["bullets"]] = marks[:, 1]
-    closes = _flags(c in ")]" for c in lasts)
-    own[:, col["in_brackets"]] = closes * _flags(c in "([" for c in firsts)
+    own[:, col["in_brackets"]] = closes * edges[:, 4]
     own[:, col["ends_in_brackets"]] = closes
     for j in np.flatnonzero(closes).tolist():
         t = texts[j]
@@ -345,9 +355,7 @@ def own_features(
     own[:, col["stop_words"]] = share(_STOP_BIT)
     own[:, col["reader_words"]] = share(_READER_BIT)
     own[:, col["publisher_words"]] = share(_PUBLISHER_BIT)
-    own[:, col["copyright"]] = _flags(
-        "©" in t or "(c)" in low or "copyright" in low for t, low in zip(texts, lows, strict=True)
-    )
+    own[:, col["copyright"]] = edges[:, 5]
     for j in np.flatnonzero(marks[:, 0]).tolist():
         if not _OPENERS.isdisjoint(texts[j]):
             own[j, col["quoted"]] = 1.0 if is_quoted(texts[j]) else 0.0
@@ -390,10 +398,6 @@ def mark_rules(own: OwnFeatures, rule_categories: Sequence[str | None]) -> None:
             own.rows[i, _RULE_BASE - 1] = 1.0
             if found in _CATEGORY_INDEX:
                 own.rows[i, _RULE_BASE + _CATEGORY_INDEX[found]] = 1.0
-
-
-def _flags(values: Iterable[bool]) -> np.ndarray:
-    return np.fromiter(values, dtype=np.float64)
 
 
 def _log1p(values: Iterable[int]) -> np.ndarray:
