@@ -40,7 +40,7 @@ from ahocorasick_rs import AhoCorasick
 from ..code_point_scans import split_spaces
 from ..filters.stopwords import STOP_WORDS
 from ..phrase_search import find_matches
-from .features import is_quoted
+from .features import ends_sentence, is_quoted
 from .rules import CATEGORIES
 
 #: Character classes counted per line.
@@ -49,8 +49,6 @@ _N_CLASSES = 8
 _QUOTE_MARKS = '“”„«»"‘’‹›「」『』'
 _LINK_MARKS = ("http", "www.", ".com", ".org", ".net", ".co.", "@", "#", ".html", "://")
 _BULLETS = "|•·»›▶►▸→←«‹/"
-_TERMINAL = ".!?…。！？"
-_CLOSERS = "\"'”’»)]"
 STOP = frozenset().union(*STOP_WORDS.values())
 #: Token edges stripped before words are looked up.
 _EDGE = (
@@ -309,7 +307,8 @@ def own_features(
     per_word = nw.astype(np.float64)
 
     table = lexicon if isinstance(lexicon, WordTable) else _table_of(lexicon or {})
-    ids = np.fromiter(map(table.index.get, tokens, repeat(0)), dtype=np.int64, count=len(tokens))
+    # A list first: `np.array` converts a list of ints faster than `np.fromiter` an iterator.
+    ids = np.array(list(map(table.index.get, tokens, repeat(0))), dtype=np.int64)
     flags = table.flags[ids]
 
     def share(bit: int) -> np.ndarray:
@@ -317,9 +316,22 @@ def own_features(
 
     letters = counts[:, _LOWER] + counts[:, _UPPER] + counts[:, _LETTER]
     visible = np.maximum(counts.sum(axis=1) - counts[:, _SPACE], 1.0)
-    firsts = [t[0] for t in texts]
-    lasts = [t[-1] for t in texts]
-    tails = [t.rstrip(_CLOSERS) for t in texts]
+    # The marks at each line's edges, and a copyright notice, in one pass over the lines.
+    edges = np.array(
+        [
+            (
+                ends_sentence(t),
+                t[-1] == ":",
+                t[0] in _QUOTE_MARKS,
+                t[-1] in ")]",
+                t[0] in "([",
+                "©" in t or "(c)" in low or "copyright" in low,
+            )
+            for t, low in zip(texts, lows, strict=True)
+        ],
+        dtype=np.float64,
+    )
+    closes = edges[:, 3]
     own = np.zeros((m, len(OWN)), dtype=np.float64)
     col = _OWN_INDEX
     own[:, col["words"]] = _log1p(nw.tolist())
@@ -330,13 +342,12 @@ def own_features(
     own[:, col["digits"]] = counts[:, _DIGIT] / visible
     own[:, col["punctuation"]] = counts[:, _PUNCT] / visible
     own[:, col["symbols"]] = counts[:, _SYMBOL] / visible
-    own[:, col["ends_sentence"]] = _flags(bool(t) and t[-1] in _TERMINAL for t in tails)
-    own[:, col["ends_colon"]] = _flags(c == ":" for c in lasts)
-    own[:, col["opens_quote"]] = _flags(c in _QUOTE_MARKS for c in firsts)
+    own[:, col["ends_sentence"]] = edges[:, 0]
+    own[:, col["ends_colon"]] = edges[:, 1]
+    own[:, col["opens_quote"]] = edges[:, 2]
     own[:, col["quote_marks"]] = marks[:, 0]
     own[:, col["bullets"]] = marks[:, 1]
-    closes = _flags(c in ")]" for c in lasts)
-    own[:, col["in_brackets"]] = closes * _flags(c in "([" for c in firsts)
+    own[:, col["in_brackets"]] = closes * edges[:, 4]
     own[:, col["ends_in_brackets"]] = closes
     for j in np.flatnonzero(closes).tolist():
         t = texts[j]
@@ -344,9 +355,7 @@ def own_features(
     own[:, col["stop_words"]] = share(_STOP_BIT)
     own[:, col["reader_words"]] = share(_READER_BIT)
     own[:, col["publisher_words"]] = share(_PUBLISHER_BIT)
-    own[:, col["copyright"]] = _flags(
-        "©" in t or "(c)" in low or "copyright" in low for t, low in zip(texts, lows, strict=True)
-    )
+    own[:, col["copyright"]] = edges[:, 5]
     for j in np.flatnonzero(marks[:, 0]).tolist():
         if not _OPENERS.isdisjoint(texts[j]):
             own[j, col["quoted"]] = 1.0 if is_quoted(texts[j]) else 0.0
@@ -389,10 +398,6 @@ def mark_rules(own: OwnFeatures, rule_categories: Sequence[str | None]) -> None:
             own.rows[i, _RULE_BASE - 1] = 1.0
             if found in _CATEGORY_INDEX:
                 own.rows[i, _RULE_BASE + _CATEGORY_INDEX[found]] = 1.0
-
-
-def _flags(values: Iterable[bool]) -> np.ndarray:
-    return np.fromiter(values, dtype=np.float64)
 
 
 def _log1p(values: Iterable[int]) -> np.ndarray:
@@ -472,6 +477,11 @@ class WordTable:
         order = np.argsort(np.asarray(codes, dtype=np.int64), kind="stable")
         self._pair_codes = np.asarray(codes, dtype=np.int64)[order]
         self._pair_keys = np.asarray(pair_keys, dtype=np.int64)[order]
+        # Which words begin and which end some pair key: most neighbours are neither.
+        self._opens_pair = np.zeros(size, dtype=bool)
+        self._opens_pair[self._pair_codes // size] = True
+        self._closes_pair = np.zeros(size, dtype=bool)
+        self._closes_pair[self._pair_codes % size] = True
 
     def pair_ids(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
         """The id of the key ``"<first> <second>"`` for each pair of word ids (0: none).
@@ -479,11 +489,14 @@ class WordTable:
         Words never hold a space, so a pair key is told apart by its one space,
         and two words make it exactly when their ids are its words' ids.
         """
+        out = np.zeros(len(first), dtype=np.int64)
         if not len(self._pair_codes) or not len(first):
-            return np.zeros(len(first), dtype=np.int64)
-        codes = first * (len(self.index) + 1) + second
+            return out
+        maybe = np.flatnonzero(self._opens_pair[first] & self._closes_pair[second])
+        codes = first[maybe] * (len(self.index) + 1) + second[maybe]
         at = np.minimum(np.searchsorted(self._pair_codes, codes), len(self._pair_codes) - 1)
-        return np.where(self._pair_codes[at] == codes, self._pair_keys[at], 0)
+        out[maybe] = np.where(self._pair_codes[at] == codes, self._pair_keys[at], 0)
+        return out
 
 
 def _key_words(keys: Iterable[str]) -> set[str]:
@@ -559,11 +572,12 @@ def _word_scores(
         return out, None
     known = table.categorised[ids]
     rows = table.category[ids[known]]
-    at = owners[known]
-    scores = np.empty((m, rows.shape[1]))
-    for c in range(rows.shape[1]):
-        scores[:, c] = table.bias[c] + np.bincount(at, weights=rows[:, c], minlength=m)
-    return out, scores
+    width = rows.shape[1]
+    # One count over (line, category) cells adds each cell's weights in key order, as a
+    # count per category would.
+    cells = (owners[known] * width)[:, None] + np.arange(width)
+    scores = np.bincount(cells.ravel(), weights=rows.ravel(), minlength=m * width)
+    return out, scores.reshape(m, width) + table.bias
 
 
 def assemble(own: OwnFeatures) -> np.ndarray:
@@ -573,10 +587,15 @@ def assemble(own: OwnFeatures) -> np.ndarray:
     rows = np.flatnonzero(own.present)
     if not len(rows):
         return X
-    X[:, : len(OWN)] = own.rows
-    X[rows, _REPEAT] = _repeats([own.keys[i] for i in rows.tolist()])
-    _position_features(X, rows)
-    _context_features(X, rows)
+    # The non-blank lines, worked on as one block (X itself when no line is blank).
+    dense = len(rows) == len(X)
+    Y = X if dense else np.zeros((len(rows), len(FEATURES)), dtype=np.float64)
+    Y[:, : len(OWN)] = own.rows if dense else own.rows[rows]
+    Y[:, _REPEAT] = _repeats([own.keys[i] for i in rows.tolist()])
+    _position_features(Y)
+    _context_features(Y)
+    if not dense:
+        X[rows] = Y
     return X
 
 
@@ -639,26 +658,35 @@ _OPENERS = frozenset('“„«"‹「『')
 _BULLET_SET = frozenset(_BULLETS)
 
 
-def _position_features(X: np.ndarray, rows: np.ndarray) -> None:
-    """Where each non-blank line sits: on the page, and around the densest prose."""
-    n = len(rows)
-    base = len(OWN)
-    words = np.expm1(X[rows, 0])
-    anchors = (words >= 12) & (X[rows, 8] > 0)
+def _position_features(Y: np.ndarray) -> None:
+    """Where each line of ``Y`` (the non-blank lines, position columns still zero) sits:
+    on the page, and around the densest prose."""
+    n = len(Y)
+    block = Y[:, len(OWN) : len(OWN) + len(POSITION)]
+    words = np.expm1(Y[:, 0])
+    anchors = (words >= 12) & (Y[:, 8] > 0)
     first, last = _body_span(words, anchors)
-    j = np.arange(n, dtype=np.float64)
-    block = np.zeros((n, len(POSITION)))
-    block[:, 0] = j / (n - 1) if n > 1 else 0.0
-    steps = _log1p(range(n))
+    block[:, 0] = np.arange(n, dtype=np.float64) / (n - 1) if n > 1 else 0.0
+    steps = _steps(n)
     block[:, 1] = steps
     block[:, 2] = steps[::-1]
     if first <= last:
-        block[:, 3] = (j >= first) & (j <= last)
-        block[: max(first, 0), 4] = steps[first:0:-1]
+        block[first : last + 1, 3] = 1.0
+        block[:first, 4] = steps[first:0:-1]
         block[last + 1 :, 5] = steps[1 : n - last]
     block[:, 6] = math.log1p(n)
     block[:, 7] = float(anchors.mean())
-    X[rows, base : base + len(POSITION)] = block
+
+
+_STEPS = np.zeros(0)
+
+
+def _steps(n: int) -> np.ndarray:
+    """``_log1p(range(n))``, from a table kept as long as the longest page yet."""
+    global _STEPS
+    if len(_STEPS) < n:
+        _STEPS = _log1p(range(max(n, 2 * len(_STEPS))))
+    return _STEPS[:n]
 
 
 def _body_span(words: np.ndarray, anchors: np.ndarray) -> tuple[int, int]:
@@ -712,17 +740,17 @@ def stacked_features(p: np.ndarray) -> np.ndarray:
     return out
 
 
-def _context_features(X: np.ndarray, rows: np.ndarray) -> None:
-    """Copy the `CONTEXT` features of the non-blank neighbours into each row."""
-    n = len(rows)
-    own = X[rows][:, _CONTEXT_COLUMNS]
+def _context_features(Y: np.ndarray) -> None:
+    """Copy the `CONTEXT` features of the neighbours into each line of ``Y`` (the
+    non-blank lines)."""
+    n = len(Y)
+    own = Y[:, _CONTEXT_COLUMNS]
     width = len(CONTEXT)
-    start = len(OWN) + len(POSITION)
-    block = np.full((n, width * len(OFFSETS)), MISSING)
+    block = Y[:, len(OWN) + len(POSITION) :]
+    block[:] = MISSING
     for k, offset in enumerate(OFFSETS):
         cols = slice(k * width, (k + 1) * width)
         if offset < 0 and n > -offset:
             block[-offset:, cols] = own[:offset]
         elif offset > 0 and n > offset:
             block[:-offset, cols] = own[offset:]
-    X[rows, start:] = block

@@ -31,7 +31,8 @@ MEMO_LINES = 20_000
 MEMO_CHARS = 2_000_000
 #: What a line's memory holds: its own row (as bytes), repeat key, words and category.
 Remembered = tuple[bytes, str, int, int]
-_BLANK_ROW = bytes(8 * len(OWN))
+#: What a blank line's memory would hold.
+_BLANK: Remembered = (bytes(8 * len(OWN)), "", 0, -1)
 
 
 class _Memory:
@@ -78,11 +79,14 @@ def remembered_own_features(lines: Sequence[str], table: WordTable) -> OwnFeatur
     if new:
         found.update(memory.add(new, own_features(new, None, table)))
     n = len(stripped)
-    rows = np.frombuffer(
-        bytearray(b"".join(found[t][0] if t else _BLANK_ROW for t in stripped)), dtype=np.float64
-    ).reshape(n, len(OWN))
-    keys = [found[t][1] if t else "" for t in stripped]
-    words = np.fromiter((found[t][2] if t else 0 for t in stripped), dtype=np.int64, count=n)
-    category = np.fromiter((found[t][3] if t else -1 for t in stripped), dtype=np.int64, count=n)
-    present = np.fromiter(map(bool, stripped), dtype=bool, count=n)
-    return OwnFeatures(rows, keys, present, stripped, words, category)
+    found[""] = _BLANK
+    remembered = list(map(found.__getitem__, stripped))
+    rows, keys, words, category = zip(*remembered, strict=True) if n else ((),) * 4
+    return OwnFeatures(
+        np.frombuffer(bytearray(b"".join(rows)), dtype=np.float64).reshape(n, len(OWN)),
+        list(keys),
+        np.fromiter(map(bool, stripped), dtype=bool, count=n),
+        stripped,
+        np.array(words, dtype=np.int64),
+        np.array(category, dtype=np.int64),
+    )

@@ -58,7 +58,9 @@ class Trees:
             return np.zeros(0)
         trees = self.feature.shape[0]
         # Feature-major, so a node's test reads x[feature * n + row]. Indices are
-        # machine integers: `np.take` converts any other kind on every call.
+        # machine integers: `np.take` converts any other kind on every call. Every
+        # node index is in range, so "wrap" (which skips the bounds pass that
+        # "raise" makes through a buffer when given ``out``) picks the same entries.
         index = np.intp
         x = np.ascontiguousarray(X.T, dtype=np.float64).ravel()
         levels, leaves = self._levels
@@ -69,7 +71,7 @@ class Trees:
         row = np.tile(np.arange(n, dtype=index), trees)
         cell = np.empty_like(row)
         for feature, threshold in levels[1:]:
-            np.take(feature * index(n), node, out=cell)
+            np.take(feature * index(n), node, out=cell, mode="wrap")
             cell += row
             right = np.take(x, cell) > np.take(threshold, node)
             node <<= 1
