@@ -74,7 +74,7 @@ ACCOUNT = (
         "account",
         "login_prompt",
         whole(
-            r"anmelden|einloggen|abmelden|registrieren|mein konto|konto erstellen|se connecter|connexion|se déconnecter|s'inscrire|créer un compte|mon compte|iniciar sesión|cerrar sesión|registrarse|regístrate|mi cuenta|crear (?:una )?cuenta|acceder|entrar"
+            r"(?:déjà abonné|bereits abonnent|schon abonniert|ya (?:eres|soy) suscriptor)\s*\?.{0,30}|anmelden|einloggen|abmelden|registrieren|mein konto|konto erstellen|se connecter|connexion|se déconnecter|s'inscrire|créer un compte|mon compte|iniciar sesión|cerrar sesión|registrarse|regístrate|mi cuenta|crear (?:una )?cuenta|acceder|entrar"
         ),
         4,
     ),
@@ -209,15 +209,15 @@ NAVIGATION = (
         "navigation",
         "nav_link",
         whole(
-            r"startseite|suche|zurück|weiter|mehr|schließen|accueil|recherche|rechercher|retour|suivant|précédent|fermer|plus|inicio|portada|buscar|volver|siguiente|anterior|cerrar|más"
+            r"startseite|zur startseite|suche|zurück|weiter|mehr|schließen|accueil|retour à l(?:'|’)accueil|recherche|rechercher|retour|suivant|précédent|fermer|plus|inicio|volver (?:a la portada|al inicio)|portada|buscar|volver|siguiente|anterior|cerrar|más"
         ),
-        3,
+        4,
     ),
     Rule(
         "navigation",
         "related_links",
         whole(
-            r"mehr zum thema.*|weitere artikel|das könnte sie auch interessieren|lesen sie auch.*|auch interessant|meistgelesen|lire aussi.*|à lire aussi.*|a lire aussi.*|sur le même sujet|voir aussi|articles similaires|les plus lus|leer más|lee también.*|te puede interesar|también te puede interesar|noticias relacionadas|lo más leído|más noticias"
+            r"mehr zum thema.*|weitere artikel|das könnte sie auch interessieren|lesen sie auch.*|auch interessant|meistgelesen|lire aussi.*|à lire aussi.*|a lire aussi.*|sur le même sujet|voir aussi|articles similaires|les plus lus|leer más|lee también.*|te puede interesar|también te puede interesar|noticias relacionadas|lo más leído|más noticias|mehr nachrichten(?: aus| zu| zum| über) .{1,40}|vous aimerez aussi|plus d(?:'|’)actualités.*"
         ),
         12,
     ),
@@ -233,7 +233,7 @@ NAVIGATION = (
         "navigation",
         "comments",
         whole(
-            r"kommentare?|\d+ kommentare?|commentaires?|\d+ commentaires?|comentarios?|\d+ comentarios?|kommentieren|commenter|comentar"
+            r"kommentare?|\d+ kommentare?|commentaires?|\d+ commentaires?|comentarios?|\d+ comentarios?|kommentieren|commenter|réagir|comentar"
         ),
         4,
     ),
