@@ -170,7 +170,7 @@ def measure(text: str, lang: str | None) -> Measured:
     names = vocabulary_names(vocabulary)
     pairs = name_pair_starts(parts.flat, names) if names else []
     scores["keyword_repeats"] = float(top_pair_count(parts.flat, pairs))
-    regions = flagged_regions(text, parts, names, grams)
+    regions = flagged_regions(text, parts, names, grams, pairs)
     soup = sum(r.end - r.start for r in regions)
     scores["soup_region_share"] = soup / len(text) if text else 0.0
     scores["lowered_name_rate"] = joined_name_rate(parts.flat, len(parts.cased), vocabulary)

@@ -134,22 +134,24 @@ def flagged_regions(
     parts: SentenceWords | None = None,
     names: set[str] | None = None,
     grams: WordGrams | None = None,
+    pairs: list[int] | None = None,
 ) -> list[Region]:
     """The windows of ``text`` that look pasted, merged where they touch.
 
-    ``parts`` is ``SentenceWords.of(text)``, ``names`` its `snippets.names_in`
-    and ``grams`` the `WordGrams` of its folded words when the caller already
-    has them.
+    ``parts`` is ``SentenceWords.of(text)``, ``names`` its `snippets.names_in`,
+    ``grams`` the `WordGrams` of its folded words and ``pairs`` the
+    `snippets.name_pair_starts` of those names when the caller already has them.
     """
     parts = SentenceWords.of(text) if parts is None else parts
     spans = window_bounds(text, parts)
     if len(spans) < 2:
         return []
-    names = names_in(parts.cased) if names is None else names
     if grams is None:
         grams = WordGrams(parts.words)
     recycled_chars, window_chars = _recycled_chars(parts, spans, grams)
-    pairs = name_pair_starts(parts.flat, names) if names else []
+    if pairs is None:
+        names = names_in(parts.cased) if names is None else names
+        pairs = name_pair_starts(parts.flat, names) if names else []
     # Where each sentence starts in `parts.flat`: its words and a "" for each sentence before.
     at = [i + k for i, k in enumerate(accumulate(map(len, parts.cased), initial=0))]
     regions: list[Region] = []
