@@ -24,6 +24,7 @@ from __future__ import annotations
 from array import array
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -133,8 +134,9 @@ def prepare(text: str, limit: int = MAX_TEXT_CHARS) -> str:
 
 
 @lru_cache(maxsize=1 << 17)
-def _word_grams(word: str, closed: bool) -> tuple[int, ...]:
-    """Model rows of the 1-3-grams langdetect emits for one normalised word, in its order.
+def _word_grams(word: str, closed: bool) -> bytes:
+    """Model rows of the 1-3-grams langdetect emits for one normalised word, in its order,
+    as the bytes of 64-bit integers (a text's rows are then one join of its words').
 
     At each character langdetect emits the 1-, 2- and 3-gram ending there
     (the word is preceded by a space, and ``closed`` adds the space after
@@ -152,17 +154,15 @@ def _word_grams(word: str, closed: bool) -> tuple[int, ...]:
                 grams += (padded[j], padded[j - 1 : j + 1], padded[j - 2 : j + 1])
     if closed:
         grams.remove(" ")  # the space after the word is no 1-gram
-    return tuple(row for row in map(_model().index.get, grams) if row is not None)
+    return array("q", [row for row in map(_model().index.get, grams) if row is not None]).tobytes()
 
 
 def ngram_rows(prepared: str) -> np.ndarray:
-    """Model rows of every n-gram of a prepared text, in text order."""
+    """Model rows of every n-gram of a prepared text, in text order (the last word is
+    not followed by a space)."""
     words = _normalise(prepared).split(" ")
-    rows = array("q")
-    last = len(words) - 1
-    for i, word in enumerate(words):
-        if word:
-            rows.extend(_word_grams(word, i < last))
+    last = _word_grams(words[-1], False) if words[-1] else b""
+    rows = b"".join(map(_word_grams, filter(None, words[:-1]), repeat(True))) + last
     return np.frombuffer(rows, dtype=np.int64) if rows else np.empty(0, dtype=np.int64)
 
 
