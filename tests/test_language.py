@@ -203,3 +203,14 @@ def test_the_model_matrix_is_langdetects_own_profile_table():
     assert list(model.index.values()) == list(range(len(grams)))  # row k is the k-th key
     expected = np.array([factory.word_lang_prob_map[g] for g in model.index], dtype=np.float64)
     assert np.array_equal(model.probs, expected)
+
+
+@given(st.lists(st.integers(0, 90_000) | st.integers(0, 5), min_size=1, max_size=300))
+def test_distinct_rows_and_their_places_are_those_of_numpy_unique(rows: list[int]) -> None:
+    from textclean.filters.langdetect_backend import _distinct
+
+    array = np.array(rows, dtype=np.int64)
+    used, places = _distinct(array)
+    expected_used, expected_places = np.unique(array, return_inverse=True)
+    assert used.tolist() == expected_used.tolist() and used.dtype == expected_used.dtype
+    assert places.tolist() == expected_places.tolist() and places.dtype == expected_places.dtype

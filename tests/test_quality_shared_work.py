@@ -21,7 +21,13 @@ from textclean.filters.repetition import (
     top_ngram_fractions,
     words,
 )
-from textclean.filters.snippets import cased_words, is_query_word, name_pair_repeats, names_in
+from textclean.filters.snippets import (
+    Vocabulary,
+    cased_words,
+    is_query_word,
+    name_pair_repeats,
+    names_in,
+)
 from textclean.filters.stopwords import STOP_WORDS
 from textclean.filters.word_grams import WordGrams
 from textclean.segment import split_sentences
@@ -45,6 +51,18 @@ def test_sentence_words_from_one_spaced_text_are_each_sentences_own(text: str) -
     assert parts.cased == cased
     assert parts.folded == [[w.casefold() for w in ws] for ws in cased]
     assert parts.words == [w for ws in parts.folded for w in ws]
+
+
+@given(texts | st.text(max_size=80))
+def test_counts_and_codes_from_distinct_words_equal_those_of_every_word(text: str) -> None:
+    parts = SentenceWords.of(text)
+    assert parts.vocabulary() == Vocabulary.of(parts.cased)
+    grams, direct = parts.grams(), WordGrams(parts.words)
+    assert list(grams.tokens) == parts.words and grams.total == direct.total
+    assert grams.lengths.tolist() == direct.lengths.tolist()
+    for n in range(1, 6):
+        assert grams.codes(n).tolist() == direct.codes(n).tolist()
+        assert grams.top(n) == direct.top(n)
 
 
 def test_case_folding_never_makes_or_removes_a_space() -> None:

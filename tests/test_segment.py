@@ -10,12 +10,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from textclean.segment import (
+    _ABBREVIATION_ENDS,
     _CJK_TERMINALS,
     _CLOSERS,
     _OPENERS,
     _TERMINALS,
     LINE_BREAKS,
+    MAY_END,
+    NUMBERED,
+    TITLES,
     WHITESPACE,
+    _abbreviation_kind,
     _candidates,
     _line_bounds,
     _lines_with_candidates,
@@ -219,6 +224,21 @@ def test_previous_token_is_the_word_before_within_forty_characters(line: str, en
     while start > max(0, end - 40) and line[start - 1] not in WHITESPACE:
         start -= 1
     assert _prev_token(line, end) == line[start:end].lstrip(_OPENERS)
+
+
+_ABBREVIATIONS = sorted(TITLES | MAY_END | NUMBERED)
+
+
+@given(
+    st.lists(st.sampled_from(_ABBREVIATIONS + ["x", "É", "ß", "1", ".", "(", "\u212a"]), max_size=4)
+    .map("".join)
+    .map(lambda w: w.upper() if len(w) % 3 == 0 else w.title() if len(w) % 3 == 1 else w)
+)
+def test_four_letters_ending_no_abbreviation_make_no_abbreviation(word: str) -> None:
+    tail = word[-4:]
+    if len(tail) == 4 and tail.isalpha() and tail.lower() not in _ABBREVIATION_ENDS:
+        prev = _prev_token(word + ". The", len(word))
+        assert _abbreviation_kind(prev) is None and not prev.isdigit()
 
 
 @given(st.text(alphabet=st.sampled_from(list("ab“(’' -") + ["\u00e9"])), st.integers(0, 30))

@@ -94,6 +94,9 @@ STARTERS = frozenset(
     Then Now What Why How Who Where Some Many Most All No Not One Our My His Her Such Both
     Each Last Next Other Another Despite During""".split()
 )
+#: The last four characters of every abbreviation (`_abbreviation_kind`): a token before
+#: a period whose last four characters are letters ending otherwise is no abbreviation.
+_ABBREVIATION_ENDS = frozenset(w[-4:] for w in TITLES | MAY_END | NUMBERED)
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -273,8 +276,15 @@ def _continues(line: str, term_start: int, terminal: str, nxt: int, sentence_sta
     """True when the text after the terminal punctuation continues the same sentence.
 
     Mostly the first letter of the next word decides: the whole word is read
-    only after an abbreviation that may end a sentence.
+    only after an abbreviation that may end a sentence. A period after four
+    letters that end no abbreviation (most sentence ends) ends the sentence
+    whatever follows: the word before it is no abbreviation, initial, dotted
+    form or number.
     """
+    if terminal == "." and term_start >= 4:
+        tail = line[term_start - 4 : term_start]
+        if tail.isalpha() and tail.lower() not in _ABBREVIATION_ENDS:
+            return False
     first = _next_word_start(line, nxt)
     if not first:
         return False

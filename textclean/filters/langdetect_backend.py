@@ -24,6 +24,7 @@ from __future__ import annotations
 from array import array
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -133,8 +134,9 @@ def prepare(text: str, limit: int = MAX_TEXT_CHARS) -> str:
 
 
 @lru_cache(maxsize=1 << 17)
-def _word_grams(word: str, closed: bool) -> tuple[int, ...]:
-    """Model rows of the 1-3-grams langdetect emits for one normalised word, in its order.
+def _word_grams(word: str, closed: bool) -> bytes:
+    """Model rows of the 1-3-grams langdetect emits for one normalised word, in its order,
+    as the bytes of 64-bit integers (a text's rows are then one join of its words').
 
     At each character langdetect emits the 1-, 2- and 3-gram ending there
     (the word is preceded by a space, and ``closed`` adds the space after
@@ -152,18 +154,40 @@ def _word_grams(word: str, closed: bool) -> tuple[int, ...]:
                 grams += (padded[j], padded[j - 1 : j + 1], padded[j - 2 : j + 1])
     if closed:
         grams.remove(" ")  # the space after the word is no 1-gram
-    return tuple(row for row in map(_model().index.get, grams) if row is not None)
+    return array("q", [row for row in map(_model().index.get, grams) if row is not None]).tobytes()
 
 
 def ngram_rows(prepared: str) -> np.ndarray:
-    """Model rows of every n-gram of a prepared text, in text order."""
+    """Model rows of every n-gram of a prepared text, in text order (the last word is
+    not followed by a space)."""
     words = _normalise(prepared).split(" ")
-    rows = array("q")
-    last = len(words) - 1
-    for i, word in enumerate(words):
-        if word:
-            rows.extend(_word_grams(word, i < last))
+    last = _word_grams(words[-1], False) if words[-1] else b""
+    rows = b"".join(map(_word_grams, filter(None, words[:-1]), repeat(True))) + last
     return np.frombuffer(rows, dtype=np.int64) if rows else np.empty(0, dtype=np.int64)
+
+
+#: The reductions behind ``ndarray.max``, ``.sum`` and ``np.cumsum``, called without
+#: their Python wrappers (a trial makes a dozen such calls on small arrays).
+_max = np.maximum.reduce
+_sum = np.add.reduce
+_cumsum = np.add.accumulate
+
+
+def _distinct(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(rows, return_inverse=True)``: the distinct rows, increasing, and each
+    row's place among them, without the wrapper's general cases.
+
+    >>> [a.tolist() for a in _distinct(np.array([7, 3, 7, 9]))]
+    [[3, 7, 9], [1, 0, 1, 2]]
+    """
+    order = rows.argsort()
+    ordered = rows[order]
+    head = np.empty(len(rows), dtype=bool)
+    head[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=head[1:])
+    places = np.empty(len(rows), dtype=np.intp)
+    places[order] = _cumsum(head) - 1
+    return ordered[head], places
 
 
 @lru_cache(maxsize=4)
@@ -178,9 +202,9 @@ def _first_converged(running: np.ndarray) -> tuple[int, np.ndarray | None]:
 
     With ``e = exp(row - max(row))`` the top probability is ``1 / sum(e)``.
     """
-    e = np.exp(running - running.max(axis=1, keepdims=True))
-    total = e.sum(axis=1)
-    done = np.flatnonzero(total < 1.0 / CONVERGED)
+    e = np.exp(running - _max(running, axis=1, keepdims=True))
+    total = _sum(e, axis=1)
+    done = (total < 1.0 / CONVERGED).nonzero()[0]
     if not done.size:
         return -1, None
     k = int(done[0])
@@ -212,7 +236,7 @@ def _trial(stream: RandomReplay, table: np.ndarray) -> np.ndarray:
     if probs is not None:
         stream.seek(int(ends[5 * k]))
         return probs
-    log_prob = steps.sum(axis=0)
+    log_prob = _sum(steps, axis=0)
     drawn = _FIRST_BLOCK
     logs = None
     for size in _LATER_BLOCKS:
@@ -221,8 +245,8 @@ def _trial(stream: RandomReplay, table: np.ndarray) -> np.ndarray:
         stream.seek(int(ends[-1]))
         rows, ends = stream.peek_choices(size)
         steps = _steps(table, rows, logs, weight)
-        running = np.cumsum(steps.reshape(-1, 5, steps.shape[1]).sum(axis=1), axis=0)
-        running += log_prob - log_prob.max()
+        running = _cumsum(_sum(steps.reshape(-1, 5, steps.shape[1]), axis=1), axis=0)
+        running += log_prob - _max(log_prob)
         k, probs = _first_converged(running)
         drawn += size
         if probs is None and drawn > ITERATION_LIMIT:  # gave up: the last check stands
@@ -245,7 +269,7 @@ def trials(rows: np.ndarray, seed: int = 0, agree_after: int = N_TRIALS) -> np.n
     unless every one of them converged elsewhere.
     """
     # the text's own rows of the model, so draws read a small table that stays in cache
-    used, local_rows = np.unique(rows, return_inverse=True)
+    used, local_rows = _distinct(rows)
     table = _model().probs[used]
     stream = RandomReplay(seed, local_rows)
     results = []

@@ -29,9 +29,8 @@ from .page_signals import joined_name_rate, line_scores, names_in_sentences
 from .quality_limits import with_limits
 from .regions import Region, SentenceWords, flagged_regions
 from .repetition import repetition_scores, words
-from .snippets import Vocabulary, name_pair_starts, top_pair_count, vocabulary_names
+from .snippets import name_pair_starts, top_pair_count, vocabulary_names
 from .stopwords import UNSPACED, stop_word_ratio
-from .word_grams import WordGrams
 from .word_order import recurring_pair_share
 
 
@@ -160,17 +159,17 @@ def measure(text: str, lang: str | None) -> Measured:
     """
     parts = SentenceWords.of(text)
     sentences = [s.text for s in parts.sentences]
-    tokens = parts.words
-    grams = WordGrams(tokens)
+    grams = parts.grams()
+    tokens = grams.tokens
     scores = repetition_scores(text, sentences, tokens, grams)
     scores["snippet_share"] = (
         sum(parts.snippet) / len(sentences) if len(sentences) >= MIN_SENTENCES else 0.0
     )
-    vocabulary = Vocabulary.of(parts.cased)
+    vocabulary = parts.vocabulary()
     names = vocabulary_names(vocabulary)
     pairs = name_pair_starts(parts.flat, names) if names else []
     scores["keyword_repeats"] = float(top_pair_count(parts.flat, pairs))
-    regions = flagged_regions(text, parts, names, grams)
+    regions = flagged_regions(text, parts, names, grams, pairs)
     soup = sum(r.end - r.start for r in regions)
     scores["soup_region_share"] = soup / len(text) if text else 0.0
     scores["lowered_name_rate"] = joined_name_rate(parts.flat, len(parts.cased), vocabulary)

@@ -71,7 +71,7 @@ class RandomReplay:
         """``random.random()``: 53 bits from two words."""
         while self._pos + 2 > self._words.size:
             self._read_more()
-        a, b = int(self._words[self._pos]), int(self._words[self._pos + 1])
+        a, b = self._words[self._pos : self._pos + 2].tolist()
         self._pos += 2
         return ((a >> 5) * 67108864.0 + (b >> 6)) * (1.0 / 9007199254740992.0)
 
@@ -87,7 +87,7 @@ class RandomReplay:
 
     def peek_choices(self, count: int) -> tuple[np.ndarray, np.ndarray]:
         """The next ``count`` chosen items, and the word position after each (for `seek`)."""
-        first = int(np.searchsorted(self._accepted, self._pos))
+        first = int(self._accepted.searchsorted(self._pos))
         while self._accepted.size < first + count:
             self._read_more()
         end = first + count

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import NamedTuple
 
 import numpy as np
 
 from ..segment import Sentence, split_sentences
 from .snippets import (
+    Vocabulary,
     cased_words,
     is_fragment,
     is_truncated,
@@ -59,15 +60,40 @@ class Region(NamedTuple):
     keywords: int
 
 
-class SentenceWords(NamedTuple):
-    """A text's sentences with what every score reads from them, found once per text."""
+class SentenceWords:
+    """A text's sentences with what every score reads from them, found once per text.
 
-    sentences: list[Sentence]
-    cased: list[list[str]]  # words as written (`snippets.cased_words`)
-    folded: list[list[str]]  # the same, case-folded (`repetition.words`)
-    snippet: list[bool]  # truncated or a fragment
-    words: list[str]  # every folded word of the text, in order
-    flat: list[str]  # `cased` as one list, each sentence followed by "" (`snippets.joined_words`)
+    Each word is counted once, as written: ``distinct`` holds the distinct
+    words in order of first appearance and ``ids`` every word as its place
+    there, so the name counts (`vocabulary`) and the n-gram codes of the
+    case-folded words (`grams`) fold and count distinct words, not every word.
+    The case-folded words themselves (``folded``, ``words``) are made only
+    when asked for.
+    """
+
+    __slots__ = ("sentences", "cased", "snippet", "flat", "distinct", "ids", "_words")
+
+    def __init__(
+        self,
+        sentences: list[Sentence],
+        cased: list[list[str]],
+        snippet: list[bool],
+    ):
+        self.sentences = sentences
+        #: Words as written (`snippets.cased_words`), one list per sentence.
+        self.cased = cased
+        #: Per sentence: truncated or a fragment.
+        self.snippet = snippet
+        #: `cased` as one list, each sentence followed by "" (`snippets.joined_words`).
+        self.flat = joined_words(cased)
+        index = dict.fromkeys(chain.from_iterable(cased))
+        self.distinct: list[str] = list(index)
+        index.update(zip(self.distinct, range(len(self.distinct)), strict=True))
+        count = len(self.flat) - len(cased)
+        self.ids = np.fromiter(
+            map(index.__getitem__, chain.from_iterable(cased)), dtype=np.int64, count=count
+        )
+        self._words: list[str] | None = None
 
     @classmethod
     def of(cls, text: str) -> SentenceWords:
@@ -82,18 +108,9 @@ class SentenceWords(NamedTuple):
         spaced = spaced_words(text)
         if spaced is None:
             cased = [cased_words(s.text) for s in sentences]
-            folded = [list(map(str.casefold, ws)) for ws in cased]
-            words = [w for ws in folded for w in ws]
         else:
-            # Sentences cut no word, and folding makes no space: one split per sentence,
-            # and one of the folded text shared out by the sentences' word counts.
+            # Sentences cut no word: one split of the spaced text per sentence.
             cased = [spaced[s.start : s.end].split() for s in sentences]
-            words = spaced.casefold().split()
-            folded = []
-            at = 0
-            for ws in cased:
-                folded.append(words[at : at + len(ws)])
-                at += len(ws)
         fragment = [is_fragment(s.text) for s in sentences]
         if any(fragment):  # lists are looked for only on pages with fragments
             items = list_item_starts(text)
@@ -101,7 +118,34 @@ class SentenceWords(NamedTuple):
                 f and s.start not in items for f, s in zip(fragment, sentences, strict=True)
             ]
         snippet = [f or is_truncated(s.text) for f, s in zip(fragment, sentences, strict=True)]
-        return cls(sentences, cased, folded, snippet, words, joined_words(cased))
+        return cls(sentences, cased, snippet)
+
+    @property
+    def words(self) -> list[str]:
+        """Every case-folded word of the text, in order (`repetition.words`)."""
+        if self._words is None:
+            self._words = list(map(str.casefold, chain.from_iterable(self.cased)))
+        return self._words
+
+    @property
+    def folded(self) -> list[list[str]]:
+        """`cased` case-folded, one list per sentence (folding makes no space)."""
+        words = self.words
+        folded = []
+        at = 0
+        for ws in self.cased:
+            folded.append(words[at : at + len(ws)])
+            at += len(ws)
+        return folded
+
+    def vocabulary(self) -> Vocabulary:
+        """`snippets.Vocabulary.of` the sentences, from the distinct words' counts."""
+        counts = np.bincount(self.ids, minlength=len(self.distinct)).tolist()
+        return Vocabulary.counted(self.cased, dict(zip(self.distinct, counts, strict=True)))
+
+    def grams(self) -> WordGrams:
+        """`WordGrams` of `words`, from the distinct words case-folded."""
+        return WordGrams.of_distinct(list(map(str.casefold, self.distinct)), self.ids)
 
 
 def window_bounds(text: str, parts: SentenceWords) -> list[tuple[int, int, int, int]]:
@@ -109,7 +153,7 @@ def window_bounds(text: str, parts: SentenceWords) -> list[tuple[int, int, int, 
     out: list[tuple[int, int, int, int]] = []
     first, count = 0, 0
     for i, sentence in enumerate(parts.sentences):
-        count += len(parts.folded[i])
+        count += len(parts.cased[i])
         if count >= WINDOW_WORDS:
             out.append((parts.sentences[first].start, sentence.end, first, i + 1))
             first, count = i + 1, 0
@@ -134,22 +178,24 @@ def flagged_regions(
     parts: SentenceWords | None = None,
     names: set[str] | None = None,
     grams: WordGrams | None = None,
+    pairs: list[int] | None = None,
 ) -> list[Region]:
     """The windows of ``text`` that look pasted, merged where they touch.
 
-    ``parts`` is ``SentenceWords.of(text)``, ``names`` its `snippets.names_in`
-    and ``grams`` the `WordGrams` of its folded words when the caller already
-    has them.
+    ``parts`` is ``SentenceWords.of(text)``, ``names`` its `snippets.names_in`,
+    ``grams`` the `WordGrams` of its folded words and ``pairs`` the
+    `snippets.name_pair_starts` of those names when the caller already has them.
     """
     parts = SentenceWords.of(text) if parts is None else parts
     spans = window_bounds(text, parts)
     if len(spans) < 2:
         return []
-    names = names_in(parts.cased) if names is None else names
     if grams is None:
         grams = WordGrams(parts.words)
     recycled_chars, window_chars = _recycled_chars(parts, spans, grams)
-    pairs = name_pair_starts(parts.flat, names) if names else []
+    if pairs is None:
+        names = names_in(parts.cased) if names is None else names
+        pairs = name_pair_starts(parts.flat, names) if names else []
     # Where each sentence starts in `parts.flat`: its words and a "" for each sentence before.
     at = [i + k for i, k in enumerate(accumulate(map(len, parts.cased), initial=0))]
     regions: list[Region] = []
@@ -186,7 +232,7 @@ def _recycled_chars(
     earlier in the page (an earlier window, or earlier in this one), and all its word
     characters. The same as `recycled_words` window after window with one ``seen`` set.
     """
-    sizes = [sum(len(ws) for ws in parts.folded[a:b]) for _, _, a, b in spans]
+    sizes = [sum(map(len, parts.cased[a:b])) for _, _, a, b in spans]
     bounds = np.cumsum([0, *sizes])
     window = np.repeat(np.arange(len(spans)), sizes)
     n = RECYCLE_N

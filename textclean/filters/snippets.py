@@ -155,7 +155,13 @@ class Vocabulary(NamedTuple):
     @classmethod
     def of(cls, tokenized: Sequence[Sequence[str]]) -> Vocabulary:
         """Count the words of ``tokenized`` (sentences split by `cased_words`) in C."""
-        counts = Counter(chain.from_iterable(tokenized))
+        return cls.counted(tokenized, Counter(chain.from_iterable(tokenized)))
+
+    @classmethod
+    def counted(cls, tokenized: Sequence[Sequence[str]], counts: dict[str, int]) -> Vocabulary:
+        """`of` ``tokenized`` whose words are already counted (``counts``, in order of
+        first appearance)."""
+        counts = counts if isinstance(counts, Counter) else Counter(counts)
         distinct = list(counts)
         caps = set(compress(distinct, map(str.isupper, map(_FIRST, distinct))))
         return cls(counts, Counter(map(_FIRST_WORD, filter(None, tokenized))), caps)

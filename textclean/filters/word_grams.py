@@ -17,7 +17,7 @@ tie is the one the word tuples give.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 
@@ -44,6 +44,31 @@ class WordGrams:
         self._codes: dict[int, np.ndarray] = {1: ids}
         self._distinct: dict[int, bool] = {1: len(index) == len(tokens)}
         self._chars_before: np.ndarray | None = None
+
+    @classmethod
+    def of_distinct(cls, distinct: list[str], ids: np.ndarray) -> WordGrams:
+        """`WordGrams` of the words ``distinct[i] for i in ids``, where ``distinct`` lists
+        each word at its first use in ``ids`` (a word may be listed more than once, for
+        two spellings folded alike).
+
+        Only the distinct words are looked up, and the words of the text are
+        spelled out only where `top` reads them.
+
+        >>> grams = WordGrams.of_distinct(["buy", "now", "buy", "cheap"], np.array([0, 1, 2, 1, 3]))
+        >>> grams.codes(2).tolist(), list(grams.tokens)
+        ([0, 1, 0, 2], ['buy', 'now', 'buy', 'now', 'cheap'])
+        """
+        index = dict(zip(dict.fromkeys(distinct), range(len(distinct)), strict=False))
+        rank = np.fromiter(map(index.__getitem__, distinct), dtype=np.int64, count=len(distinct))
+        sizes = np.fromiter(map(len, distinct), dtype=np.int64, count=len(distinct))
+        self = cls.__new__(cls)
+        self.tokens = _Spelled(distinct, ids)
+        self.lengths = sizes[ids]
+        self.total = int(self.lengths.sum())
+        self._codes = {1: rank[ids]}
+        self._distinct = {1: len(index) == len(ids)}
+        self._chars_before = None
+        return self
 
     def codes(self, n: int) -> np.ndarray:
         """The code of the n-gram starting at each position (``len(tokens) - n + 1`` of them)."""
@@ -154,6 +179,27 @@ class WordGrams:
         firsts = np.flatnonzero(self.first_seen(n))  # the first position of each code, by code
         tops = firsts[counts == k].tolist()
         return k, max(tuple(self.tokens[i : i + n]) for i in tops)
+
+
+class _Spelled(Sequence[str]):
+    """The words ``distinct[i] for i in ids``, each spelled out only when read."""
+
+    __slots__ = ("_distinct", "_ids")
+
+    def __init__(self, distinct: list[str], ids: np.ndarray):
+        self._distinct = distinct
+        self._ids = ids
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __getitem__(self, at):  # type: ignore[no-untyped-def, override]
+        if isinstance(at, slice):
+            return list(map(self._distinct.__getitem__, self._ids[at].tolist()))
+        return self._distinct[int(self._ids[at])]
+
+    def __iter__(self) -> Iterator[str]:
+        return map(self._distinct.__getitem__, self._ids.tolist())
 
 
 def _longer_repeats(
