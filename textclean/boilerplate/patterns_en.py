@@ -68,16 +68,16 @@ SHARE = (
     Rule(
         "share",
         "share_count",
-        starts(r"this (?:story|article|post|page) has been shared [\d,.]+k? times\b"),
+        starts(r"this (?:story|article|post|page) has been shared [\d,.]+k? times[\s\p{P}\d,.k]*$"),
         14,
     ),
     Rule(
         "share",
         "share_count",
-        r"\b(?:this|the|your) (?:story|article|link|page) (?:has been|was) (?:e-?mailed|sent) to\b|\be-?mailed to (?:your|a) friend\b",
+        starts(r"(?:this|your) (?:story|article|link|page) has been (?:e-?mailed|sent)\b"),
         14,
-        hint=("mailed to", "sent to"),
     ),
+    Rule("share", "share_count", r"\be-?mailed to (?:your|a) friend\b", 14, hint=("mailed to",)),
 )
 
 NEWSLETTER = (
@@ -156,10 +156,24 @@ NEWSLETTER = (
     Rule(
         "newsletter",
         "support_pitch",
+        whole(
+            r"(?:please )?support (?:local|independent|quality|nonprofit|non-profit|our|trusted|fact-based|real|public[- ]service) (?:journalism|reporting|news)(?: today| now)?"
+        ),
+        8,
+    ),
+    Rule(
+        "newsletter",
+        "support_pitch",
         starts(
-            r"(?:please )?support (?:local|independent|quality|nonprofit|non-profit|our|trusted|fact-based|real|public[- ]service) (?:journalism|reporting|news)\b|(?:your|reader) support (?:keeps|helps|makes|allows|enables|sustains|funds|powers|is what)\b|(?:please )?(?:donate|give|contribute) (?:now|today)\b"
+            r"(?:your|reader) support (?:keeps|helps|makes|allows|enables|sustains|funds|powers) (?:us|our|this (?:site|newsroom|work|journalism)|independent|local|quality|journalism)\b"
         ),
         25,
+    ),
+    Rule(
+        "newsletter",
+        "support_pitch",
+        whole(r"(?:please )?(?:donate|give|contribute) (?:now|today)(?: to [^,;:]{1,40})?"),
+        10,
     ),
     Rule(
         "newsletter",
@@ -171,21 +185,23 @@ NEWSLETTER = (
         "newsletter",
         "newsletter_pitch",
         starts(
-            r"(?:like|liked|enjoy|enjoyed|love|loved) (?:this|what you(?:'|’)re reading|reading this)\b.{0,30}\?"
+            r"(?:like|liked|enjoy|enjoyed|love|loved) (?:this|our) (?:story|article|post|piece|newsletter|content|page|read)\b.{0,30}\?|(?:like|liked|enjoy|enjoyed|love|loved) (?:what you(?:'|’)re reading|reading this)\b.{0,30}\?"
         ),
         25,
     ),
     Rule(
         "newsletter",
         "tip_line",
-        starts(r"(?:do you )?(?:have|got) a (?:news |story )?tip\b.{0,20}\?"),
+        starts(
+            r"(?:do you )?(?:have|got) an? (?:news |story )?tip(?: or (?:a )?story idea| for us| we should know)?\s*\?"
+        ),
         25,
     ),
     Rule(
         "newsletter",
         "trial_offer",
         starts(
-            r"(?:start|begin|try|get|claim) (?:your |a |our )?(?:free |\d+[- ](?:day|week|month) )?trial\b"
+            r"(?:start|begin|try|get|claim) (?:your |a |our )?(?:free (?:\d+[- ](?:day|week|month) )?|\d+[- ](?:day|week|month) (?:free )?)trial\b|(?:start|try) (?:your |a )?trial(?: now| today)?[\s\p{P}]*$|(?:start|try) (?:your |a )?trial (?:for|at) (?:just |only )?[$£€]"
         ),
         14,
     ),
@@ -318,21 +334,18 @@ LEGAL = (
     ),
     Rule(
         "legal",
-        "trademark",
-        whole(r"[\w\s.&'’-]{1,40}[™®]"),
-        5,
-    ),
-    Rule(
-        "legal",
         "data_notice",
-        r"\b(?:quotes|market data|prices|data)\b.{0,30}\bdelayed\b.{0,30}\bminutes?\b|^[\s\p{P}]*market data (?:provided|powered) by\b",
+        r"\b(?:quotes|market data|data)(?: (?:is|are))? delayed (?:by )?(?:at least |a minimum of |up to )?\d+ minutes?\b",
         30,
-        hint=("delayed", "market data"),
+        hint=("delayed",),
     ),
+    Rule("legal", "data_notice", starts(r"market data (?:provided|powered) by\b"), 30),
     Rule(
         "legal",
         "policy_link",
-        starts(r"our (?:standards|principles|editorial (?:standards|guidelines|policy))\s*:"),
+        whole(
+            r"our (?:standards|principles|editorial (?:standards|guidelines|policy))\s*:?(?:\s*(?-i:\p{Lu})[\w\s]{0,40}(?:principles|standards|guidelines|policy))?"
+        ),
         14,
     ),
     Rule(
@@ -627,7 +640,7 @@ NAVIGATION = (
         "navigation",
         "related_links",
         whole(
-            r"related(?: articles| stories| posts| content| coverage| news| links| topics| videos)?|read (?:more|next|also)|more (?:stories|news|articles|videos|on this story|from [\w\s]{1,30})|most (?:popular|read|viewed|shared|commented|emailed)|trending(?: now| stories)?|popular(?: stories| posts)?|latest(?: news| stories| posts| videos)?|recommended(?: for you| stories)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|see also|also read|don'?t miss|editor'?s picks?|top stories|breaking news|what'?s (?:new|hot|trending)|more in .{1,30}|up next|in other news|around the web|what to read next|watch next|also on .{1,30}"
+            r"related(?: articles| stories| posts| content| coverage| news| links| topics| videos)?|read (?:more|next|also)|more (?:stories|news|articles|videos|on this story|from [\w\s]{1,30})|most (?:popular|read|viewed|shared|commented|emailed)|trending(?: now| stories)?|popular(?: stories| posts)?|latest(?: news| stories| posts| videos)?|recommended(?: for you| stories)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|see also|also read|don'?t miss|editor'?s picks?|top stories|breaking news|what'?s (?:new|hot|trending)|more in .{1,30}|up next\s*:|in other news|around the web|what to read next|watch next|also on (?:[\w-]+\.(?:com|org|net|co\.uk)|(?-i:\p{Lu}\w*!|\p{Lu}{2,}\w*(?:\s\p{Lu}\w*)?|\p{Lu}\p{Ll}+\p{Lu}\w*))(?: you might like)?|also on [\w\s]{1,20} you might like"
         ),
         7,
     ),
@@ -635,7 +648,7 @@ NAVIGATION = (
         "navigation",
         "related_links",
         starts(
-            r"(?:previous|next|prev) (?:post|article|story|page)\s*:?|(?:tags?|filed under|categories|topics|keywords|related topics)\s*[:|]|(?:read more|related|see also|also read|read also|more)\s*:"
+            r"(?:previous|next|prev) (?:post|article|story|page)\s*:?|(?:tags?|filed under|categories|topics|keywords|related topics)\s*[:|]|(?:read more|related|see also|also read|read also|more|up next)\s*:"
         ),
         40,
     ),
@@ -667,7 +680,9 @@ NAVIGATION = (
     Rule(
         "navigation",
         "comments",
-        starts(r"be the first to (?:comment|review|reply|respond)\b"),
+        whole(
+            r"be the first to (?:comment|review|reply|respond)(?: on (?:this|the) (?:story|article|post|product))?(?: below)?"
+        ),
         12,
     ),
     Rule(
@@ -694,7 +709,7 @@ NAVIGATION = (
     Rule(
         "advertising",
         "adblock_notice",
-        r"\b(?:turn off|disable|pause|whitelist|switch off) (?:your |the )?ad[- ]?blocker\b|\b(?:we noticed|it (?:looks|seems) like|looks like|we see) (?:that )?you(?:'|’)re using an? ad[- ]?blocker\b|\busing an? ad[- ]?blocker\b.{0,40}\b(?:support|whitelist|disable)",
+        r"\b(?:turn off|disable|pause|whitelist|switch off) your ad[- ]?blocker\b|\b(?:we noticed|it (?:looks|seems) like|looks like|we see) (?:that )?you(?:'|’)re using an? ad[- ]?blocker\b|\busing an? ad[- ]?blocker\b.{0,40}\b(?:support|whitelist|disable)",
         30,
         hint=("blocker",),
     ),
@@ -731,7 +746,7 @@ NAVIGATION = (
         "widget",
         "location_prompt",
         starts(
-            r"(?:set|enter|change|update|choose|select) (?:your|a) (?:location|(?:zip|postal)(?: or postal)? code|zip|city)\b"
+            r"(?:set|enter|change|update|choose|select) (?:your|a) (?:location|(?:zip|postal)(?: or postal)? code|zip|city)[\s\p{P}]*$|enter your (?:zip|postal)(?: or postal)? code to (?:find|see|get|view) [^,;]{1,60}$|set your location to (?:see|get|find|view)\b"
         ),
         20,
     ),
