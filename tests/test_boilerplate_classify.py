@@ -456,16 +456,21 @@ def test_reporting_that_shares_words_with_those_notices_is_content(line):
     assert judge(line, builtin_rules()) is None
 
 
+def _judged_in_body(line: str) -> tuple[Verdict, list[Verdict]]:
+    """The verdict on ``line`` set among the body's paragraphs, and theirs."""
+    verdicts = classify_lines([*BODY[:3], line, *BODY[3:]])
+    return verdicts[3], verdicts[:3] + verdicts[4:]
+
+
 def test_a_caption_the_model_is_sure_of_goes_whole_though_a_rule_cuts_only_its_credit():
     caption = (
         "Traffic makes its way into Manhattan over the Williamsburg Bridge, New York City, "
         "March 28, 2019. © 2019 AP Photo/Mary Altaffer"
     )
-    page = [*BODY[:3], caption, *BODY[3:]]
-    verdict = classify_lines(page)[3]
+    verdict, others = _judged_in_body(caption)
     assert verdict.probability is not None and verdict.probability >= WHOLE_LINE_SURE
     assert not verdict.keep and verdict.reason == "model"
-    assert all(v.keep and not v.cuts for i, v in enumerate(classify_lines(page)) if i != 3)
+    assert all(v.keep and not v.cuts for v in others)
 
 
 def test_a_paragraph_the_model_doubts_loses_only_the_credit_a_rule_points_to():
@@ -473,8 +478,7 @@ def test_a_paragraph_the_model_doubts_loses_only_the_credit_a_rule_points_to():
         "Crews inspect the Harbor Street bridge in the city on Tuesday, March 5, 2019. "
         "© 2019 The Daily Herald"
     )
-    page = [*BODY[:3], paragraph, *BODY[3:]]
-    verdict = classify_lines(page)[3]
+    verdict, _ = _judged_in_body(paragraph)
     assert verdict.keep and verdict.probability < WHOLE_LINE_SURE
     assert [(c.category, paragraph[c.start : c.end]) for c in verdict.cuts] == [
         ("legal", " © 2019 The Daily Herald")
