@@ -427,6 +427,14 @@ BYLINE = (
     ),
     Rule(
         "byline",
+        "reporting_credit",
+        whole(
+            rf"(?:produced|edited|edited and produced|designed|graphics|illustrations?) by\s+{NAMES}(?:\s*(?:,|and|&)\s*{NAMES})*"
+        ),
+        12,
+    ),
+    Rule(
+        "byline",
         "author_bio",
         starts(
             rf"{NAMES}\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,5}}(?:reporter|writer|journalist|editor|correspondent|columnist|contributor|freelancer|blogger|author|intern|producer)\b"
@@ -621,9 +629,9 @@ NAVIGATION = (
         "navigation",
         "nav_link",
         whole(
-            r"(?:give |send )?feedback|watch live|live|message|print(?: this)?(?: article| page)?|permalink|embed|link|copy|x|(?:hide|show|view|read) (?:the )?(?:full )?transcript|link copied|copied to clipboard|autoplay|replay|mute|unmute|full ?screen|exit full ?screen"
+            r"(?:give |send )?feedback|watch live|live|message|print(?: this)?(?: article| page)?|permalink|embed|link|copy|x|(?:hide|show|view|read) (?:the )?(?:full )?transcript|link copied|copied to clipboard|autoplay|replay|mute|unmute|full ?screen|exit full ?screen|(?:next|previous|prev) (?:slide|photo|image)|collapse|open in (?:a )?new (?:window|tab)|send to a friend|(?:entries|comments|posts) (?:feed|rss)|corrections (?:&|and) clarifications"
         ),
-        3,
+        5,
     ),
     Rule(
         "navigation", "related_links", starts(r"posted in\b.{0,60}(?:\||comments?|permalink)"), 20
@@ -676,6 +684,14 @@ NAVIGATION = (
             r"(?:these|this) (?:are|is) (?:an )?external links? (?:and|that|which) will open in a new (?:window|tab)"
         ),
         16,
+    ),
+    Rule(
+        "navigation",
+        "comments",
+        starts(
+            r"save my name, e-?mail,? and website in this browser|notify me of (?:new |follow-up )?(?:posts|comments|replies)\b|you must be (?:logged|signed) in to (?:post|leave|write) a comment|comments (?:are|have been) closed\b|this entry was posted in\b|want to respond\?|submit a letter to the editor\b"
+        ),
+        30,
     ),
     Rule(
         "navigation",
@@ -741,6 +757,14 @@ NAVIGATION = (
             "%}",
             "{{",
         ),
+    ),
+    Rule(
+        "widget",
+        "app_prompt",
+        starts(
+            r"(?:download|get) (?:the|our) [\w\s&'’.-]{1,30} app\b|(?:get|turn on|enable|allow) (?:push |breaking news )?(?:notifications|alerts)[\s\p{P}]*$"
+        ),
+        14,
     ),
     Rule(
         "widget",
