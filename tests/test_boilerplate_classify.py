@@ -10,6 +10,7 @@ import pytest
 from textclean.boilerplate import Verdict, classify_lines, strip_boilerplate
 from textclean.boilerplate.classify import (
     QUOTE_DOUBT,
+    STAMP_DOUBT,
     WHOLE_LINE_SURE,
     builtin_rules,
     find_cuts,
@@ -516,3 +517,21 @@ def test_a_teaser_quoting_its_subject_goes_when_the_model_is_sure_and_reporting_
         assert all(v.keep and not v.cuts for v in classify_lines(page))
         # Even a model that condemns every line spares reporting that quotes someone.
         assert classify_lines(page, threshold=0.0)[3].keep
+
+
+def test_a_live_story_entry_header_a_stamp_rule_matches_stays_where_the_model_reads_content():
+    live = [
+        *BODY[:2],
+        "Updated at 10:25 p.m. -- The challenger concedes",
+        "The challenger told supporters in Atlanta that he had called the winner to "
+        "congratulate her, and thanked his volunteers.",
+        "Updated at 9:50 p.m. -- Fulton County surprisingly quiet",
+        "Turnout in Fulton County was lower than expected, and officials said the count "
+        "there would finish before midnight.",
+    ]
+    verdicts = classify_lines(live)
+    for i in (2, 4):
+        assert judge(live[i], builtin_rules())[0] == "timestamp"
+        assert verdicts[i].keep and verdicts[i].probability < STAMP_DOUBT
+    stamped = ["Published 9:12 a.m. ET March 5, 2019", *BODY]
+    assert not classify_lines(stamped)[0].keep
