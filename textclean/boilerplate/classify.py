@@ -371,12 +371,7 @@ def _model_round(
             and not (
                 (quoted[index] and prob < QUOTE_DOUBT)
                 or is_time_header(stripped)
-                or (
-                    hit is not None
-                    and hit[0] == "timestamp"
-                    and not decisive
-                    and prob < STAMP_DOUBT
-                )
+                or (hit is not None and hit[0] == "timestamp" and prob < STAMP_DOUBT)
                 or (
                     index == headline
                     and (prob < HEADLINE_DOUBT or lexical_max[index] < HEADLINE_WORDS)
