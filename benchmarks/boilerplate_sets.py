@@ -10,6 +10,9 @@ Sets (each skipped when its file is absent):
 
 * ``scraped``: real scraper output, labelled by reading, one directory per
   set under ``benchmarks/data/`` (``SCRAPED``, each a ``lines.jsonl.gz``);
+* ``clusters``: real scraper output from a few sites, several pages each,
+  all on the ``test`` side (``CLUSTERS``): what the corpus stage gains when
+  a site's furniture repeats across its pages;
 * ``dev``: ../shared/data/boilerplate-dev (real pages as visible lines);
 * ``readability``, ``dragnet``: public test pages with their gold article,
   as visible lines (``benchmarks/data/boilerplate-lines/``);
@@ -30,7 +33,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "benchmarks" / "data"
 DEV = ROOT.parent / "shared" / "data" / "boilerplate-dev" / "lines.jsonl"
-SETS = ("scraped", "dev", "readability", "dragnet", "synthetic")
+SETS = ("scraped", "clusters", "dev", "readability", "dragnet", "synthetic")
 # The labelled scraper-output sets that make up ``scraped``; a directory is
 # read only once it is listed here, so a set still being labelled stays out.
 SCRAPED = (
@@ -44,7 +47,13 @@ SCRAPED = (
     "scraped-news-8",
     "scraped-news-9",
     "scraped-news-10",
+    "scraped-news-11",
+    "scraped-news-12",
+    "scraped-news-14",
 )
+
+#: Site clusters: several pages a publisher, held out whole (never trained on).
+CLUSTERS = ("scraped-news-13",)
 
 
 @dataclass
@@ -82,16 +91,16 @@ def _furniture(label: object) -> bool | None:
     return None if label is None else label == 0
 
 
-def load_scraped() -> list[Page]:
+def load_scraped(names: tuple[str, ...] = SCRAPED, set_name: str = "scraped") -> list[Page]:
     pages = []
-    for name in SCRAPED:
+    for name in names:
         path = DATA / name / "lines.jsonl.gz"
         if not path.exists():
             continue
         for rec in _jsonl(path):
             pages.append(
                 Page(
-                    "scraped",
+                    set_name,
                     rec["id"],
                     rec["source"],
                     rec["split"],
@@ -190,6 +199,7 @@ def load_all() -> dict[str, list[Page]]:
     """Every available set, by name."""
     out = {
         "scraped": load_scraped(),
+        "clusters": [p for p in load_scraped(CLUSTERS, "clusters") if p.split == "test"],
         "dev": load_dev(),
         "readability": load_lines("readability"),
         "dragnet": load_lines("dragnet"),

@@ -535,3 +535,30 @@ def test_a_live_story_entry_header_a_stamp_rule_matches_stays_where_the_model_re
         assert verdicts[i].keep and verdicts[i].probability < STAMP_DOUBT
     stamped = ["Published 9:12 a.m. ET March 5, 2019", *BODY]
     assert not classify_lines(stamped)[0].keep
+
+
+def test_embedded_posts_keep_their_attribution_lines_even_when_one_account_repeats():
+    posts = [
+        *BODY[:2],
+        "Players will stand for the anthem on Sunday, the owner told me this morning.",
+        "— Jane Roe (@janeroe) September 27, 2017",
+        *BODY[2:4],
+        "We thank the fans for their patience while the bridge is closed for repairs.",
+        "— Jane Roe (@janeroe) September 27, 2017",
+        *BODY[4:],
+    ]
+    verdicts = classify_lines(posts)
+    for i in (3, 7):
+        assert verdicts[i].keep and not verdicts[i].cuts
+    # Even a model that condemns every line spares an embedded post's attribution.
+    assert classify_lines(posts, threshold=0.0)[7].keep
+    # A follow prompt naming a handle is no attribution.
+    follow = [*BODY, "Follow us on Twitter (@dailyherald) for more news."]
+    assert not classify_lines(follow)[-1].keep
+
+
+def test_a_dateline_on_its_own_line_stays_and_a_furniture_word_in_its_shape_goes():
+    for dateline in ("SACRAMENTO, Calif. (KCRA) —", "YORK, PA —", "WASHINGTON (AP) —"):
+        page = [dateline, *BODY]
+        assert classify_lines(page, threshold=0.0)[0].keep, dateline
+    assert not classify_lines(["ADVERTISEMENT —", *BODY])[0].keep

@@ -35,7 +35,15 @@ import regex
 from ..context_patterns import ContextPattern, caseless, caseless_class
 from ..patterns import Pattern
 from ..segment import Sentence, split_sentences
-from .features import has_words, is_quoted, is_separator, is_time_header, word_count
+from .features import (
+    has_words,
+    is_dateline,
+    is_post_attribution,
+    is_quoted,
+    is_separator,
+    is_time_header,
+    word_count,
+)
 from .layout import author_names, closing_bios, is_anchor, link_lines, title_line
 from .line_features import FEATURES, OwnFeatures, assemble, mark_rules, own_features
 from .line_memo import remembered_own_features
@@ -342,7 +350,7 @@ def _model_round(
         if not stripped[0].isalnum() and is_separator(stripped):
             verdicts.append(Verdict(False, "separator", "rule_line", probability=prob))
             continue
-        if index in repeats:
+        if index in repeats and not is_post_attribution(stripped):
             key = " ".join(stripped.lower().split())
             if key in seen and count >= MIN_REPEAT_WORDS:
                 verdicts.append(Verdict(False, "duplicate", "repeated_line", probability=prob))
@@ -371,6 +379,8 @@ def _model_round(
             and not (
                 (quoted[index] and prob < QUOTE_DOUBT)
                 or is_time_header(stripped)
+                or is_post_attribution(stripped)
+                or (hit is None and is_dateline(stripped))
                 or (hit is not None and hit[0] == "timestamp" and prob < STAMP_DOUBT)
                 or (
                     index == headline

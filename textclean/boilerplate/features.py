@@ -61,6 +61,56 @@ def is_time_header(text: str) -> bool:
     )
 
 
+#: The closing line of an embedded post: "— Name (@handle) September 27, 2017".
+_POST_ATTRIBUTION = Pattern(
+    r"[—–-]{1,2}\s*[^\n]{0,80}?\(@\w{1,30}\)\s*(?:on\s+)?"
+    r"(?:\p{L}{3,10}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{4})",
+    step=STEP,
+)
+#: A dateline standing alone: "WASHINGTON (AP) —", "SACRAMENTO, Calif. (KCRA) —".
+_DATELINE = Pattern(
+    r"\p{Lu}{2,}(?:[ .'’-]+\p{Lu}{2,}){0,3}\.?(?:,\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})?"
+    r"(?:\s*\([^()\n]{1,24}\))?\s*[—–-]{1,2}",
+    step=STEP,
+)
+
+
+def is_post_attribution(text: str) -> bool:
+    """True for the line that closes an embedded post: its author, handle and date.
+
+    The post is content (the story quotes it), and so is its attribution, even
+    when several posts by one account repeat it word for word.
+
+    >>> is_post_attribution("— Donald J. Trump (@realDonaldTrump) September 27, 2017")
+    True
+    >>> is_post_attribution("Follow us on Twitter (@example)")
+    False
+    """
+    stripped = text.strip()
+    return (
+        len(stripped) <= 160
+        and "(@" in stripped
+        and _POST_ATTRIBUTION.fullmatch(stripped) is not None
+    )
+
+
+def is_dateline(text: str) -> bool:
+    """True for a dateline on a line of its own ("WASHINGTON (AP) —"): the story's first words.
+
+    The shape alone cannot tell "ADVERTISEMENT —" from a city: the caller asks
+    only about lines no wording rule has named.
+
+    >>> is_dateline("SACRAMENTO, Calif. (KCRA) —"), is_dateline("YORK, PA —")
+    (True, True)
+    >>> is_dateline("Read more —"), is_dateline("WASHINGTON (AP) — The Senate voted.")
+    (False, False)
+    """
+    stripped = text.strip()
+    return (
+        len(stripped) <= 60 and stripped[-1:] in "—–-" and _DATELINE.fullmatch(stripped) is not None
+    )
+
+
 def is_separator(text: str) -> bool:
     """True for a line made only of punctuation and symbols (``____``, ``* * *``).
 
