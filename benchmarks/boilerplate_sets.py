@@ -50,6 +50,7 @@ SCRAPED = (
     "scraped-news-11",
     "scraped-news-12",
     "scraped-news-14",
+    "scraped-news-15",
 )
 
 #: Site clusters: several pages a publisher, held out whole (never trained on).
