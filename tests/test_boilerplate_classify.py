@@ -428,6 +428,14 @@ def test_the_model_spares_a_standfirst_below_its_threshold_but_not_a_sure_verdic
         ("Quotes delayed at least 15 minutes.", "legal"),
         ("Market data provided by Factset.", "legal"),
         ("Our Standards: The Thomson Reuters Trust Principles.", "legal"),
+        ("Imgur", "caption"),
+        ("Getty Images/iStockphoto", "caption"),
+        ("Wikimedia Commons", "caption"),
+        ("YouTube screenshot", "caption"),
+        ("Show Caption", "caption"),
+        ("(Click the map for a larger version.)", "caption"),
+        ("Sponsored: Is this the secret to better sleep?", "advertising"),
+        ("For your eyes only (personal matter) [sponsored]", "advertising"),
     ],
 )
 def test_notices_and_teasers_in_their_common_wordings_are_furniture(line, category):
@@ -469,6 +477,11 @@ def test_notices_and_teasers_in_their_common_wordings_are_furniture(line, catego
         "Produced by Sony Pictures, the film opens in theaters on Friday.",
         "Comments made at the hearing angered residents.",
         "The flight was delayed by 40 minutes because of fog, the airline said.",
+        "Getty Images reported higher sales on Tuesday.",
+        "A screenshot of the video shows the officer at the door.",
+        "Click the map, she said, and you see the flooded streets.",
+        "The trial enrolled patients with atopic dermatitis (AD)",
+        "The race was sponsored: the firm paid for the prizes.",
     ],
 )
 def test_reporting_that_shares_words_with_those_notices_is_content(line):

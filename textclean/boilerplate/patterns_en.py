@@ -563,9 +563,26 @@ CAPTION = (
     ),
     Rule(
         "caption",
+        "image_credit",
+        whole(
+            r"(?:getty images|shutterstock|istock(?:photo)?|alamy|unsplash|pixabay|pexels|imgur|giphy|flickr|wiki(?:media|pedia)? commons|(?:youtube|twitter|facebook|instagram|video|tv) (?:screenshot|screen ?grab|still)|screenshot|screen ?grab)"
+            r"(?:\s*(?:/|via|,|\|)\s*[\w .&'’-]{1,30})?"
+        ),
+        6,
+    ),
+    Rule(
+        "caption",
         "gallery",
         whole(
-            r"caption|hide caption|toggle caption|enlarge this image|image \d+ of \d*\s*/?\s*\d*|\d+\s*(?:/|of)\s*\d+|back to gallery|view (?:the )?gallery|(?:open|view) (?:image|photo)s?|expand|fullscreen|zoom"
+            r"\(?click (?:on )?(?:the|this|each|any) (?:map|image|photo|picture|graphic|chart|thumbnail)s? (?:to (?:see |view )?(?:enlarge|a larger|larger|full)|for (?:a )?(?:larger|bigger|full)).{0,40}"
+        ),
+        16,
+    ),
+    Rule(
+        "caption",
+        "gallery",
+        whole(
+            r"caption|show caption|hide caption|toggle caption|enlarge this image|image \d+ of \d*\s*/?\s*\d*|\d+\s*(?:/|of)\s*\d+|back to gallery|view (?:the )?gallery|(?:open|view) (?:image|photo)s?|expand|fullscreen|zoom"
         ),
         6,
     ),
@@ -792,6 +809,14 @@ ADVERTISING = (
             r"advertisement|advertising|advert|ads?|sponsored(?: content| links| stories| posts?| by .{1,30})?|promoted(?: content| stories| links)?|paid (?:content|post|partnership)|partner content|ad choices|adchoices|ad networks|scroll to continue(?: with content)?|skip ad|supported by"
         ),
         6,
+    ),
+    Rule("advertising", "ad_label", starts(r"sponsored\s*:"), 30),
+    Rule(
+        "advertising",
+        "ad_label",
+        r"[\[(](?:sponsored|advertisement)[\])]\s*$",
+        30,
+        hint=("sponsored", "advertisement"),
     ),
     Rule(
         "advertising",
