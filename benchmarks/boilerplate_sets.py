@@ -66,6 +66,8 @@ class Page:
     lines: list[str]
     labels: list[bool | None]  # True: furniture
     categories: list[str | None]
+    #: The file the page comes from, for scraper output: its set's directory.
+    origin: str = ""
 
 
 def split_of(site: str, test_tenths: int = 3) -> str:
@@ -108,6 +110,7 @@ def load_scraped(names: tuple[str, ...] = SCRAPED, set_name: str = "scraped") ->
                     rec["lines"],
                     [_furniture(x) for x in rec["labels"]],
                     list(rec.get("categories") or [None] * len(rec["lines"])),
+                    name,
                 )
             )
     return pages
