@@ -436,6 +436,15 @@ def test_the_model_spares_a_standfirst_below_its_threshold_but_not_a_sure_verdic
         ("(Click the map for a larger version.)", "caption"),
         ("Sponsored: Is this the secret to better sleep?", "advertising"),
         ("For your eyes only (personal matter) [sponsored]", "advertising"),
+        ("take our poll - story continues below", "navigation"),
+        ("This video contains graphic images. Viewer discretion is advised.", "widget"),
+        ("(Warning: may be disturbing to some viewers.)", "widget"),
+        ("Due to restrictions, this video cannot be viewed in your region.", "widget"),
+        ("JUST WATCHED The path forward Replay More Videos ... MUST WATCH", "widget"),
+        ("CLOSE The mayor was named in a police report. Wochit", "widget"),
+        ("See the full press conference below:", "widget"),
+        ("TRENDING: Senator blasted over email", "navigation"),
+        ("Full Coverage: Virus Outbreak", "navigation"),
     ],
 )
 def test_notices_and_teasers_in_their_common_wordings_are_furniture(line, category):
@@ -482,6 +491,12 @@ def test_notices_and_teasers_in_their_common_wordings_are_furniture(line, catego
         "Click the map, she said, and you see the flooded streets.",
         "The trial enrolled patients with atopic dermatitis (AD)",
         "The race was sponsored: the firm paid for the prizes.",
+        "CLOSE CALL FOR THE MAYOR",
+        "Police said the video contains graphic images of the attack.",
+        "The video cannot be played in court, the judge ruled.",
+        "Watch the video below, the senator urged followers, before it was deleted.",
+        "Trending topics on Twitter included the strike.",
+        "What do you think about the plan, the mayor asked residents.",
     ],
 )
 def test_reporting_that_shares_words_with_those_notices_is_content(line):

@@ -795,9 +795,39 @@ NAVIGATION = (
         "navigation",
         "continue_link",
         whole(
-            r"continue reading(?: the main story| below)?|(?:story|article) continues(?: (?:below|after)(?: (?:this |the )?(?:ad|advertisement))?)?"
+            r"(?:take our poll\s*[-–—:|]\s*)?(?:continue reading(?: the main story| below)?|(?:story|article) continues(?: (?:below|after)(?: (?:this |the )?(?:ad|advertisement))?)?)"
         ),
-        8,
+        10,
+    ),
+    Rule(
+        "widget",
+        "player_notice",
+        r"\bviewer discretion is advised\b|\b(?:this|the following) (?:video|footage|clip) (?:contains|may contain|includes) (?:graphic|disturbing|strong)\b|^\(?warning: (?:this (?:video|footage|content|clip) )?(?:may be|is|contains) (?:disturbing|graphic)\b|\bthis video (?:cannot|can't|can not|could not) be (?:viewed|played|displayed)\b|\bthis video is (?:not available|unavailable|no longer available)\b",
+        25,
+        hint=("discretion", "video", "footage", "clip", "warning"),
+    ),
+    # A video player's text run into one line: the whole line is the player.
+    Rule("widget", "player_notice", starts(r"(?-i:JUST WATCHED)\b"), 80, decisive=True),
+    Rule("widget", "player_notice", starts(r"(?-i:CLOSE) (?-i:\p{Lu}\p{Ll})"), 80, decisive=True),
+    Rule(
+        "widget",
+        "embed_prompt",
+        whole(
+            r"(?:watch|see|view|listen to|check out) (?:the |this |his |her |their |a |an |all )?(?:full |entire |whole |complete )?(?:video|clip|interview|press conference|speech|segment|footage|exchange|remarks|moment|notes|broadcast|report)\b[^.!?]{0,60}\b(?:below|above)\s*[:.!]?"
+        ),
+        16,
+    ),
+    Rule(
+        "widget",
+        "poll_prompt",
+        whole(r"(?:take|vote in) our poll\b.{0,40}"),
+        12,
+    ),
+    Rule(
+        "navigation",
+        "related_links",
+        starts(r"(?:trending(?: now| stories)?|full coverage)\s*:"),
+        30,
     ),
 )
 
