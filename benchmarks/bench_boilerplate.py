@@ -325,7 +325,7 @@ def main() -> None:
     body = (
         "Held-out lines only: each set's `test` split (by site), never used to fit the model, "
         "its threshold or any rule. `scraped` is real scraper output labelled by reading; "
-        "`clusters` more of it, eight pages from each of twelve sites no fitting saw "
+        "`clusters` more of it, eight pages from each of twelve test-side sites "
         "(`benchmarks/data/scraped-news-13`), where the corpus stage finds each site's "
         "repeated furniture; "
         "`dev` the shared development pages (whole pages, and the article's neighbourhood); "
@@ -337,7 +337,7 @@ def main() -> None:
         + ", ".join(f"`{label}` is `benchmarks/data/{name}`" for name, label in UNFITTED.items())
         + " (another crawler than the other scraper-output sets).\n\n"
         + table
-        + "\n\nScraper output set by set (test split; per document, furniture removed "
+        + "\n\nScraper output set by set (sets with a test split; per document, furniture removed "
         "and content kept). The earlier sets are news publishers' articles; "
         "`scraped-news-11` and `-14` are a hyperpartisan-news task's crawl, `-12` and `-15` "
         "the pages fact-checkers name as a claim's origin (hoax and satire sites, blogs, "

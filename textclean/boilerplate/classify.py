@@ -350,9 +350,14 @@ def _model_round(
         if not stripped[0].isalnum() and is_separator(stripped):
             verdicts.append(Verdict(False, "separator", "rule_line", probability=prob))
             continue
-        if index in repeats and not is_post_attribution(stripped):
+        if index in repeats:
             key = " ".join(stripped.lower().split())
-            if key in seen and count >= MIN_REPEAT_WORDS:
+            if (
+                key in seen
+                and count >= MIN_REPEAT_WORDS
+                # One account's posts share their attribution line.
+                and not is_post_attribution(stripped)
+            ):
                 verdicts.append(Verdict(False, "duplicate", "repeated_line", probability=prob))
                 continue
             seen.add(key)
@@ -379,8 +384,7 @@ def _model_round(
             and not (
                 (quoted[index] and prob < QUOTE_DOUBT)
                 or is_time_header(stripped)
-                or is_post_attribution(stripped)
-                or (hit is None and is_dateline(stripped))
+                or (hit is None and (is_post_attribution(stripped) or is_dateline(stripped)))
                 or (hit is not None and hit[0] == "timestamp" and prob < STAMP_DOUBT)
                 or (
                     index == headline

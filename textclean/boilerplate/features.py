@@ -63,14 +63,17 @@ def is_time_header(text: str) -> bool:
 
 #: The closing line of an embedded post: "— Name (@handle) September 27, 2017".
 _POST_ATTRIBUTION = Pattern(
-    r"[—–-]{1,2}\s*[^\n]{0,80}?\(@\w{1,30}\)\s*(?:on\s+)?"
+    r"[—–―‒-]{1,2}\s*[^\n]{0,80}?\(@[\w.]{1,30}\)\s*(?:on\s+)?"
     r"(?:\p{L}{3,10}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{4})",
     step=STEP,
 )
-#: A dateline standing alone: "WASHINGTON (AP) —", "SACRAMENTO, Calif. (KCRA) —".
+#: A dateline standing alone: a place in capitals, perhaps with its state or country
+#: and its agency ("LAS VEGAS —", "SACRAMENTO, Calif. (KCRA) —"); a trail of section
+#: names ("HOME - NEWS -") is no dateline.
 _DATELINE = Pattern(
-    r"\p{Lu}{2,}(?:[ .'’-]+\p{Lu}{2,}){0,3}\.?(?:,\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})?"
-    r"(?:\s*\([^()\n]{1,24}\))?\s*[—–-]{1,2}",
+    r"\p{Lu}{2,}(?:(?:[ .'’]+|-)\p{Lu}{2,}){0,3}\.?"
+    r"(?:,\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})?(?:\s*\([^()\n]{1,24}\))?"
+    r"\s*[—–-]{1,2}",
     step=STEP,
 )
 
@@ -79,7 +82,8 @@ def is_post_attribution(text: str) -> bool:
     """True for the line that closes an embedded post: its author, handle and date.
 
     The post is content (the story quotes it), and so is its attribution, even
-    when several posts by one account repeat it word for word.
+    when several posts by one account repeat it word for word (a scraper's
+    double of the line is kept too: it cannot be told from a second post's).
 
     >>> is_post_attribution("— Donald J. Trump (@realDonaldTrump) September 27, 2017")
     True
@@ -88,7 +92,7 @@ def is_post_attribution(text: str) -> bool:
     """
     stripped = text.strip()
     return (
-        len(stripped) <= 160
+        len(stripped) <= 180
         and "(@" in stripped
         and _POST_ATTRIBUTION.fullmatch(stripped) is not None
     )
@@ -97,11 +101,13 @@ def is_post_attribution(text: str) -> bool:
 def is_dateline(text: str) -> bool:
     """True for a dateline on a line of its own ("WASHINGTON (AP) —"): the story's first words.
 
-    The shape alone cannot tell "ADVERTISEMENT —" from a city: the caller asks
-    only about lines no wording rule has named.
+    The shape alone cannot tell a section label from a place ("SPORTS —"):
+    the caller asks only about lines no wording rule has named.
 
-    >>> is_dateline("SACRAMENTO, Calif. (KCRA) —"), is_dateline("YORK, PA —")
+    >>> is_dateline("SACRAMENTO, Calif. (KCRA) —"), is_dateline("LAS VEGAS —")
     (True, True)
+    >>> is_dateline("HOME - NEWS - LOCAL -"), is_dateline("US - WORLD - POLITICS -")
+    (False, False)
     >>> is_dateline("Read more —"), is_dateline("WASHINGTON (AP) — The Senate voted.")
     (False, False)
     """

@@ -802,13 +802,18 @@ NAVIGATION = (
     Rule(
         "widget",
         "player_notice",
-        r"\bviewer discretion is advised\b|\b(?:this|the following) (?:video|footage|clip) (?:contains|may contain|includes) (?:graphic|disturbing|strong)\b|^\(?warning: (?:this (?:video|footage|content|clip) )?(?:may be|is|contains) (?:disturbing|graphic)\b|\bthis video (?:cannot|can't|can not|could not) be (?:viewed|played|displayed)\b|\bthis video is (?:not available|unavailable|no longer available)\b",
-        25,
-        hint=("discretion", "video", "footage", "clip", "warning"),
+        whole(
+            r"\(?warning:\s*(?:this (?:video|footage|content|clip|story) )?(?:may be|is|contains) (?:disturbing|graphic)[^.!?]{0,40}[.!]?\)?"
+            r"|(?:this|the following) (?:video|footage|clip) (?:contains|may contain|includes) (?:graphic|disturbing)[^.!?]{0,40}[.!]?(?:\s*viewer discretion is (?:advised|recommended)[.!]?)?"
+            r"|viewer discretion is (?:advised|recommended)[.!]?"
+            r"|(?:due to restrictions,?\s*)?this video (?:cannot|can't|can not|could not) be (?:viewed|played|displayed)[^.!?]{0,40}[.!]?"
+            r"|this video is (?:not available|unavailable|no longer available)[^.!?]{0,30}[.!]?"
+        ),
+        14,
     ),
-    # A video player's text run into one line: the whole line is the player.
-    Rule("widget", "player_notice", starts(r"(?-i:JUST WATCHED)\b"), 80, decisive=True),
-    Rule("widget", "player_notice", starts(r"(?-i:CLOSE) (?-i:\p{Lu}\p{Ll})"), 80, decisive=True),
+    # A video player's text run into one line ("JUST WATCHED …", "CLOSE" and the clip's caption).
+    Rule("widget", "player_notice", starts(r"(?-i:JUST WATCHED)\b"), 80),
+    Rule("widget", "player_notice", starts(r"(?-i:CLOSE) (?-i:\p{Lu}\p{Ll})"), 80),
     Rule(
         "widget",
         "embed_prompt",
@@ -826,8 +831,9 @@ NAVIGATION = (
     Rule(
         "navigation",
         "related_links",
-        starts(r"(?:trending(?: now| stories)?|full coverage)\s*:"),
-        30,
+        # A teaser headline after the label, not a sentence (no full stop anywhere).
+        r"^[\s\p{P}\p{S}]*(?:trending(?: now| stories)?|full coverage)\s*:\s*[^.]{1,120}$",
+        15,
     ),
 )
 
@@ -840,12 +846,12 @@ ADVERTISING = (
         ),
         6,
     ),
-    Rule("advertising", "ad_label", starts(r"sponsored\s*:"), 30),
+    Rule("advertising", "ad_label", starts(r"sponsored\s*:"), 15),
     Rule(
         "advertising",
         "ad_label",
         r"[\[(](?:sponsored|advertisement)[\])]\s*$",
-        30,
+        15,
         hint=("sponsored", "advertisement"),
     ),
     Rule(
