@@ -1,9 +1,11 @@
 """What the scraped-news sets' ``extract.py`` scripts share.
 
 Each set picks its documents its own way; reading a pinned snapshot through
-``git``, splitting a text into lines, the split by publisher and joining the
-hand labels with the lines are the same for all of them, and live here so a
-fix reaches every set. Every function keeps the exact output of the scripts
+``git``, splitting a text into lines, the split by publisher, what the
+earlier sets already hold (publisher sides, texts and near copies of them),
+the record a picked document becomes and joining the hand labels with the
+lines are the same for all of them, and live here so a fix reaches every
+set. Every function keeps the exact output of the scripts
 it replaced: the rebuilt ``lines.jsonl.gz`` files are byte-identical.
 """
 
@@ -14,6 +16,7 @@ import gzip
 import hashlib
 import io
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterable
@@ -99,6 +102,66 @@ def domain(url: object) -> str:
     host = urlparse(url if "//" in url else "//" + url).netloc.lower()
     host = host.split(":")[0]
     return host[4:] if host.startswith("www.") else host
+
+
+# Hosts that stand for another site whose name the record does not keep
+# (archive.today snapshots, link shorteners): such pages have no known
+# publisher.  Wayback Machine links keep the archived URL, whose host is
+# the publisher.
+NO_PUBLISHER = {
+    "archive.is",
+    "archive.fo",
+    "archive.li",
+    "archive.ph",
+    "archive.today",
+    "archive.vn",
+    "bit.ly",
+    "t.co",
+}
+WAYBACK = {"web.archive.org", "replay.waybackmachine.org", "wayback.archive.org"}
+WAYBACK_URL = re.compile(r"^https?://[^/]+/(?:web/)?\d+[a-z_]*/(.+)$")
+
+
+def origin_publisher(url: str) -> str:
+    """The host of an origin URL without ``www.``; for a Wayback Machine
+    link, the host of the archived URL; empty where it is unknown."""
+    host = domain(url)
+    if host in WAYBACK:
+        match = WAYBACK_URL.match(url.strip())
+        host = domain(match.group(1)) if match else ""
+    return "" if host in NO_PUBLISHER else host
+
+
+def origin_pages(
+    rows: Iterable[dict],
+    prefix: str,
+    url_field: str,
+    text_field: str,
+    origin: Callable[[str], str],
+) -> list[dict]:
+    """One document for each origin URL of fact-check rows, since several
+    fact-checks can name the same page: id ``prefix`` and the first 12 hex
+    digits of the SHA-1 of the URL, publisher by ``origin_publisher``, text
+    ``text_field``; ``origin(url)`` says where the text was read."""
+    docs: list[dict] = []
+    seen: set[str] = set()
+    for row in rows:
+        url = (row.get(url_field) or "").strip()
+        if not url:
+            continue
+        doc_id = prefix + hashlib.sha1(url.encode()).hexdigest()[:12]
+        if doc_id in seen:
+            continue
+        seen.add(doc_id)
+        docs.append(
+            {
+                "id": doc_id,
+                "source": origin_publisher(url),
+                "origin": origin(url),
+                "text": row.get(text_field) or "",
+            }
+        )
+    return docs
 
 
 def split_lines(text: str) -> list[str]:
@@ -269,3 +332,127 @@ def abp_main(
         sys.exit(f"{raw} not found; give the {corpus} git directory to rebuild it")
     written = merge(raw, args.labels, args.out)
     print(f"{written} labelled documents -> {args.out}")
+
+
+def set_folders(parent: Path, last: int) -> tuple[Path, ...]:
+    """``scraped-news`` to ``scraped-news-<last>`` under ``parent``: the
+    sets a new one must not repeat, pinned by number so that a later set
+    cannot change an earlier one's selection."""
+    names = ["scraped-news"] + [f"scraped-news-{n}" for n in range(2, last + 1)]
+    return tuple(parent / name for name in names)
+
+
+def line_set_records(folders: Iterable[Path]) -> list[dict]:
+    """The records of the built line sets in ``folders``, in order; they
+    store every publisher, split and text, which labels files do not."""
+    records: list[dict] = []
+    for folder in folders:
+        path = folder / "lines.jsonl.gz"
+        if not path.exists():
+            raise SystemExit(f"{path} not found: build the earlier sets first")
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            records.extend(json.loads(line) for line in handle)
+    return records
+
+
+def earlier_sets(
+    folders: Iterable[Path], prefer_test: bool = False
+) -> tuple[dict[str, str], list[list[str]]]:
+    """The side (``train``/``test``) of every publisher of the sets in
+    ``folders``, and their texts, so that a new set keeps a known
+    publisher on its side and repeats no text.  A publisher found on both
+    sides keeps the first one met, or ``test`` with ``prefer_test``."""
+    side: dict[str, str] = {}
+    texts: list[list[str]] = []
+    for rec in line_set_records(folders):
+        texts.append(rec["lines"])
+        if prefer_test:
+            if side.get(rec["source"]) != "test":
+                side[rec["source"]] = rec["split"]
+        else:
+            side.setdefault(rec["source"], rec["split"])
+    return side, texts
+
+
+class SeenTexts:
+    """Texts a set already has or must not repeat, to skip verbatim copies
+    and near copies: texts of which at least ``near_copy`` of the long
+    paragraphs have been seen (syndicated or re-crawled articles)."""
+
+    def __init__(self, texts: Iterable[list[str]] = (), near_copy: float = 0.5) -> None:
+        self.near_copy = near_copy
+        self.texts: set[str] = set()
+        self.long: set[str] = set()
+        for lines in texts:
+            self.add(lines)
+
+    def is_copy(self, lines: list[str]) -> bool:
+        """Whether ``lines`` was seen verbatim or as a near copy."""
+        if "\n".join(lines) in self.texts:
+            return True
+        own_long = long_lines(lines)
+        return bool(own_long) and len(own_long & self.long) >= self.near_copy * len(own_long)
+
+    def add(self, lines: list[str]) -> None:
+        self.texts.add("\n".join(lines))
+        self.long |= long_lines(lines)
+
+    def copy(self) -> SeenTexts:
+        """An independent copy, to try a group of texts before keeping it."""
+        other = SeenTexts(near_copy=self.near_copy)
+        other.texts = set(self.texts)
+        other.long = set(self.long)
+        return other
+
+
+def record(doc: dict, lines: list[str], split: str, max_lines: int) -> dict:
+    """The raw record of a picked document: its first ``max_lines`` lines,
+    so that long texts do not dominate the reading."""
+    return {
+        "id": doc["id"],
+        "source": doc["source"],
+        "origin": doc["origin"],
+        "lines": lines[:max_lines],
+        "split": split,
+        "truncated": len(lines) > max_lines,
+    }
+
+
+def one_a_publisher(
+    ordered: Iterable[dict],
+    seen: SeenTexts,
+    skip_ids: set[str],
+    sides: dict[str, str],
+    *,
+    min_lines: int,
+    max_lines: int,
+    take: int | None = None,
+    eligible: Callable[[str], bool] = lambda source: True,
+    picked: list[dict] | None = None,
+) -> list[dict]:
+    """Walk ``ordered`` and pick one document a publisher, until ``picked``
+    holds ``take`` (all there are without it); ``picked`` is extended in
+    place, and none of its publishers is taken again.
+
+    Skipped: documents without a publisher or with an ineligible one, ids
+    in ``skip_ids``, texts of fewer than ``min_lines`` lines (too little
+    structure to be worth reading) and texts ``seen`` has; a picked text
+    is added to ``seen``.  A publisher in ``sides`` keeps its side there, so
+    that no publisher is on both sides; another gets ``split_of``.
+    """
+    if picked is None:
+        picked = []
+    taken = {doc["source"] for doc in picked}
+    for doc in ordered:
+        if take is not None and len(picked) >= take:
+            break
+        source = doc["source"]
+        if not source or source in taken or doc["id"] in skip_ids or not eligible(source):
+            continue
+        lines = split_lines(doc["text"])
+        if len(lines) < min_lines or seen.is_copy(lines):
+            continue
+        seen.add(lines)
+        taken.add(source)
+        picked.append(record(doc, lines, sides.get(source) or split_of(source), max_lines))
+    return picked

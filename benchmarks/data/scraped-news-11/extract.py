@@ -21,9 +21,7 @@ script with the documents that have labels; without ``--raw`` it re-runs
 
 from __future__ import annotations
 
-import gzip
 import html
-import json
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -32,14 +30,15 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from scraped_news import (  # noqa: E402
+    SeenTexts,
     abp_main,
     domain,
+    earlier_sets,
     git_show,
     labelled,
-    long_lines,
+    one_a_publisher,
     order_key,
-    split_lines,
-    split_of,
+    set_folders,
 )
 
 SEMEVAL_REPO = "anshuly10/Biased-News-Detection"
@@ -51,21 +50,7 @@ MAX_LINES = 60  # longer documents are cut at a paragraph boundary
 MIN_LINES = 5  # shorter ones carry too little structure to be worth reading
 NEAR_COPY = 0.5  # share of long paragraphs already seen that makes a near copy
 TAKE = 150  # documents, one a publisher, in the order walked
-EARLIER = tuple(
-    HERE.parent / name
-    for name in (
-        "scraped-news",
-        "scraped-news-2",
-        "scraped-news-3",
-        "scraped-news-4",
-        "scraped-news-5",
-        "scraped-news-6",
-        "scraped-news-7",
-        "scraped-news-8",
-        "scraped-news-9",
-        "scraped-news-10",
-    )
-)
+EARLIER = set_folders(HERE.parent, 10)
 
 
 def _flat(text: str) -> str:
@@ -111,23 +96,6 @@ def semeval_documents(git_dir: str) -> list[dict]:
     return docs
 
 
-def earlier_sets() -> tuple[dict[str, str], list[list[str]]]:
-    """The side (``train``/``test``) of every publisher of an earlier set,
-    and the earlier sets' texts (read from their built line sets)."""
-    side: dict[str, str] = {}
-    texts: list[list[str]] = []
-    for folder in EARLIER:
-        path = folder / "lines.jsonl.gz"
-        if not path.exists():
-            raise SystemExit(f"{path} not found: build the earlier sets first")
-        with gzip.open(path, "rt", encoding="utf-8") as handle:
-            for line in handle:
-                rec = json.loads(line)
-                texts.append(rec["lines"])
-                side.setdefault(rec["source"], rec["split"])
-    return side, texts
-
-
 def select(docs: list[dict]) -> list[dict]:
     """Publishers no earlier set has first, then the others; within each
     group in the order of the SHA-1 of the id; one document a publisher,
@@ -138,39 +106,18 @@ def select(docs: list[dict]) -> list[dict]:
     near copy (at least half of the long paragraphs seen before).
     """
     old_ids, old_sources = labelled(folder / "labels.json" for folder in EARLIER)
-    side, old = earlier_sets()
+    side, old = earlier_sets(EARLIER)
     known = old_sources | set(side)
-    seen_text = {"\n".join(lines) for lines in old}
-    seen_long = set().union(*(long_lines(lines) for lines in old))
-    taken: set[str] = set()
-    picked: list[dict] = []
     ordered = sorted(docs, key=lambda d: (d["source"] in known, order_key(d["id"])))
-    for doc in ordered:
-        if len(picked) >= TAKE:
-            break
-        source = doc["source"]
-        if not source or source in taken or doc["id"] in old_ids:
-            continue
-        lines = split_lines(doc["text"])
-        own_long = long_lines(lines)
-        if len(lines) < MIN_LINES or "\n".join(lines) in seen_text:
-            continue
-        if own_long and len(own_long & seen_long) >= NEAR_COPY * len(own_long):
-            continue
-        seen_text.add("\n".join(lines))
-        seen_long |= own_long
-        taken.add(source)
-        picked.append(
-            {
-                "id": doc["id"],
-                "source": source,
-                "origin": doc["origin"],
-                "lines": lines[:MAX_LINES],
-                "split": side.get(source) or split_of(source),
-                "truncated": len(lines) > MAX_LINES,
-            }
-        )
-    return picked
+    return one_a_publisher(
+        ordered,
+        SeenTexts(old, NEAR_COPY),
+        old_ids,
+        side,
+        min_lines=MIN_LINES,
+        max_lines=MAX_LINES,
+        take=TAKE,
+    )
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -20,8 +20,6 @@ documents that have labels; without ``--raw`` it re-runs ``raw`` first.
 
 from __future__ import annotations
 
-import gzip
-import json
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -30,10 +28,13 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from scraped_news import (  # noqa: E402
+    SeenTexts,
     abp_main,
     labelled,
-    long_lines,
+    line_set_records,
     order_key,
+    record,
+    set_folders,
     split_lines,
     split_of,
 )
@@ -43,42 +44,7 @@ MIN_LINES = 5  # shorter ones carry too little structure to be worth reading
 NEAR_COPY = 0.5  # share of long paragraphs already seen that makes a near copy
 PAGES = 8  # documents a publisher (one site cluster)
 PUBLISHERS = 12  # site clusters
-EARLIER = tuple(
-    HERE.parent / name
-    for name in (
-        "scraped-news",
-        "scraped-news-2",
-        "scraped-news-3",
-        "scraped-news-4",
-        "scraped-news-5",
-        "scraped-news-6",
-        "scraped-news-7",
-        "scraped-news-8",
-        "scraped-news-9",
-        "scraped-news-10",
-        "scraped-news-11",
-        "scraped-news-12",
-    )
-)
-
-
-def earlier_sets() -> tuple[set[str], list[list[str]]]:
-    """The publishers any earlier set puts on its ``train`` side, and the
-    line lists of all their documents (read from their built line sets,
-    which store every publisher, split and text)."""
-    train: set[str] = set()
-    texts: list[list[str]] = []
-    for folder in EARLIER:
-        path = folder / "lines.jsonl.gz"
-        if not path.exists():
-            raise SystemExit(f"{path} not found: build the earlier sets first")
-        with gzip.open(path, "rt", encoding="utf-8") as handle:
-            for line in handle:
-                rec = json.loads(line)
-                if rec["split"] == "train":
-                    train.add(rec["source"])
-                texts.append(rec["lines"])
-    return train, texts
+EARLIER = set_folders(HERE.parent, 12)
 
 
 def select(docs: list[dict]) -> list[dict]:
@@ -94,10 +60,10 @@ def select(docs: list[dict]) -> list[dict]:
     paragraphs seen before).
     """
     old_ids, _ = labelled(folder / "labels.json" for folder in EARLIER)
-    train, earlier_texts = earlier_sets()
-    old = [split_lines(d["text"]) for d in docs if d["id"] in old_ids] + earlier_texts
-    seen_text = {"\n".join(lines) for lines in old}
-    seen_long = set().union(*(long_lines(lines) for lines in old))
+    earlier = line_set_records(EARLIER)
+    train = {rec["source"] for rec in earlier if rec["split"] == "train"}
+    old = [split_lines(d["text"]) for d in docs if d["id"] in old_ids]
+    seen = SeenTexts(old + [rec["lines"] for rec in earlier], NEAR_COPY)
     by_source: dict[str, list[dict]] = defaultdict(list)
     for doc in docs:
         source = doc["source"]
@@ -109,37 +75,20 @@ def select(docs: list[dict]) -> list[dict]:
         if taken >= PUBLISHERS:
             break
         cluster: list[dict] = []
-        new_text: set[str] = set()
-        new_long: set[str] = set()
+        cluster_seen = seen.copy()
         for doc in sorted(by_source[source], key=lambda d: order_key(d["id"])):
             if len(cluster) >= PAGES:
                 break
             if doc["id"] in old_ids:
                 continue
             lines = split_lines(doc["text"])
-            text = "\n".join(lines)
-            own_long = long_lines(lines)
-            if len(lines) < MIN_LINES or text in seen_text or text in new_text:
+            if len(lines) < MIN_LINES or cluster_seen.is_copy(lines):
                 continue
-            known = own_long & (seen_long | new_long)
-            if own_long and len(known) >= NEAR_COPY * len(own_long):
-                continue
-            new_text.add(text)
-            new_long |= own_long
-            cluster.append(
-                {
-                    "id": doc["id"],
-                    "source": source,
-                    "origin": doc["origin"],
-                    "lines": lines[:MAX_LINES],
-                    "split": "test",
-                    "truncated": len(lines) > MAX_LINES,
-                }
-            )
+            cluster_seen.add(lines)
+            cluster.append(record(doc, lines, "test", MAX_LINES))
         if len(cluster) < PAGES:
             continue  # too few usable pages: the publisher is passed over
-        seen_text |= new_text
-        seen_long |= new_long
+        seen = cluster_seen
         picked.extend(cluster)
         taken += 1
     return picked

@@ -24,22 +24,23 @@ script with the documents that have labels; without ``--raw`` it re-runs
 
 from __future__ import annotations
 
-import gzip
 import importlib.util
-import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from scraped_news import (  # noqa: E402
+    SeenTexts,
     abp_main,
+    earlier_sets,
     labelled,
-    long_lines,
+    one_a_publisher,
     order_key,
+    set_folders,
     split_lines,
-    split_of,
 )
 
 MAX_LINES = 60  # longer documents are cut at a paragraph boundary
@@ -49,24 +50,7 @@ TAKE = 120  # documents in all: every new publisher, then second documents
 SECOND_FROM = "scraped-news-11"  # the set whose publishers give second documents
 # The sets that existed when this one was made, pinned so that later sets
 # cannot change its selection.
-EARLIER = tuple(
-    HERE.parent / name
-    for name in (
-        "scraped-news",
-        "scraped-news-2",
-        "scraped-news-3",
-        "scraped-news-4",
-        "scraped-news-5",
-        "scraped-news-6",
-        "scraped-news-7",
-        "scraped-news-8",
-        "scraped-news-9",
-        "scraped-news-10",
-        "scraped-news-11",
-        "scraped-news-12",
-        "scraped-news-13",
-    )
-)
+EARLIER = set_folders(HERE.parent, 13)
 
 
 def _semeval_module():
@@ -83,23 +67,6 @@ def semeval_documents(git_dir: str) -> list[dict]:
     return _semeval_module().semeval_documents(git_dir)
 
 
-def earlier_sets() -> tuple[dict[str, str], list[list[str]]]:
-    """The side (``train``/``test``) of every publisher of an earlier set,
-    and the earlier sets' texts (read from their built line sets)."""
-    side: dict[str, str] = {}
-    texts: list[list[str]] = []
-    for folder in EARLIER:
-        path = folder / "lines.jsonl.gz"
-        if not path.exists():
-            raise SystemExit(f"{path} not found: build the earlier sets first")
-        with gzip.open(path, "rt", encoding="utf-8") as handle:
-            for line in handle:
-                rec = json.loads(line)
-                texts.append(rec["lines"])
-                side.setdefault(rec["source"], rec["split"])
-    return side, texts
-
-
 def select(docs: list[dict]) -> list[dict]:
     """Documents in the order of the SHA-1 of the id, one a publisher: first
     from every publisher that no earlier set has, then, until TAKE, a second
@@ -111,46 +78,28 @@ def select(docs: list[dict]) -> list[dict]:
     long paragraphs seen before).
     """
     old_ids, old_sources = labelled(folder / "labels.json" for folder in EARLIER)
-    side, earlier_texts = earlier_sets()
+    side, earlier_texts = earlier_sets(EARLIER)
     known = old_sources | set(side)
     _, second_sources = labelled([HERE.parent / SECOND_FROM / "labels.json"])
     old = [split_lines(d["text"]) for d in docs if d["id"] in old_ids] + earlier_texts
-    seen_text = {"\n".join(lines) for lines in old}
-    seen_long = set().union(*(long_lines(lines) for lines in old))
+    seen = SeenTexts(old, NEAR_COPY)
     ordered = sorted(docs, key=lambda d: order_key(d["id"]))
-    taken: set[str] = set()
-    picked: list[dict] = []
 
-    def walk(eligible, limit: int | None) -> None:
-        for doc in ordered:
-            if limit is not None and len(picked) >= limit:
-                break
-            source = doc["source"]
-            if not source or source in taken or doc["id"] in old_ids or not eligible(source):
-                continue
-            lines = split_lines(doc["text"])
-            own_long = long_lines(lines)
-            if len(lines) < MIN_LINES or "\n".join(lines) in seen_text:
-                continue
-            if own_long and len(own_long & seen_long) >= NEAR_COPY * len(own_long):
-                continue
-            seen_text.add("\n".join(lines))
-            seen_long.update(own_long)
-            taken.add(source)
-            picked.append(
-                {
-                    "id": doc["id"],
-                    "source": source,
-                    "origin": doc["origin"],
-                    "lines": lines[:MAX_LINES],
-                    "split": side.get(source) or split_of(source),
-                    "truncated": len(lines) > MAX_LINES,
-                }
-            )
+    def walk(eligible: Callable[[str], bool], picked: list[dict], take: int | None) -> list[dict]:
+        return one_a_publisher(
+            ordered,
+            seen,
+            old_ids,
+            side,
+            min_lines=MIN_LINES,
+            max_lines=MAX_LINES,
+            take=take,
+            eligible=eligible,
+            picked=picked,
+        )
 
-    walk(lambda source: source not in known, None)
-    walk(lambda source: source in second_sources, TAKE)
-    return picked
+    picked = walk(lambda source: source not in known, [], None)
+    return walk(lambda source: source in second_sources, picked, TAKE)
 
 
 def main(argv: list[str] | None = None) -> None:
