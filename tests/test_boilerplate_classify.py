@@ -446,6 +446,12 @@ def test_the_model_spares_a_standfirst_below_its_threshold_but_not_a_sure_verdic
         ("See the full press conference below:", "widget"),
         ("TRENDING: Senator blasted over email", "navigation"),
         ("Full Coverage: Virus Outbreak", "navigation"),
+        ("Posted by Frank Wilkenmeyer on 25 Sep 2016", "byline"),
+        ("Posted on September 3, 2018 by admin", "byline"),
+        ("Originally published on www.globalresearch.ca", "byline"),
+        ("This piece is also featured in Axios.", "byline"),
+        ("Media contact: Jane Roe, 555-1234", "byline"),
+        ("Corresponding Author: James A. Bonner, MD, Department of Radiation Oncology", "byline"),
     ],
 )
 def test_notices_and_teasers_in_their_common_wordings_are_furniture(line, category):
@@ -505,6 +511,10 @@ def test_notices_and_teasers_in_their_common_wordings_are_furniture(line, catego
         "Trending: Searches for flights to Lisbon rose 40% after the airline cut fares.",
         "The council approved the budget after a long debate about the park and the bridge,"
         " officials said [sponsored]",
+        "Posted by police on Facebook, the video shows the arrest.",
+        "The study, posted by researchers on Monday, found a link.",
+        "Originally published in 1851, the novel sold poorly.",
+        "The article appeared in The Lancet on Monday, the researchers said.",
     ],
 )
 def test_reporting_that_shares_words_with_those_notices_is_content(line):

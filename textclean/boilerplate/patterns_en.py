@@ -477,7 +477,7 @@ BYLINE = (
         "byline",
         "reuse_notice",
         starts(
-            r"(?:this|the) (?:article|story|piece|post|report|column|interview|essay|op-ed)\b.{0,80}?\b(?:(?:originally|first) (?:published|appeared|ran|posted)|(?:published|produced|reported|written) in (?:partnership|collaboration|association) with|is (?:a|part of a) collaboration (?:with|between)|(?:also )?(?:featured|appeared|appears|published) (?:in|on) (?-i:\p{Lu})|(?:reprinted|republished|reproduced|syndicated) (?:by|with|from|here)|appears here)\b"
+            r"(?:this|the) (?:article|story|piece|post|report|column|interview|essay|op-ed)\b.{0,80}?\b(?:(?:originally|first) (?:published|appeared|ran|posted)|(?:published|produced|reported|written) in (?:partnership|collaboration|association) with|is (?:a|part of a) collaboration (?:with|between)|also (?:featured|appeared|appears|published) (?:in|on) (?-i:\p{Lu})\w*|(?:reprinted|republished|reproduced|syndicated) (?:by|with|from|here)|appears here)\b"
         ),
         60,
     ),
@@ -488,6 +488,28 @@ BYLINE = (
             r"(?:acknowledge?ments|author contributions|funding|conflicts? of interest|competing interests)\s*:"
         ),
         80,
+    ),
+    Rule(
+        "byline",
+        "byline",
+        starts(
+            rf"posted (?:by\s+(?:{NAMES}|[\w.]+)\s+on\s+(?:\d|(?:{MONTH})\b|(?:{WEEKDAY})\b)|on\s+(?:[^;]{{1,40}}\s)?by\s+(?:{NAMES}|[\w.]+)\s*$)"
+        ),
+        12,
+    ),
+    Rule(
+        "byline",
+        "reuse_notice",
+        whole(r"originally (?:published|posted|appeared) (?:on|at|by|in) [^,;]{1,60}"),
+        10,
+    ),
+    Rule(
+        "byline",
+        "contact",
+        starts(
+            r"(?:corresponding authors?|media contacts?|press contacts?|media (?:inquiries|enquiries)|press (?:inquiries|enquiries)|patient and caregiver inquiries)\s*:"
+        ),
+        40,
     ),
 )
 
