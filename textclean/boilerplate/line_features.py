@@ -11,7 +11,8 @@ the shape of the two lines before and after it.
 The page is worked on whole, in two parts. `own_features` computes each
 line's own row once: character classes, quote marks and bullets from one
 NumPy pass over the page's code points through a class table; words from
-one split per line and one look-up per word, word pair and edge word in a
+one split per line (`line_words`: each Chinese or Japanese character is a
+word of its own) and one look-up per word, word pair and edge word in a
 `WordTable` (which also answers the stop-word, reader and publisher lists and
 the category head); per-line sums, maxima and minima by NumPy reductions;
 link marks by one automaton pass. `assemble` adds what depends on which
@@ -41,6 +42,7 @@ from ..code_point_scans import split_spaces
 from ..filters.stopwords import STOP_WORDS
 from ..phrase_search import find_matches
 from .features import ends_sentence, is_quoted
+from .line_words import IDEOGRAPHIC_STOP_WORDS, line_words
 from .rules import CATEGORIES
 
 #: Character classes counted per line.
@@ -49,7 +51,7 @@ _N_CLASSES = 8
 _QUOTE_MARKS = '“”„«»"‘’‹›「」『』'
 _LINK_MARKS = ("http", "www.", ".com", ".org", ".net", ".co.", "@", "#", ".html", "://")
 _BULLETS = "|•·»›▶►▸→←«‹/"
-STOP = frozenset().union(*STOP_WORDS.values())
+STOP = frozenset().union(*STOP_WORDS.values(), IDEOGRAPHIC_STOP_WORDS)
 #: Token edges stripped before words are looked up.
 _EDGE = (
     "".join(chr(c) for c in range(0x2000, 0x2070)) + "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»“”‘’„…·•"
@@ -298,7 +300,8 @@ def own_features(
     m = len(texts)
     counts, caps, marks = _char_counts(texts)
     lows = list(map(str.lower, texts))
-    split = list(map(str.split, lows))
+    joined = "\n".join(lows)
+    split = line_words(lows, joined)
     nw = np.fromiter(map(len, split), dtype=np.int64, count=m)
     tokens = strip_edges(chain.from_iterable(split))
     ends = np.cumsum(nw)
@@ -359,7 +362,7 @@ def own_features(
     for j in np.flatnonzero(marks[:, 0]).tolist():
         if not _OPENERS.isdisjoint(texts[j]):
             own[j, col["quoted"]] = 1.0 if is_quoted(texts[j]) else 0.0
-    for j in _linked(lows):
+    for j in _linked(lows, joined):
         own[j, col["link_tokens"]] = sum(1 for w in split[j] if _may_link(w))
     own[:, col["lexical"] : col["lexical_min"] + 1], scores = _word_scores(
         tokens, ids, owner, starts, ends, table
@@ -406,10 +409,10 @@ def _log1p(values: Iterable[int]) -> np.ndarray:
     return np.fromiter(map(math.log1p, values), dtype=np.float64)
 
 
-def _linked(lows: list[str]) -> list[int]:
-    """Lines holding a link-like mark, from one automaton pass over the page."""
-    text = "\n".join(lows)
-    found = find_matches(_LINK_AUTOMATON, text, overlapping=True)
+def _linked(lows: list[str], joined: str) -> list[int]:
+    """Lines holding a link-like mark, from one automaton pass over the page (``joined``:
+    the lines joined by newlines)."""
+    found = find_matches(_LINK_AUTOMATON, joined, overlapping=True)
     if not found:
         return []
     line_starts = np.cumsum([0] + [len(low) + 1 for low in lows[:-1]])

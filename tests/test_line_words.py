@@ -1,0 +1,69 @@
+"""Words of a line in scripts written without spaces, and what the line model makes of them."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from textclean.boilerplate import classify_lines
+from textclean.boilerplate.line_features import FEATURES, line_features
+from textclean.boilerplate.line_words import IDEOGRAPH, line_words
+
+# A short news report in Chinese and one in Japanese, written for these tests.
+CHINESE = [
+    "市政府周二宣布，将在明年春季开通三条连接北部新区和市中心的公交线路。",
+    "交通局负责人表示，新线路将在早晚高峰时段每十分钟发一班车，其余时段每二十分钟一班。",
+    "许多居民在听证会上对这一计划表示欢迎，但也希望夜间能够增加班次。",
+    "据了解，这三条线路的建设费用约为两亿元，主要用于购买新能源公交车和修建站台。",
+    "有关部门还计划在明年下半年对现有线路进行调整，以减少乘客的换乘次数。",
+    "一位在市中心工作的市民说，以前每天上班要换两次车，新线路开通后可以节省半个小时。",
+]
+JAPANESE = [
+    "市は火曜日、来年の春から北部の新しい住宅地と中心部を結ぶバス路線を三つ開設すると発表した。",
+    "交通局によると、新しい路線は朝と夕方の混雑する時間帯に十分おきに運行される予定だという。",
+    "説明会に参加した住民の多くはこの計画を歓迎したが、夜の便を増やしてほしいという声もあった。",
+    "三つの路線の整備には約四十億円がかかり、主に電気バスの購入と停留所の建設に使われる。",
+    "市はさらに来年の後半に既存の路線を見直し、乗り換えの回数を減らすことも検討している。",
+    "中心部で働く住民からは、新しい路線で通勤の時間が短くなることを期待する声が上がっている。",
+]
+
+no_ideograph = st.text(
+    st.characters(blacklist_categories=("Cs",)).filter(lambda c: not IDEOGRAPH.contains(c))
+)
+
+
+@given(st.lists(no_ideograph, max_size=5))
+def test_text_without_ideographs_is_split_on_spaces(lines):
+    assert line_words(lines) == [line.split() for line in lines]
+
+
+@given(st.lists(st.text(st.characters(blacklist_categories=("Cs",))), max_size=5))
+def test_the_words_of_a_line_are_its_characters_without_the_spaces(lines):
+    words = line_words(lines)
+    assert ["".join(w) for w in words] == ["".join(line.split()) for line in lines]
+    for line_of_words in words:
+        for word in line_of_words:
+            assert word and sum(1 for c in word if IDEOGRAPH.contains(c)) <= 1
+
+
+def test_each_ideograph_is_a_word_with_the_marks_after_it():
+    assert line_words(["新线路将开通。", "バス路線を発表", "daily look 在这"]) == [
+        ["新", "线", "路", "将", "开", "通。"],
+        ["バ", "ス", "路", "線", "を", "発", "表"],
+        ["daily", "look", "在", "这"],
+    ]
+
+
+def test_a_paragraph_of_chinese_counts_as_long():
+    X = line_features([CHINESE[0], "分享"])
+    words = X[:, FEATURES.index("words")]
+    assert words[0] > words[1] and words[0] > 3.0  # log1p of over twenty words
+
+
+def test_news_in_chinese_and_japanese_keeps_its_paragraphs_and_loses_its_furniture():
+    # Split on spaces, each paragraph was one long "word", as short as a button: they went.
+    for body in (CHINESE, JAPANESE):
+        paragraphs = ["".join(body[:3]), "".join(body[3:])]
+        page = ["首页 > 新闻 > 本地", *paragraphs, "分享到：", "相关新闻"]
+        verdicts = classify_lines(page)
+        assert [v.keep for v in verdicts[1:]] == [True, True, False, False], verdicts
