@@ -8,8 +8,8 @@ when it stands in a run of others like it.
 
 from __future__ import annotations
 
-from ..code_point_scans import scan_runs
 from ..patterns import Pattern
+from ..sentence_marks import SENTENCE_TERMINALS
 from .quotes import has_quotation
 
 STEP = "boilerplate"
@@ -24,13 +24,7 @@ _NAME_LINE = Pattern(
     r"(?:\p{Lu}[\p{L}'’.-]+)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|la|van|von|da|del|der)){1,3}", step=STEP
 )
 _TERMINAL = '.!?…:;。！？"”’»)'
-#: What ends a sentence: an ellipsis, and every mark of Unicode's Sentence_Terminal property
-#: (full stops and question marks of every script: the Devanagari danda, the Arabic,
-#: Armenian, Ethiopic, Khmer and Myanmar full stops, the ideographic one...).
-_SENTENCE_END = frozenset(
-    "…"
-    + "".join(chr(c) for lo, hi in scan_runs(r"\p{Sentence_Terminal}") for c in range(lo, hi + 1))
-)
+_SENTENCE_END = SENTENCE_TERMINALS
 _CLOSERS = "\"'”’»)]"
 
 

@@ -61,11 +61,13 @@ from typing import NamedTuple
 
 from ..patterns import Pattern
 from ..segment import WHITESPACE
+from ..sentence_marks import SENTENCE_TERMINALS
 from .snippets import BULLETS as _BULLETS
 from .snippets import Vocabulary, is_query_word, joined_words
 from .stopwords import STOP_WORDS
 
-_ENDS = tuple(".!?…:;\"'”’»)]。！？")
+#: What a prose line ends with: a sentence's end in any script, or a colon, quote or bracket.
+_ENDS = SENTENCE_TERMINALS.union(":;\"'”’»)]")
 _PROSE_WORDS = 5
 _LONG_WORDS = 12
 _LONG_UNSPACED = 40
@@ -183,7 +185,7 @@ def line_scores(text: str) -> LineScores:
             pieces += 1
         if ":" in line and len(split) <= _STAMP_WORDS:
             stamps += _is_stamp(line)
-        ends = line.endswith(_ENDS)
+        ends = line[-1] in _ENDS
         said = split  # the line's words that read as prose
         if ends and (len(split) >= _PROSE_WORDS or (unspaced and len(line) >= 10)):
             prose += len(line)
@@ -290,7 +292,7 @@ def is_headline(line: str) -> bool:
     >>> is_headline("The car of the future debuts at SXSW"), is_headline("more stories")
     (True, False)
     """
-    return (line[:1].isupper() or line[:1].isdigit()) and not line.endswith(_ENDS)
+    return (line[:1].isupper() or line[:1].isdigit()) and line[-1:] not in _ENDS
 
 
 def is_number(word: str) -> bool:
