@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
 from textclean.boilerplate import classify_lines
 from textclean.boilerplate.line_features import FEATURES, line_features
-from textclean.boilerplate.line_words import IDEOGRAPH, line_words
+from textclean.boilerplate.line_words import (
+    _SPACE_BEFORE,
+    TABLE_LIMIT,
+    is_ideograph,
+    line_words,
+    spaced_word_counts,
+)
+from textclean.code_point_scans import split_spaces
 
 # A short news report in Chinese and one in Japanese, written for these tests.
 CHINESE = [
@@ -27,23 +35,53 @@ JAPANESE = [
     "中心部で働く住民からは、新しい路線で通勤の時間が短くなることを期待する声が上がっている。",
 ]
 
-no_ideograph = st.text(
-    st.characters(blacklist_categories=("Cs",)).filter(lambda c: not IDEOGRAPH.contains(c))
-)
+#: An oracle independent of the code under test: `regex`'s own script classes.
+IDEOGRAPHIC = regex.compile(r"[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]")
+#: Any character, lone surrogates included, with every kind of space drawn often.
+any_char = st.one_of(st.characters(exclude_categories=()), st.sampled_from(split_spaces()))
+no_ideograph = st.text(any_char.filter(lambda c: not IDEOGRAPHIC.match(c)))
 
 
-@given(st.lists(no_ideograph, max_size=5))
-def test_text_without_ideographs_is_split_on_spaces(lines):
-    assert line_words(lines) == [line.split() for line in lines]
+@given(st.lists(no_ideograph, max_size=5), st.booleans())
+def test_a_line_without_ideographs_is_split_on_spaces(lines, beside_chinese):
+    # With a Chinese line on the page, the other lines go through the translation too.
+    page = [*lines, "中文"] if beside_chinese else lines
+    assert line_words(page)[: len(lines)] == [line.split() for line in lines]
 
 
-@given(st.lists(st.text(st.characters(blacklist_categories=("Cs",))), max_size=5))
-def test_the_words_of_a_line_are_its_characters_without_the_spaces(lines):
+@given(st.lists(st.text(any_char), max_size=5))
+def test_each_ideograph_starts_a_word_and_nothing_is_lost_but_spaces(lines):
     words = line_words(lines)
     assert ["".join(w) for w in words] == ["".join(line.split()) for line in lines]
     for line_of_words in words:
         for word in line_of_words:
-            assert word and sum(1 for c in word if IDEOGRAPH.contains(c)) <= 1
+            assert word
+            assert not any(IDEOGRAPHIC.match(c) for c in word[1:]), word
+
+
+def test_the_translation_table_stays_bounded():
+    chars = [chr(c) for c in range(0x4E00, 0x4E00 + TABLE_LIMIT + 500)]
+    words = line_words(["".join(chars)])[0]
+    assert words == chars
+    assert len(_SPACE_BEFORE) <= TABLE_LIMIT
+
+
+def test_ideographs_are_the_scripts_regex_names():
+    for code in (0x3041, 0x30A2, 0x4E00, 0x9FFF, 0x20000, 0x3005, 0x30FC, 0xAC00, 0x41, 0x0E01):
+        char = chr(code)
+        assert is_ideograph(char) == bool(IDEOGRAPHIC.match(char)), hex(code)
+
+
+def test_function_characters_count_as_stop_words_beside_their_marks():
+    X = line_features(["这是我的。他说了，他在家。"])
+    # Ten words, 这 是 我 的 他 说 了 他 在 家, of which 这 是 的 了 在 are function characters.
+    assert X[0, FEATURES.index("stop_words")] == 0.5
+
+
+def test_the_rules_count_the_words_of_a_chinese_line_by_spaces():
+    lines = ["版权所有 © 2018 新华网", "Share on Facebook"]
+    assert spaced_word_counts(lines, [12, 3]) == [4, 3]
+    assert spaced_word_counts(["Share on Facebook"], [3]) == [3]
 
 
 def test_each_ideograph_is_a_word_with_the_marks_after_it():

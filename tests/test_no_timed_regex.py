@@ -59,6 +59,8 @@ Home » News » World
 Posted in News | 3 Comments
 Back to top
 pass\u200bword 👨\u200d👩 \ufeffsoft\u00adhyphen ZWNJ\u200c here \u0e01\u200b\u0e02
+市政府周二宣布，将在明年春季开通三条公交线路。交通局负责人表示，新线路将每十分钟发一班车。
+市は火曜日、来年の春から新しいバス路線を三つ開設すると発表した。नगर निगम ने घोषणा की।
 """
 
 #: The built-in rules no existence form could be written for until look-arounds, ``\b``

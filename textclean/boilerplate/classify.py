@@ -48,6 +48,7 @@ from .layout import author_names, closing_bios, is_anchor, link_lines, title_lin
 from .line_features import FEATURES, OwnFeatures, assemble, mark_rules, own_features
 from .line_memo import remembered_own_features
 from .line_model import LineModel, builtin_model
+from .line_words import spaced_word_counts
 from .patterns_en import CREDIT_AT_END
 from .patterns_en import RULES as EN_RULES
 from .patterns_intl import RULES as INTL_RULES
@@ -545,7 +546,8 @@ def _rule_hits(own: OwnFeatures, rules: RuleSet) -> list[tuple[str, str, bool] |
         else:
             at.append(i)
     words = own.words.tolist()
-    found = rules.match_rules([own.stripped[i] for i in at], [words[i] for i in at])
+    segments = [own.stripped[i] for i in at]
+    found = rules.match_rules(segments, spaced_word_counts(segments, [words[i] for i in at]))
     for i, hit in zip(at, found, strict=True):
         hits[i] = hit
         if len(own.stripped[i]) <= MEMO_CHARS:

@@ -52,9 +52,18 @@ _QUOTE_MARKS = '“”„«»"‘’‹›「」『』'
 _LINK_MARKS = ("http", "www.", ".com", ".org", ".net", ".co.", "@", "#", ".html", "://")
 _BULLETS = "|•·»›▶►▸→←«‹/"
 STOP = frozenset().union(*STOP_WORDS.values(), IDEOGRAPHIC_STOP_WORDS)
-#: Token edges stripped before words are looked up.
+#: Token edges stripped before words are looked up: ASCII and general punctuation, and
+#: the marks of Chinese and Japanese (ideographic commas, full stops and brackets, and
+#: the full-width forms of ASCII's marks), so ``的，`` is looked up as ``的``.
 _EDGE = (
-    "".join(chr(c) for c in range(0x2000, 0x2070)) + "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»“”‘’„…·•"
+    "".join(chr(c) for c in range(0x2000, 0x2070))
+    + "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»“”‘’„…·•"
+    + "、。〃〈〉《》「」『』【】〔〕〖〗〘〙〚〛〜〝〞〟・"
+    + "".join(
+        chr(c)
+        for c in (*range(0xFF01, 0xFF10), *range(0xFF1A, 0xFF21), *range(0xFF3B, 0xFF41))
+        + (*range(0xFF5B, 0xFF66),)
+    )
 )
 
 _ASCII_EDGE = "".join(c for c in _EDGE if c.isascii())
