@@ -238,6 +238,28 @@ def unspaced_rows(pages: list[Page]) -> list[list]:
     return rows
 
 
+PROSE = ROOT / "benchmarks" / "data" / "prose-by-language" / "pages.jsonl.gz"
+
+
+def prose_rows() -> list[list]:
+    """Per language of `PROSE` (pages whose every line is a paragraph of prose): the
+    share of lines C4's rules and the line model remove, every one of them a loss."""
+    if not PROSE.exists():
+        return []
+    by_lang: dict[str, list[list[str]]] = {}
+    with gzip.open(PROSE, "rb") as fh:
+        for line in fh:
+            record = orjson.loads(line)
+            by_lang.setdefault(record["lang"], []).append(record["lines"])
+    rows = []
+    for lang, pages in sorted(by_lang.items()):
+        lines = sum(map(len, pages))
+        c4 = sum(1 for page in pages for line in page if not c4_keep(line))
+        model = sum(1 for page in pages for v in classify_lines(page) if not v.keep)
+        rows.append([lang, len(pages), lines, round(c4 / lines, 3), round(model / lines, 3)])
+    return rows
+
+
 def _set_order(name: str) -> tuple[int, str]:
     number = name.rsplit("-", 1)[-1]
     return (int(number) if number.isdigit() else 1, name)
@@ -336,6 +358,10 @@ def main() -> None:
         by_set(scraper_pages, scraper_removals),
     )
     unspaced_table = markdown_table(["split", *headers[1:]], unspaced_rows(unspaced_pages(sets)))
+    prose_table = markdown_table(
+        ["language", "pages", "lines", "C4 line rules: removed", "line model: removed"],
+        prose_rows(),
+    )
     cat_headers = ["category", "items", *categorised]
     cat_table = markdown_table(cat_headers, category_recall(categorised_pages, categorised))
     dev_pages = sets.get("dev", [])
@@ -345,6 +371,7 @@ def main() -> None:
     load = max(load_before, os.getloadavg()[0])
     print(table)
     print(unspaced_table)
+    print(prose_table)
     print(cat_table)
     print(speed_table)
     if args.no_write:
@@ -374,6 +401,11 @@ def main() -> None:
         "their letters are ideographs), from every set above, by split; the `train` pages "
         "were fitted on, the `test` ones were not:\n\n"
         + unspaced_table
+        + "\n\nPages of prose in 21 languages and English (`benchmarks/data/prose-by-language`: "
+        "paragraphs of Universal Dependencies treebanks' text, every line content, so every "
+        "line removed is a loss; the set was used to design the rescaling of pages in other "
+        "languages, so it is not held out):\n\n"
+        + prose_table
         + "\n\nFurniture removed per category (sets that name categories, test split):\n\n"
         + cat_table
         + f"\n\nSpeed (CPU time, one core) over the {sum(len(p.lines) for p in dev_pages):,} "

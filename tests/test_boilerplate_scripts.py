@@ -1,11 +1,20 @@
-"""Pages in scripts other than Latin: their paragraphs stay, their share rows and teasers go."""
+"""Pages in other scripts and languages: their paragraphs stay, their share rows and teasers go."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from textclean.boilerplate import classify_lines
 from textclean.boilerplate.features import ends_sentence
+from textclean.boilerplate.line_features import (
+    ENGLISH_PROSE,
+    FEATURES,
+    OWN,
+    assemble,
+    own_features,
+)
+from textclean.boilerplate.line_model import builtin_model
 
 # A short local news report in each language (written for these tests): a breadcrumb,
 # three paragraphs, a share prompt and a related-stories heading.
@@ -68,3 +77,66 @@ def test_the_full_stops_and_question_marks_of_other_scripts_end_a_sentence(mark)
 def test_a_colon_or_a_comma_ends_no_sentence():
     assert not ends_sentence("Related stories:")
     assert not ends_sentence("并且，")
+
+
+# German capitalises its nouns and writes long compounds (written for these tests).
+GERMAN = [
+    "Die Stadtverwaltung hat am Dienstag angekündigt, im kommenden Frühjahr drei neue "
+    "Buslinien einzurichten, die die nördlichen Wohngebiete mit der Innenstadt verbinden. "
+    "Nach Angaben des Verkehrsamtes sollen die Busse während der Hauptverkehrszeiten alle "
+    "zehn Minuten fahren.",
+    "Viele Anwohnerinnen und Anwohner, die an der Bürgerversammlung teilnahmen, begrüßten "
+    "die Pläne, forderten aber zusätzliche Fahrten am Abend. Die Kosten des Projekts belaufen "
+    "sich auf rund vierzig Millionen Euro, die größtenteils in Elektrobusse und neue "
+    "Haltestellen fließen.",
+    "Außerdem will die Verwaltung im zweiten Halbjahr des kommenden Jahres das bestehende "
+    "Liniennetz überprüfen, damit Fahrgäste seltener umsteigen müssen. Eine Entscheidung des "
+    "Stadtrats wird für den Herbst erwartet.",
+]
+ENGLISH = [
+    "The council said on Tuesday that three new bus routes linking the northern suburbs "
+    "with the city centre would open next spring. Buses will run every ten minutes at "
+    "peak times, according to the transport office.",
+    "Many residents who attended the public meeting welcomed the plan but asked for more "
+    "evening services. The project will cost about forty million euros, most of it for "
+    "electric buses and new stops.",
+    "The council also wants to review the existing network in the second half of next year "
+    "so that passengers change buses less often. A decision is expected in the autumn.",
+]
+
+
+def _features(lines: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Own rows and assembled rows of a page: before and after the page is rescaled."""
+    own = own_features(lines, None, builtin_model().words)
+    return own.rows, assemble(own)
+
+
+@pytest.mark.parametrize("name", ["mean_word_length", "capitalised"])
+def test_german_prose_is_read_on_english_scale(name):
+    own, X = _features(GERMAN)
+    english, high = ENGLISH_PROSE[name]
+    assert np.median(own[:, OWN.index(name)]) > high  # long compounds, capitalised nouns
+    assert np.median(X[:, FEATURES.index(name)]) == pytest.approx(english)
+
+
+def test_english_prose_is_left_as_it_is():
+    own, X = _features(ENGLISH)
+    assert np.array_equal(X[:, : len(OWN) - 1], own[:, : len(OWN) - 1])
+
+
+def test_english_prose_with_long_words_is_not_rescaled():
+    # A report dense with long words is still in English: no rescaling.
+    technical = [
+        "The intergovernmental telecommunications regulator announced comprehensive "
+        "infrastructure investments, prioritising underserved metropolitan neighbourhoods "
+        "and environmentally sustainable transportation alternatives.",
+        "Representatives of participating municipalities emphasised that interoperability "
+        "requirements, cybersecurity certification and procurement transparency remain "
+        "fundamental preconditions for disbursement.",
+        "Independent administrative auditors recommended additional accountability "
+        "mechanisms, including quarterly implementation assessments published electronically.",
+    ]
+    own, X = _features(technical)
+    column = OWN.index("mean_word_length")
+    assert np.median(own[:, column]) > ENGLISH_PROSE["mean_word_length"][1]
+    assert np.array_equal(X[:, column], own[:, column])
