@@ -30,7 +30,7 @@ from .quality_limits import with_limits
 from .regions import Region, SentenceWords, flagged_regions
 from .repetition import repetition_scores, words
 from .snippets import name_pair_starts, top_pair_count, vocabulary_names
-from .stopwords import UNSPACED, stop_word_ratio
+from .stopwords import SYLLABIC, UNSPACED, stop_word_ratio
 from .word_order import recurring_pair_share
 
 
@@ -110,6 +110,7 @@ class Measured(NamedTuple):
     regions: list[Region]
     words: int
     lines: int  # non-blank
+    syllabic: bool = False  # written in syllables: no word-length rule (`SYLLABIC`)
 
     def applies(self, rule: str) -> bool:
         """Whether ``rule`` judges this text (short texts only by repetition and line shape).
@@ -117,6 +118,8 @@ class Measured(NamedTuple):
         A script written without spaces has no word count to be short by.
         """
         spaced = "mean_word_length" in self.scores
+        if rule == "word_length" and self.syllabic:
+            return False
         return (
             rule in _REPETITION
             or not spaced
@@ -191,7 +194,7 @@ def measure(text: str, lang: str | None) -> Measured:
         if ratio is not None:
             scores["stop_word_ratio"] = ratio
     rounded = {k: round(v, 6) for k, v in scores.items()}
-    return Measured(rounded, regions, len(tokens), shape.lines)
+    return Measured(rounded, regions, len(tokens), shape.lines, lang in SYLLABIC)
 
 
 def quality(text: str, lang: str | None = None, rules: tuple[Rule, ...] = RULES) -> Quality:

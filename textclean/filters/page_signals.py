@@ -68,6 +68,8 @@ from .stopwords import STOP_WORDS
 
 #: What a prose line ends with: a sentence's end in any script, or a colon, quote or bracket.
 _ENDS = SENTENCE_TERMINALS.union(":;\"'”’»)]")
+#: Letters of Thai and Lao, whose sentences end without a mark.
+_UNMARKED = frozenset(chr(c) for c in (*range(0x0E01, 0x0E5C), *range(0x0E81, 0x0EE0)))
 _PROSE_WORDS = 5
 _LONG_WORDS = 12
 _LONG_UNSPACED = 40
@@ -177,7 +179,10 @@ def line_scores(text: str) -> LineScores:
         total += len(line)
         split = line.split()
         unspaced = " " not in line
-        if len(split) >= _LONG_WORDS or (unspaced and len(line) >= _LONG_UNSPACED):
+        # Thai and Lao end a sentence with a space, not a mark: a line in them is
+        # read by its length alone, as a line of a script without spaces is.
+        unmarked = line[-1] in _UNMARKED
+        if len(split) >= _LONG_WORDS or ((unspaced or unmarked) and len(line) >= _LONG_UNSPACED):
             sentences = 1 + _inner_ends(line)
             long += sentences
             pieces += sentences
@@ -185,9 +190,9 @@ def line_scores(text: str) -> LineScores:
             pieces += 1
         if ":" in line and len(split) <= _STAMP_WORDS:
             stamps += _is_stamp(line)
-        ends = line[-1] in _ENDS
+        ends = line[-1] in _ENDS or (unmarked and len(line) >= _LONG_UNSPACED)
         said = split  # the line's words that read as prose
-        if ends and (len(split) >= _PROSE_WORDS or (unspaced and len(line) >= 10)):
+        if ends and (len(split) >= _PROSE_WORDS or ((unspaced or unmarked) and len(line) >= 10)):
             prose += len(line)
         elif at == last and len(split) >= _LONG_WORDS and (cut := _captioned_prose(line)):
             loose.update(_loose_pairs(line))
