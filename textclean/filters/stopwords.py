@@ -8,11 +8,15 @@ another language is not dropped for lacking English stop words.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-STOP_WORDS: dict[str, frozenset[str]] = {
-    lang: frozenset(words.split())
-    for lang, words in {
+
+def _word_sets(words_by_language: Mapping[str, str]) -> dict[str, frozenset[str]]:
+    return {lang: frozenset(words.split()) for lang, words in words_by_language.items()}
+
+
+STOP_WORDS: dict[str, frozenset[str]] = _word_sets(
+    {
         "en": "the be to of and that have with a in is it for not on are was this",
         "de": "der die das und ist nicht zu den mit von ein eine sich auf dem des im",
         "fr": "le la les de des et est un une du en que pour dans pas sur au qui",
@@ -38,8 +42,8 @@ STOP_WORDS: dict[str, frozenset[str]] = {
         "id": "yang dan di ini itu dengan untuk tidak dari dalam ke akan adalah",
         "vi": "và của là có không được cho trong một các những với",
         "ca": "el la els de i que a en un una és per amb no es del",
-    }.items()
-}
+    }
+)
 #: Languages written without spaces between words: word-based rules do not apply.
 UNSPACED = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo"})
 #: Languages whose letters are syllables (a Hangul block holds two or three sounds):
@@ -52,14 +56,13 @@ SYLLABIC = frozenset({"ko"})
 #: alone, real news prose in them held 10% to 12% function words, under the rule's
 #: cut-off; with these, as much as prose in other languages. The rule alone reads
 #: them: the boilerplate model was trained on the lists above.
-MORE_STOP_WORDS: dict[str, frozenset[str]] = {
-    lang: frozenset(words.split())
-    for lang, words in {
+MORE_STOP_WORDS: dict[str, frozenset[str]] = _word_sets(
+    {
         "fi": "hän he ne niin jos kuin vain jo sekä jotka jonka joiden sen sitä siitä tämä tämän nämä mitä mikä koska vaikka vielä sitten noin yli mukaan kanssa jälkeen olivat ollut olisi",
         "tr": "o ama en kadar sonra ise her olan ki mi diye ancak göre var yok şu veya ya hem ayrıca bunu bunun onun olduğu oldu tarafından arasında üzerinde sadece bile",
         "vi": "người đã này đến khi cũng để thì ra về sẽ từ tại nhiều đó như nhưng lại vào bị",
-    }.items()
-}
+    }
+)
 _RULE_WORDS = {
     lang: words | MORE_STOP_WORDS.get(lang, frozenset()) for lang, words in STOP_WORDS.items()
 }
