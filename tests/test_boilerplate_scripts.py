@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from textclean.boilerplate import classify_lines
+from textclean.boilerplate.classify import _closing_paragraph
 from textclean.boilerplate.features import ends_sentence
 from textclean.boilerplate.line_features import (
     ENGLISH_PROSE,
@@ -140,3 +141,18 @@ def test_english_prose_with_long_words_is_not_rescaled():
     column = OWN.index("mean_word_length")
     assert np.median(own[:, column]) > ENGLISH_PROSE["mean_word_length"][1]
     assert np.array_equal(X[:, column], own[:, column])
+
+
+def _closing(lines: list[str], p: list[float]) -> int | None:
+    own = own_features(lines, None, builtin_model().words)
+    return _closing_paragraph(own, [None] * len(lines), p, 0.425)
+
+
+def test_the_closing_paragraph_of_a_page_in_another_language_is_found():
+    assert _closing(GERMAN, [0.1, 0.1, 0.6]) == 2
+
+
+def test_no_closing_paragraph_on_an_english_page_a_short_last_line_or_a_doubted_one_before():
+    assert _closing(ENGLISH, [0.1, 0.1, 0.6]) is None  # the word weights read English
+    assert _closing([*GERMAN, "Mehr zum Thema"], [0.1, 0.1, 0.1, 0.6]) is None
+    assert _closing(GERMAN, [0.1, 0.6, 0.6]) is None  # the paragraph before is doubted too

@@ -45,7 +45,14 @@ from .features import (
     word_count,
 )
 from .layout import author_names, closing_bios, is_anchor, link_lines, title_line
-from .line_features import FEATURES, OwnFeatures, assemble, mark_rules, own_features
+from .line_features import (
+    FEATURES,
+    OwnFeatures,
+    assemble,
+    english_prose,
+    mark_rules,
+    own_features,
+)
 from .line_memo import remembered_own_features
 from .line_model import LineModel, builtin_model
 from .line_words import spaced_word_counts
@@ -183,6 +190,11 @@ STAMP_DOUBT = 0.3
 #: at or above it the model's verdict on the whole line stands (a caption whose
 #: credit a rule cuts is still a caption; a bio with a contact line is still a bio).
 WHOLE_LINE_SURE = 0.85
+#: Below this probability the closing paragraph of a page in a language the word
+#: weights cannot read stays (`_closing_paragraph`).
+CLOSING_DOUBT = 0.85
+#: Words of a line of prose: `is_anchor`'s length, with a sentence's end.
+PROSE_WORDS = 12
 #: The most words of a headline above a standfirst (`_title_above`).
 TITLE_MAX_WORDS = 20
 _CREDIT_MARKS = "()[]/|@©"
@@ -342,6 +354,7 @@ def _model_round(
     # neighbours to judge by: there it removes no line of a few words or more alone.
     unruled = sum(1 for text, h in zip(page.stripped, hits, strict=True) if text and h is None)
     small = unruled <= SMALL_PAGE
+    closing = _closing_paragraph(page, hits, p, cut_off)
     for index, (line, stripped, hit, prob, count) in enumerate(
         zip(lines, page.stripped, hits, p, words, strict=True)
     ):
@@ -386,6 +399,7 @@ def _model_round(
                 (quoted[index] and prob < QUOTE_DOUBT)
                 or is_time_header(stripped)
                 or (hit is None and (is_post_attribution(stripped) or is_dateline(stripped)))
+                or (index == closing and prob < CLOSING_DOUBT)
                 or (hit is not None and hit[0] == "timestamp" and prob < STAMP_DOUBT)
                 or (
                     index == headline
@@ -444,6 +458,33 @@ def _inner_verdict(
     ):
         return KEEP
     return _judge_line_remembered(line, rules)
+
+
+def _closing_paragraph(
+    page: OwnFeatures,
+    hits: Sequence[tuple[str, str, bool] | None],
+    p: Sequence[float],
+    cut_off: float,
+) -> int | None:
+    """The page's last line, when it is a paragraph that closes an article the word
+    weights cannot read: it and the line before it are prose (`PROSE_WORDS` words or
+    more, ending like a sentence), no rule condemns either, the model keeps the one
+    before, and the page's prose is not in English (`english_prose`).
+
+    Trees that learnt from English pages, where the last lines are mostly footers,
+    read the last paragraph of a page in another language as one: without the
+    word weights' evidence, a page's closing paragraph went as furniture.
+    """
+    present = [i for i, text in enumerate(page.stripped) if text]
+    if len(present) < 2:
+        return None
+    before, last = present[-2], present[-1]
+    prose = (page.words >= PROSE_WORDS) & (page.rows[:, _ENDS_SENTENCE] > 0)
+    if not (prose[before] and prose[last]) or hits[before] is not None or hits[last] is not None:
+        return None
+    if p[before] >= cut_off or english_prose(page.keys, prose):
+        return None
+    return last
 
 
 def _body_start(page: OwnFeatures, categories: Sequence[str | None]) -> int:

@@ -630,6 +630,14 @@ _WORDS = OWN.index("words")
 _ENDS = OWN.index("ends_sentence")
 
 
+def english_prose(keys: Sequence[str], prose: np.ndarray) -> bool:
+    """Whether a page's prose lines (``prose``, a mask over the lines' ``keys``) are in
+    English, as the word weights and the trees learnt it: `ENGLISH_FUNCTION_WORDS`
+    or more of their words are English function words."""
+    words = [w for i in np.flatnonzero(prose).tolist() for w in keys[i].split()]
+    return sum(map(_ENGLISH_STOP.__contains__, words)) >= ENGLISH_FUNCTION_WORDS * len(words)
+
+
 def _to_english_scale(Y: np.ndarray, keys: list[str]) -> None:
     """Bring a page in another language whose prose has longer words or more capitals
     than English prose to English's scale, in place (``keys``: each row's words).
@@ -654,8 +662,7 @@ def _to_english_scale(Y: np.ndarray, keys: list[str]) -> None:
     caps_page = float(np.median(Y[prose, _CAPITALISED]))
     if words_page <= words_high and caps_page <= caps_high:
         return
-    words = [w for i in np.flatnonzero(prose).tolist() for w in keys[i].split()]
-    if sum(map(_ENGLISH_STOP.__contains__, words)) >= ENGLISH_FUNCTION_WORDS * len(words):
+    if english_prose(keys, prose):
         return
     if words_page > words_high:
         Y[:, _MEAN_WORD_LENGTH] *= words_english / words_page
