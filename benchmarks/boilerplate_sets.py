@@ -159,6 +159,31 @@ def load_lines(name: str) -> list[Page]:
     return pages
 
 
+def load_intl() -> list[Page]:
+    """Whole pages in 27 languages other than English with their gold article, as visible
+    lines (``benchmarks/data/boilerplate-lines-intl``). Measured, never trained on: the
+    training script reads `load_all`, which leaves them out."""
+    path = DATA / "boilerplate-lines-intl" / "pages.jsonl.gz"
+    if not path.exists():
+        return []
+    pages = []
+    for rec in _jsonl(path):
+        n = len(rec["lines"])
+        pages.append(
+            Page(
+                "intl",
+                rec["id"],
+                rec["source"],
+                rec["split"],
+                rec["lines"],
+                [_furniture(x) for x in rec["labels"]],
+                [None] * n,
+                origin=rec["lang"],
+            )
+        )
+    return pages
+
+
 def load_synthetic() -> list[Page]:
     """Items sharing a line become that line; a line mixing content and furniture is left out."""
     pages = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
@@ -9,9 +11,8 @@ from hypothesis import strategies as st
 from textclean.boilerplate import classify_lines
 from textclean.boilerplate.line_features import FEATURES, line_features
 from textclean.boilerplate.line_words import (
-    _SPACE_BEFORE,
-    TABLE_LIMIT,
-    is_ideograph,
+    WORD_IDEOGRAPHS,
+    has_ideograph,
     line_words,
     spaced_word_counts,
 )
@@ -50,32 +51,21 @@ def test_a_line_without_ideographs_is_split_on_spaces(lines, beside_chinese):
 
 
 @given(st.lists(st.text(any_char), max_size=5))
-def test_each_ideograph_starts_a_word_and_nothing_is_lost_but_spaces(lines):
+def test_ideographs_open_words_of_up_to_three_and_nothing_is_lost_but_spaces(lines):
     words = line_words(lines)
     assert ["".join(w) for w in words] == ["".join(line.split()) for line in lines]
     for line_of_words in words:
         for word in line_of_words:
             assert word
-            assert not any(IDEOGRAPHIC.match(c) for c in word[1:]), word
+            marks = [bool(IDEOGRAPHIC.match(c)) for c in word]
+            count = sum(marks)
+            # A word's ideographs are its first characters, at most three of them.
+            assert count <= WORD_IDEOGRAPHS and marks[:count] == [True] * count, word
 
 
-def test_the_translation_table_stays_bounded():
-    chars = [chr(c) for c in range(0x4E00, 0x4E00 + TABLE_LIMIT + 500)]
-    words = line_words(["".join(chars)])[0]
-    assert words == chars
-    assert len(_SPACE_BEFORE) <= TABLE_LIMIT
-
-
-def test_ideographs_are_the_scripts_regex_names():
-    for code in (0x3041, 0x30A2, 0x4E00, 0x9FFF, 0x20000, 0x3005, 0x30FC, 0xAC00, 0x41, 0x0E01):
-        char = chr(code)
-        assert is_ideograph(char) == bool(IDEOGRAPHIC.match(char)), hex(code)
-
-
-def test_function_characters_count_as_stop_words_beside_their_marks():
-    X = line_features(["这是我的。他说了，他在家。"])
-    # Ten words, 这 是 我 的 他 说 了 他 在 家, of which 这 是 的 了 在 are function characters.
-    assert X[0, FEATURES.index("stop_words")] == 0.5
+@given(st.text(any_char, max_size=3))
+def test_has_ideograph_reads_the_scripts_as_regex_does(text):
+    assert has_ideograph(text) == any(IDEOGRAPHIC.match(c) for c in text)
 
 
 def test_the_rules_count_the_words_of_a_chinese_line_by_spaces():
@@ -84,18 +74,19 @@ def test_the_rules_count_the_words_of_a_chinese_line_by_spaces():
     assert spaced_word_counts(["Share on Facebook"], [3]) == [3]
 
 
-def test_each_ideograph_is_a_word_with_the_marks_after_it():
-    assert line_words(["新线路将开通。", "バス路線を発表", "daily look 在这"]) == [
-        ["新", "线", "路", "将", "开", "通。"],
-        ["バ", "ス", "路", "線", "を", "発", "表"],
-        ["daily", "look", "在", "这"],
+def test_runs_of_ideographs_are_cut_into_words_of_three_with_their_marks():
+    assert line_words(["新线路将开通。", "バス路線を発表", "daily look 在这", "2024年3月"]) == [
+        ["新线路", "将开通。"],
+        ["バス路", "線を発", "表"],
+        ["daily", "look", "在这"],
+        ["2024", "年", "3", "月"],
     ]
 
 
 def test_a_paragraph_of_chinese_counts_as_long():
     X = line_features([CHINESE[0], "分享"])
     words = X[:, FEATURES.index("words")]
-    assert words[0] > words[1] and words[0] > 3.0  # log1p of over twenty words
+    assert words[0] > words[1] and words[0] > math.log1p(10)  # 35 characters: 12 words
 
 
 def test_news_in_chinese_and_japanese_keeps_its_paragraphs_and_loses_its_furniture():

@@ -11,8 +11,8 @@ the shape of the two lines before and after it.
 The page is worked on whole, in two parts. `own_features` computes each
 line's own row once: character classes, quote marks and bullets from one
 NumPy pass over the page's code points through a class table; words from
-one split per line (`line_words`: each Chinese or Japanese character is a
-word of its own) and one look-up per word, word pair and edge word in a
+one split per line (`line_words`: runs of Chinese or Japanese characters
+cut into words of up to three) and one look-up per word, word pair and edge word in a
 `WordTable` (which also answers the stop-word, reader and publisher lists and
 the category head); per-line sums, maxima and minima by NumPy reductions;
 link marks by one automaton pass. `assemble` adds what depends on which
@@ -42,7 +42,7 @@ from ..code_point_scans import split_spaces
 from ..filters.stopwords import STOP_WORDS
 from ..phrase_search import find_matches
 from .features import ends_sentence, is_quoted
-from .line_words import IDEOGRAPHIC_STOP_WORDS, line_words
+from .line_words import line_words
 from .rules import CATEGORIES
 
 #: Character classes counted per line.
@@ -51,7 +51,7 @@ _N_CLASSES = 8
 _QUOTE_MARKS = '“”„«»"‘’‹›「」『』'
 _LINK_MARKS = ("http", "www.", ".com", ".org", ".net", ".co.", "@", "#", ".html", "://")
 _BULLETS = "|•·»›▶►▸→←«‹/"
-STOP = frozenset().union(*STOP_WORDS.values(), IDEOGRAPHIC_STOP_WORDS)
+STOP = frozenset().union(*STOP_WORDS.values())
 #: Token edges stripped before words are looked up: ASCII and general punctuation, and
 #: the marks of Chinese and Japanese (ideographic commas, full stops and brackets, and
 #: the full-width forms of ASCII's marks), so ``的，`` is looked up as ``的``.
