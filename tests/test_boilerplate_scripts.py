@@ -75,6 +75,12 @@ def test_the_full_stops_and_question_marks_of_other_scripts_end_a_sentence(mark)
     assert ends_sentence("words" + mark + "”")
 
 
+def test_an_armenian_sentence_may_end_in_a_colon_typed_for_its_full_stop():
+    assert ends_sentence("Հայաստանի գիտությունների ակադեմիան հրատարակեց գիրքը:")
+    assert ends_sentence("Հայաստանի գիտությունների ակադեմիան հրատարակեց գիրքը։")
+    assert not ends_sentence("Read the book:")  # a colon after a Latin letter opens a list
+
+
 def test_a_colon_or_a_comma_ends_no_sentence():
     assert not ends_sentence("Related stories:")
     assert not ends_sentence("并且，")

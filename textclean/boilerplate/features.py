@@ -145,7 +145,12 @@ def ends_sentence(text: str) -> bool:
     (True, False)
     """
     stripped = text.rstrip().rstrip(_CLOSERS)
-    return bool(stripped) and stripped[-1] in _SENTENCE_END
+    if not stripped:
+        return False
+    # Armenian's full stop (։) looks like a colon, and is mostly typed as one.
+    return stripped[-1] in _SENTENCE_END or (
+        stripped[-1] == ":" and len(stripped) > 1 and "\u0531" <= stripped[-2] <= "\u058f"
+    )
 
 
 def is_short_label(text: str, max_words: int = 12) -> bool:
