@@ -47,6 +47,7 @@ from .features import (
 from .layout import author_names, closing_bios, is_anchor, link_lines, title_line
 from .line_features import (
     FEATURES,
+    PROSE_WORDS,
     OwnFeatures,
     assemble,
     english_prose,
@@ -193,8 +194,6 @@ WHOLE_LINE_SURE = 0.85
 #: Below this probability the closing paragraph of a page in a language the word
 #: weights cannot read stays (`_closing_paragraph`).
 CLOSING_DOUBT = 0.85
-#: Words of a line of prose: `is_anchor`'s length, with a sentence's end.
-PROSE_WORDS = 12
 #: The most words of a headline above a standfirst (`_title_above`).
 TITLE_MAX_WORDS = 20
 _CREDIT_MARKS = "()[]/|@©"

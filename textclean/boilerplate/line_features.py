@@ -622,8 +622,10 @@ ENGLISH_PROSE = {"mean_word_length": (4.90, 5.42), "capitalised": (0.129, 0.231)
 ENGLISH_FUNCTION_WORDS = 0.10
 #: Fewer prose lines than this and a page's prose is not measured.
 MIN_PROSE_LINES = 3
+#: Words of a line of prose (with a sentence's end), as `layout.is_anchor` counts them.
+PROSE_WORDS = 12
 _ENGLISH_STOP = STOP_WORDS["en"]
-_LONG = math.log1p(12)
+_LONG = math.log1p(PROSE_WORDS)
 _MEAN_WORD_LENGTH = OWN.index("mean_word_length")
 _CAPITALISED = OWN.index("capitalised")
 _WORDS = OWN.index("words")
